@@ -1,0 +1,61 @@
+// The GUI executable: wiring only.
+#include "itemmodels/threadlistmodel.h"
+#include "storage/database.h"
+#include "storage/threadrepository.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"AgentDesk"_s);
+    QApplication::setApplicationName(u"agentdesk"_s);
+    QApplication::setApplicationDisplayName(u"AgentDesk"_s);
+    QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
+    QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), u"agentdesk"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "AgentDesk, a desktop client for AI models and agents."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"data-dir"_s, QApplication::translate("main", "Data directory holding agentdesk.sqlite3."), u"DIR"_s});
+    parser.process(app);
+
+    QString dataDir = parser.value(u"data-dir"_s);
+    if (dataDir.isEmpty())
+        dataDir = qEnvironmentVariable("AGENTDESK_DATA_DIR");
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    auto db = AgentDesk::Database::open(dataDir);
+    if (!db) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "AgentDesk cannot start"),
+                              QApplication::translate("main", "The database could not be opened:\n\n%1").arg(db.error().message));
+        return 1;
+    }
+    AgentDesk::ThreadListModel threads;
+    auto list = AgentDesk::ThreadRepository((*db)->connection()).list();
+    if (list)
+        threads.setThreads(*list);
+
+    AgentDesk::MainWindow window(&threads, QDir::toNativeSeparators((*db)->filePath()));
+    window.show();
+    return QApplication::exec();
+}

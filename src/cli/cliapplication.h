@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+
+namespace AgentDesk {
+
+class Database;
+
+// The command-line front end: parses `agentdesk-cli [--data-dir DIR] COMMAND SUBCOMMAND …`,
+// opens the database and dispatches. Exit codes: 0 success, 1 the command failed, 2 bad usage.
+// Errors are one line on stderr; a rejected command changes nothing that is stored.
+class CliApplication
+{
+public:
+    enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+    CliApplication(QStringList arguments, QTextStream &out, QTextStream &err);
+    ~CliApplication();
+    int run();
+
+    // Used by the command groups.
+    struct Context
+    {
+        QCommandLineParser &parser;
+        QStringList positional;
+        bool json = false;
+    };
+    using Handler = std::function<int(Context &)>;
+    struct Command
+    {
+        QString group;
+        QString name;
+        QString synopsis;
+        QString description;
+        std::function<void(QCommandLineParser &)> addOptions;
+        Handler run;
+        int minPositional = 0;
+        int maxPositional = 0;
+    };
+
+    void addCommand(Command command);
+    Database &database();
+    QTextStream &out() { return m_out; }
+    int fail(const Error &error);
+    int usageError(const QString &message);
+    void printJson(const QJsonValue &value);
+
+private:
+    int printUsage(const QString &group);
+    int runCommand(const Command &command, const QStringList &arguments);
+    void addGlobalOptions(QCommandLineParser &parser) const;
+
+    QStringList m_arguments;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QString m_dataDir;
+    QList<Command> m_commands;
+    std::unique_ptr<Database> m_database;
+};
+
+void registerProviderCommands(CliApplication &app);
+void registerThreadCommands(CliApplication &app);
+void registerAgentCommands(CliApplication &app);
+
+} // namespace AgentDesk

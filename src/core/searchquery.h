@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+namespace AgentDesk {
+
+// Turns what the user typed into the search field into an FTS5 MATCH expression. Pure logic.
+//
+// Words are matched as whole tokens, the last word also as a prefix while the user is still
+// typing it (no trailing space); a word ending in `*` is a prefix anywhere; "quoted text" is a
+// phrase. FTS5 operators typed by the user are treated as words, so no input is a syntax error.
+class SearchQuery
+{
+public:
+    static QString toFts5(const QString &userText);
+};
+
+} // namespace AgentDesk

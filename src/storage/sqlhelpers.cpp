@@ -1,0 +1,110 @@
+#include "sqlhelpers.h"
+
+#include "core/logging.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk::Sql {
+
+Error queryError(const QSqlQuery &query, const QString &what)
+{
+    const QSqlError error = query.lastError();
+    return Error{QString(ErrorCode::DatabaseQueryFailed), what + ": "_L1 + error.text(),
+                 {{u"driverCode"_s, error.nativeErrorCode()}}};
+}
+
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return std::unexpected(queryError(query, u"Preparing a statement failed"_s));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // The driver binds a null QString as SQL NULL; an empty string is meant. Real NULLs are
+        // passed as typed null variants (nullIfEmpty and friends).
+        if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull())
+            query.bindValue(int(i), QString(u""_s));
+        else
+            query.bindValue(int(i), value);
+    }
+    if (!query.exec())
+        return std::unexpected(queryError(query, u"A statement failed"_s));
+    return query;
+}
+
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+{
+    return exec(db, sql, QVariantList(values));
+}
+
+Result<void> begin(const QSqlDatabase &db)
+{
+    // IMMEDIATE takes the write lock up front, so a transaction never fails half-way with
+    // SQLITE_BUSY on its first write; the busy time-out covers the wait.
+    if (auto r = exec(db, u"BEGIN IMMEDIATE"_s); !r)
+        return std::unexpected(r.error());
+    return {};
+}
+
+Result<void> commit(const QSqlDatabase &db)
+{
+    if (auto r = exec(db, u"COMMIT"_s); !r)
+        return std::unexpected(r.error());
+    return {};
+}
+
+void rollback(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"ROLLBACK"_s))
+        qCWarning(lcDb) << "rollback failed:" << query.lastError().text();
+}
+
+} // namespace AgentDesk::Sql
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace AgentDesk::Sql {
+
+QString toJsonText(const QStringList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList stringListFromJson(const QString &json)
+{
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const auto &value : array)
+        list.append(value.toString());
+    return list;
+}
+
+QString toJsonText(const QMap<QString, QString> &map)
+{
+    QJsonObject object;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        object.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QMap<QString, QString> stringMapFromJson(const QString &json)
+{
+    QMap<QString, QString> map;
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+Error notFound(const QString &what, const QString &key)
+{
+    return Error{QString(ErrorCode::NotFound), u"No %1 named \"%2\""_s.arg(what, key), {}};
+}
+
+} // namespace AgentDesk::Sql

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace AgentDesk::Sql {
+
+// Prepares `sql`, binds `values` positionally and executes it. Errors carry the driver text.
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {});
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values);
+
+// Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it returns an error.
+template<typename F>
+auto transaction(const QSqlDatabase &db, F &&body) -> decltype(body());
+
+Result<void> begin(const QSqlDatabase &db);
+Result<void> commit(const QSqlDatabase &db);
+void rollback(const QSqlDatabase &db);
+
+Error queryError(const QSqlQuery &query, const QString &what);
+
+// Timestamps are stored as milliseconds since the epoch, UTC.
+inline QVariant toDb(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+inline QDateTime fromDb(const QVariant &value)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::UTC);
+#else
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+#endif
+}
+inline QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+template<typename F>
+auto transaction(const QSqlDatabase &db, F &&body) -> decltype(body())
+{
+    if (auto started = begin(db); !started)
+        return std::unexpected(started.error());
+    auto result = body();
+    if (!result) {
+        rollback(db);
+        return result;
+    }
+    if (auto committed = commit(db); !committed) {
+        rollback(db);
+        return std::unexpected(committed.error());
+    }
+    return result;
+}
+
+} // namespace AgentDesk::Sql
+
+#include <QMap>
+#include <QStringList>
+#include <QUuid>
+
+namespace AgentDesk::Sql {
+
+// Small JSON columns (lists of ids, header maps).
+QString toJsonText(const QStringList &list);
+QStringList stringListFromJson(const QString &json);
+QString toJsonText(const QMap<QString, QString> &map);
+QMap<QString, QString> stringMapFromJson(const QString &json);
+
+inline QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+Error notFound(const QString &what, const QString &key);
+
+} // namespace AgentDesk::Sql

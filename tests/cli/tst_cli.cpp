@@ -1,0 +1,346 @@
+#include "testsupport.h"
+
+#include "storage/messagerepository.h"
+#include "storage/providerrepository.h"
+#include "storage/threadrepository.h"
+
+#include <QDirIterator>
+#include <QTimeZone>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+using namespace AgentDesk;
+using namespace Qt::StringLiterals;
+
+// Drives the real agentdesk-cli executable and checks its output and exit codes exactly.
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void providerAddAndList();
+    void rejectedInputChangesNothing_data();
+    void rejectedInputChangesNothing();
+    void modelAddAndList();
+    void threadsListShowSearchExportDelete();
+    void helpOnEveryCommand();
+    void dataDirFromEnvironment();
+    void secretsNeverReachTheDataDirectory();
+    void agentsAndSkills();
+    void unusableDatabaseIsOneLine();
+
+private:
+    struct Run
+    {
+        int exitCode;
+        QString out;
+        QString err;
+    };
+    Run cli(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    QByteArray dump();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+TestCli::Run TestCli::cli(const QStringList &arguments, const QProcessEnvironment &env)
+{
+    QProcess process;
+    QProcessEnvironment e = env;
+    e.remove(u"AGENTDESK_DATA_DIR"_s);
+    if (env.contains(u"AGENTDESK_DATA_DIR"_s))
+        e.insert(u"AGENTDESK_DATA_DIR"_s, env.value(u"AGENTDESK_DATA_DIR"_s));
+    process.setProcessEnvironment(e);
+    process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), arguments);
+    if (!process.waitForFinished(30000))
+        qFatal("agentdesk-cli did not finish");
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// Everything stored, as one comparable blob (to prove that a rejected command changed nothing).
+QByteArray TestCli::dump()
+{
+    auto db = AD_VERIFY_OK(Database::open(m_dir->path()));
+    QByteArray all;
+    for (const QString &table : {u"providers"_s, u"models"_s, u"threads"_s, u"messages"_s, u"agents"_s, u"skills"_s}) {
+        QSqlQuery q((*db)->connection());
+        q.exec(u"SELECT * FROM "_s + table + u" ORDER BY 1"_s);
+        all += table.toUtf8() + ':';
+        while (q.next()) {
+            for (int i = 0; i < q.record().count(); ++i)
+                all += q.value(i).toString().toUtf8() + '|';
+            all += '\n';
+        }
+    }
+    return all;
+}
+
+void TestCli::providerAddAndList()
+{
+    const QString d = m_dir->path();
+    Run r = cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"ollama"_s, u"--base-url"_s,
+                 u"http://127.0.0.1:11434"_s});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, u"Added provider local (ollama)\n"_s);
+    QCOMPARE(r.exitCode, 0);
+    r = cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"openai"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s,
+             u"https://api.openai.com/v1"_s, u"--api-key-env"_s, u"OPENAI_API_KEY"_s});
+    QCOMPARE(r.exitCode, 0);
+    r = cli({u"--data-dir"_s, d, u"provider"_s, u"list"_s});
+    QCOMPARE(r.out, u"local\tollama\thttp://127.0.0.1:11434\nopenai\topenai\thttps://api.openai.com/v1\tkey from $OPENAI_API_KEY\n"_s);
+    r = cli({u"provider"_s, u"list"_s, u"--json"_s, u"--data-dir"_s, d});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray json = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(json.size(), 2);
+    QCOMPARE(json.at(1).toObject().value("apiKeyEnv"_L1).toString(), u"OPENAI_API_KEY"_s);
+    QCOMPARE(json.at(0).toObject().value("kind"_L1).toString(), u"ollama"_s);
+}
+
+void TestCli::rejectedInputChangesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("error");
+    const QString e = u"agentdesk-cli: error: "_s;
+    QTest::addRow("unknown kind") << QStringList{u"provider"_s, u"add"_s, u"x"_s, u"--kind"_s, u"llama"_s, u"--base-url"_s, u"http://h"_s}
+                                  << 2 << e + u"--kind must be one of: openai, openai-compatible, anthropic, ollama, gemini\n"_s;
+    QTest::addRow("missing url") << QStringList{u"provider"_s, u"add"_s, u"x"_s, u"--kind"_s, u"openai"_s}
+                                 << 2 << e + u"--base-url is required\n"_s;
+    QTest::addRow("bad url") << QStringList{u"provider"_s, u"add"_s, u"x"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s, u"not a url"_s}
+                             << 1 << e + u"\"\" is not an http(s) URL\n"_s;
+    QTest::addRow("key instead of variable name")
+        << QStringList{u"provider"_s, u"add"_s, u"x"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s, u"https://h"_s, u"--api-key-env"_s, u"sk-abc123"_s}
+        << 2 << e + u"--api-key-env takes the name of an environment variable, not a key\n"_s;
+    QTest::addRow("duplicate provider")
+        << QStringList{u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s, u"https://h"_s}
+        << 1 << e + u"A provider named \"local\" already exists\n"_s;
+    QTest::addRow("model of unknown provider") << QStringList{u"model"_s, u"add"_s, u"nobody/m"_s} << 1 << e + u"No provider named \"nobody\"\n"_s;
+    QTest::addRow("model without provider") << QStringList{u"model"_s, u"add"_s, u"justamodel"_s} << 2
+                                            << e + u"\"justamodel\" is not of the form PROVIDER/MODEL\n"_s;
+    QTest::addRow("one price only") << QStringList{u"model"_s, u"add"_s, u"local/m"_s, u"--input-price"_s, u"1"_s} << 2
+                                    << e + u"--input-price and --output-price go together\n"_s;
+    QTest::addRow("negative price") << QStringList{u"model"_s, u"add"_s, u"local/m"_s, u"--input-price"_s, u"-1"_s, u"--output-price"_s, u"1"_s}
+                                    << 2 << e + u"--input-price needs a number of at least 0\n"_s;
+    QTest::addRow("bad context window") << QStringList{u"model"_s, u"add"_s, u"local/m"_s, u"--context-window"_s, u"lots"_s} << 2
+                                        << e + u"--context-window needs a positive whole number\n"_s;
+    QTest::addRow("unknown option") << QStringList{u"threads"_s, u"list"_s, u"--colour"_s} << 2 << e + u"Unknown option 'colour'.\n"_s;
+    QTest::addRow("missing argument") << QStringList{u"threads"_s, u"show"_s} << 2 << e + u"usage: agentdesk-cli threads show ID [--json]\n"_s;
+    QTest::addRow("unknown command") << QStringList{u"chat"_s} << 2 << e + u"unknown command \"chat\"; see agentdesk-cli --help\n"_s;
+    QTest::addRow("unknown subcommand") << QStringList{u"threads"_s, u"rename"_s} << 2
+                                        << e + u"unknown subcommand \"threads rename\"; see agentdesk-cli threads --help\n"_s;
+    QTest::addRow("unknown thread") << QStringList{u"threads"_s, u"show"_s, u"deadbeef"_s} << 1 << e + u"No thread named \"deadbeef\"\n"_s;
+    QTest::addRow("delete needs the full id") << QStringList{u"threads"_s, u"delete"_s, u"abcd"_s} << 1 << e + u"No thread named \"abcd\"\n"_s;
+    QTest::addRow("bad export format") << QStringList{u"threads"_s, u"export"_s, u"abcd"_s, u"--format"_s, u"pdf"_s} << 2
+                                       << e + u"--format must be markdown or json\n"_s;
+    QTest::addRow("agent with unknown model") << QStringList{u"agent"_s, u"add"_s, u"A"_s, u"--model"_s, u"local/none"_s} << 1
+                                              << e + u"No model named \"local/none\"\n"_s;
+    QTest::addRow("skill without name") << QStringList{u"skill"_s, u"add"_s, u" "_s} << 1 << e + u"A skill needs a name\n"_s;
+}
+
+void TestCli::rejectedInputChangesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, error);
+    QCOMPARE(cli({u"--data-dir"_s, m_dir->path(), u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"ollama"_s,
+                  u"--base-url"_s, u"http://127.0.0.1:11434"_s})
+                 .exitCode,
+             0);
+    const QByteArray before = dump();
+    const Run r = cli(QStringList{u"--data-dir"_s, m_dir->path()} + arguments);
+    QCOMPARE(r.err, error);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.exitCode, exitCode);
+    QCOMPARE(dump(), before);
+}
+
+void TestCli::modelAddAndList()
+{
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"ollama"_s, u"--base-url"_s, u"http://127.0.0.1:11434"_s}).exitCode, 0);
+    Run r = cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/llama3"_s, u"--tools"_s, u"--vision"_s, u"--context-window"_s, u"8192"_s});
+    QCOMPARE(r.out, u"Added model local/llama3\n"_s);
+    r = cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/qwen"_s, u"--input-price"_s, u"0.5"_s, u"--output-price"_s, u"1.5"_s, u"--default"_s});
+    QCOMPARE(r.out, u"Added model local/qwen (default)\n"_s);
+    r = cli({u"--data-dir"_s, d, u"model"_s, u"list"_s});
+    QCOMPARE(r.out, u"local/llama3\ttools,vision\t8192 tokens\nlocal/qwen *\t-\t-\t0.5/1.5 per 1M\n"_s);
+    r = cli({u"--data-dir"_s, d, u"model"_s, u"list"_s, u"--json"_s});
+    const QJsonArray json = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(json.at(1).toObject(), (QJsonObject{{u"name"_s, u"local/qwen"_s}, {u"provider"_s, u"local"_s}, {u"model"_s, u"qwen"_s},
+                                                 {u"tools"_s, false}, {u"vision"_s, false}, {u"reasoning"_s, false},
+                                                 {u"contextWindow"_s, 0}, {u"default"_s, true}, {u"inputPrice"_s, 0.5},
+                                                 {u"outputPrice"_s, 1.5}}));
+}
+
+void TestCli::threadsListShowSearchExportDelete()
+{
+    const QString d = m_dir->path();
+    Thread older;
+    Thread newer;
+    {
+        auto db = AD_VERIFY_OK(Database::open(d));
+        ThreadRepository threads((*db)->connection());
+        MessageRepository messages((*db)->connection());
+        Thread t;
+        t.id = u"aaaa1111-0000-4000-8000-000000000001"_s;
+        t.title = u"Berlin trip"_s;
+        t.createdAt = t.updatedAt = t.lastActivityAt = QDateTime(QDate(2026, 1, 2), QTime(10, 0), QTimeZone::utc());
+        older = AD_VERIFY_OK(threads.create(t)).value();
+        t.id = u"bbbb2222-0000-4000-8000-000000000002"_s;
+        t.title = u"Recipes"_s;
+        t.createdAt = t.updatedAt = t.lastActivityAt = QDateTime(QDate(2026, 3, 4), QTime(9, 30), QTimeZone::utc());
+        newer = AD_VERIFY_OK(threads.create(t)).value();
+        Message m;
+        m.id = u"cccc3333-0000-4000-8000-000000000003"_s;
+        m.threadId = older.id;
+        m.createdAt = QDateTime(QDate(2026, 1, 2), QTime(10, 1), QTimeZone::utc());
+        m.content = {TextPart{u"Which museums in Berlin open on Mondays?"_s, false, {}, {}}};
+        QVERIFY(messages.append(m));
+        m.id = u"dddd4444-0000-4000-8000-000000000004"_s;
+        m.role = MessageRole::Assistant;
+        m.createdAt = m.createdAt.addSecs(5);
+        m.content = {TextPart{u"The Pergamonmuseum is closed; the Neues Museum opens on Mondays."_s, false, {}, {}}};
+        QVERIFY(messages.append(m));
+    }
+    Run r = cli({u"--data-dir"_s, d, u"threads"_s, u"list"_s});
+    QCOMPARE(r.out, u"bbbb2222-0000-4000-8000-000000000002  2026-03-04 09:30  Recipes\n"
+                    "aaaa1111-0000-4000-8000-000000000001  2026-01-02 10:01  Berlin trip\n"_s);
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, u"aaaa"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"# Berlin trip\n\n- Thread: `aaaa1111-0000-4000-8000-000000000001`\n- Created: 2026-01-02T10:00:00.000Z\n\n"
+                    "## User\n\n*2026-01-02T10:01:00.000Z*\n\nWhich museums in Berlin open on Mondays?\n\n"
+                    "## Assistant\n\n*2026-01-02T10:01:05.000Z*\n\nThe Pergamonmuseum is closed; the Neues Museum opens on Mondays.\n"_s);
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, older.id, u"--json"_s});
+    const QJsonObject shown = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(shown.value("title"_L1).toString(), u"Berlin trip"_s);
+    QCOMPARE(shown.value("messages"_L1).toArray().at(1).toObject().value("role"_L1).toString(), u"assistant"_s);
+    QCOMPARE(shown.value("messages"_L1).toArray().at(0).toObject().value("content"_L1).toArray().at(0).toObject(),
+             (QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"Which museums in Berlin open on Mondays?"_s}}));
+
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"search"_s, u"museum"_s});
+    QCOMPARE(r.out, u"aaaa1111-0000-4000-8000-000000000001  Berlin trip  (user)\n    Which [museums] in Berlin open on Mondays?\n"
+                    "aaaa1111-0000-4000-8000-000000000001  Berlin trip  (assistant)\n    The Pergamonmuseum is closed; the Neues [Museum] opens on Mondays.\n"_s);
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"search"_s, u"berlin "_s, u"--json"_s});
+    const QJsonArray hits = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.at(0).toObject().value("snippet"_L1).toString(), u"[Berlin] trip"_s);
+    QVERIFY(hits.at(0).toObject().value("messageId"_L1).isNull());
+    QCOMPARE(hits.at(1).toObject().value("messageId"_L1).toString(), u"cccc3333-0000-4000-8000-000000000003"_s);
+
+    const QString file = m_dir->filePath(u"export.md"_s);
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"export"_s, u"aaaa1111"_s, u"--format"_s, u"markdown"_s, u"--output"_s, file});
+    QCOMPARE(r.exitCode, 0);
+    QFile exported(file);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(exported.readAll()), cli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, u"aaaa"_s}).out);
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"export"_s, u"aaaa1111"_s, u"--format"_s, u"json"_s});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object(), shown);
+
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"delete"_s, older.id});
+    QCOMPARE(r.out, u"Deleted thread aaaa1111-0000-4000-8000-000000000001\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"threads"_s, u"list"_s}).out, u"bbbb2222-0000-4000-8000-000000000002  2026-03-04 09:30  Recipes\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"threads"_s, u"search"_s, u"museum"_s}).out, QString());
+}
+
+void TestCli::helpOnEveryCommand()
+{
+    const Run top = cli({u"--help"_s});
+    QCOMPARE(top.exitCode, 0);
+    QVERIFY(top.out.startsWith(u"Usage: agentdesk-cli [--data-dir DIR] COMMAND [ARGS] [--json]\n"_s));
+    const QList<QStringList> commands = {
+        {u"provider"_s, u"add"_s}, {u"provider"_s, u"list"_s}, {u"model"_s, u"add"_s},   {u"model"_s, u"list"_s},
+        {u"threads"_s, u"list"_s}, {u"threads"_s, u"show"_s},  {u"threads"_s, u"search"_s}, {u"threads"_s, u"export"_s},
+        {u"threads"_s, u"delete"_s}, {u"agent"_s, u"add"_s},   {u"agent"_s, u"list"_s},   {u"agent"_s, u"delete"_s},
+        {u"skill"_s, u"add"_s},    {u"skill"_s, u"list"_s},    {u"skill"_s, u"delete"_s}};
+    for (const QStringList &command : commands) {
+        const Run r = cli(command + QStringList{u"--help"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(u"Usage: agentdesk-cli %1 %2"_s.arg(command.at(0), command.at(1))), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"--data-dir <DIR>"_s), qPrintable(r.out));
+        QCOMPARE(r.err, QString());
+        QVERIFY2(top.out.contains(u"  %1 %2"_s.arg(command.at(0), command.at(1))), qPrintable(command.join(u' ')));
+    }
+    const Run group = cli({u"threads"_s, u"--help"_s});
+    QCOMPARE(group.exitCode, 0);
+    QVERIFY(group.out.startsWith(u"Usage: agentdesk-cli threads SUBCOMMAND [ARGS]\n"_s));
+    // Help never touches a data directory.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), QStringList());
+}
+
+void TestCli::dataDirFromEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"AGENTDESK_DATA_DIR"_s, m_dir->path());
+    QCOMPARE(cli({u"skill"_s, u"add"_s, u"Summarise"_s}, env).exitCode, 0);
+    QVERIFY(QFile::exists(m_dir->filePath(u"agentdesk.sqlite3"_s)));
+    QCOMPARE(cli({u"skill"_s, u"list"_s}, env).out, u"Summarise\tactive\t\n"_s);
+}
+
+void TestCli::secretsNeverReachTheDataDirectory()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString secret = u"sk-live-7f3c9a1b2d4e6f80"_s;
+    env.insert(u"OPENAI_API_KEY"_s, secret);
+    QCOMPARE(cli({u"--data-dir"_s, m_dir->path(), u"provider"_s, u"add"_s, u"openai"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s,
+                  u"https://api.openai.com/v1"_s, u"--api-key-env"_s, u"OPENAI_API_KEY"_s},
+                 env)
+                 .exitCode,
+             0);
+    QCOMPARE(cli({u"--data-dir"_s, m_dir->path(), u"provider"_s, u"list"_s, u"--json"_s}, env).out.contains(secret), false);
+    QDirIterator it(m_dir->path(), QDir::Files, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(file.fileName()));
+        ++files;
+    }
+    QVERIFY(files >= 1);
+}
+
+void TestCli::agentsAndSkills()
+{
+    const QString d = m_dir->path();
+    QFile instructions(m_dir->filePath(u"instructions.md"_s));
+    QVERIFY(instructions.open(QIODevice::WriteOnly));
+    instructions.write("Antworte immer auf Deutsch.\n");
+    instructions.close();
+    Run r = cli({u"--data-dir"_s, d, u"agent"_s, u"add"_s, u"Übersetzer"_s, u"--description"_s, u"Translates"_s,
+                 u"--instructions-file"_s, instructions.fileName(), u"--tool"_s, u"website_content"_s, u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject agent = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(agent.value("instructions"_L1).toString(), u"Antworte immer auf Deutsch.\n"_s);
+    QCOMPARE(agent.value("tools"_L1).toArray(), QJsonArray{u"website_content"_s});
+    QCOMPARE(cli({u"--data-dir"_s, d, u"agent"_s, u"list"_s}).out, u"Übersetzer\t-\tTranslates\n"_s);
+    r = cli({u"--data-dir"_s, d, u"agent"_s, u"add"_s, u"Übersetzer"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: An agent named \"Übersetzer\" already exists\n"_s);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"skill"_s, u"add"_s, u"Kurz"_s, u"--inactive"_s}).out, u"Added skill Kurz\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"skill"_s, u"list"_s}).out, u"Kurz\tinactive\t\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"skill"_s, u"delete"_s, u"Kurz"_s}).out, u"Deleted skill Kurz\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"agent"_s, u"delete"_s, u"Übersetzer"_s}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"agent"_s, u"list"_s}).out, QString());
+}
+
+void TestCli::unusableDatabaseIsOneLine()
+{
+    QFile junk(m_dir->filePath(u"agentdesk.sqlite3"_s));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("not a database");
+    junk.close();
+    const Run r = cli({u"--data-dir"_s, m_dir->path(), u"threads"_s, u"list"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: %1 is not an AgentDesk database (not an SQLite file); it was left unchanged\n"_s.arg(junk.fileName()));
+    QCOMPARE(r.out, QString());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
