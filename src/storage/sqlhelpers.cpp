@@ -2,7 +2,10 @@
 
 #include "core/logging.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -40,25 +43,44 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, std::initiali
     return exec(db, sql, QVariantList(values));
 }
 
-Result<void> begin(const QSqlDatabase &db)
+bool inTransaction(const QSqlDatabase &db)
 {
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return false;
+    auto *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    return sqlite && sqlite3_get_autocommit(sqlite) == 0;
+}
+
+Result<TransactionKind> begin(const QSqlDatabase &db)
+{
+    if (inTransaction(db)) {
+        if (auto r = exec(db, u"SAVEPOINT agentdesk_nested"_s); !r)
+            return std::unexpected(r.error());
+        return TransactionKind::Savepoint;
+    }
     // IMMEDIATE takes the write lock up front, so a transaction never fails half-way with
     // SQLITE_BUSY on its first write; the busy time-out covers the wait.
     if (auto r = exec(db, u"BEGIN IMMEDIATE"_s); !r)
         return std::unexpected(r.error());
-    return {};
+    return TransactionKind::Outermost;
 }
 
-Result<void> commit(const QSqlDatabase &db)
+Result<void> commit(const QSqlDatabase &db, TransactionKind kind)
 {
-    if (auto r = exec(db, u"COMMIT"_s); !r)
+    if (auto r = exec(db, kind == TransactionKind::Savepoint ? u"RELEASE agentdesk_nested"_s : u"COMMIT"_s); !r)
         return std::unexpected(r.error());
     return {};
 }
 
-void rollback(const QSqlDatabase &db)
+void rollback(const QSqlDatabase &db, TransactionKind kind)
 {
     QSqlQuery query(db);
+    if (kind == TransactionKind::Savepoint) {
+        if (!query.exec(u"ROLLBACK TO agentdesk_nested"_s) || !query.exec(u"RELEASE agentdesk_nested"_s))
+            qCWarning(lcDb) << "rollback to savepoint failed:" << query.lastError().text();
+        return;
+    }
     if (!query.exec(u"ROLLBACK"_s))
         qCWarning(lcDb) << "rollback failed:" << query.lastError().text();
 }

@@ -21,9 +21,13 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
 template<typename F>
 auto transaction(const QSqlDatabase &db, F &&body) -> decltype(body());
 
-Result<void> begin(const QSqlDatabase &db);
-Result<void> commit(const QSqlDatabase &db);
-void rollback(const QSqlDatabase &db);
+// A transaction started inside another one becomes a savepoint, so repository calls compose into
+// a caller's larger transaction (imports, benchmarks) and still roll back on their own failure.
+enum class TransactionKind { Outermost, Savepoint };
+Result<TransactionKind> begin(const QSqlDatabase &db);
+Result<void> commit(const QSqlDatabase &db, TransactionKind kind);
+void rollback(const QSqlDatabase &db, TransactionKind kind);
+bool inTransaction(const QSqlDatabase &db);
 
 Error queryError(const QSqlQuery &query, const QString &what);
 
@@ -48,15 +52,16 @@ inline QVariant nullIfEmpty(const QString &text)
 template<typename F>
 auto transaction(const QSqlDatabase &db, F &&body) -> decltype(body())
 {
-    if (auto started = begin(db); !started)
+    auto started = begin(db);
+    if (!started)
         return std::unexpected(started.error());
     auto result = body();
     if (!result) {
-        rollback(db);
+        rollback(db, *started);
         return result;
     }
-    if (auto committed = commit(db); !committed) {
-        rollback(db);
+    if (auto committed = commit(db, *started); !committed) {
+        rollback(db, *started);
         return std::unexpected(committed.error());
     }
     return result;
