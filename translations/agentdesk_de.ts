@@ -1,4 +1,70 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>AgentDesk::MainWindow</name>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="19"/>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="22"/>
+        <source>Threads</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="38"/>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="51"/>
+        <source>No conversations yet.</source>
+        <translation>Noch keine Unterhaltungen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="56"/>
+        <source>%n conversation(s). Select one to read it.</source>
+        <translation>
+            <numerusform>%n Unterhaltung. Wählen Sie sie aus, um sie zu lesen.</numerusform>
+            <numerusform>%n Unterhaltungen. Wählen Sie eine aus, um sie zu lesen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ThreadListModel</name>
+    <message>
+        <location filename="../src/itemmodels/threadlistmodel.cpp" line="20"/>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../src/app/main.cpp" line="35"/>
+        <source>AgentDesk, a desktop client for AI models and agents.</source>
+        <translation>AgentDesk, ein Desktop-Programm für KI-Modelle und Agenten.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="38"/>
+        <source>Data directory holding agentdesk.sqlite3.</source>
+        <translation>Datenverzeichnis mit agentdesk.sqlite3.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="49"/>
+        <source>AgentDesk cannot start</source>
+        <translation>AgentDesk kann nicht starten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="50"/>
+        <source>The database could not be opened:
+
+%1</source>
+        <translation>Die Datenbank konnte nicht geöffnet werden:
+
+%1</translation>
+    </message>
+</context>
 </TS>
