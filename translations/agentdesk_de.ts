@@ -14,17 +14,17 @@
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="38"/>
+        <location filename="../src/ui/mainwindow.cpp" line="40"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="51"/>
+        <location filename="../src/ui/mainwindow.cpp" line="53"/>
         <source>No conversations yet.</source>
         <translation>Noch keine Unterhaltungen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="56"/>
+        <location filename="../src/ui/mainwindow.cpp" line="58"/>
         <source>%n conversation(s). Select one to read it.</source>
         <translation>
             <numerusform>%n Unterhaltung. Wählen Sie sie aus, um sie zu lesen.</numerusform>
@@ -43,22 +43,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="35"/>
+        <location filename="../src/app/main.cpp" line="36"/>
         <source>AgentDesk, a desktop client for AI models and agents.</source>
         <translation>AgentDesk, ein Desktop-Programm für KI-Modelle und Agenten.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="38"/>
+        <location filename="../src/app/main.cpp" line="39"/>
         <source>Data directory holding agentdesk.sqlite3.</source>
         <translation>Datenverzeichnis mit agentdesk.sqlite3.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="49"/>
+        <location filename="../src/app/main.cpp" line="40"/>
+        <source>Save a picture of the main window to FILE and quit.</source>
+        <translation>Ein Bild des Hauptfensters in DATEI speichern und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="52"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="50"/>
+        <location filename="../src/app/main.cpp" line="53"/>
         <source>The database could not be opened:
 
 %1</source>

@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +37,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"data-dir"_s, QApplication::translate("main", "Data directory holding agentdesk.sqlite3."), u"DIR"_s});
+    parser.addOption({u"screenshot"_s, QApplication::translate("main", "Save a picture of the main window to FILE and quit."),
+                      u"FILE"_s});
     parser.process(app);
 
     QString dataDir = parser.value(u"data-dir"_s);
@@ -57,5 +60,13 @@ int main(int argc, char *argv[])
 
     AgentDesk::MainWindow window(&threads, QDir::toNativeSeparators((*db)->filePath()));
     window.show();
+    if (parser.isSet(u"screenshot"_s)) {
+        const QString file = parser.value(u"screenshot"_s);
+        QTimer::singleShot(300, &window, [&window, file] {
+            if (!window.grab().save(file))
+                qCritical("cannot write %s", qPrintable(file));
+            QApplication::quit();
+        });
+    }
     return QApplication::exec();
 }

@@ -24,6 +24,8 @@ MainWindow::MainWindow(ThreadListModel *threads, const QString &databasePath, QW
     m_threadView->setUniformItemSizes(true);
     m_threadView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_threadView->setMinimumWidth(240);
+    m_threadView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_threadView->setTextElideMode(Qt::ElideRight);
 
     m_placeholder->setObjectName(u"conversationPlaceholder"_s);
     m_placeholder->setAlignment(Qt::AlignCenter);
