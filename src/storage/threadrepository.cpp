@@ -195,6 +195,17 @@ Result<void> ThreadRepository::remove(const QString &id)
 Result<void> ThreadRepository::attach(const QString &threadId, AttachmentKind kind, const ThreadAttachment &attachment)
 {
     const AttachmentTable t = attachmentTable(kind);
+    if (kind == AttachmentKind::Source) {
+        // At most MaxSourcesPerThread; attaching one that is already there is not an addition.
+        auto q = Sql::exec(m_db, u"SELECT count(*), sum(source_id = ?) FROM thread_sources WHERE thread_id = ?"_s,
+                           {attachment.id, threadId});
+        if (!q || !q->next())
+            return std::unexpected(q ? Sql::queryError(*q, u"Counting sources failed"_s) : q.error());
+        if (q->value(0).toInt() >= MaxSourcesPerThread && q->value(1).toInt() == 0) {
+            return makeError(QString(ErrorCode::InvalidArgument),
+                             u"A thread can have at most %1 sources"_s.arg(MaxSourcesPerThread));
+        }
+    }
     auto q = Sql::exec(m_db,
                        u"INSERT INTO %1 (thread_id, %2, origin_skill_id) VALUES (?, ?, ?) "
                        "ON CONFLICT DO NOTHING"_s.arg(t.table, t.column),

@@ -23,6 +23,7 @@ public:
     };
 
     enum class AttachmentKind { Source, McpServer, KnowledgeBase };
+    static constexpr int MaxSourcesPerThread = 20;
 
     // Stores a new thread; an empty id or timestamp is filled in. Returns the stored thread.
     Result<Thread> create(Thread thread);

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/mcpserverconfig.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+namespace AgentDesk {
+
+// Configured MCP servers.
+class McpServerRepository
+{
+public:
+    explicit McpServerRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // A stdio server needs a command, an HTTP server an http(s) URL.
+    Result<McpServerConfig> add(McpServerConfig server);
+    Result<McpServerConfig> update(const McpServerConfig &server);
+    Result<McpServerConfig> get(const QString &nameOrId) const;
+    Result<QList<McpServerConfig>> list() const;
+    Result<void> remove(const QString &nameOrId);
+
+private:
+    static Result<void> validate(const McpServerConfig &server);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace AgentDesk

@@ -1,0 +1,140 @@
+#include "settingsrepository.h"
+
+#include "sqlhelpers.h"
+
+#include "core/enumnames.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+const QString systemPromptKey = u"chat.userSystemPrompt"_s;
+const QString anonymousKey = u"chat.anonymousByDefault"_s;
+const QString budgetKey = u"budget.monthly"_s;
+QString providerBudgetKey(const QString &providerId)
+{
+    return u"budget.monthly.provider."_s + providerId;
+}
+} // namespace
+
+Result<std::optional<QString>> SettingsRepository::value(const QString &key) const
+{
+    auto q = Sql::exec(m_db, u"SELECT value FROM settings WHERE key = ?"_s, {key});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return std::optional<QString>();
+    return std::optional<QString>(q->value(0).toString());
+}
+
+Result<void> SettingsRepository::setValue(const QString &key, const std::optional<QString> &value)
+{
+    auto q = value ? Sql::exec(m_db, u"INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s,
+                               {key, *value})
+                   : Sql::exec(m_db, u"DELETE FROM settings WHERE key = ?"_s, {key});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Result<ChatSettings> SettingsRepository::chatSettings() const
+{
+    ChatSettings settings;
+    auto prompt = value(systemPromptKey);
+    auto anonymous = value(anonymousKey);
+    auto budget = value(budgetKey);
+    if (!prompt || !anonymous || !budget)
+        return std::unexpected(!prompt ? prompt.error() : !anonymous ? anonymous.error() : budget.error());
+    settings.userSystemPrompt = prompt->value_or(QString());
+    settings.anonymousByDefault = anonymous->value_or(QString()) == "true"_L1;
+    if (*budget)
+        settings.monthlyBudget = (*budget)->toDouble();
+    return settings;
+}
+
+Result<void> SettingsRepository::setChatSettings(const ChatSettings &settings)
+{
+    if (settings.userSystemPrompt.size() > ChatSettings::MaxSystemPromptLength) {
+        return makeError(QString(ErrorCode::InvalidArgument),
+                         u"The system prompt has %1 characters; at most %2 are allowed"_s.arg(settings.userSystemPrompt.size())
+                             .arg(ChatSettings::MaxSystemPromptLength));
+    }
+    if (settings.monthlyBudget && *settings.monthlyBudget < 0)
+        return makeError(QString(ErrorCode::InvalidArgument), u"A budget must not be negative"_s);
+    return Sql::transaction(m_db, [&]() -> Result<void> {
+        if (auto r = setValue(systemPromptKey, settings.userSystemPrompt); !r)
+            return r;
+        if (auto r = setValue(anonymousKey, settings.anonymousByDefault ? u"true"_s : u"false"_s); !r)
+            return r;
+        return setValue(budgetKey, settings.monthlyBudget ? std::optional<QString>(QString::number(*settings.monthlyBudget, 'g', 17))
+                                                          : std::nullopt);
+    });
+}
+
+Result<void> SettingsRepository::setProviderBudget(const QString &providerId, std::optional<double> monthlyBudget)
+{
+    if (monthlyBudget && *monthlyBudget < 0)
+        return makeError(QString(ErrorCode::InvalidArgument), u"A budget must not be negative"_s);
+    return setValue(providerBudgetKey(providerId),
+                    monthlyBudget ? std::optional<QString>(QString::number(*monthlyBudget, 'g', 17)) : std::nullopt);
+}
+
+Result<std::optional<double>> SettingsRepository::providerBudget(const QString &providerId) const
+{
+    auto stored = value(providerBudgetKey(providerId));
+    if (!stored)
+        return std::unexpected(stored.error());
+    return *stored ? std::optional<double>((*stored)->toDouble()) : std::nullopt;
+}
+
+Result<void> SettingsRepository::setToolApproval(const ToolApproval &approval)
+{
+    if (approval.toolName.isEmpty())
+        return makeError(QString(ErrorCode::InvalidArgument), u"A tool approval needs a tool name"_s);
+    auto q = Sql::exec(m_db,
+                       u"INSERT INTO tool_approvals (tool_name, thread_id, policy) VALUES (?, ?, ?) "
+                       "ON CONFLICT(tool_name, thread_id) DO UPDATE SET policy = excluded.policy"_s,
+                       {approval.toolName, approval.threadId, enumName(approval.policy)});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Result<void> SettingsRepository::clearToolApproval(const QString &toolName, const QString &threadId)
+{
+    auto q = Sql::exec(m_db, u"DELETE FROM tool_approvals WHERE tool_name = ? AND thread_id = ?"_s, {toolName, threadId});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Result<std::optional<ToolPolicy>> SettingsRepository::toolPolicy(const QString &toolName, const QString &threadId) const
+{
+    // The thread's own decision sorts first (its thread_id is not empty).
+    auto q = Sql::exec(m_db,
+                       u"SELECT policy FROM tool_approvals WHERE tool_name = ? AND thread_id IN (?, '') ORDER BY thread_id DESC LIMIT 1"_s,
+                       {toolName, threadId});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return std::optional<ToolPolicy>();
+    return enumFromName<ToolPolicy>(q->value(0).toString());
+}
+
+Result<QList<ToolApproval>> SettingsRepository::toolApprovals() const
+{
+    auto q = Sql::exec(m_db, u"SELECT tool_name, thread_id, policy FROM tool_approvals ORDER BY tool_name, thread_id"_s);
+    if (!q)
+        return std::unexpected(q.error());
+    QList<ToolApproval> list;
+    while (q->next()) {
+        list.append({q->value(0).toString(), q->value(1).toString(),
+                     enumFromName<ToolPolicy>(q->value(2).toString()).value_or(ToolPolicy::Ask)});
+    }
+    return list;
+}
+
+} // namespace AgentDesk

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/chatsettings.h"
+#include "core/error.h"
+#include "core/toolapproval.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace AgentDesk {
+
+// The user's settings that belong with the data (chat settings, tool approval decisions, per
+// provider budgets). Window geometry and the like live in QSettings, not here; secrets nowhere.
+class SettingsRepository
+{
+public:
+    explicit SettingsRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Result<ChatSettings> chatSettings() const;
+    // Refuses a user system prompt over ChatSettings::MaxSystemPromptLength characters.
+    Result<void> setChatSettings(const ChatSettings &settings);
+
+    Result<void> setProviderBudget(const QString &providerId, std::optional<double> monthlyBudget);
+    Result<std::optional<double>> providerBudget(const QString &providerId) const;
+
+    // An empty threadId stores the global decision.
+    Result<void> setToolApproval(const ToolApproval &approval);
+    Result<void> clearToolApproval(const QString &toolName, const QString &threadId = {});
+    // The thread's decision if there is one, else the global one, else nothing.
+    Result<std::optional<ToolPolicy>> toolPolicy(const QString &toolName, const QString &threadId = {}) const;
+    Result<QList<ToolApproval>> toolApprovals() const;
+
+private:
+    Result<std::optional<QString>> value(const QString &key) const;
+    Result<void> setValue(const QString &key, const std::optional<QString> &value);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace AgentDesk
