@@ -77,11 +77,14 @@ void registerAgentCommands(CliApplication &app)
                         agent.instructions = *text;
                         agent.model = c.parser.value(u"model"_s);
                         agent.enabledTools = c.parser.values(u"tool"_s);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
                         if (!agent.model.isEmpty()) {
-                            if (auto model = ProviderRepository(app.database().connection()).model(agent.model); !model)
+                            if (auto model = ProviderRepository(*db).model(agent.model); !model)
                                 return app.fail(model.error());
                         }
-                        auto added = AgentRepository(app.database().connection()).addAgent(agent);
+                        auto added = AgentRepository(*db).addAgent(agent);
                         if (!added)
                             return app.fail(added.error());
                         if (c.json)
@@ -94,7 +97,10 @@ void registerAgentCommands(CliApplication &app)
 
     app.addCommand({u"agent"_s, u"list"_s, u"list [--json]"_s, u"List the agents."_s, nullptr,
                     [&app](CliApplication::Context &c) {
-                        auto agents = AgentRepository(app.database().connection()).agents();
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto agents = AgentRepository(*db).agents();
                         if (!agents)
                             return app.fail(agents.error());
                         if (c.json) {
@@ -112,7 +118,10 @@ void registerAgentCommands(CliApplication &app)
     app.addCommand({u"agent"_s, u"delete"_s, u"delete NAME"_s, u"Delete an agent; its threads keep their messages."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The agent's name."_s); },
                     [&app](CliApplication::Context &c) {
-                        if (auto removed = AgentRepository(app.database().connection()).removeAgent(c.positional.at(0)); !removed)
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        if (auto removed = AgentRepository(*db).removeAgent(c.positional.at(0)); !removed)
                             return app.fail(removed.error());
                         app.out() << "Deleted agent " << c.positional.at(0) << '\n';
                         return int(CliApplication::Success);
@@ -137,7 +146,10 @@ void registerAgentCommands(CliApplication &app)
                         skill.instructions = *text;
                         skill.active = !c.parser.isSet(u"inactive"_s);
                         skill.pinned = c.parser.isSet(u"pinned"_s);
-                        auto added = AgentRepository(app.database().connection()).addSkill(skill);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto added = AgentRepository(*db).addSkill(skill);
                         if (!added)
                             return app.fail(added.error());
                         if (c.json)
@@ -150,7 +162,10 @@ void registerAgentCommands(CliApplication &app)
 
     app.addCommand({u"skill"_s, u"list"_s, u"list [--json]"_s, u"List the skills."_s, nullptr,
                     [&app](CliApplication::Context &c) {
-                        auto skills = AgentRepository(app.database().connection()).skills();
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto skills = AgentRepository(*db).skills();
                         if (!skills)
                             return app.fail(skills.error());
                         if (c.json) {
@@ -168,7 +183,10 @@ void registerAgentCommands(CliApplication &app)
     app.addCommand({u"skill"_s, u"delete"_s, u"delete NAME"_s, u"Delete a skill."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The skill's name."_s); },
                     [&app](CliApplication::Context &c) {
-                        if (auto removed = AgentRepository(app.database().connection()).removeSkill(c.positional.at(0)); !removed)
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        if (auto removed = AgentRepository(*db).removeSkill(c.positional.at(0)); !removed)
                             return app.fail(removed.error());
                         app.out() << "Deleted skill " << c.positional.at(0) << '\n';
                         return int(CliApplication::Success);

@@ -54,9 +54,15 @@ void CliApplication::printJson(const QJsonValue &value)
     m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 
-Database &CliApplication::database()
+Result<QSqlDatabase> CliApplication::connection()
 {
-    return *m_database;
+    if (!m_database) {
+        auto db = Database::open(m_dataDir);
+        if (!db)
+            return std::unexpected(db.error());
+        m_database = std::move(*db);
+    }
+    return m_database->connection();
 }
 
 int CliApplication::printUsage(const QString &group)
@@ -154,11 +160,6 @@ int CliApplication::runCommand(const Command &command, const QStringList &argume
         m_dataDir = qEnvironmentVariable("AGENTDESK_DATA_DIR");
     if (m_dataDir.isEmpty())
         m_dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    auto db = Database::open(m_dataDir);
-    if (!db)
-        return fail(db.error());
-    m_database = std::move(*db);
-
     Context context{parser, positional, parser.isSet(u"json"_s)};
     const int code = command.run(context);
     m_out.flush();

@@ -3,6 +3,7 @@
 #include "core/error.h"
 
 #include <QCommandLineParser>
+#include <QSqlDatabase>
 #include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
@@ -47,7 +48,9 @@ public:
     };
 
     void addCommand(Command command);
-    Database &database();
+    // The database, opened on first use: a command rejected before it needs the database leaves
+    // the data directory untouched (not even created).
+    Result<QSqlDatabase> connection();
     QTextStream &out() { return m_out; }
     int fail(const Error &error);
     int usageError(const QString &message);

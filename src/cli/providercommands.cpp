@@ -77,7 +77,10 @@ void registerProviderCommands(CliApplication &app)
                         provider.kind = *kind;
                         provider.baseUrl = QUrl(c.parser.value(u"base-url"_s), QUrl::StrictMode);
                         provider.apiKey.envVar = env;
-                        auto added = ProviderRepository(app.database().connection()).addProvider(provider);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto added = ProviderRepository(*db).addProvider(provider);
                         if (!added)
                             return app.fail(added.error());
                         if (c.json)
@@ -90,7 +93,10 @@ void registerProviderCommands(CliApplication &app)
 
     app.addCommand({u"provider"_s, u"list"_s, u"list [--json]"_s, u"List the providers."_s, nullptr,
                     [&app](CliApplication::Context &c) {
-                        auto providers = ProviderRepository(app.database().connection()).providers();
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto providers = ProviderRepository(*db).providers();
                         if (!providers)
                             return app.fail(providers.error());
                         if (c.json) {
@@ -154,7 +160,10 @@ void registerProviderCommands(CliApplication &app)
                         if (model.inputPricePerMillion.has_value() != model.outputPricePerMillion.has_value())
                             return app.usageError(u"--input-price and --output-price go together"_s);
                         model.isDefault = c.parser.isSet(u"default"_s);
-                        auto added = ProviderRepository(app.database().connection()).addModel(model);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto added = ProviderRepository(*db).addModel(model);
                         if (!added)
                             return app.fail(added.error());
                         if (c.json)
@@ -167,7 +176,10 @@ void registerProviderCommands(CliApplication &app)
 
     app.addCommand({u"model"_s, u"list"_s, u"list [--json]"_s, u"List the models."_s, nullptr,
                     [&app](CliApplication::Context &c) {
-                        auto models = ProviderRepository(app.database().connection()).models();
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto models = ProviderRepository(*db).models();
                         if (!models)
                             return app.fail(models.error());
                         if (c.json) {

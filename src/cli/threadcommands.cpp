@@ -38,14 +38,17 @@ struct LoadedThread
 
 Result<LoadedThread> load(CliApplication &app, const QString &idArgument)
 {
-    ThreadRepository threads(app.database().connection());
+    auto db = app.connection();
+    if (!db)
+        return std::unexpected(db.error());
+    ThreadRepository threads(*db);
     auto id = threads.resolveId(idArgument);
     if (!id)
         return std::unexpected(id.error());
     auto thread = threads.get(*id);
     if (!thread)
         return std::unexpected(thread.error());
-    auto messages = MessageRepository(app.database().connection()).all(*id);
+    auto messages = MessageRepository(*db).all(*id);
     if (!messages)
         return std::unexpected(messages.error());
     return LoadedThread{*thread, *messages};
@@ -70,7 +73,10 @@ void registerThreadCommands(CliApplication &app)
                             if (!ok || options.limit <= 0)
                                 return app.usageError(u"--limit needs a positive whole number"_s);
                         }
-                        auto threads = ThreadRepository(app.database().connection()).list(options);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto threads = ThreadRepository(*db).list(options);
                         if (!threads)
                             return app.fail(threads.error());
                         if (c.json) {
@@ -113,7 +119,10 @@ void registerThreadCommands(CliApplication &app)
                         const int limit = c.parser.value(u"limit"_s).toInt(&ok);
                         if (!ok || limit <= 0)
                             return app.usageError(u"--limit needs a positive whole number"_s);
-                        auto hits = SearchIndex(app.database().connection()).search(c.positional.at(0), limit);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto hits = SearchIndex(*db).search(c.positional.at(0), limit);
                         if (!hits)
                             return app.fail(hits.error());
                         if (c.json) {
@@ -173,7 +182,10 @@ void registerThreadCommands(CliApplication &app)
                     u"Delete a thread with its messages, attachments and artifacts."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"ID"_s, u"The thread's full id."_s); },
                     [&app](CliApplication::Context &c) {
-                        ThreadRepository threads(app.database().connection());
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        ThreadRepository threads(*db);
                         // Deleting needs the full id: a prefix is too easy to get wrong here.
                         auto thread = threads.get(c.positional.at(0));
                         if (!thread)

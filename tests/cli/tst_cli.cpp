@@ -32,6 +32,7 @@ private Q_SLOTS:
     void secretsNeverReachTheDataDirectory();
     void agentsAndSkills();
     void unusableDatabaseIsOneLine();
+    void usageErrorsLeaveAFreshDataDirectoryAlone();
 
 private:
     struct Run
@@ -340,6 +341,19 @@ void TestCli::unusableDatabaseIsOneLine()
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err, u"agentdesk-cli: error: %1 is not an AgentDesk database (not an SQLite file); it was left unchanged\n"_s.arg(junk.fileName()));
     QCOMPARE(r.out, QString());
+}
+
+void TestCli::usageErrorsLeaveAFreshDataDirectoryAlone()
+{
+    const QString fresh = m_dir->filePath(u"not-yet"_s);
+    for (const QStringList &arguments : {QStringList{u"provider"_s, u"add"_s, u"x"_s, u"--kind"_s, u"nope"_s},
+                                         QStringList{u"model"_s, u"add"_s, u"nomodel"_s},
+                                         QStringList{u"threads"_s, u"export"_s, u"abcd"_s, u"--format"_s, u"docx"_s},
+                                         QStringList{u"threads"_s, u"list"_s, u"--limit"_s, u"0"_s}}) {
+        const Run r = cli(QStringList{u"--data-dir"_s, fresh} + arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(!QFileInfo::exists(fresh), qPrintable(arguments.join(u' ')));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)
