@@ -164,7 +164,7 @@ const QStringList schemaV1 = {
                      AND json_extract(part.value, '$.text') <> ''
                      AND coalesce(json_extract(part.value, '$.isSkillInstruction'), 0) = 0)
             FROM messages AS m)"_s,
-    uR"(CREATE VIRTUAL TABLE message_fts USING fts5(text, content='message_search', content_rowid='mid', tokenize='agentdesk', prefix='2 3'))"_s,
+    uR"(CREATE VIRTUAL TABLE message_fts USING fts5(text, content='message_search', content_rowid='mid', tokenize='agentdesk'))"_s,
     // Only finalised messages are indexed: a streaming row changes once a second while it streams.
     uR"(CREATE TRIGGER messages_ai AFTER INSERT ON messages WHEN new.status <> 'streaming' BEGIN
           INSERT INTO message_fts(rowid, text) SELECT mid, text FROM message_search WHERE mid = new.mid; END)"_s,
