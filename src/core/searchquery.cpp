@@ -26,11 +26,12 @@ bool hasSearchableCharacter(QStringView term)
 
 } // namespace
 
-QString SearchQuery::toFts5(const QString &userText)
+QString SearchQuery::toFts5(const QString &userText, LastWord lastWord)
 {
     QStringList parts;
     const QString text = userText;
-    const bool typingLastWord = !text.isEmpty() && !text.back().isSpace() && text.back() != u'"';
+    const bool typingLastWord =
+        lastWord == LastWord::Prefix && !text.isEmpty() && !text.back().isSpace() && text.back() != u'"';
     qsizetype i = 0;
     const qsizetype n = text.size();
     while (i < n) {

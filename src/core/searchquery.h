@@ -12,7 +12,10 @@ namespace AgentDesk {
 class SearchQuery
 {
 public:
-    static QString toFts5(const QString &userText);
+    enum class LastWord { Prefix, Exact };
+    // With LastWord::Exact the word being typed matches whole words only (explicit `*` stays);
+    // the search tries that cheaper form first.
+    static QString toFts5(const QString &userText, LastWord lastWord = LastWord::Prefix);
 };
 
 } // namespace AgentDesk

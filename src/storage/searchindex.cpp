@@ -36,19 +36,53 @@ Result<QList<SearchIndex::Hit>> SearchIndex::search(const QString &userQuery, in
     if (hits.size() >= limit)
         return hits;
 
-    // Rank inside the FTS table first (cheap), then join the few winners.
-    auto messages = Sql::exec(m_db,
-                              u"SELECT t.id, t.title, m.id, m.role, m.created_at, hit.snip, hit.score FROM "
-                              "(SELECT rowid AS mid, snippet(message_fts, 0, ?, ?, '…', 16) AS snip, rank AS score "
-                              "   FROM message_fts WHERE message_fts MATCH ? ORDER BY rank LIMIT ?) AS hit "
-                              "JOIN messages m ON m.mid = hit.mid JOIN threads t ON t.tid = m.tid ORDER BY hit.score"_s,
-                              {open, close, match, limit - int(hits.size())});
-    if (!messages)
-        return std::unexpected(messages.error());
-    while (messages->next()) {
-        hits.append(Hit{messages->value(0).toString(), messages->value(1).toString(), messages->value(2).toString(),
-                        messages->value(3).toString(), Sql::fromDb(messages->value(4)),
-                        messages->value(5).toString(), messages->value(6).toDouble()});
+    // A word still being typed matches as a prefix, which for a common word means merging the
+    // lists of every word it begins. When the word as typed already has enough matches, those are
+    // the answer; the prefix form runs only when they are too few.
+    const QString exact = SearchQuery::toFts5(userQuery, SearchQuery::LastWord::Exact);
+    const int wanted = limit - int(hits.size());
+    if (exact != match && !exact.isEmpty()) {
+        auto exactHits = messageHits(exact, wanted);
+        if (!exactHits)
+            return std::unexpected(exactHits.error());
+        if (exactHits->size() >= wanted)
+            return hits + *exactHits;
+    }
+    auto prefixHits = messageHits(match, wanted);
+    if (!prefixHits)
+        return std::unexpected(prefixHits.error());
+    return hits + *prefixHits;
+}
+
+Result<QList<SearchIndex::Hit>> SearchIndex::messageHits(const QString &match, int limit) const
+{
+    QList<Hit> hits;
+    // Ranking every match of two common words over a million messages costs ~100 ms, so relevance
+    // is ranked among the RankWindow most recent matches (a desktop search wants recent threads
+    // anyway); walking matches newest first stops early. Snippets are made only for the winners,
+    // each with an indexed rowid lookup.
+    auto ranked = Sql::exec(m_db,
+                            u"SELECT mid, score FROM (SELECT rowid AS mid, rank AS score FROM message_fts "
+                            "WHERE message_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, mid DESC LIMIT ?"_s,
+                            {match, RankWindow, limit});
+    if (!ranked)
+        return std::unexpected(ranked.error());
+    QList<std::pair<qint64, double>> winners;
+    while (ranked->next())
+        winners.append({ranked->value(0).toLongLong(), ranked->value(1).toDouble()});
+    ranked->finish();
+    for (const auto &[mid, score] : std::as_const(winners)) {
+        auto row = Sql::exec(m_db,
+                             u"SELECT t.id, t.title, m.id, m.role, m.created_at, "
+                             "(SELECT snippet(message_fts, 0, ?, ?, '…', 16) FROM message_fts WHERE message_fts MATCH ? AND rowid = ?) "
+                             "FROM messages m JOIN threads t ON t.tid = m.tid WHERE m.mid = ?"_s,
+                             {open, close, match, mid, mid});
+        if (!row)
+            return std::unexpected(row.error());
+        if (row->next()) {
+            hits.append(Hit{row->value(0).toString(), row->value(1).toString(), row->value(2).toString(),
+                            row->value(3).toString(), Sql::fromDb(row->value(4)), row->value(5).toString(), score});
+        }
     }
     return hits;
 }

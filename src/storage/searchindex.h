@@ -19,6 +19,8 @@ public:
     // every front end can render them its own way (bold in the GUI, brackets in the CLI).
     static constexpr char16_t HighlightStart = u'\uE000';
     static constexpr char16_t HighlightEnd = u'\uE001';
+    // Relevance ranking considers this many of the most recent matching messages.
+    static constexpr int RankWindow = 2000;
 
     struct Hit
     {
@@ -31,14 +33,16 @@ public:
         double score = 0; // bm25: lower is better
     };
 
-    // Title hits first, then message hits, each ranked by relevance. An empty or operator-only
-    // query has no hits.
+    // Title hits first, then message hits, each ranked by relevance (messages among the
+    // RankWindow most recent matches). An empty or operator-only query has no hits.
     Result<QList<Hit>> search(const QString &userQuery, int limit = 50) const;
 
     // `snippet` with the highlight markers replaced.
     static QString renderSnippet(const QString &snippet, const QString &open, const QString &close);
 
 private:
+    Result<QList<Hit>> messageHits(const QString &match, int limit) const;
+
     QSqlDatabase m_db;
 };
 

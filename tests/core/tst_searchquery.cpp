@@ -11,6 +11,7 @@ class TestSearchQuery : public QObject
 private Q_SLOTS:
     void toFts5_data();
     void toFts5();
+    void exactLastWord();
 };
 
 void TestSearchQuery::toFts5_data()
@@ -29,6 +30,12 @@ void TestSearchQuery::toFts5_data()
     QTest::addRow("punctuation only") << u"*** ---"_s << QString();
     QTest::addRow("empty") << QString() << QString();
     QTest::addRow("cjk") << u"北京"_s << u"\"北京\"*"_s;
+}
+
+void TestSearchQuery::exactLastWord()
+{
+    QCOMPARE(SearchQuery::toFts5(u"hello wor"_s, SearchQuery::LastWord::Exact), u"\"hello\" \"wor\""_s);
+    QCOMPARE(SearchQuery::toFts5(u"hello wor*"_s, SearchQuery::LastWord::Exact), u"\"hello\" \"wor\"*"_s);
 }
 
 void TestSearchQuery::toFts5()

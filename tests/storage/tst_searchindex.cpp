@@ -21,6 +21,7 @@ private Q_SLOTS:
     void indexesOnlyFinalisedMessages();
     void forgetsDeletedMessagesAndThreads();
     void treatsOperatorsAsText();
+    void prefixOnlyWhenWholeWordsAreTooFew();
 
 private:
     QString add(const QString &text, MessageStatus status = MessageStatus::Complete);
@@ -207,6 +208,29 @@ void TestSearchIndex::treatsOperatorsAsText()
     for (const QString &query : {u"AND"_s, u"OR NOT"_s, u"NEAR("_s, u"\""_s, u"*"_s, u"col:fox"_s, u"^fox"_s, u"{a b}"_s, u"-fox"_s})
         QVERIFY2(index.search(query).has_value(), qPrintable(query));
     QCOMPARE(AD_VERIFY_OK(index.search(QString())).value().size(), 0);
+}
+
+void TestSearchIndex::prefixOnlyWhenWholeWordsAreTooFew()
+{
+    const QString a = add(u"Kiwi one"_s);
+    const QString b = add(u"Kiwi two"_s);
+    const QString longer = add(u"Kiwis three"_s);
+    SearchIndex index(m_t->connection());
+    auto ids = [&](int limit) {
+        QStringList list;
+        const auto found = AD_VERIFY_OK(index.search(u"kiwi"_s, limit)).value();
+        for (const auto &hit : found)
+            list << hit.messageId;
+        list.sort();
+        return list;
+    };
+    QStringList exact{a, b};
+    exact.sort();
+    QCOMPARE(ids(2), exact);
+    QStringList all{a, b, longer};
+    all.sort();
+    QCOMPARE(ids(3), all);
+    QCOMPARE(ids(10), all);
 }
 
 QTEST_GUILESS_MAIN(TestSearchIndex)
