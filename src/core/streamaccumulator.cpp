@@ -106,13 +106,14 @@ std::optional<StreamAccumulator::Change> StreamAccumulator::apply(const StreamCh
     }
     if (const auto *signature = std::get_if<ThinkingSignature>(&chunk)) {
         // Attach to the thinking block it closes; a signature-only block still has to be echoed.
-        for (int i = int(m_blocks.size()) - 1; i >= 0; --i) {
+        const QJsonObject metadata = signature->redacted ? QJsonObject{{u"redacted"_s, true}} : QJsonObject();
+        for (int i = int(m_blocks.size()) - 1; i >= 0 && !signature->redacted; --i) {
             if (m_blocks.at(i).kind == BlockKind::Thinking && m_blocks.at(i).id == signature->blockId) {
                 m_blocks[i].signature += signature->signature;
                 return std::nullopt;
             }
         }
-        m_blocks.append(Block{BlockKind::Thinking, {}, signature->blockId, signature->signature, {}, -1, false, {}});
+        m_blocks.append(Block{BlockKind::Thinking, {}, signature->blockId, signature->signature, {}, -1, false, metadata});
         return std::nullopt;
     }
     if (const auto *call = std::get_if<ToolCallDelta>(&chunk)) {
@@ -134,6 +135,7 @@ std::optional<StreamAccumulator::Change> StreamAccumulator::apply(const StreamCh
         merge(m_usage.outputTokens, usage->outputTokens);
         merge(m_usage.cachedInputTokens, usage->cachedInputTokens);
         merge(m_usage.reasoningTokens, usage->reasoningTokens);
+        m_usage.reasoningIncludedInOutput = usage->reasoningIncludedInOutput;
         return std::nullopt;
     }
     if (const auto *error = std::get_if<StreamErrorChunk>(&chunk))
@@ -149,7 +151,7 @@ QList<ContentPart> StreamAccumulator::content() const
     for (const Block &block : m_blocks) {
         switch (block.kind) {
         case BlockKind::Text: parts.append(TextPart{block.text, false, block.metadata, {}}); break;
-        case BlockKind::Thinking: parts.append(ThinkingPart{block.text, block.id, block.signature, {}, {}}); break;
+        case BlockKind::Thinking: parts.append(ThinkingPart{block.text, block.id, block.signature, block.metadata, {}}); break;
         case BlockKind::ToolCall:
             ++synthesized;
             parts.append(ToolUsePart{block.id.isEmpty() ? u"call_%1"_s.arg(synthesized) : block.id, block.name,

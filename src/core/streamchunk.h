@@ -29,11 +29,13 @@ struct ThinkingDelta
     friend bool operator==(const ThinkingDelta &, const ThinkingDelta &) = default;
 };
 
-// The signature that closes the current thinking block; echoed back verbatim.
+// The signature that closes the current thinking block; echoed back verbatim. A redacted
+// thinking block (Anthropic) is all signature: its opaque data goes here with `redacted` set.
 struct ThinkingSignature
 {
     QString signature;
     QString blockId;
+    bool redacted = false;
     friend bool operator==(const ThinkingSignature &, const ThinkingSignature &) = default;
 };
 
@@ -59,13 +61,16 @@ struct FinishChunk
 };
 
 // Token usage as reported so far; every field present overwrites the earlier value (providers
-// report cumulative counts).
+// report cumulative counts). `outputTokens` is the provider's answer count; most providers count
+// reasoning in it, Gemini reports it beside it (`reasoningIncludedInOutput` false), which matters
+// for the cost: reasoning tokens are billed as output.
 struct UsageChunk
 {
     std::optional<qint64> inputTokens;
     std::optional<qint64> outputTokens;
     std::optional<qint64> cachedInputTokens;
     std::optional<qint64> reasoningTokens;
+    bool reasoningIncludedInOutput = true;
     friend bool operator==(const UsageChunk &, const UsageChunk &) = default;
 };
 
