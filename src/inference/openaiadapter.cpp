@@ -55,9 +55,11 @@ QJsonArray messagesFor(const InferenceRequest &request)
                                        {u"type"_s, u"function"_s},
                                        {u"function"_s, QJsonObject{{u"name"_s, call->name},
                                                                    {u"arguments"_s, QString::fromUtf8(QJsonDocument(call->params).toJson(QJsonDocument::Compact))}}}};
-                    // Echo provider metadata verbatim (Gemini's thought signature via extra_content).
-                    for (auto it = call->providerMetadata.begin(); it != call->providerMetadata.end(); ++it)
-                        object.insert(it.key(), it.value());
+                    // Echo what this wire format carries verbatim (Gemini's OpenAI-compatible endpoint
+                    // puts its thought signature in extra_content); metadata of other providers
+                    // (after a model switch) is not sent.
+                    if (const QJsonValue extra = call->providerMetadata.value("extra_content"_L1); extra.isObject())
+                        object.insert(u"extra_content"_s, extra);
                     calls.append(object);
                 }
             }
