@@ -136,12 +136,15 @@ bool OpenAiStreamParser::parseJson(QByteArrayView data, QList<StreamChunk> &out)
         for (Json::Element choice : *choices) {
             if (Json::integer(choice, "index").value_or(0) != 0)
                 continue; // n > 1 is never requested; only the first choice counts
-            Json::Element delta;
-            if (choice.at_key("delta").get(delta) != simdjson::SUCCESS || !delta.is_object()) {
-                if (choice.at_key("message").get(delta) != simdjson::SUCCESS || !delta.is_object())
-                    delta = Json::Element();
-            }
-            if (delta.is_object()) {
+            if (!choice.is_object())
+                continue;
+            // A default-constructed simdjson element must never be read: keep "no delta" as
+            // an empty optional (E21: missing or null delta).
+            std::optional<Json::Element> found = Json::field(choice, "delta");
+            if (!found || !found->is_object())
+                found = Json::field(choice, "message");
+            if (found && found->is_object()) {
+                const Json::Element delta = *found;
                 // E30: one reasoning field, never both.
                 QString reasoning = Json::string(delta, "reasoning_content");
                 if (reasoning.isEmpty())
