@@ -23,18 +23,19 @@ QString Redaction::url(const QUrl &input)
     QUrl url = input;
     url.setPassword(QString());
     QUrlQuery query(url);
-    const auto items = query.queryItems(QUrl::FullyEncoded);
+    auto items = query.queryItems(QUrl::FullyEncoded);
     bool changed = false;
-    for (const auto &[name, value] : items) {
+    for (auto &[name, value] : items) {
         const QString lower = name.toLower();
         if (lower == "key"_L1 || lower == "api_key"_L1 || lower == "apikey"_L1 || lower == "access_token"_L1 || lower == "token"_L1) {
-            query.removeAllQueryItems(name);
-            query.addQueryItem(name, hidden);
+            value = hidden;
             changed = true;
         }
     }
-    if (changed)
+    if (changed) {
+        query.setQueryItems(items);
         url.setQuery(query);
+    }
     return url.toString(QUrl::RemoveUserInfo);
 }
 
