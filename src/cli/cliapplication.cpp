@@ -18,6 +18,7 @@ CliApplication::CliApplication(QStringList arguments, QTextStream &out, QTextStr
     registerProviderCommands(*this);
     registerThreadCommands(*this);
     registerAgentCommands(*this);
+    registerInferenceCommands(*this);
 }
 
 CliApplication::~CliApplication() = default;

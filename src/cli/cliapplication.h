@@ -72,5 +72,6 @@ private:
 void registerProviderCommands(CliApplication &app);
 void registerThreadCommands(CliApplication &app);
 void registerAgentCommands(CliApplication &app);
+void registerInferenceCommands(CliApplication &app);
 
 } // namespace AgentDesk

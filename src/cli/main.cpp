@@ -1,5 +1,7 @@
 #include "cliapplication.h"
 
+#include "inference/networkaccess.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
@@ -14,6 +16,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
     // Scripts read stdout and stderr: only warnings and errors are logged.
     QLoggingCategory::setFilterRules(QStringLiteral("agentdesk.*.info=false"));
+    AgentDesk::NetworkAccess::useSystemProxy();
     QTextStream out(stdout);
     QTextStream err(stderr);
     AgentDesk::CliApplication cli(QCoreApplication::arguments(), out, err);

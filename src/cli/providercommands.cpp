@@ -1,6 +1,7 @@
 // `provider …` and `model …` commands.
 #include "cliapplication.h"
 
+#include "inference/providerpresets.h"
 #include "storage/database.h"
 #include "storage/providerrepository.h"
 
@@ -54,19 +55,31 @@ std::optional<double> parsePrice(const QString &text, bool &ok)
 
 void registerProviderCommands(CliApplication &app)
 {
-    app.addCommand({u"provider"_s, u"add"_s, u"add NAME --kind KIND --base-url URL [--api-key-env VAR]"_s,
+    app.addCommand({u"provider"_s, u"add"_s, u"add NAME (--kind KIND --base-url URL | --preset PRESET) [--api-key-env VAR]"_s,
                     u"Add a provider. The API key is read from the environment variable VAR at run time and never stored."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"NAME"_s, u"A name for the provider, e.g. openai or local."_s);
                         p.addOption({u"kind"_s, u"One of: %1."_s.arg(providerKindNames().join(u", "_s)), u"KIND"_s});
                         p.addOption({u"base-url"_s, u"The API's base URL, e.g. https://api.openai.com/v1."_s, u"URL"_s});
                         p.addOption({u"api-key-env"_s, u"Name of the environment variable that holds the API key."_s, u"VAR"_s});
+                        QStringList presets;
+                        for (const auto &preset : ProviderPresets::all())
+                            presets << preset.id;
+                        p.addOption({u"preset"_s, u"Kind and base URL of a known service or local server: %1."_s.arg(presets.join(u", "_s)), u"PRESET"_s});
+                        p.addOption({u"proxy"_s, u"A proxy for this provider (http://host:port or socks5://host:port); default: the system's."_s, u"URL"_s});
                     },
                     [&app](CliApplication::Context &c) {
-                        const auto kind = providerKindFromName(c.parser.value(u"kind"_s));
+                        const ProviderPreset *preset = nullptr;
+                        if (c.parser.isSet(u"preset"_s)) {
+                            preset = ProviderPresets::find(c.parser.value(u"preset"_s));
+                            if (!preset)
+                                return app.usageError(u"unknown preset \"%1\"; see agentdesk-cli provider add --help"_s.arg(c.parser.value(u"preset"_s)));
+                        }
+                        const auto kind = c.parser.isSet(u"kind"_s) || !preset ? providerKindFromName(c.parser.value(u"kind"_s))
+                                                                               : std::optional(preset->kind);
                         if (!kind)
                             return app.usageError(u"--kind must be one of: %1"_s.arg(providerKindNames().join(u", "_s)));
-                        if (!c.parser.isSet(u"base-url"_s))
+                        if (!c.parser.isSet(u"base-url"_s) && !preset)
                             return app.usageError(u"--base-url is required"_s);
                         const QString env = c.parser.value(u"api-key-env"_s);
                         static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
@@ -75,8 +88,9 @@ void registerProviderCommands(CliApplication &app)
                         Provider provider;
                         provider.name = c.positional.at(0);
                         provider.kind = *kind;
-                        provider.baseUrl = QUrl(c.parser.value(u"base-url"_s), QUrl::StrictMode);
+                        provider.baseUrl = c.parser.isSet(u"base-url"_s) ? QUrl(c.parser.value(u"base-url"_s), QUrl::StrictMode) : preset->baseUrl;
                         provider.apiKey.envVar = env;
+                        provider.proxy = c.parser.value(u"proxy"_s);
                         auto db = app.connection();
                         if (!db)
                             return app.fail(db.error());

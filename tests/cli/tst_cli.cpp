@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include "support/scriptedhttpserver.h"
+
 #include "storage/messagerepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
@@ -10,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -33,6 +36,10 @@ private Q_SLOTS:
     void agentsAndSkills();
     void unusableDatabaseIsOneLine();
     void usageErrorsLeaveAFreshDataDirectoryAlone();
+    void providerTestReportsTimings();
+    void providerTestPrintsTheExactError();
+    void modelDiscoverListsAndAdds();
+    void presets();
 
 private:
     struct Run
@@ -42,6 +49,8 @@ private:
         QString err;
     };
     Run cli(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    // Runs the CLI while this process's event loop keeps serving the local test server.
+    Run cliServing(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     QByteArray dump();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -62,6 +71,21 @@ TestCli::Run TestCli::cli(const QStringList &arguments, const QProcessEnvironmen
     process.setProcessEnvironment(e);
     process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), arguments);
     if (!process.waitForFinished(30000))
+        qFatal("agentdesk-cli did not finish");
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+TestCli::Run TestCli::cliServing(const QStringList &arguments, const QProcessEnvironment &env)
+{
+    QProcess process;
+    QProcessEnvironment e = env;
+    e.insert(u"no_proxy"_s, u"127.0.0.1,localhost"_s);
+    e.remove(u"http_proxy"_s);
+    e.remove(u"HTTP_PROXY"_s);
+    process.setProcessEnvironment(e);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), arguments);
+    if (!finished.wait(30000))
         qFatal("agentdesk-cli did not finish");
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
@@ -260,7 +284,8 @@ void TestCli::helpOnEveryCommand()
         {u"provider"_s, u"add"_s}, {u"provider"_s, u"list"_s}, {u"model"_s, u"add"_s},   {u"model"_s, u"list"_s},
         {u"threads"_s, u"list"_s}, {u"threads"_s, u"show"_s},  {u"threads"_s, u"search"_s}, {u"threads"_s, u"export"_s},
         {u"threads"_s, u"delete"_s}, {u"agent"_s, u"add"_s},   {u"agent"_s, u"list"_s},   {u"agent"_s, u"delete"_s},
-        {u"skill"_s, u"add"_s},    {u"skill"_s, u"list"_s},    {u"skill"_s, u"delete"_s}};
+        {u"skill"_s, u"add"_s},    {u"skill"_s, u"list"_s},    {u"skill"_s, u"delete"_s},
+        {u"model"_s, u"discover"_s}, {u"provider"_s, u"test"_s}};
     for (const QStringList &command : commands) {
         const Run r = cli(command + QStringList{u"--help"_s});
         QCOMPARE(r.exitCode, 0);
@@ -354,6 +379,86 @@ void TestCli::usageErrorsLeaveAFreshDataDirectoryAlone()
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(!QFileInfo::exists(fresh), qPrintable(arguments.join(u' ')));
     }
+}
+
+void TestCli::providerTestReportsTimings()
+{
+    Test::ScriptedHttpServer server;
+    server.enqueue("/v1/chat/completions",
+                   Test::ScriptedHttpServer::Response::stream(
+                       "text/event-stream",
+                       "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"OK\"}}]}\n\n"
+                       "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n",
+                       20, 30));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s,
+                  server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/tiny"_s}).exitCode, 0);
+    const Run r = cliServing({u"--data-dir"_s, d, u"provider"_s, u"test"_s, u"local"_s});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(u'\n');
+    QCOMPARE(lines.value(0), u"Provider local (openai-compatible), model tiny: OK"_s);
+    QVERIFY2(lines.value(1).startsWith(u"  first token: "_s) && lines.value(1).endsWith(u" ms"_s), qPrintable(r.out));
+    QVERIFY2(lines.value(2).startsWith(u"  total:       "_s), qPrintable(r.out));
+    QCOMPARE(lines.value(3), u"  answer:      OK"_s);
+    const QJsonObject sent = QJsonDocument::fromJson(server.requests().constLast().body).object();
+    QCOMPARE(sent.value("model"_L1).toString(), u"tiny"_s);
+    QCOMPARE(sent.value("max_tokens"_L1).toInt(), 16);
+}
+
+void TestCli::providerTestPrintsTheExactError()
+{
+    Test::ScriptedHttpServer server;
+    server.enqueue("/v1/messages", Test::ScriptedHttpServer::Response::json(
+                                       401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})"));
+    const QString d = m_dir->path();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"TEST_ANTHROPIC_KEY"_s, u"sk-ant-wrong"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"claude"_s, u"--kind"_s, u"anthropic"_s, u"--base-url"_s,
+                  server.url(u"/v1"_s).toString(), u"--api-key-env"_s, u"TEST_ANTHROPIC_KEY"_s}).exitCode, 0);
+    Run r = cliServing({u"--data-dir"_s, d, u"provider"_s, u"test"_s, u"claude"_s, u"--model"_s, u"claude-x"_s}, env);
+    QCOMPARE(r.err, u"agentdesk-cli: error: invalid x-api-key (PROVIDER_AUTH_FAILED)\n"_s);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(server.requests().constLast().headers.value("x-api-key"), QByteArray("sk-ant-wrong"));
+    // Without the variable: a clear error, no request.
+    env.remove(u"TEST_ANTHROPIC_KEY"_s);
+    r = cliServing({u"--data-dir"_s, d, u"provider"_s, u"test"_s, u"claude"_s, u"--model"_s, u"claude-x"_s}, env);
+    QCOMPARE(r.err, u"agentdesk-cli: error: The environment variable TEST_ANTHROPIC_KEY (the API key of provider claude) is not set "
+                    "(PROVIDER_AUTH_FAILED)\n"_s);
+    QCOMPARE(server.requests().size(), 1);
+    env.insert(u"TEST_ANTHROPIC_KEY"_s, u"sk-ant-wrong"_s);
+    r = cliServing({u"--data-dir"_s, d, u"provider"_s, u"test"_s, u"claude"_s}, env);
+    QCOMPARE(r.err, u"agentdesk-cli: error: provider claude has no models yet; pass --model or run 'model discover claude --add'\n"_s);
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCli::modelDiscoverListsAndAdds()
+{
+    Test::ScriptedHttpServer server;
+    const QByteArray tags = R"({"models":[{"name":"qwen3:8b","model":"qwen3:8b"},{"name":"llama3.1:8b","model":"llama3.1:8b"}]})";
+    server.enqueue("/api/tags", Test::ScriptedHttpServer::Response::json(200, tags));
+    server.enqueue("/api/tags", Test::ScriptedHttpServer::Response::json(200, tags));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"ollama"_s, u"--kind"_s, u"ollama"_s, u"--base-url"_s, server.url().toString()}).exitCode, 0);
+    Run r = cliServing({u"--data-dir"_s, d, u"model"_s, u"discover"_s, u"ollama"_s});
+    QCOMPARE(r.out, u"llama3.1:8b\nqwen3:8b\n"_s);
+    r = cliServing({u"--data-dir"_s, d, u"model"_s, u"discover"_s, u"ollama"_s, u"--add"_s});
+    QCOMPARE(r.out, u"llama3.1:8b\nqwen3:8b\nAdded 2 model(s)\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"list"_s}).out, u"ollama/llama3.1:8b\t-\t-\nollama/qwen3:8b\t-\t-\n"_s);
+    r = cliServing({u"--data-dir"_s, d, u"model"_s, u"discover"_s, u"ollama"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: no scripted response for this path (INFERENCE_FAILED)\n"_s);
+}
+
+void TestCli::presets()
+{
+    const QString d = m_dir->path();
+    Run r = cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"studio"_s, u"--preset"_s, u"lmstudio"_s});
+    QCOMPARE(r.out, u"Added provider studio (openai-compatible)\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"list"_s}).out, u"studio\topenai-compatible\thttp://127.0.0.1:1234/v1\n"_s);
+    r = cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"x"_s, u"--preset"_s, u"nope"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: unknown preset \"nope\"; see agentdesk-cli provider add --help\n"_s);
+    QCOMPARE(r.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
