@@ -19,6 +19,10 @@ const QList<ProviderPreset> &ProviderPresets::all()
         {u"mistral"_s, u"Mistral"_s, ProviderKind::OpenAiCompatible, QUrl(u"https://api.mistral.ai/v1"_s), true, false},
         {u"groq"_s, u"Groq"_s, ProviderKind::OpenAiCompatible, QUrl(u"https://api.groq.com/openai/v1"_s), true, false},
         {u"deepseek"_s, u"DeepSeek"_s, ProviderKind::OpenAiCompatible, QUrl(u"https://api.deepseek.com/v1"_s), true, false},
+        // Azure: replace RESOURCE and DEPLOYMENT; the api-version query and the api-key header are
+        // handled for every *.openai.azure.com URL.
+        {u"azure"_s, u"Azure OpenAI"_s, ProviderKind::OpenAiCompatible,
+         QUrl(u"https://RESOURCE.openai.azure.com/openai/deployments/DEPLOYMENT?api-version=2024-10-21"_s), true, false},
     };
     return presets;
 }
