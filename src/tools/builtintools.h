@@ -1,0 +1,76 @@
+#pragma once
+
+#include "tool.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace AgentDesk {
+
+// The tools that need no other subsystem (issue: run engine): the three charts (acknowledged
+// display), the e-mail draft and the calendar event (externally handled widgets), and
+// activate_skill (backend, against storage).
+
+class ChartTool : public Tool
+{
+public:
+    enum class Type { Bar, Line, Pie };
+    explicit ChartTool(Type type) : m_type(type) {}
+    QString name() const override;
+    ToolKind kind() const override { return ToolKind::AcknowledgedDisplay; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+    QString validate(const QJsonObject &arguments) const override;
+
+private:
+    Type m_type;
+};
+
+class SendEmailTool : public Tool
+{
+public:
+    QString name() const override;
+    ToolKind kind() const override { return ToolKind::ExternallyHandled; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+};
+
+class CalendarEventTool : public Tool
+{
+public:
+    QString name() const override;
+    ToolKind kind() const override { return ToolKind::ExternallyHandled; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+    QString validate(const QJsonObject &arguments) const override;
+};
+
+// Offers the active skills by slug (`user__<slug>`); activating one copies its sources and MCP
+// servers onto the thread (remembering the skill they came from) and returns its instructions.
+class ActivateSkillTool : public Tool
+{
+public:
+    struct Entry
+    {
+        QString slug;
+        QString skillId;
+    };
+    ActivateSkillTool(QSqlDatabase db, QList<Entry> skills) : m_db(std::move(db)), m_skills(std::move(skills)) {}
+
+    // "user__" + slugify(name) for every active skill; colliding or empty slugs are skipped.
+    static QList<Entry> entriesFor(const QSqlDatabase &db);
+
+    QString name() const override;
+    ToolKind kind() const override { return ToolKind::Backend; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+    void execute(const QJsonObject &arguments, const ToolContext &context, Done done) override;
+
+private:
+    QSqlDatabase m_db;
+    QList<Entry> m_skills;
+};
+
+} // namespace AgentDesk
