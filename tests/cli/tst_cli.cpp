@@ -443,6 +443,7 @@ void TestCli::modelDiscoverListsAndAdds()
     QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"ollama"_s, u"--kind"_s, u"ollama"_s, u"--base-url"_s, server.url().toString()}).exitCode, 0);
     Run r = cliServing({u"--data-dir"_s, d, u"model"_s, u"discover"_s, u"ollama"_s});
     QCOMPARE(r.out, u"llama3.1:8b\nqwen3:8b\n"_s);
+    QCOMPARE(server.requests().size(), 1);
     r = cliServing({u"--data-dir"_s, d, u"model"_s, u"discover"_s, u"ollama"_s, u"--add"_s});
     QCOMPARE(r.out, u"llama3.1:8b\nqwen3:8b\nAdded 2 model(s)\n"_s);
     QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"list"_s}).out, u"ollama/llama3.1:8b\t-\t-\nollama/qwen3:8b\t-\t-\n"_s);

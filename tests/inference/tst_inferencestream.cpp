@@ -326,7 +326,8 @@ void TestInferenceStream::retriesBeforeTheFirstToken_data()
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<int>("expectedDelay");
     for (ProviderKind kind : allKinds) {
-        const char *name = qPrintable(providerKindName(kind));
+        const QByteArray kindName = providerKindName(kind).toUtf8();
+        const char *name = kindName.constData();
         QTest::addRow("%s/429 Retry-After seconds", name) << int(kind) << 429 << QByteArray("Retry-After") << QByteArray("1") << 1000;
         QTest::addRow("%s/429 retry-after-ms", name) << int(kind) << 429 << QByteArray("retry-after-ms") << QByteArray("150") << 150;
         QTest::addRow("%s/503 backoff", name) << int(kind) << 503 << QByteArray() << QByteArray() << 20;

@@ -70,7 +70,8 @@ void TestSseDecoder::events_data()
     QTest::addRow("empty data is an event") << QByteArray("id: p1\ndata: \n\n") << QStringList{u"message||p1"_s};
     QTest::addRow("field without colon") << QByteArray("data\n\n") << QStringList{u"message||"_s};
     QTest::addRow("unknown fields ignored") << QByteArray("foo: bar\ndata: x\n\n") << QStringList{u"message|x|"_s};
-    QTest::addRow("id with NUL ignored") << QByteArray("id: a\0b\ndata: x\n\n", 20) << QStringList{u"message|x|"_s};
+    static constexpr char withNul[] = "id: a\0b\ndata: x\n\n";
+    QTest::addRow("id with NUL ignored") << QByteArray(withNul, sizeof(withNul) - 1) << QStringList{u"message|x|"_s};
     QTest::addRow("E12 unterminated last event") << QByteArray("data: a\n\ndata: b\n") << QStringList{u"message|a|"_s};
 }
 

@@ -123,6 +123,10 @@ void ScriptedHttpServer::respond(QTcpSocket *socket, const Request &request)
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " Scripted\r\n";
     for (const auto &[name, value] : std::as_const(response.headers))
         head += name + ": " + value + "\r\n";
+    // A one-piece body gets a Content-Length like any real JSON answer; otherwise QNAM may resend
+    // an idempotent GET whose close-delimited body races the connection's close.
+    if (!response.chunked && response.body.size() == 1 && !response.keepOpen)
+        head += "Content-Length: " + QByteArray::number(response.body.constFirst().bytes.size()) + "\r\n";
     head += response.chunked ? "Transfer-Encoding: chunked\r\n" : "Connection: close\r\n";
     head += "\r\n";
     socket->write(head);
