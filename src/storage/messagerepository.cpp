@@ -138,6 +138,17 @@ Result<int> MessageRepository::count(const QString &threadId) const
     return q->value(0).toInt();
 }
 
+Result<QStringList> MessageRepository::threadsWithStreamingMessages() const
+{
+    auto q = Sql::exec(m_db, u"SELECT DISTINCT t.id FROM messages m JOIN threads t ON t.tid = m.tid WHERE m.status = 'streaming' ORDER BY t.id"_s);
+    if (!q)
+        return std::unexpected(q.error());
+    QStringList ids;
+    while (q->next())
+        ids.append(q->value(0).toString());
+    return ids;
+}
+
 Result<void> MessageRepository::remove(const QStringList &ids)
 {
     return Sql::transaction(m_db, [&]() -> Result<void> {

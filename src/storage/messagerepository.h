@@ -37,6 +37,8 @@ public:
     Result<QList<Message>> all(const QString &threadId) const;
     Result<int> count(const QString &threadId) const;
     Result<void> remove(const QStringList &ids);
+    // Ids of threads that have a message left in status `streaming` (a run that did not end).
+    Result<QStringList> threadsWithStreamingMessages() const;
 
 private:
     QSqlDatabase m_db;

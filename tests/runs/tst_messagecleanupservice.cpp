@@ -1,0 +1,173 @@
+#include "testsupport.h"
+
+#include "runs/messagecleanupservice.h"
+#include "storage/messagerepository.h"
+#include "storage/threadrepository.h"
+
+using namespace AgentDesk;
+using namespace Qt::StringLiterals;
+
+// runs-reference.md §6 (HEAD rule) and product.md §5 (draft restore, start-up recovery).
+class TestMessageCleanupService : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void deletesEverythingAfterTheLastCompletedTurn();
+    void withoutACompletedTurnEverythingGoes();
+    void interruptedTextIsACompletedTurn();
+    void restoresTheDraftInFrontOfAnExistingOne();
+    void nothingToDo();
+    void recoversStreamingRowsAtStartUp();
+
+private:
+    QString add(MessageRole role, QList<ContentPart> content, MessageStatus status = MessageStatus::Complete);
+    QStringList roles() const;
+
+    std::unique_ptr<Test::TempDatabase> m_t;
+    QString m_thread;
+};
+
+void TestMessageCleanupService::init()
+{
+    m_t = std::make_unique<Test::TempDatabase>();
+    m_thread = AD_VERIFY_OK(ThreadRepository(m_t->connection()).create({})).value().id;
+}
+
+void TestMessageCleanupService::cleanup()
+{
+    m_t.reset();
+}
+
+QString TestMessageCleanupService::add(MessageRole role, QList<ContentPart> content, MessageStatus status)
+{
+    Message m;
+    m.threadId = m_thread;
+    m.role = role;
+    m.status = status;
+    m.content = std::move(content);
+    return AD_VERIFY_OK(MessageRepository(m_t->connection()).append(m)).value().id;
+}
+
+QStringList TestMessageCleanupService::roles() const
+{
+    QStringList out;
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    for (const Message &m : all) {
+        QString kind = messageRoleName(m.role);
+        if (std::any_of(m.content.cbegin(), m.content.cend(), [](const ContentPart &p) { return std::holds_alternative<ToolUsePart>(p); }))
+            kind += u"(tool_use)"_s;
+        out << kind;
+    }
+    return out;
+}
+
+namespace {
+TextPart text(const QString &t)
+{
+    return TextPart{t, false, {}, {}};
+}
+ToolUsePart call(const QString &id)
+{
+    return ToolUsePart{id, u"bar_chart"_s, {}, std::nullopt, {}, {}};
+}
+ToolResultPart result(const QString &id)
+{
+    return ToolResultPart{id, u"bar_chart"_s, u"ok"_s, false, {}};
+}
+} // namespace
+
+void TestMessageCleanupService::deletesEverythingAfterTheLastCompletedTurn()
+{
+    // The reference's own example: [asstText, user, asst(tool_use), tool_result, asst(tool_use)] → the last four go.
+    add(MessageRole::User, {text(u"first question"_s)});
+    add(MessageRole::Assistant, {text(u"first answer"_s)});
+    const QString user = add(MessageRole::User, {TextPart{u"skill text"_s, true, {}, {}}, text(u"Draw the sales"_s)});
+    add(MessageRole::Assistant, {call(u"c1"_s)});
+    add(MessageRole::Tool, {result(u"c1"_s)});
+    add(MessageRole::Assistant, {call(u"c2"_s)});
+    MessageCleanupService service(m_t->connection());
+    const auto outcome = AD_VERIFY_OK(service.cleanupAfterFailedRun(m_thread)).value();
+    QCOMPARE(outcome.deletedMessageIds.size(), 4);
+    QCOMPARE(outcome.deletedMessageIds.constFirst(), user);
+    QCOMPARE(outcome.restoredText, u"Draw the sales"_s); // the skill's instructions are not the user's text
+    QCOMPARE(roles(), (QStringList{u"user"_s, u"assistant"_s}));
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, u"Draw the sales"_s);
+}
+
+void TestMessageCleanupService::withoutACompletedTurnEverythingGoes()
+{
+    add(MessageRole::User, {text(u"only question"_s)});
+    add(MessageRole::Assistant, {call(u"c1"_s)});
+    MessageCleanupService service(m_t->connection());
+    QCOMPARE(AD_VERIFY_OK(service.cleanupAfterFailedRun(m_thread)).value().deletedMessageIds.size(), 2);
+    QCOMPARE(roles(), QStringList());
+}
+
+void TestMessageCleanupService::interruptedTextIsACompletedTurn()
+{
+    add(MessageRole::User, {text(u"q"_s)});
+    add(MessageRole::Assistant, {text(u"partial answer"_s)}, MessageStatus::Interrupted);
+    MessageCleanupService service(m_t->connection());
+    QCOMPARE(AD_VERIFY_OK(service.cleanupAfterFailedRun(m_thread)).value().deletedMessageIds.size(), 0);
+    QCOMPARE(roles(), (QStringList{u"user"_s, u"assistant"_s}));
+}
+
+void TestMessageCleanupService::restoresTheDraftInFrontOfAnExistingOne()
+{
+    QVERIFY(ThreadRepository(m_t->connection()).setDraft(m_thread, u"typed meanwhile"_s));
+    add(MessageRole::User, {text(u"lost question"_s), ImagePart{0, u"image/png"_s, {}, {}, {}}});
+    MessageCleanupService service(m_t->connection());
+    QCOMPARE(AD_VERIFY_OK(service.cleanupAfterFailedRun(m_thread)).value().restoredText, u"lost question"_s);
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, u"lost question\n\ntyped meanwhile"_s);
+}
+
+void TestMessageCleanupService::nothingToDo()
+{
+    add(MessageRole::User, {text(u"q"_s)});
+    add(MessageRole::Assistant, {text(u"a"_s)});
+    MessageCleanupService service(m_t->connection());
+    const auto outcome = AD_VERIFY_OK(service.cleanupAfterFailedRun(m_thread)).value();
+    QVERIFY(outcome.deletedMessageIds.isEmpty());
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, QString());
+}
+
+void TestMessageCleanupService::recoversStreamingRowsAtStartUp()
+{
+    // Thread 1: a crash while the answer streamed (text and a half tool call checkpointed).
+    add(MessageRole::User, {text(u"q1"_s)});
+    const QString streaming = add(MessageRole::Assistant, {text(u"Half an ans"_s), call(u"c9"_s)}, MessageStatus::Streaming);
+    // Thread 2: a crash right after the row was created, nothing streamed yet.
+    ThreadRepository threads(m_t->connection());
+    const QString other = AD_VERIFY_OK(threads.create({})).value().id;
+    Message question;
+    question.threadId = other;
+    question.content = {text(u"will this survive?"_s)};
+    QVERIFY(MessageRepository(m_t->connection()).append(question));
+    Message empty;
+    empty.threadId = other;
+    empty.role = MessageRole::Assistant;
+    empty.status = MessageStatus::Streaming;
+    QVERIFY(MessageRepository(m_t->connection()).append(empty));
+
+    MessageCleanupService service(m_t->connection());
+    QStringList recovered = AD_VERIFY_OK(service.recoverInterruptedRuns()).value();
+    recovered.sort();
+    QStringList expected{m_thread, other};
+    expected.sort();
+    QCOMPARE(recovered, expected);
+    const Message kept = AD_VERIFY_OK(MessageRepository(m_t->connection()).get(streaming)).value();
+    QCOMPARE(kept.status, MessageStatus::Interrupted);
+    QCOMPARE(kept.content.size(), 1);
+    QCOMPARE(kept.plainText(), u"Half an ans"_s);
+    QCOMPARE(roles(), (QStringList{u"user"_s, u"assistant"_s}));
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(other)).value(), 0);
+    QCOMPARE(AD_VERIFY_OK(threads.get(other)).value().draft, u"will this survive?"_s);
+    // A second start finds nothing left to do.
+    QCOMPARE(AD_VERIFY_OK(service.recoverInterruptedRuns()).value(), QStringList());
+    QCOMPARE(AD_VERIFY_OK(m_t->db->integrityCheck()).value(), u"ok"_s);
+}
+
+QTEST_GUILESS_MAIN(TestMessageCleanupService)
+#include "tst_messagecleanupservice.moc"
