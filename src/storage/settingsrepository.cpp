@@ -4,6 +4,9 @@
 
 #include "core/enumnames.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -88,6 +91,34 @@ Result<std::optional<double>> SettingsRepository::providerBudget(const QString &
     if (!stored)
         return std::unexpected(stored.error());
     return *stored ? std::optional<double>((*stored)->toDouble()) : std::nullopt;
+}
+
+Result<SettingsRepository::PrivacySettings> SettingsRepository::privacySettings() const
+{
+    auto stored = value(u"privacy"_s);
+    if (!stored)
+        return std::unexpected(stored.error());
+    PrivacySettings settings;
+    if (!*stored)
+        return settings;
+    const QJsonObject json = QJsonDocument::fromJson((*stored)->toUtf8()).object();
+    settings.personNames = json.value("personNames"_L1).toVariant().toStringList();
+    settings.organizations = json.value("organizations"_L1).toVariant().toStringList();
+    const QJsonObject whitelist = json.value("whitelist"_L1).toObject();
+    for (auto it = whitelist.begin(); it != whitelist.end(); ++it)
+        settings.whitelist.insert(it.key(), it.value().toVariant().toStringList());
+    return settings;
+}
+
+Result<void> SettingsRepository::setPrivacySettings(const PrivacySettings &settings)
+{
+    QJsonObject whitelist;
+    for (auto it = settings.whitelist.cbegin(); it != settings.whitelist.cend(); ++it)
+        whitelist.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    const QJsonObject json{{u"personNames"_s, QJsonArray::fromStringList(settings.personNames)},
+                           {u"organizations"_s, QJsonArray::fromStringList(settings.organizations)},
+                           {u"whitelist"_s, whitelist}};
+    return setValue(u"privacy"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
 }
 
 Result<void> SettingsRepository::setToolApproval(const ToolApproval &approval)

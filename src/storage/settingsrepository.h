@@ -4,7 +4,9 @@
 #include "core/error.h"
 #include "core/toolapproval.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -24,6 +26,18 @@ public:
 
     Result<void> setProviderBudget(const QString &providerId, std::optional<double> monthlyBudget);
     Result<std::optional<double>> providerBudget(const QString &providerId) const;
+
+    // Anonymous mode: the user's lists of names and organisations, and per-category whitelists
+    // (regular expressions), keyed by PiiDetector::categoryName().
+    struct PrivacySettings
+    {
+        QStringList personNames;
+        QStringList organizations;
+        QHash<QString, QStringList> whitelist;
+        friend bool operator==(const PrivacySettings &, const PrivacySettings &) = default;
+    };
+    Result<PrivacySettings> privacySettings() const;
+    Result<void> setPrivacySettings(const PrivacySettings &settings);
 
     // An empty threadId stores the global decision.
     Result<void> setToolApproval(const ToolApproval &approval);
