@@ -1,0 +1,227 @@
+#include "streaminginferenceservice.h"
+
+#include "core/logging.h"
+#include "inference/provideradapter.h"
+#include "storage/messagerepository.h"
+#include "storage/sqlhelpers.h"
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+StreamingInferenceService::StreamingInferenceService(QNetworkAccessManager *network, QSqlDatabase db, Options options, QObject *parent)
+    : QObject(parent), m_network(network), m_db(std::move(db)), m_options(options)
+{
+    m_deltaTimer.setSingleShot(true);
+    connect(&m_deltaTimer, &QTimer::timeout, this, &StreamingInferenceService::flushDeltas);
+}
+
+StreamingInferenceService::~StreamingInferenceService() = default;
+
+void StreamingInferenceService::start(const RunTarget &target, const QString &apiKey, const InferenceRequest &request, Done done)
+{
+    m_target = target;
+    m_apiKey = apiKey;
+    m_request = request;
+    m_done = std::move(done);
+    m_message = Message{};
+    m_message.id = Sql::newId();
+    m_message.threadId = target.thread.id;
+    m_message.role = MessageRole::Assistant;
+    m_message.status = MessageStatus::Streaming;
+    m_rowCreated = false;
+    m_attempts = 0;
+    m_retried = false;
+    m_firstTokenMs = -1;
+    m_clock.start();
+    startAttempt();
+}
+
+void StreamingInferenceService::startAttempt()
+{
+    ++m_attempts;
+    m_acc = std::make_unique<StreamAccumulator>();
+    m_pendingDeltas.clear();
+    if (m_stream)
+        m_stream->deleteLater();
+    m_stream = new InferenceStream(m_network, ProviderAdapter::create(m_target.provider), m_request, m_apiKey, m_options.stream, this);
+    connect(m_stream, &InferenceStream::chunksReceived, this, &StreamingInferenceService::onChunks);
+    connect(m_stream, &InferenceStream::finished, this, &StreamingInferenceService::onFinished);
+    m_stream->start();
+}
+
+void StreamingInferenceService::onChunks(const QList<StreamChunk> &chunks)
+{
+    for (const StreamChunk &chunk : chunks) {
+        if (auto change = m_acc->apply(chunk))
+            m_pendingDeltas.append(*change);
+    }
+    if (m_pendingDeltas.isEmpty())
+        return;
+    if (m_firstTokenMs < 0)
+        m_firstTokenMs = m_clock.elapsed();
+    if (!m_rowCreated) {
+        // The row exists from the first content on, so a crash keeps what streamed.
+        m_message.createdAt = QDateTime::currentDateTimeUtc();
+        m_message.content = contentWithoutToolCalls();
+        if (auto stored = MessageRepository(m_db).append(m_message); stored) {
+            m_message.createdAt = stored->createdAt;
+            m_rowCreated = true;
+            m_sinceCheckpoint.start();
+        } else {
+            qCWarning(lcRun) << "creating the streaming row failed:" << stored.error().message;
+        }
+    } else if (m_sinceCheckpoint.isValid() && m_sinceCheckpoint.elapsed() >= m_options.checkpointIntervalMs) {
+        checkpoint();
+    }
+    if (!m_deltaTimer.isActive())
+        m_deltaTimer.start(m_options.deltaIntervalMs);
+}
+
+void StreamingInferenceService::flushDeltas()
+{
+    // Consecutive appends to one part become one delta.
+    QList<StreamAccumulator::Change> merged;
+    for (const auto &change : std::as_const(m_pendingDeltas)) {
+        if (!merged.isEmpty() && merged.back().partIndex == change.partIndex && merged.back().type == change.type)
+            merged.back().appended += change.appended;
+        else
+            merged.append(change);
+    }
+    m_pendingDeltas.clear();
+    for (const auto &change : std::as_const(merged)) {
+        Q_EMIT deltaReady(RunMessageDeltaEvent{m_message.id, change.partIndex, change.type, change.appended, change.toolCallId,
+                                               change.toolName});
+    }
+}
+
+QList<ContentPart> StreamingInferenceService::contentWithoutToolCalls() const
+{
+    QList<ContentPart> parts;
+    for (const ContentPart &part : m_acc->content()) {
+        if (!std::holds_alternative<ToolUsePart>(part))
+            parts.append(part);
+    }
+    return parts;
+}
+
+void StreamingInferenceService::checkpoint()
+{
+    if (!m_rowCreated)
+        return;
+    if (auto saved = MessageRepository(m_db).update(m_message.id, contentWithoutToolCalls(), MessageStatus::Streaming); !saved)
+        qCWarning(lcRun) << "checkpoint failed:" << saved.error().message;
+    m_sinceCheckpoint.restart();
+}
+
+bool StreamingInferenceService::hasDurableOutput() const
+{
+    for (const ContentPart &part : m_acc->content()) {
+        if (const auto *text = std::get_if<TextPart>(&part); text && !text->text.trimmed().isEmpty())
+            return true;
+        if (const auto *thinking = std::get_if<ThinkingPart>(&part); thinking && !thinking->text.trimmed().isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void StreamingInferenceService::onFinished(const InferenceStream::Outcome &outcome)
+{
+    flushDeltas();
+    m_deltaTimer.stop();
+    if (outcome.error.code == "INFERENCE_ABORTED"_L1)
+        return finish(outcome.error, MessageStatus::Interrupted);
+
+    std::optional<Error> failure;
+    if (!outcome.ok) {
+        failure = outcome.error;
+    } else if (m_acc->hasToolCalls()) {
+        // §5.3: a tool turn cut by the token limit, or with arguments that do not parse, is lost.
+        if (m_acc->finishReason() == FinishReason::Length) {
+            failure = Error{u"INFERENCE_TOKEN_LIMIT"_s,
+                            u"The answer reached the output token limit while calling a tool; the call was not run"_s, {}};
+        } else if (const QStringList malformed = m_acc->malformedToolCalls(); !malformed.isEmpty()) {
+            failure = Error{u"INFERENCE_MALFORMED_TOOL_CALL"_s,
+                            u"The model sent tool arguments that are not valid JSON; no tool was run"_s,
+                            {{u"toolCalls"_s, malformed.size()}}};
+        }
+    }
+    const bool nothing = !m_acc->hasAnyOutput();
+    const bool retryWorthy = failure
+        && (failure->code == "INFERENCE_TOKEN_LIMIT"_L1 || failure->code == "INFERENCE_MALFORMED_TOOL_CALL"_L1
+            || failure->code == "INFERENCE_TIMEOUT"_L1);
+    if (!m_retried && ((outcome.ok && nothing) || (retryWorthy && !hasDurableOutput()))) {
+        m_retried = true;
+        qCInfo(lcRun) << "retrying the turn once:" << (failure ? failure->code : u"empty answer"_s);
+        if (m_rowCreated) // what streamed will be replaced by the retry
+            MessageRepository(m_db).update(m_message.id, {}, MessageStatus::Streaming);
+        // Not from inside the finished stream's own signal.
+        QMetaObject::invokeMethod(this, &StreamingInferenceService::startAttempt, Qt::QueuedConnection);
+        return;
+    }
+    if (outcome.ok && nothing)
+        failure = Error{u"INFERENCE_FAILED"_s, u"The model's answer was empty"_s, {}};
+    finish(failure, failure ? MessageStatus::Failed : MessageStatus::Complete);
+}
+
+void StreamingInferenceService::finish(std::optional<Error> error, MessageStatus status)
+{
+    if (!m_done)
+        return;
+    if (m_stream) {
+        m_stream->disconnect(this);
+        m_stream->cancel();
+    }
+    flushDeltas();
+    m_deltaTimer.stop();
+    Outcome outcome;
+    outcome.error = error;
+    outcome.usage = m_acc ? m_acc->usage() : UsageChunk{};
+    outcome.usageReported = outcome.usage.inputTokens || outcome.usage.outputTokens;
+    outcome.attempts = m_attempts;
+    outcome.durationMs = m_clock.elapsed();
+    outcome.firstTokenMs = m_firstTokenMs;
+    // Tool calls only when the turn completed whole.
+    m_message.content = status == MessageStatus::Complete ? m_acc->content() : contentWithoutToolCalls();
+    m_message.status = status;
+    const bool said = std::any_of(m_message.content.cbegin(), m_message.content.cend(), [](const ContentPart &p) {
+        if (const auto *t = std::get_if<TextPart>(&p))
+            return !t->text.trimmed().isEmpty();
+        if (const auto *t = std::get_if<ThinkingPart>(&p))
+            return !t->text.trimmed().isEmpty() || !t->signature.isEmpty();
+        return true;
+    });
+    MessageRepository messages(m_db);
+    if (said) {
+        Result<Message> stored = m_message;
+        if (m_rowCreated) {
+            if (auto updated = messages.update(m_message.id, m_message.content, status); !updated)
+                stored = std::unexpected(updated.error());
+        } else {
+            stored = messages.append(m_message);
+        }
+        if (stored) {
+            outcome.message = *stored;
+        } else if (!outcome.error) {
+            outcome.error = Error{u"MESSAGE_CREATION_FAILED"_s, u"Failed to create assistant message: %1"_s.arg(stored.error().message), {}};
+        }
+    } else if (m_rowCreated) {
+        messages.remove({m_message.id});
+    }
+    Done done = std::move(m_done);
+    m_done = nullptr;
+    done(outcome);
+}
+
+void StreamingInferenceService::cancel()
+{
+    if (!m_done)
+        return;
+    // InferenceStream::cancel() reports INFERENCE_ABORTED through onFinished at once.
+    if (m_stream && m_stream->isRunning())
+        m_stream->cancel();
+    else
+        finish(Error{u"INFERENCE_ABORTED"_s, u"Stopped"_s, {}}, MessageStatus::Interrupted);
+}
+
+} // namespace AgentDesk
