@@ -44,7 +44,8 @@ QString Redaction::headers(const QNetworkRequest &request)
     QStringList lines;
     const auto names = request.rawHeaderList();
     for (const QByteArray &name : names)
-        lines << QString::fromLatin1(name) + u": "_s + (isSecretHeader(name) ? hidden : QString::fromLatin1(request.rawHeader(name)));
+        // Lower-case names: Qt 6.8 stores them lower-cased anyway, so every version logs alike.
+        lines << QString::fromLatin1(name.toLower()) + u": "_s + (isSecretHeader(name) ? hidden : QString::fromLatin1(request.rawHeader(name)));
     return lines.join(u"; "_s);
 }
 

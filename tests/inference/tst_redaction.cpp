@@ -25,7 +25,7 @@ void TestRedaction::headersAndUrls()
     QVERIFY2(!line.contains(u"SECRET"_s), qPrintable(line));
     QVERIFY2(!line.contains(u"pw@"_s), qPrintable(line));
     QCOMPARE(line, u"POST https://generativelanguage.googleapis.com/v1beta/models?key=[redacted]&alt=sse "
-                   "{Authorization: [redacted]; x-api-key: [redacted]; api-key: [redacted]; x-goog-api-key: [redacted]; "
+                   "{authorization: [redacted]; x-api-key: [redacted]; api-key: [redacted]; x-goog-api-key: [redacted]; "
                    "anthropic-version: 2023-06-01}"_s);
 }
 
