@@ -3,7 +3,10 @@
 #include "core/error.h"
 
 #include <QDateTime>
+#include <QMap>
+#include <QStringList>
 #include <QTimeZone>
+#include <QUuid>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -68,10 +71,6 @@ auto transaction(const QSqlDatabase &db, F &&body) -> decltype(body())
 }
 
 } // namespace AgentDesk::Sql
-
-#include <QMap>
-#include <QStringList>
-#include <QUuid>
 
 namespace AgentDesk::Sql {
 
