@@ -1,0 +1,352 @@
+#include "executerun.h"
+
+#include "anonymizer.h"
+#include "systempromptbuilderservice.h"
+#include "toolassemblyservice.h"
+
+#include "core/contexttrimmer.h"
+#include "core/logging.h"
+#include "core/slug.h"
+#include "core/usagecost.h"
+#include "storage/agentrepository.h"
+#include "storage/blobstore.h"
+#include "storage/messagerepository.h"
+#include "storage/providerrepository.h"
+#include "storage/settingsrepository.h"
+#include "storage/sqlhelpers.h"
+#include "storage/threadrepository.h"
+#include "storage/usagerepository.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+ExecuteRun::ExecuteRun(QNetworkAccessManager *network, QSqlDatabase db, Options options, QObject *parent)
+    : QObject(parent), m_network(network), m_db(std::move(db)), m_options(std::move(options))
+{
+}
+
+ExecuteRun::~ExecuteRun() = default;
+
+void ExecuteRun::emitEvent(RunEventPayload payload)
+{
+    Q_EMIT eventReady(RunEvent{m_runId, m_result.target.thread.id, QDateTime::currentDateTimeUtc(), std::move(payload)});
+}
+
+std::optional<Error> ExecuteRun::checkBudget() const
+{
+    const Model &model = m_result.target.model;
+    // Free models stay usable when the budget is spent.
+    if (!model.inputPricePerMillion || !model.outputPricePerMillion
+        || (*model.inputPricePerMillion <= 0 && *model.outputPricePerMillion <= 0))
+        return std::nullopt;
+    SettingsRepository settings(m_db);
+    UsageRepository usage(m_db);
+    const QDate today = m_options.today;
+    const QDateTime monthStart(QDate(today.year(), today.month(), 1), QTime(0, 0), QTimeZone::utc());
+    const auto chat = settings.chatSettings();
+    if (chat && chat->monthlyBudget) {
+        const double spent = usage.costSince(monthStart).value_or(0);
+        if (spent >= *chat->monthlyBudget) {
+            return Error{u"BUDGET_EXCEEDED"_s, u"This month's spending limit of %1 is reached (%2 spent)."_s.arg(*chat->monthlyBudget).arg(spent, 0, 'f', 2),
+                         {{u"limit"_s, *chat->monthlyBudget}, {u"spent"_s, spent}}};
+        }
+    }
+    const auto providerBudget = settings.providerBudget(m_result.target.provider.id);
+    if (providerBudget && *providerBudget) {
+        const double spent = usage.costSince(monthStart, m_result.target.provider.id).value_or(0);
+        if (spent >= **providerBudget) {
+            return Error{u"BUDGET_EXCEEDED"_s,
+                         u"This month's spending limit of %1 for %2 is reached (%3 spent)."_s.arg(**providerBudget).arg(m_result.target.provider.name).arg(spent, 0, 'f', 2),
+                         {{u"limit"_s, **providerBudget}, {u"spent"_s, spent}, {u"provider"_s, m_result.target.provider.name}}};
+        }
+    }
+    return std::nullopt;
+}
+
+void ExecuteRun::start(const QString &runId, const QString &threadId, const RunInput &input, const QString &apiKey)
+{
+    m_runId = runId;
+    m_apiKey = apiKey;
+    m_running = true;
+    m_result = Result{};
+    m_result.target.thread.id = threadId;
+    auto target = RunTarget::resolve(m_db, threadId);
+    if (!target)
+        return fail(target.error(), false);
+    m_result.target = *target;
+    m_result.firstRun = MessageRepository(m_db).count(threadId).value_or(1) == 0;
+    if (auto over = checkBudget())
+        return fail(*over, false);
+    m_anonymous = target->thread.anonymous || target->model.anonymousOnly;
+    if (m_anonymous) {
+        auto anonymizer = Anonymizer::forUser(m_db);
+        if (!anonymizer)
+            return fail(Error{u"RUN_ANONYMIZATION_UNAVAILABLE"_s, u"Anonymization is currently unavailable. Your message was not sent to protect your data."_s, {}}, false);
+        m_anonymizer = std::make_unique<Anonymizer>(std::move(*anonymizer));
+    }
+    if (const auto *user = std::get_if<RunUserInput>(&input)) {
+        prepareUserMessage(*user);
+        if (!m_running)
+            return;
+        return runIteration();
+    }
+    // A widget's result reported by the GUI resumes the pending call of the last turn.
+    const auto &toolResult = std::get<RunToolResultInput>(input);
+    auto page = MessageRepository(m_db).page(threadId, 0, 1);
+    const Message *last = page && !page->messages.isEmpty() ? &page->messages.constLast() : nullptr;
+    const bool pending = last && last->role == MessageRole::Assistant
+        && std::any_of(last->content.cbegin(), last->content.cend(), [&](const ContentPart &p) {
+               const auto *call = std::get_if<ToolUsePart>(&p);
+               return call && call->id == toolResult.toolId;
+           });
+    if (!pending)
+        return fail(Error{u"RUN_INVALID_INPUT"_s, u"There is no pending tool call %1 to answer"_s.arg(toolResult.toolId), {}}, false);
+    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db).build(m_result.target));
+    runToolPhase(*last, toolResult, false);
+}
+
+void ExecuteRun::prepareUserMessage(const RunUserInput &input)
+{
+    QList<ContentPart> content;
+    if (!input.skillId.isEmpty()) {
+        // Quick action: the skill's resources join the thread, its instructions the message.
+        auto skill = AgentRepository(m_db).skill(input.skillId);
+        if (!skill)
+            return fail(Error{u"RUN_INVALID_INPUT"_s, u"The skill is no longer available"_s, {}}, false);
+        ThreadRepository threads(m_db);
+        for (const QString &source : skill->sourceIds)
+            threads.attach(m_result.target.thread.id, ThreadRepository::AttachmentKind::Source, {source, skill->id});
+        for (const QString &server : skill->mcpServerIds)
+            threads.attach(m_result.target.thread.id, ThreadRepository::AttachmentKind::McpServer, {server, skill->id});
+        threads.activateSkill(m_result.target.thread.id, skill->id);
+        m_activatedSkillName = skill->name;
+        if (!skill->instructions.trimmed().isEmpty())
+            content.append(TextPart{skill->instructions, true, {}, {}});
+    }
+    const bool hasText = !input.text.trimmed().isEmpty();
+    if (!hasText && input.images.isEmpty() && content.isEmpty())
+        return fail(Error{u"RUN_INVALID_INPUT"_s, u"Message must contain at least one content item (non-empty text or at least one image)"_s, {}}, false);
+    if (!input.images.isEmpty() && !m_result.target.model.capabilities.vision) {
+        return fail(Error{u"RUN_INVALID_INPUT"_s,
+                          u"The selected model does not support image inputs. Please use a vision-capable model or remove images from your message."_s, {}},
+                    false);
+    }
+    QString text = input.text;
+    if (m_anonymous && hasText) {
+        auto masked = m_anonymizer->anonymize(m_result.target.thread.id, text);
+        if (!masked) {
+            if (masked.error().code == "ANONYMIZATION_INPUT_TOO_LONG"_L1)
+                return fail(masked.error(), false);
+            return fail(Error{u"RUN_ANONYMIZATION_UNAVAILABLE"_s, u"Anonymization is currently unavailable. Your message was not sent to protect your data."_s, {}}, false);
+        }
+        text = masked->text;
+        if (masked->changed)
+            emitEvent(RunMasksEvent{masked->masks});
+    }
+    if (hasText)
+        content.append(TextPart{text, false, {}, {}});
+    m_result.titleSource = hasText ? text : QString();
+    BlobStore blobs(m_options.dataDir);
+    for (qsizetype i = 0; i < input.images.size(); ++i) {
+        auto address = blobs.put(input.images.at(i).bytes);
+        if (!address)
+            return fail(Error{u"MESSAGE_CREATION_FAILED"_s, u"Failed to create user message: %1"_s.arg(address.error().message), {}}, false);
+        content.append(ImagePart{int(i), input.images.at(i).mimeType, input.images.at(i).altText, *address, {}});
+    }
+    Message message;
+    message.threadId = m_result.target.thread.id;
+    message.role = MessageRole::User;
+    message.content = content;
+    auto stored = MessageRepository(m_db).append(message);
+    if (!stored)
+        return fail(Error{u"MESSAGE_CREATION_FAILED"_s, u"Failed to create user message: %1"_s.arg(stored.error().message), {}}, false);
+    ThreadRepository(m_db).setDraft(m_result.target.thread.id, QString());
+    emitEvent(RunMessageEvent{*stored});
+}
+
+void ExecuteRun::runIteration()
+{
+    if (!m_running)
+        return;
+    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db).build(m_result.target));
+    auto prompt = SystemPromptBuilderService(m_db).build(m_result.target, *m_tools, m_anonymous, m_options.today, m_activatedSkillName);
+    if (!prompt)
+        return fail(prompt.error());
+    auto history = MessageRepository(m_db).all(m_result.target.thread.id);
+    if (!history)
+        return fail(history.error());
+    InferenceRequest request;
+    request.model = m_result.target.model.name;
+    request.systemPrompt = *prompt;
+    request.reasoning = m_result.target.model.capabilities.reasoning;
+    if (m_result.target.model.capabilities.maxOutputTokens > 0)
+        request.maxOutputTokens = m_result.target.model.capabilities.maxOutputTokens;
+    qint64 fixed = ContextTrimmer::estimateTokens(request.systemPrompt);
+    for (const auto &tool : m_tools->tools()) {
+        request.tools.append({tool->name(), tool->description(), tool->inputSchema()});
+        fixed += ContextTrimmer::estimateTokens(tool->description() + QString::fromUtf8(QJsonDocument(tool->inputSchema()).toJson(QJsonDocument::Compact)));
+    }
+    const ContextTrimmer::Budget budget{m_result.target.model.capabilities.contextWindow,
+                                        request.maxOutputTokens.value_or(m_result.target.model.capabilities.contextWindow > 0 ? 4096 : 0), fixed};
+    auto trimmed = ContextTrimmer::trim(*history, budget);
+    if (!trimmed)
+        return fail(Error{u"CONTEXT_TOO_LONG"_s, u"The newest message alone is longer than the model's context window"_s, {}});
+    request.messages = *trimmed;
+    BlobStore blobs(m_options.dataDir);
+    for (const Message &m : std::as_const(request.messages)) {
+        for (const ContentPart &part : m.content) {
+            if (const auto *image = std::get_if<ImagePart>(&part); image && !request.images.contains(image->blob))
+                request.images.insert(image->blob, blobs.get(image->blob).value_or(QByteArray()));
+        }
+    }
+    if (!m_streaming) {
+        m_streaming = new StreamingInferenceService(m_network, m_db, m_options.streaming, this);
+        connect(m_streaming, &StreamingInferenceService::deltaReady, this,
+                [this](const RunMessageDeltaEvent &delta) { emitEvent(delta); });
+    }
+    m_streaming->start(m_result.target, m_apiKey, request, [this](const StreamingInferenceService::Outcome &outcome) {
+        // Leave the streaming service's callback before the next step starts another request.
+        QMetaObject::invokeMethod(this, [this, outcome] { onInferenceDone(outcome); }, Qt::QueuedConnection);
+    });
+}
+
+void ExecuteRun::recordUsage(const StreamingInferenceService::Outcome &outcome)
+{
+    if (!outcome.usageReported)
+        return;
+    const UsageCost::Tokens tokens = UsageCost::billed(outcome.usage);
+    UsageRecord record;
+    record.threadId = m_result.target.thread.id;
+    record.messageId = outcome.message ? outcome.message->id : QString();
+    record.providerId = m_result.target.provider.id;
+    record.model = m_result.target.model.qualifiedName();
+    record.inputTokens = tokens.input;
+    record.outputTokens = tokens.output;
+    record.cachedTokens = tokens.cached;
+    record.cost = UsageCost::cost(m_result.target.model, tokens);
+    record.durationMs = outcome.durationMs;
+    record.interrupted = outcome.error && outcome.error->code == "INFERENCE_ABORTED"_L1;
+    if (auto stored = UsageRepository(m_db).add(record); !stored)
+        qCWarning(lcRun) << "recording usage failed:" << stored.error().message;
+}
+
+void ExecuteRun::onInferenceDone(const StreamingInferenceService::Outcome &outcome)
+{
+    if (!m_running)
+        return;
+    recordUsage(outcome);
+    if (outcome.message)
+        emitEvent(RunMessageEvent{*outcome.message});
+    if (outcome.error) {
+        if (outcome.error->code == "INFERENCE_ABORTED"_L1)
+            return complete(Outcome::Aborted, outcome.error);
+        return fail(*outcome.error);
+    }
+    const Message &assistant = *outcome.message;
+    ++m_iteration;
+    if (ToolResultCollectorService::endsRun(assistant, *m_tools)) {
+        // Settle every sibling of the final turn (widgets acknowledged, backend tools run).
+        const bool calls = std::any_of(assistant.content.cbegin(), assistant.content.cend(),
+                                       [](const ContentPart &p) { return std::holds_alternative<ToolUsePart>(p); });
+        if (!calls)
+            return complete(Outcome::Completed);
+        return runToolPhase(assistant, std::nullopt, true);
+    }
+    if (m_iteration >= m_options.maxIterations) {
+        return fail(Error{u"RUN_MAX_ITERATIONS_REACHED"_s, u"Run reached maximum iterations (%1)"_s.arg(m_options.maxIterations),
+                          {{u"maxIterations"_s, m_options.maxIterations}}});
+    }
+    runToolPhase(assistant, std::nullopt, false);
+}
+
+void ExecuteRun::runToolPhase(const Message &assistant, std::optional<RunToolResultInput> explicitResult, bool endAfter)
+{
+    if (!m_collector)
+        m_collector = new ToolResultCollectorService(this);
+    m_collector->collect(assistant, *m_tools, m_result.target.thread.id, std::move(explicitResult), m_anonymizer.get(),
+                         [this, endAfter](const ToolResultCollectorService::PhaseResult &phase) {
+                             QMetaObject::invokeMethod(this, [this, phase, endAfter] { onToolPhaseDone(phase, endAfter); },
+                                                       Qt::QueuedConnection);
+                         });
+}
+
+void ExecuteRun::onToolPhaseDone(const ToolResultCollectorService::PhaseResult &phase, bool endAfter)
+{
+    if (!m_running)
+        return;
+    if (phase.cancelled)
+        return complete(Outcome::Aborted, Error{u"INFERENCE_ABORTED"_s, u"Stopped"_s, {}});
+    if (phase.error)
+        return fail(*phase.error);
+    if (!phase.results.isEmpty()) {
+        Message tool;
+        tool.threadId = m_result.target.thread.id;
+        tool.role = MessageRole::Tool;
+        tool.content = phase.results;
+        auto stored = MessageRepository(m_db).append(tool);
+        if (!stored)
+            return fail(Error{u"MESSAGE_CREATION_FAILED"_s, u"Failed to create tool message: %1"_s.arg(stored.error().message), {}});
+        emitEvent(RunMessageEvent{*stored});
+    }
+    // The breaker counts after the results are stored: the transcript shows what happened.
+    QSet<QString> failedNow;
+    for (const auto &outcome : phase.outcomes) {
+        if (outcome.succeeded) {
+            m_failures.remove(outcome.toolName);
+            continue;
+        }
+        if (failedNow.contains(outcome.toolName))
+            continue; // one phase counts once per tool
+        failedNow.insert(outcome.toolName);
+        auto &[text, count] = m_failures[outcome.toolName];
+        count = text == outcome.result ? count + 1 : 1;
+        text = outcome.result;
+        if (count >= BreakerThreshold) {
+            return fail(Error{u"RUN_TOOL_EXECUTION_FAILED"_s,
+                              u"The tool %1 failed %2 times in a row with the same error"_s.arg(outcome.toolName).arg(count),
+                              {{u"failureCount"_s, count}, {u"reason"_s, u"repeated identical failures"_s}}},
+                        false);
+        }
+    }
+    if (endAfter)
+        return complete(Outcome::Completed);
+    runIteration();
+}
+
+void ExecuteRun::fail(const Error &error, bool cleanup)
+{
+    if (!m_running)
+        return;
+    if (cleanup && !m_result.target.thread.id.isEmpty())
+        MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id);
+    complete(Outcome::Failed, error);
+}
+
+void ExecuteRun::complete(Outcome outcome, std::optional<Error> error)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    if (outcome == Outcome::Aborted)
+        MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id);
+    m_result.outcome = outcome;
+    m_result.error = std::move(error);
+    Q_EMIT finished(m_result);
+}
+
+void ExecuteRun::cancel()
+{
+    if (!m_running)
+        return;
+    if (m_streaming && m_streaming->isRunning())
+        return m_streaming->cancel(); // reports INFERENCE_ABORTED through onInferenceDone
+    if (m_collector)
+        m_collector->cancel();
+    QMetaObject::invokeMethod(this, [this] { complete(Outcome::Aborted, Error{u"INFERENCE_ABORTED"_s, u"Stopped"_s, {}}); },
+                              Qt::QueuedConnection);
+}
+
+} // namespace AgentDesk

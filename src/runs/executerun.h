@@ -1,0 +1,100 @@
+#pragma once
+
+#include "messagecleanupservice.h"
+#include "runcontext.h"
+#include "streaminginferenceservice.h"
+#include "toolresultcollectorservice.h"
+
+#include "core/error.h"
+#include "core/runevent.h"
+#include "core/runinput.h"
+
+#include <QDate>
+#include <QHash>
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace AgentDesk {
+
+class Anonymizer;
+
+// One run of a thread (runs-reference.md §1.3, legacy loop, HEAD semantics, with product.md §5):
+// the user's message is stored before any inference (masked first in anonymous threads), then
+// up to `maxIterations` turns: inference, and the tool phase of its calls — until a turn calls no
+// tool, or calls a widget with every sibling valid (the siblings are settled, then the run ends).
+// A tool that fails three phases in a row with the same text stops the run (transcript kept);
+// any other failure runs the cleanup rule. Every inference's usage is recorded with its cost.
+// Emits message, delta and masks events; the session, error and title events belong to
+// ExecuteRunAndSetTitle. Thread affinity: the run worker's thread.
+class ExecuteRun : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int maxIterations = 50;
+        StreamingInferenceService::Options streaming;
+        QDate today = QDate::currentDate();
+        QString dataDir; // for the image blobs
+    };
+    enum class Outcome { Completed, Failed, Aborted };
+    struct Result
+    {
+        Outcome outcome = Outcome::Failed;
+        std::optional<Error> error;
+        bool firstRun = false;     // the thread had no messages before
+        QString titleSource;       // the user's text (masked in anonymous threads), for the title
+        RunTarget target;
+    };
+
+    static constexpr int BreakerThreshold = 3;
+
+    ExecuteRun(QNetworkAccessManager *network, QSqlDatabase db, Options options, QObject *parent = nullptr);
+    ~ExecuteRun() override;
+
+    void start(const QString &runId, const QString &threadId, const RunInput &input, const QString &apiKey);
+    void cancel();
+
+Q_SIGNALS:
+    void eventReady(const AgentDesk::RunEvent &event);
+    void finished(const AgentDesk::ExecuteRun::Result &result);
+
+private:
+    void emitEvent(RunEventPayload payload);
+    void prepareUserMessage(const RunUserInput &input);
+    void runIteration();
+    void onInferenceDone(const StreamingInferenceService::Outcome &outcome);
+    void runToolPhase(const Message &assistant, std::optional<RunToolResultInput> explicitResult, bool endAfter);
+    void onToolPhaseDone(const ToolResultCollectorService::PhaseResult &phase, bool endAfter);
+    void recordUsage(const StreamingInferenceService::Outcome &outcome);
+    void fail(const Error &error, bool cleanup = true);
+    void complete(Outcome outcome, std::optional<Error> error = std::nullopt);
+    std::optional<Error> checkBudget() const;
+
+    QNetworkAccessManager *m_network;
+    QSqlDatabase m_db;
+    Options m_options;
+    QString m_runId;
+    QString m_apiKey;
+    Result m_result;
+    bool m_anonymous = false;
+    int m_iteration = 0;
+    QString m_activatedSkillName;
+    std::unique_ptr<Anonymizer> m_anonymizer;
+    std::unique_ptr<ToolRegistry> m_tools;
+    StreamingInferenceService *m_streaming = nullptr;
+    ToolResultCollectorService *m_collector = nullptr;
+    // Breaker: per tool, the last failure text and how many phases in a row it repeated.
+    QHash<QString, std::pair<QString, int>> m_failures;
+    bool m_running = false;
+};
+
+} // namespace AgentDesk
+
+Q_DECLARE_METATYPE(AgentDesk::ExecuteRun::Result)

@@ -1,0 +1,355 @@
+#include "testsupport.h"
+
+#include "support/scriptedhttpserver.h"
+
+#include "runs/executerun.h"
+#include "storage/messagerepository.h"
+#include "storage/providerrepository.h"
+#include "storage/settingsrepository.h"
+#include "storage/threadrepository.h"
+#include "storage/usagerepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QTemporaryDir>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Test;
+using namespace Qt::StringLiterals;
+
+// The run loop (runs-reference.md §1.3, §4.5, §6) against the local server: the user message is
+// stored first, inference and tool phases alternate until a turn calls no tool or a valid widget,
+// the breaker stops repeated identical failures, the iteration limit holds, usage is recorded.
+class TestExecuteRun : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void textAnswerCompletesInOneTurn();
+    void chartLoopsBackToTheModel();
+    void validWidgetEndsTheRun();
+    void repeatedIdenticalFailureTripsTheBreaker();
+    void iterationLimit();
+    void emptyMessageIsRejectedAndNothingIsStored();
+    void budgetSpentStopsPaidModels();
+    void cancelWhileStreaming();
+
+private:
+    struct Run
+    {
+        ExecuteRun::Result result;
+        QList<RunEvent> events;
+    };
+    Run run(const QString &text, int maxIterations = 50, const std::function<void(ExecuteRun &, const RunEvent &)> &onEvent = {});
+    void answer(const QString &text);
+    void callTool(const QString &id, const QString &name, const QJsonObject &arguments);
+    QList<MessageRole> roles() const;
+
+    std::unique_ptr<TempDatabase> m_t;
+    std::unique_ptr<ScriptedHttpServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QTemporaryDir m_dataDir;
+    QString m_thread;
+};
+
+namespace {
+
+QByteArray sse(const QList<QJsonObject> &chunks)
+{
+    QByteArray out;
+    for (const QJsonObject &chunk : chunks)
+        out += "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+    return out + "data: [DONE]\n\n";
+}
+
+QJsonObject choice(const QJsonObject &delta, const QString &finish = {})
+{
+    QJsonObject c{{u"index"_s, 0}, {u"delta"_s, delta}};
+    if (!finish.isEmpty())
+        c.insert(u"finish_reason"_s, finish);
+    return QJsonObject{{u"choices"_s, QJsonArray{c}}};
+}
+
+QJsonObject usage(int input, int output)
+{
+    return QJsonObject{{u"choices"_s, QJsonArray{}},
+                       {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, input}, {u"completion_tokens"_s, output}}}};
+}
+
+QJsonObject validChart()
+{
+    return QJsonObject{{u"chartTitle"_s, u"Sales"_s},
+                       {u"xAxis"_s, QJsonArray{u"Q1"_s, u"Q2"_s}},
+                       {u"yAxis"_s, QJsonArray{QJsonObject{{u"label"_s, u"2026"_s}, {u"values"_s, QJsonArray{3, 5}}}}},
+                       {u"insight"_s, u"Q2 grew."_s}};
+}
+
+QJsonObject mismatchedChart()
+{
+    QJsonObject chart = validChart();
+    chart.insert(u"yAxis"_s, QJsonArray{QJsonObject{{u"label"_s, u"2026"_s}, {u"values"_s, QJsonArray{3}}}});
+    return chart;
+}
+
+} // namespace
+
+void TestExecuteRun::init()
+{
+    m_t = std::make_unique<TempDatabase>();
+    m_server = std::make_unique<ScriptedHttpServer>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_network->setProxy(QNetworkProxy::NoProxy);
+    ProviderRepository providers(m_t->connection());
+    Provider p;
+    p.name = u"local"_s;
+    p.kind = ProviderKind::OpenAiCompatible;
+    p.baseUrl = m_server->url(u"/v1"_s);
+    QVERIFY(providers.addProvider(p));
+    Model m;
+    m.providerName = u"local"_s;
+    m.name = u"m"_s;
+    m.capabilities.tools = true;
+    m.isDefault = true;
+    m.inputPricePerMillion = 1.0;
+    m.outputPricePerMillion = 2.0;
+    QVERIFY(providers.addModel(m));
+    m_thread = AD_VERIFY_OK(ThreadRepository(m_t->connection()).create({})).value().id;
+    QVERIFY(ThreadRepository(m_t->connection()).setDraft(m_thread, u"draft text"_s));
+}
+
+void TestExecuteRun::cleanup()
+{
+    m_network.reset();
+    m_server.reset();
+    m_t.reset();
+}
+
+void TestExecuteRun::answer(const QString &text)
+{
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream("text/event-stream",
+                                                           sse({choice({{u"content"_s, text}}), choice({}, u"stop"_s), usage(100, 20)})));
+}
+
+void TestExecuteRun::callTool(const QString &id, const QString &name, const QJsonObject &arguments)
+{
+    const QJsonObject call{{u"index"_s, 0}, {u"id"_s, id},
+                           {u"function"_s, QJsonObject{{u"name"_s, name},
+                                                       {u"arguments"_s, QString::fromUtf8(QJsonDocument(arguments).toJson(QJsonDocument::Compact))}}}};
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream(
+                          "text/event-stream",
+                          sse({choice({{u"tool_calls"_s, QJsonArray{call}}}), choice({}, u"tool_calls"_s), usage(100, 20)})));
+}
+
+QList<MessageRole> TestExecuteRun::roles() const
+{
+    QList<MessageRole> out;
+    const QList<Message> all = MessageRepository(m_t->connection()).all(m_thread).value_or(QList<Message>());
+    for (const Message &m : all)
+        out << m.role;
+    return out;
+}
+
+TestExecuteRun::Run TestExecuteRun::run(const QString &text, int maxIterations,
+                                        const std::function<void(ExecuteRun &, const RunEvent &)> &onEvent)
+{
+    ExecuteRun::Options options;
+    options.maxIterations = maxIterations;
+    options.streaming.stream.retryBaseDelayMs = 10;
+    options.streaming.stream.firstByteTimeoutMs = 3000;
+    options.streaming.stream.stallTimeoutMs = 3000;
+    options.today = QDate(2026, 11, 23);
+    options.dataDir = m_dataDir.path();
+    ExecuteRun executor(m_network.get(), m_t->connection(), options);
+    Run out;
+    bool done = false;
+    connect(&executor, &ExecuteRun::eventReady, this, [&](const RunEvent &event) {
+        out.events << event;
+        if (onEvent)
+            onEvent(executor, event);
+    });
+    connect(&executor, &ExecuteRun::finished, this, [&](const ExecuteRun::Result &result) {
+        out.result = result;
+        done = true;
+    });
+    executor.start(u"run-1"_s, m_thread, RunUserInput{text, {}, {}}, {});
+    if (!QTest::qWaitFor([&] { return done; }, 20000))
+        qFatal("the run did not finish");
+    return out;
+}
+
+void TestExecuteRun::textAnswerCompletesInOneTurn()
+{
+    answer(u"Hello there."_s);
+    const Run r = run(u"Hi"_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
+    QVERIFY(!r.result.error);
+    QVERIFY(r.result.firstRun);
+    QCOMPARE(r.result.titleSource, u"Hi"_s);
+    // Events: the stored user message, the deltas, the final assistant message — in that order.
+    QVERIFY(r.events.size() >= 3);
+    for (const RunEvent &e : r.events) {
+        QCOMPARE(e.runId, u"run-1"_s);
+        QCOMPARE(e.threadId, m_thread);
+    }
+    const auto *user = std::get_if<RunMessageEvent>(&r.events.constFirst().payload);
+    QVERIFY(user);
+    QCOMPARE(user->message.role, MessageRole::User);
+    QCOMPARE(user->message.plainText(), u"Hi"_s);
+    const auto *assistant = std::get_if<RunMessageEvent>(&r.events.constLast().payload);
+    QVERIFY(assistant);
+    QCOMPARE(assistant->message.role, MessageRole::Assistant);
+    QCOMPARE(assistant->message.plainText(), u"Hello there."_s);
+    QString streamed;
+    for (qsizetype i = 1; i + 1 < r.events.size(); ++i)
+        streamed += std::get<RunMessageDeltaEvent>(r.events.at(i).payload).text;
+    QCOMPARE(streamed, u"Hello there."_s);
+    QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant}));
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, QString());
+    // The request carried the user's text and the tools of a tool-capable model.
+    QCOMPARE(m_server->requests().size(), 1);
+    const QJsonObject body = QJsonDocument::fromJson(m_server->requests().constFirst().body).object();
+    QCOMPARE(body.value("model"_L1).toString(), u"m"_s);
+    const QJsonArray messages = body.value("messages"_L1).toArray();
+    QCOMPARE(messages.last().toObject().value("role"_L1).toString(), u"user"_s);
+    QCOMPARE(messages.last().toObject().value("content"_L1).toString(), u"Hi"_s);
+    QVERIFY(body.value("tools"_L1).toArray().size() >= 5);
+    // Usage: one row, priced from the model (100 × $1/M + 20 × $2/M).
+    const auto rows = AD_VERIFY_OK(UsageRepository(m_t->connection()).list(QDateTime::fromSecsSinceEpoch(0), QDateTime::currentDateTimeUtc().addDays(1))).value();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.constFirst().inputTokens, 100);
+    QCOMPARE(rows.constFirst().outputTokens, 20);
+    QCOMPARE(rows.constFirst().messageId, assistant->message.id);
+    QVERIFY(rows.constFirst().cost);
+    QVERIFY(qAbs(*rows.constFirst().cost - 0.00014) < 1e-12);
+}
+
+void TestExecuteRun::chartLoopsBackToTheModel()
+{
+    callTool(u"c1"_s, u"bar_chart"_s, validChart());
+    answer(u"The chart shows growth."_s);
+    const Run r = run(u"Chart my sales"_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
+    QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant}));
+    QCOMPARE(m_server->requests().size(), 2);
+    // The second request carries the call and its acknowledgement.
+    const QJsonArray messages = QJsonDocument::fromJson(m_server->requests().at(1).body).object().value("messages"_L1).toArray();
+    const QJsonObject toolMessage = messages.last().toObject();
+    QCOMPARE(toolMessage.value("role"_L1).toString(), u"tool"_s);
+    QCOMPARE(toolMessage.value("tool_call_id"_L1).toString(), u"c1"_s);
+    const QJsonObject call = messages.at(messages.size() - 2).toObject();
+    QCOMPARE(call.value("tool_calls"_L1).toArray().first().toObject().value("id"_L1).toString(), u"c1"_s);
+    const auto rows = AD_VERIFY_OK(UsageRepository(m_t->connection()).list(QDateTime::fromSecsSinceEpoch(0), QDateTime::currentDateTimeUtc().addDays(1))).value();
+    QCOMPARE(rows.size(), 2); // one per inference
+}
+
+void TestExecuteRun::validWidgetEndsTheRun()
+{
+    callTool(u"e1"_s, u"send_email"_s, QJsonObject{{u"to"_s, u"ann@example.com"_s}, {u"subject"_s, u"Hi"_s}, {u"body"_s, u"Hello"_s}});
+    const Run r = run(u"Email Ann"_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
+    QCOMPARE(m_server->requests().size(), 1); // the GUI answers the widget; no second inference
+    // The final turn's calls are settled at once (HEAD): the widget gets the default answer.
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool}));
+    QCOMPARE(std::get<ToolUsePart>(all.at(1).content.constLast()).name, u"send_email"_s);
+    const auto &settled = std::get<ToolResultPart>(all.at(2).content.constFirst());
+    QCOMPARE(settled.toolId, u"e1"_s);
+    QCOMPARE(settled.result, u"Tool execution is handled externally"_s);
+    // So a later result from the GUI finds nothing pending (runs-reference.md §4.3).
+    ExecuteRun executor(m_network.get(), m_t->connection(), ExecuteRun::Options{});
+    std::optional<ExecuteRun::Result> late;
+    connect(&executor, &ExecuteRun::finished, this, [&](const ExecuteRun::Result &result) { late = result; });
+    executor.start(u"run-2"_s, m_thread, RunToolResultInput{u"e1"_s, u"send_email"_s, u"Email sent"_s}, {});
+    QVERIFY(QTest::qWaitFor([&] { return late.has_value(); }, 5000));
+    QCOMPARE(late->error->code, u"RUN_INVALID_INPUT"_s);
+    QCOMPARE(late->error->message, u"There is no pending tool call e1 to answer"_s);
+    QCOMPARE(roles().size(), 3);
+}
+
+void TestExecuteRun::repeatedIdenticalFailureTripsTheBreaker()
+{
+    for (int i = 0; i < 3; ++i)
+        callTool(u"c%1"_s.arg(i), u"bar_chart"_s, mismatchedChart());
+    answer(u"never asked for"_s);
+    const Run r = run(u"Chart it"_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Failed);
+    QCOMPARE(r.result.error->code, u"RUN_TOOL_EXECUTION_FAILED"_s);
+    QCOMPARE(r.result.error->message, u"The tool bar_chart failed 3 times in a row with the same error"_s);
+    QCOMPARE(r.result.error->details.value(u"failureCount"_s).toInt(), 3);
+    QCOMPARE(m_server->requests().size(), 3);
+    // The transcript is kept: every call and its error answer stays.
+    QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant,
+                                          MessageRole::Tool, MessageRole::Assistant, MessageRole::Tool}));
+}
+
+void TestExecuteRun::iterationLimit()
+{
+    for (int i = 0; i < 2; ++i)
+        callTool(u"c%1"_s.arg(i), u"bar_chart"_s, validChart());
+    const Run r = run(u"Chart it"_s, 2);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Failed);
+    QCOMPARE(r.result.error->code, u"RUN_MAX_ITERATIONS_REACHED"_s);
+    QCOMPARE(r.result.error->message, u"Run reached maximum iterations (2)"_s);
+    QCOMPARE(m_server->requests().size(), 2);
+}
+
+void TestExecuteRun::emptyMessageIsRejectedAndNothingIsStored()
+{
+    const Run r = run(u"   "_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Failed);
+    QCOMPARE(r.result.error->code, u"RUN_INVALID_INPUT"_s);
+    QCOMPARE(r.result.error->message, u"Message must contain at least one content item (non-empty text or at least one image)"_s);
+    QVERIFY(r.events.isEmpty());
+    QCOMPARE(roles(), QList<MessageRole>());
+    QCOMPARE(m_server->requests().size(), 0);
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, u"draft text"_s);
+}
+
+void TestExecuteRun::budgetSpentStopsPaidModels()
+{
+    SettingsRepository settings(m_t->connection());
+    auto chat = AD_VERIFY_OK(settings.chatSettings()).value();
+    chat.monthlyBudget = 1.0;
+    QVERIFY(settings.setChatSettings(chat));
+    UsageRecord spent;
+    spent.model = u"local/m"_s;
+    spent.cost = 1.25;
+    spent.inputTokens = 1;
+    QVERIFY(UsageRepository(m_t->connection()).add(spent));
+    const Run r = run(u"Hi"_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Failed);
+    QCOMPARE(r.result.error->code, u"BUDGET_EXCEEDED"_s);
+    QCOMPARE(r.result.error->message, u"This month's spending limit of 1 is reached (1.25 spent)."_s);
+    QCOMPARE(roles(), QList<MessageRole>());
+    QCOMPARE(m_server->requests().size(), 0);
+}
+
+void TestExecuteRun::cancelWhileStreaming()
+{
+    QList<QJsonObject> chunks;
+    for (int i = 0; i < 40; ++i)
+        chunks << choice({{u"content"_s, u"w%1 "_s.arg(i)}});
+    chunks << choice({}, u"stop"_s);
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", sse(chunks), 80, 20));
+    const Run r = run(u"Hi"_s, 50, [](ExecuteRun &executor, const RunEvent &event) {
+        if (const auto *delta = std::get_if<RunMessageDeltaEvent>(&event.payload); delta && delta->text.contains(u"w3 "_s))
+            executor.cancel();
+    });
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Aborted);
+    QCOMPARE(r.result.error->code, u"INFERENCE_ABORTED"_s);
+    // What was typed and what arrived stays: the user message and the interrupted answer.
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).plainText(), u"Hi"_s);
+    QCOMPARE(all.at(1).status, MessageStatus::Interrupted);
+    QVERIFY(all.at(1).plainText().startsWith(u"w0 w1 w2 w3 "_s));
+    QVERIFY(!all.at(1).plainText().contains(u"w39"_s));
+}
+
+QTEST_GUILESS_MAIN(TestExecuteRun)
+#include "tst_executerun.moc"
