@@ -19,6 +19,7 @@ CliApplication::CliApplication(QStringList arguments, QTextStream &out, QTextStr
     registerThreadCommands(*this);
     registerAgentCommands(*this);
     registerInferenceCommands(*this);
+    registerRunCommands(*this);
 }
 
 CliApplication::~CliApplication() = default;
@@ -121,6 +122,11 @@ int CliApplication::run()
         groupKnown = groupKnown || command.group == group;
     if (!groupKnown)
         return usageError(u"unknown command \"%1\"; see agentdesk-cli --help"_s.arg(group));
+    // A command without subcommands (`run`) takes everything that follows.
+    for (const auto &command : std::as_const(m_commands)) {
+        if (command.group == group && command.name.isEmpty())
+            return runCommand(command, globals + rest);
+    }
     if (rest.isEmpty() || rest.constFirst() == "--help"_L1 || rest.constFirst() == "-h"_L1) {
         printUsage(group);
         return rest.isEmpty() ? Usage : Success;

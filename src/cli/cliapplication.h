@@ -52,6 +52,7 @@ public:
     // the data directory untouched (not even created).
     Result<QSqlDatabase> connection();
     QTextStream &out() { return m_out; }
+    QString dataDir() const { return m_dataDir; }
     int fail(const Error &error);
     int usageError(const QString &message);
     void printJson(const QJsonValue &value);
@@ -73,5 +74,6 @@ void registerProviderCommands(CliApplication &app);
 void registerThreadCommands(CliApplication &app);
 void registerAgentCommands(CliApplication &app);
 void registerInferenceCommands(CliApplication &app);
+void registerRunCommands(CliApplication &app);
 
 } // namespace AgentDesk

@@ -40,6 +40,9 @@ private Q_SLOTS:
     void providerTestPrintsTheExactError();
     void modelDiscoverListsAndAdds();
     void presets();
+    void runStreamsTheAnswer();
+    void runEventsAreJsonLines();
+    void runRejectsBadInputAndStoresNothing();
 
 private:
     struct Run
@@ -460,6 +463,114 @@ void TestCli::presets()
     r = cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"x"_s, u"--preset"_s, u"nope"_s});
     QCOMPARE(r.err, u"agentdesk-cli: error: unknown preset \"nope\"; see agentdesk-cli provider add --help\n"_s);
     QCOMPARE(r.exitCode, 2);
+}
+
+namespace {
+
+QByteArray openAiAnswer(const QStringList &pieces)
+{
+    QByteArray out;
+    for (const QString &piece : pieces) {
+        const QJsonObject chunk{{u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"delta"_s, QJsonObject{{u"content"_s, piece}}}}}}};
+        out += "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+    }
+    return out + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+}
+
+} // namespace
+
+void TestCli::runStreamsTheAnswer()
+{
+    Test::ScriptedHttpServer server;
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Hello"_s, u" there."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Again."_s})));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+    Run r = cliServing({u"--data-dir"_s, d, u"run"_s, u"Hi"_s, u"there"_s});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, u"Hello there.\n"_s);
+    QCOMPARE(r.exitCode, 0);
+    const QString listed = cli({u"--data-dir"_s, d, u"threads"_s, u"list"_s, u"--json"_s}).out;
+    const QJsonArray threads = QJsonDocument::fromJson(listed.toUtf8()).array();
+    QCOMPARE(threads.size(), 1);
+    const QString id = threads.first().toObject().value("id"_L1).toString();
+    // --thread continues the same thread: the model sees the whole conversation.
+    r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, id.left(8), u"Once more"_s});
+    QCOMPARE(r.out, u"Again.\n"_s);
+    const QJsonArray sent = QJsonDocument::fromJson(server.requests().at(1).body).object().value("messages"_L1).toArray();
+    QStringList contents;
+    for (const QJsonValue &m : sent) {
+        if (m.toObject().value("role"_L1).toString() != "system"_L1)
+            contents << m.toObject().value("role"_L1).toString() + u':' + m.toObject().value("content"_L1).toString();
+    }
+    QCOMPARE(contents, (QStringList{u"user:Hi there"_s, u"assistant:Hello there."_s, u"user:Once more"_s}));
+    const QJsonObject shown = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, id, u"--json"_s}).out.toUtf8()).object();
+    QCOMPARE(shown.value("messages"_L1).toArray().size(), 4);
+}
+
+void TestCli::runEventsAreJsonLines()
+{
+    Test::ScriptedHttpServer server;
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Hello"_s, u" there."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(400, R"({"error":{"message":"boom"}})"));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+    Run r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--events"_s, u"Hi"_s});
+    QCOMPARE(r.exitCode, 0);
+    QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QStringList types;
+    QString streamed;
+    for (const QString &line : std::as_const(lines)) {
+        const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+        QVERIFY2(!event.isEmpty(), qPrintable(line));
+        QVERIFY(!event.value("threadId"_L1).toString().isEmpty());
+        QVERIFY(!event.value("timestamp"_L1).toString().isEmpty());
+        const QString type = event.value("type"_L1).toString();
+        if (type == "message_delta"_L1) {
+            streamed += event.value("text"_L1).toString();
+            if (types.constLast() == type)
+                continue; // several deltas count as one step
+        }
+        if (type == "message"_L1)
+            types << type + u':' + event.value("message"_L1).toObject().value("role"_L1).toString();
+        else if (type == "session"_L1)
+            types << type + u':' + (event.value("streaming"_L1).toBool() ? u"true"_s : u"false"_s);
+        else
+            types << type;
+    }
+    QCOMPARE(types, (QStringList{u"session:true"_s, u"message:user"_s, u"message_delta"_s, u"message:assistant"_s, u"session:false"_s}));
+    QCOMPARE(streamed, u"Hello there."_s);
+    // A failed run: the error event before the last session line, the code on stderr, exit 1.
+    r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--events"_s, u"Hi"_s});
+    QCOMPARE(r.exitCode, 1);
+    lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY(lines.size() >= 3);
+    const QJsonObject error = QJsonDocument::fromJson(lines.at(lines.size() - 2).toUtf8()).object();
+    QCOMPARE(error.value("type"_L1).toString(), u"error"_s);
+    const QString code = error.value("code"_L1).toString();
+    QVERIFY2(code.startsWith(u"INFERENCE_"_s), qPrintable(code));
+    QCOMPARE(QJsonDocument::fromJson(lines.constLast().toUtf8()).object().value("streaming"_L1).toBool(true), false);
+    QVERIFY2(r.err.startsWith(u"agentdesk-cli: error: "_s) && r.err.endsWith(u" ("_s + code + u")\n"_s), qPrintable(r.err));
+}
+
+void TestCli::runRejectsBadInputAndStoresNothing()
+{
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, u"http://127.0.0.1:9/v1"_s}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+    const QByteArray before = dump();
+    Run r = cli({u"--data-dir"_s, d, u"run"_s, u"  "_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: Message must contain at least one content item (non-empty text or at least one image) (RUN_INVALID_INPUT)\n"_s);
+    QCOMPARE(r.exitCode, 1);
+    r = cli({u"--data-dir"_s, d, u"run"_s, u"--model"_s, u"local/none"_s, u"Hi"_s});
+    QCOMPARE(r.exitCode, 1);
+    r = cli({u"--data-dir"_s, d, u"run"_s, u"--image"_s, d + u"/missing.png"_s, u"Hi"_s});
+    QVERIFY2(r.err.startsWith(u"agentdesk-cli: error: Cannot read the image "_s), qPrintable(r.err));
+    r = cli({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, u"x"_s, u"--new"_s, u"Hi"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: --thread and --new exclude each other (RUN_INVALID_INPUT)\n"_s);
+    QCOMPARE(dump(), before);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

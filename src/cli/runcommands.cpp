@@ -1,0 +1,224 @@
+// `run`: one run of the engine from the command line (product.md §12).
+#include "cliapplication.h"
+
+#include "core/runevent.h"
+#include "inference/apikeys.h"
+#include "inference/networkaccess.h"
+#include "runs/executerun.h"
+#include "runs/runcontext.h"
+#include "storage/agentrepository.h"
+#include "storage/providerrepository.h"
+#include "storage/threadrepository.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QMimeDatabase>
+#include <QNetworkAccessManager>
+#include <QTimer>
+#include <QUuid>
+
+#include <atomic>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+std::atomic_bool g_interrupted = false;
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = true;
+}
+
+int failWithCode(CliApplication &app, const Error &error)
+{
+    return app.fail(Error{error.code, error.message + u" ("_s + error.code + u')', error.details});
+}
+
+Error invalidInput(const QString &message)
+{
+    return Error{u"RUN_INVALID_INPUT"_s, message, {}};
+}
+
+// Everything the command line says, checked before anything is stored.
+struct Request
+{
+    QString threadId;      // an existing thread, or empty for a new one
+    Thread newThread;      // the new thread's settings
+    RunUserInput input;
+};
+
+Result<Request> parseRequest(CliApplication &app, CliApplication::Context &c, const QSqlDatabase &db)
+{
+    Request r;
+    const QCommandLineParser &p = c.parser;
+    if (p.isSet(u"thread"_s) && p.isSet(u"new"_s))
+        return std::unexpected(invalidInput(u"--thread and --new exclude each other"_s));
+    r.input.text = c.positional.join(u' ');
+    if (p.isSet(u"model"_s)) {
+        auto model = ProviderRepository(db).model(p.value(u"model"_s));
+        if (!model)
+            return std::unexpected(model.error());
+        r.newThread.model = model->qualifiedName();
+    }
+    if (p.isSet(u"agent"_s)) {
+        auto agent = AgentRepository(db).agent(p.value(u"agent"_s));
+        if (!agent)
+            return std::unexpected(agent.error());
+        r.newThread.agentId = agent->id;
+    }
+    if (p.isSet(u"skill"_s)) {
+        auto skill = AgentRepository(db).skill(p.value(u"skill"_s));
+        if (!skill)
+            return std::unexpected(skill.error());
+        r.input.skillId = skill->id;
+    }
+    r.newThread.anonymous = p.isSet(u"anonymous"_s);
+    const QMimeDatabase mimes;
+    for (const QString &path : p.values(u"image"_s)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return std::unexpected(invalidInput(u"Cannot read the image %1: %2"_s.arg(path, file.errorString())));
+        const QString mime = mimes.mimeTypeForFile(path).name();
+        if (!mime.startsWith("image/"_L1))
+            return std::unexpected(invalidInput(u"%1 is not an image (%2)"_s.arg(path, mime)));
+        r.input.images.append(PendingImage{file.readAll(), mime, QFileInfo(path).fileName()});
+    }
+    if (r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty())
+        return std::unexpected(invalidInput(u"Message must contain at least one content item (non-empty text or at least one image)"_s));
+    if (p.isSet(u"thread"_s)) {
+        auto id = ThreadRepository(db).resolveId(p.value(u"thread"_s));
+        if (!id)
+            return std::unexpected(id.error());
+        r.threadId = *id;
+    }
+    Q_UNUSED(app);
+    return r;
+}
+
+int runCommand(CliApplication &app, CliApplication::Context &c)
+{
+    auto db = app.connection();
+    if (!db)
+        return app.fail(db.error());
+    auto request = parseRequest(app, c, *db);
+    if (!request)
+        return failWithCode(app, request.error());
+    ThreadRepository threads(*db);
+    // Settings given for an existing thread change it for this and later runs.
+    if (!request->threadId.isEmpty()) {
+        if (!request->newThread.model.isEmpty())
+            threads.setModel(request->threadId, request->newThread.model);
+        if (!request->newThread.agentId.isEmpty())
+            threads.setAgent(request->threadId, request->newThread.agentId);
+        if (request->newThread.anonymous)
+            threads.setAnonymous(request->threadId, true);
+    }
+    // A new thread is created only once its model and key are known to be usable.
+    QString threadId = request->threadId;
+    bool created = false;
+    if (threadId.isEmpty()) {
+        auto thread = threads.create(request->newThread);
+        if (!thread)
+            return app.fail(thread.error());
+        threadId = thread->id;
+        created = true;
+    }
+    auto target = RunTarget::resolve(*db, threadId);
+    auto key = target ? ApiKeys::fromEnvironment(target->provider) : Result<QString>(std::unexpected(target.error()));
+    if (!key) {
+        if (created)
+            threads.remove(threadId);
+        return failWithCode(app, key.error());
+    }
+
+    QNetworkAccessManager network;
+    NetworkAccess::apply(network, target->provider);
+    ExecuteRun::Options options;
+    options.dataDir = app.dataDir();
+    ExecuteRun executor(&network, *db, options);
+    const bool events = c.parser.isSet(u"events"_s);
+    QTextStream &out = app.out();
+    const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto print = [&](const RunEvent &event) {
+        QJsonObject json = runEventToJson(event);
+        out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+        out.flush();
+    };
+    auto session = [&](bool streaming) {
+        print(RunEvent{runId, threadId, QDateTime::currentDateTimeUtc(), RunSessionEvent{streaming}});
+    };
+    bool printedText = false;
+    QObject::connect(&executor, &ExecuteRun::eventReady, &executor, [&](const RunEvent &event) {
+        if (events)
+            return print(event);
+        // Plain mode: the answer's text as it streams.
+        if (const auto *delta = std::get_if<RunMessageDeltaEvent>(&event.payload); delta && delta->partType == ContentPartType::Text) {
+            out << delta->text;
+            out.flush();
+            printedText = printedText || !delta->text.isEmpty();
+        }
+    });
+    std::optional<ExecuteRun::Result> result;
+    QEventLoop loop;
+    QObject::connect(&executor, &ExecuteRun::finished, &loop, [&](const ExecuteRun::Result &r) {
+        result = r;
+        loop.quit();
+    });
+    // Ctrl+C stops the run: the partial answer stays stored as interrupted.
+    g_interrupted = false;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &executor, [&] {
+        if (g_interrupted.exchange(false))
+            executor.cancel();
+    });
+    interruptPoll.start(50);
+    if (events)
+        session(true);
+    executor.start(runId, threadId, request->input, *key);
+    if (!result)
+        loop.exec();
+    interruptPoll.stop();
+    std::signal(SIGINT, previous);
+    if (!events && printedText)
+        out << '\n';
+    if (result->error && events)
+        print(RunEvent{runId, threadId, QDateTime::currentDateTimeUtc(),
+                       RunErrorEvent{result->error->code, result->error->message, result->error->details}});
+    if (events)
+        session(false);
+    out.flush();
+    if (result->outcome == ExecuteRun::Outcome::Completed)
+        return CliApplication::Success;
+    return failWithCode(app, result->error.value_or(Error{u"RUN_EXECUTION_FAILED"_s, u"The run failed"_s, {}}));
+}
+
+} // namespace
+
+void registerRunCommands(CliApplication &app)
+{
+    app.addCommand({u"run"_s, QString(),
+                    u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--anonymous] [--events] TEXT"_s,
+                    u"Send TEXT to a thread (a new one unless --thread) and stream the answer; --events prints one JSON object per run event."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"TEXT"_s, u"The message."_s);
+                        p.addOption({u"thread"_s, u"Continue the thread with this id (or a unique prefix)."_s, u"ID"_s});
+                        p.addOption({u"new"_s, u"Start a new thread (the default)."_s});
+                        p.addOption({u"model"_s, u"The model, as PROVIDER/MODEL."_s, u"PROVIDER/MODEL"_s});
+                        p.addOption({u"agent"_s, u"Run with this agent."_s, u"NAME"_s});
+                        p.addOption({u"skill"_s, u"Activate this skill first (a quick action)."_s, u"NAME"_s});
+                        p.addOption({u"image"_s, u"Attach an image (repeatable)."_s, u"PATH"_s});
+                        p.addOption({u"anonymous"_s, u"Mask personal data before it leaves this computer."_s});
+                        p.addOption({u"events"_s, u"Print one JSON object per run event per line."_s});
+                    },
+                    [&app](CliApplication::Context &c) { return runCommand(app, c); },
+                    0, 1000});
+}
+
+} // namespace AgentDesk
