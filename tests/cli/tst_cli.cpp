@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <csignal>
+
 using namespace AgentDesk;
 using namespace Qt::StringLiterals;
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void runStreamsTheAnswer();
     void runEventsAreJsonLines();
     void runRejectsBadInputAndStoresNothing();
+    void runStopsOnCtrlC();
 
 private:
     struct Run
@@ -571,6 +574,46 @@ void TestCli::runRejectsBadInputAndStoresNothing()
     r = cli({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, u"x"_s, u"--new"_s, u"Hi"_s});
     QCOMPARE(r.err, u"agentdesk-cli: error: --thread and --new exclude each other (RUN_INVALID_INPUT)\n"_s);
     QCOMPARE(dump(), before);
+}
+
+void TestCli::runStopsOnCtrlC()
+{
+    Test::ScriptedHttpServer server;
+    QStringList words;
+    for (int i = 0; i < 50; ++i)
+        words << u"w%1 "_s.arg(i);
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer(words), 60, 50));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+    QProcess process;
+    QByteArray out;
+    bool interrupted = false;
+    connect(&process, &QProcess::readyReadStandardOutput, this, [&] {
+        out += process.readAllStandardOutput();
+        if (!interrupted && out.contains("w2 ")) {
+            interrupted = true;
+            ::kill(pid_t(process.processId()), SIGINT);
+        }
+    });
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), {u"--data-dir"_s, d, u"run"_s, u"Count"_s});
+    QVERIFY(finished.wait(30000));
+    out += process.readAllStandardOutput();
+    QVERIFY(interrupted);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit); // the handler stopped the run; no crash
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(QString::fromUtf8(process.readAllStandardError()).endsWith(u"(INFERENCE_ABORTED)\n"_s), qPrintable(QString::fromUtf8(out)));
+    QVERIFY(!out.contains("w49"));
+    // The typed message and the partial answer are kept, the answer marked interrupted.
+    auto db = AD_VERIFY_OK(Database::open(d));
+    const auto threads = AD_VERIFY_OK(ThreadRepository((*db)->connection()).list()).value();
+    QCOMPARE(threads.size(), 1);
+    const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threads.constFirst().id)).value();
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(0).plainText(), u"Count"_s);
+    QCOMPARE(messages.at(1).status, MessageStatus::Interrupted);
+    QVERIFY(messages.at(1).plainText().startsWith(u"w0 w1 w2 "_s));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
