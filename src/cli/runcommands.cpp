@@ -4,7 +4,7 @@
 #include "core/runevent.h"
 #include "inference/apikeys.h"
 #include "inference/networkaccess.h"
-#include "runs/executerun.h"
+#include "runs/executerunandsettitle.h"
 #include "runs/runcontext.h"
 #include "storage/agentrepository.h"
 #include "storage/providerrepository.h"
@@ -141,7 +141,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     NetworkAccess::apply(network, target->provider);
     ExecuteRun::Options options;
     options.dataDir = app.dataDir();
-    ExecuteRun executor(&network, *db, options);
+    ExecuteRunAndSetTitle executor(&network, *db, options);
     const bool events = c.parser.isSet(u"events"_s);
     QTextStream &out = app.out();
     const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -150,11 +150,8 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
         out.flush();
     };
-    auto session = [&](bool streaming) {
-        print(RunEvent{runId, threadId, QDateTime::currentDateTimeUtc(), RunSessionEvent{streaming}});
-    };
     bool printedText = false;
-    QObject::connect(&executor, &ExecuteRun::eventReady, &executor, [&](const RunEvent &event) {
+    QObject::connect(&executor, &ExecuteRunAndSetTitle::eventReady, &executor, [&](const RunEvent &event) {
         if (events)
             return print(event);
         // Plain mode: the answer's text as it streams.
@@ -166,7 +163,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     });
     std::optional<ExecuteRun::Result> result;
     QEventLoop loop;
-    QObject::connect(&executor, &ExecuteRun::finished, &loop, [&](const ExecuteRun::Result &r) {
+    QObject::connect(&executor, &ExecuteRunAndSetTitle::finished, &loop, [&](const ExecuteRun::Result &r) {
         result = r;
         loop.quit();
     });
@@ -179,8 +176,6 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
             executor.cancel();
     });
     interruptPoll.start(50);
-    if (events)
-        session(true);
     executor.start(runId, threadId, request->input, *key);
     if (!result)
         loop.exec();
@@ -188,11 +183,6 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     std::signal(SIGINT, previous);
     if (!events && printedText)
         out << '\n';
-    if (result->error && events)
-        print(RunEvent{runId, threadId, QDateTime::currentDateTimeUtc(),
-                       RunErrorEvent{result->error->code, result->error->message, result->error->details}});
-    if (events)
-        session(false);
     out.flush();
     if (result->outcome == ExecuteRun::Outcome::Completed)
         return CliApplication::Success;

@@ -486,6 +486,7 @@ void TestCli::runStreamsTheAnswer()
 {
     Test::ScriptedHttpServer server;
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Hello"_s, u" there."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":"**Greeting** \"there\""}}]})"));
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Again."_s})));
     const QString d = m_dir->path();
     QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
@@ -498,10 +499,18 @@ void TestCli::runStreamsTheAnswer()
     const QJsonArray threads = QJsonDocument::fromJson(listed.toUtf8()).array();
     QCOMPARE(threads.size(), 1);
     const QString id = threads.first().toObject().value("id"_L1).toString();
+    // The first run's title: asked for without streaming, cleaned of Markdown and quotes.
+    QCOMPARE(threads.first().toObject().value("title"_L1).toString(), u"Greeting there"_s);
+    const QJsonObject titleRequest = QJsonDocument::fromJson(server.requests().at(1).body).object();
+    QCOMPARE(titleRequest.value("stream"_L1).toBool(true), false);
+    QVERIFY(!titleRequest.contains("tools"_L1));
+    QCOMPARE(titleRequest.value("messages"_L1).toArray().size(), 1);
+    QVERIFY(titleRequest.value("messages"_L1).toArray().first().toObject().value("content"_L1).toString().startsWith(
+        u"Based on the following user message, generate a short, concise title (maximum 50 characters):"_s));
     // --thread continues the same thread: the model sees the whole conversation.
     r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, id.left(8), u"Once more"_s});
     QCOMPARE(r.out, u"Again.\n"_s);
-    const QJsonArray sent = QJsonDocument::fromJson(server.requests().at(1).body).object().value("messages"_L1).toArray();
+    const QJsonArray sent = QJsonDocument::fromJson(server.requests().at(2).body).object().value("messages"_L1).toArray();
     QStringList contents;
     for (const QJsonValue &m : sent) {
         if (m.toObject().value("role"_L1).toString() != "system"_L1)
@@ -516,6 +525,7 @@ void TestCli::runEventsAreJsonLines()
 {
     Test::ScriptedHttpServer server;
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Hello"_s, u" there."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":"**Greeting** \"there\""}}]})"));
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(400, R"({"error":{"message":"boom"}})"));
     const QString d = m_dir->path();
     QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
@@ -536,6 +546,10 @@ void TestCli::runEventsAreJsonLines()
             if (types.constLast() == type)
                 continue; // several deltas count as one step
         }
+        if (type == "thread"_L1) {
+            QCOMPARE(event.value("updateType"_L1).toString(), u"title_updated"_s);
+            QCOMPARE(event.value("title"_L1).toString(), u"Greeting there"_s);
+        }
         if (type == "message"_L1)
             types << type + u':' + event.value("message"_L1).toObject().value("role"_L1).toString();
         else if (type == "session"_L1)
@@ -543,7 +557,7 @@ void TestCli::runEventsAreJsonLines()
         else
             types << type;
     }
-    QCOMPARE(types, (QStringList{u"session:true"_s, u"message:user"_s, u"message_delta"_s, u"message:assistant"_s, u"session:false"_s}));
+    QCOMPARE(types, (QStringList{u"session:true"_s, u"message:user"_s, u"message_delta"_s, u"message:assistant"_s, u"thread"_s, u"session:false"_s}));
     QCOMPARE(streamed, u"Hello there."_s);
     // A failed run: the error event before the last session line, the code on stderr, exit 1.
     r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--events"_s, u"Hi"_s});

@@ -3,6 +3,8 @@
 #include "support/scriptedhttpserver.h"
 
 #include "runs/executerun.h"
+#include "runs/executerunandsettitle.h"
+#include "core/titletext.h"
 #include "storage/messagerepository.h"
 #include "storage/providerrepository.h"
 #include "storage/settingsrepository.h"
@@ -36,6 +38,10 @@ private Q_SLOTS:
     void emptyMessageIsRejectedAndNothingIsStored();
     void budgetSpentStopsPaidModels();
     void cancelWhileStreaming();
+    // ExecuteRunAndSetTitle, the wrapper the worker and the CLI run.
+    void firstRunGetsATitleBetweenTheLastMessageAndTheSessionEnd();
+    void failedOrLaterRunsGetNoTitle();
+    void titleFailureIsSwallowed();
 
 private:
     struct Run
@@ -47,6 +53,9 @@ private:
     void answer(const QString &text);
     void callTool(const QString &id, const QString &name, const QJsonObject &arguments);
     QList<MessageRole> roles() const;
+    Run runWithTitle(const QString &text);
+    QStringList kinds(const QList<RunEvent> &events) const;
+    void titleAnswer(const QByteArray &body, int status = 200);
 
     std::unique_ptr<TempDatabase> m_t;
     std::unique_ptr<ScriptedHttpServer> m_server;
@@ -349,6 +358,110 @@ void TestExecuteRun::cancelWhileStreaming()
     QCOMPARE(all.at(1).status, MessageStatus::Interrupted);
     QVERIFY(all.at(1).plainText().startsWith(u"w0 w1 w2 w3 "_s));
     QVERIFY(!all.at(1).plainText().contains(u"w39"_s));
+}
+
+TestExecuteRun::Run TestExecuteRun::runWithTitle(const QString &text)
+{
+    ExecuteRun::Options options;
+    options.streaming.stream.retryBaseDelayMs = 10;
+    options.today = QDate(2026, 11, 23);
+    options.dataDir = m_dataDir.path();
+    ExecuteRunAndSetTitle executor(m_network.get(), m_t->connection(), options);
+    Run out;
+    bool done = false;
+    connect(&executor, &ExecuteRunAndSetTitle::eventReady, this, [&](const RunEvent &event) { out.events << event; });
+    connect(&executor, &ExecuteRunAndSetTitle::finished, this, [&](const ExecuteRun::Result &result) {
+        out.result = result;
+        done = true;
+    });
+    executor.start(u"run-t"_s, m_thread, RunUserInput{text, {}, {}}, {});
+    if (!QTest::qWaitFor([&] { return done; }, 20000))
+        qFatal("the run did not finish");
+    return out;
+}
+
+// The events by kind, consecutive deltas as one.
+QStringList TestExecuteRun::kinds(const QList<RunEvent> &events) const
+{
+    QStringList out;
+    for (const RunEvent &e : events) {
+        QString kind = std::visit(
+            [](const auto &p) -> QString {
+                using T = std::decay_t<decltype(p)>;
+                if constexpr (std::is_same_v<T, RunSessionEvent>)
+                    return p.streaming ? u"session:true"_s : u"session:false"_s;
+                else if constexpr (std::is_same_v<T, RunMessageEvent>)
+                    return u"message:"_s + QString::number(int(p.message.role));
+                else if constexpr (std::is_same_v<T, RunMessageDeltaEvent>)
+                    return u"delta"_s;
+                else if constexpr (std::is_same_v<T, RunErrorEvent>)
+                    return u"error:"_s + p.code;
+                else if constexpr (std::is_same_v<T, RunThreadEvent>)
+                    return u"title:"_s + p.title;
+                else
+                    return u"masks"_s;
+            },
+            e.payload);
+        if (kind == "delta"_L1 && !out.isEmpty() && out.constLast() == kind)
+            continue;
+        out << kind;
+    }
+    return out;
+}
+
+void TestExecuteRun::titleAnswer(const QByteArray &body, int status)
+{
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(status, body));
+}
+
+void TestExecuteRun::firstRunGetsATitleBetweenTheLastMessageAndTheSessionEnd()
+{
+    answer(u"Hello there."_s);
+    titleAnswer(R"({"choices":[{"index":0,"message":{"role":"assistant","content":"<think>hm</think> # Friendly `greeting`"}}],"usage":{"prompt_tokens":30,"completion_tokens":4}})");
+    const Run r = runWithTitle(u"Hi"_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
+    QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"title:Friendly greeting"_s, u"session:false"_s}));
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, u"Friendly greeting"_s);
+    QCOMPARE(m_server->requests().size(), 2);
+    const QJsonObject title = QJsonDocument::fromJson(m_server->requests().at(1).body).object();
+    QCOMPARE(title.value("stream"_L1).toBool(true), false);
+    QCOMPARE(title.value("messages"_L1).toArray(),
+             (QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, TitleText::prompt(u"Hi"_s)}}}));
+    // The title's tokens are recorded too: two usage rows.
+    const auto rows = AD_VERIFY_OK(UsageRepository(m_t->connection()).list(QDateTime::fromSecsSinceEpoch(0), QDateTime::currentDateTimeUtc().addDays(1))).value();
+    QCOMPARE(rows.size(), 2);
+}
+
+void TestExecuteRun::failedOrLaterRunsGetNoTitle()
+{
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(400, R"({"error":{"message":"bad model"}})"));
+    Run r = runWithTitle(u"Hi"_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Failed);
+    QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"error:INFERENCE_FAILED"_s, u"session:false"_s}));
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, QString());
+    // The cleanup removed the unanswered message and gave its text back as the draft.
+    QCOMPARE(roles(), QList<MessageRole>());
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, u"Hi"_s);
+    // A later run of a thread that has messages gets no title either.
+    answer(u"One."_s);
+    r = runWithTitle(u"First"_s);
+    QCOMPARE(kinds(r.events).size(), 5); // no title: the server had no title answer scripted
+    answer(u"Two."_s);
+    r = runWithTitle(u"Second"_s);
+    QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
+    QCOMPARE(m_server->requests().size(), 4); // 1 failed + first (run, title attempt) + second
+}
+
+void TestExecuteRun::titleFailureIsSwallowed()
+{
+    answer(u"Hello there."_s);
+    titleAnswer(R"({"choices":[{"index":0,"message":{"role":"assistant","content":"  \"\"  "}}]})");
+    const Run r = runWithTitle(u"Hi"_s);
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
+    QVERIFY(!r.result.error);
+    QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, QString());
 }
 
 QTEST_GUILESS_MAIN(TestExecuteRun)
