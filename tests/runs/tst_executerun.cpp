@@ -31,6 +31,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void textAnswerCompletesInOneTurn();
+    void everyProviderKindRunsAToolLoop_data();
+    void everyProviderKindRunsAToolLoop();
     void chartLoopsBackToTheModel();
     void validWidgetEndsTheRun();
     void repeatedIdenticalFailureTripsTheBreaker();
@@ -235,6 +237,82 @@ void TestExecuteRun::textAnswerCompletesInOneTurn()
     QCOMPARE(rows.constFirst().messageId, assistant->message.id);
     QVERIFY(rows.constFirst().cost);
     QVERIFY(qAbs(*rows.constFirst().cost - 0.00014) < 1e-12);
+}
+
+void TestExecuteRun::everyProviderKindRunsAToolLoop_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("callTurn");
+    QTest::addColumn<QByteArray>("textTurn");
+    const QByteArray chart = QJsonDocument(validChart()).toJson(QJsonDocument::Compact);
+    const QByteArray chartString = QJsonDocument(QJsonArray{QString::fromUtf8(chart)}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    QTest::newRow("anthropic") << ProviderKind::Anthropic << u"/v1"_s << QByteArray("/v1/messages") << QByteArray("text/event-stream")
+        << QByteArray("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
+                      "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"bar_chart\",\"input\":{}}}\n\n"
+                      "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":" + chartString + "}}\n\n"
+                      "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+                      "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"output_tokens\":20}}\n\n"
+                      "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n")
+        << QByteArray("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
+                      "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+                      "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Done.\"}}\n\n"
+                      "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+                      "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":2}}\n\n"
+                      "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    QTest::newRow("ollama") << ProviderKind::Ollama << QString() << QByteArray("/api/chat") << QByteArray("application/x-ndjson")
+        << QByteArray("{\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"function\":{\"name\":\"bar_chart\",\"arguments\":" + chart + "}}]},\"done\":false}\n"
+                      "{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,\"eval_count\":20}\n")
+        << QByteArray("{\"message\":{\"role\":\"assistant\",\"content\":\"Done.\"},\"done\":false}\n"
+                      "{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,\"eval_count\":2}\n");
+    QTest::newRow("gemini") << ProviderKind::Gemini << u"/v1beta"_s << QByteArray("/v1beta/models/m:streamGenerateContent") << QByteArray("text/event-stream")
+        << QByteArray("data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"bar_chart\",\"args\":" + chart + "}}]},\"finishReason\":\"STOP\"}],"
+                      "\"usageMetadata\":{\"promptTokenCount\":10,\"candidatesTokenCount\":20}}\n\n")
+        << QByteArray("data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Done.\"}]},\"finishReason\":\"STOP\"}],"
+                      "\"usageMetadata\":{\"promptTokenCount\":10,\"candidatesTokenCount\":2}}\n\n");
+}
+
+void TestExecuteRun::everyProviderKindRunsAToolLoop()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(QString, base);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, callTurn);
+    QFETCH(QByteArray, textTurn);
+    ProviderRepository providers(m_t->connection());
+    Provider p;
+    p.name = u"other"_s;
+    p.kind = kind;
+    p.baseUrl = m_server->url(base);
+    QVERIFY(providers.addProvider(p));
+    Model m;
+    m.providerName = u"other"_s;
+    m.name = u"m"_s;
+    m.capabilities.tools = true;
+    QVERIFY(providers.addModel(m));
+    QVERIFY(ThreadRepository(m_t->connection()).setModel(m_thread, u"other/m"_s));
+    m_server->enqueue(path, ScriptedHttpServer::Response::stream(contentType, callTurn, 50, 2));
+    m_server->enqueue(path, ScriptedHttpServer::Response::stream(contentType, textTurn, 50, 2));
+    const Run r = run(u"Chart my sales"_s);
+    QVERIFY2(!r.result.error, r.result.error ? qPrintable(r.result.error->message) : "");
+    QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
+    QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant}));
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    const auto &call = std::get<ToolUsePart>(all.at(1).content.constLast());
+    QCOMPARE(call.name, u"bar_chart"_s);
+    QCOMPARE(call.params, validChart());
+    const auto &result = std::get<ToolResultPart>(all.at(2).content.constFirst());
+    QCOMPARE(result.toolId, call.id);
+    QCOMPARE(result.result, u"Tool has been displayed successfully"_s);
+    QCOMPARE(all.at(3).plainText(), u"Done."_s);
+    QCOMPARE(m_server->requests().size(), 2);
+    // The second request carries the call and its result in the provider's own shape.
+    const QByteArray second = m_server->requests().at(1).body;
+    QVERIFY2(second.contains("Tool has been displayed successfully"), second.constData());
+    QVERIFY2(second.contains("bar_chart"), second.constData());
 }
 
 void TestExecuteRun::chartLoopsBackToTheModel()
