@@ -1,0 +1,75 @@
+#include "runworker.h"
+
+#include "executerunandsettitle.h"
+
+#include "core/logging.h"
+#include "storage/database.h"
+
+#include <QNetworkAccessManager>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+RunWorker::RunWorker(QString dataDir, ExecuteRun::Options options) : m_dataDir(std::move(dataDir)), m_options(std::move(options))
+{
+    if (m_options.dataDir.isEmpty())
+        m_options.dataDir = m_dataDir;
+}
+
+RunWorker::~RunWorker() = default;
+
+void RunWorker::initialize()
+{
+    m_network = new QNetworkAccessManager(this);
+    auto database = Database::open(m_dataDir);
+    if (!database) {
+        qCWarning(lcRun) << "the run worker cannot open the database:" << database.error().message;
+        Q_EMIT initialized(database.error().message);
+        return;
+    }
+    m_database = std::move(*database);
+    Q_EMIT initialized(QString());
+}
+
+void RunWorker::startRun(const QString &runId, const QString &threadId, const RunInput &input, const QString &apiKey)
+{
+    if (!m_database) {
+        ExecuteRun::Result failed;
+        failed.target.thread.id = threadId;
+        failed.error = Error{u"MESSAGE_CREATION_FAILED"_s, u"The database is not available"_s, {}};
+        Q_EMIT runFinished(runId, failed);
+        return;
+    }
+    auto *run = new ExecuteRunAndSetTitle(m_network, m_database->connection(), m_options, this);
+    m_runs.insert(runId, run);
+    connect(run, &ExecuteRunAndSetTitle::eventReady, this, &RunWorker::eventReady);
+    connect(run, &ExecuteRunAndSetTitle::finished, this, [this, runId, run](const ExecuteRun::Result &result) {
+        m_runs.remove(runId);
+        run->deleteLater();
+        Q_EMIT runFinished(runId, result);
+    });
+    run->start(runId, threadId, input, apiKey);
+}
+
+void RunWorker::cancelRun(const QString &runId)
+{
+    if (auto *run = m_runs.value(runId))
+        run->cancel();
+}
+
+void RunWorker::shutdown()
+{
+    const auto runs = m_runs;
+    m_runs.clear();
+    for (auto *run : runs) {
+        run->disconnect(this);
+        run->cancel();
+        delete run;
+    }
+    delete m_network;
+    m_network = nullptr;
+    m_database.reset();
+}
+
+} // namespace AgentDesk
