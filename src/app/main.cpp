@@ -1,5 +1,6 @@
 // The GUI executable: wiring only.
 #include "itemmodels/threadlistmodel.h"
+#include "runs/runlease.h"
 #include "storage/database.h"
 #include "storage/threadrepository.h"
 #include "ui/mainwindow.h"
@@ -52,6 +53,15 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, QApplication::translate("main", "AgentDesk cannot start"),
                               QApplication::translate("main", "The database could not be opened:\n\n%1").arg(db.error().message));
         return 1;
+    }
+    // This process runs runs: take the lease, and recover what a crash left streaming (unless
+    // another AgentDesk process is running runs on the same data right now).
+    auto lease = AgentDesk::RunLease::acquire(dataDir);
+    if (lease) {
+        if (auto recovered = (*lease)->recoverIfAlone((*db)->connection()); !recovered)
+            qWarning("recovering interrupted runs failed: %s", qPrintable(recovered.error().message));
+    } else {
+        qWarning("%s", qPrintable(lease.error().message));
     }
     AgentDesk::ThreadListModel threads;
     auto list = AgentDesk::ThreadRepository((*db)->connection()).list();

@@ -6,6 +6,7 @@
 #include "inference/networkaccess.h"
 #include "runs/executerunandsettitle.h"
 #include "runs/runcontext.h"
+#include "runs/runlease.h"
 #include "storage/agentrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
@@ -109,6 +110,13 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     auto request = parseRequest(app, c, *db);
     if (!request)
         return failWithCode(app, request.error());
+    // Before the run (and only for valid input): rows a crashed process left streaming become
+    // interrupted — unless another process is running runs on this data right now.
+    auto lease = RunLease::acquire(app.dataDir());
+    if (!lease)
+        return app.fail(lease.error());
+    if (auto recovered = (*lease)->recoverIfAlone(*db); !recovered)
+        return app.fail(recovered.error());
     ThreadRepository threads(*db);
     // Settings given for an existing thread change it for this and later runs.
     if (!request->threadId.isEmpty()) {

@@ -2,11 +2,13 @@
 
 #include "support/scriptedhttpserver.h"
 
+#include "runs/runlease.h"
 #include "storage/messagerepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QTimeZone>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void runEventsAreJsonLines();
     void runRejectsBadInputAndStoresNothing();
     void runStopsOnCtrlC();
+    void killedRunIsRecoveredAtTheNextStart();
 
 private:
     struct Run
@@ -628,6 +631,72 @@ void TestCli::runStopsOnCtrlC()
     QCOMPARE(messages.at(0).plainText(), u"Count"_s);
     QCOMPARE(messages.at(1).status, MessageStatus::Interrupted);
     QVERIFY(messages.at(1).plainText().startsWith(u"w0 w1 w2 "_s));
+}
+
+void TestCli::killedRunIsRecoveredAtTheNextStart()
+{
+    Test::ScriptedHttpServer server;
+    QStringList words;
+    for (int i = 0; i < 100; ++i)
+        words << u"w%1 "_s.arg(i);
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer(words), 60, 40));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+    // Kill the CLI mid-stream, after its first checkpoint (at most one per second).
+    QProcess process;
+    QByteArray out;
+    QElapsedTimer streaming;
+    connect(&process, &QProcess::readyReadStandardOutput, this, [&] {
+        out += process.readAllStandardOutput();
+        if (!streaming.isValid())
+            streaming.start();
+        if (streaming.elapsed() > 1500 && process.state() == QProcess::Running)
+            process.kill();
+    });
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), {u"--data-dir"_s, d, u"run"_s, u"Count"_s});
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    QVERIFY(!out.contains("w99"));
+    QString threadId;
+    QString partial;
+    {
+        auto db = AD_VERIFY_OK(Database::open(d));
+        threadId = AD_VERIFY_OK(ThreadRepository((*db)->connection()).list()).value().constFirst().id;
+        const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.at(0).plainText(), u"Count"_s);
+        QCOMPARE(messages.at(1).status, MessageStatus::Streaming);
+        partial = messages.at(1).plainText();
+        QVERIFY2(partial.startsWith(u"w0 w1 "_s), qPrintable(partial));
+    }
+    // While another process holds a live run lease, a new start leaves the row alone: it could be
+    // that process's answer.
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Other."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"content":"Other"}}]})"));
+    {
+        auto lease = AD_VERIFY_OK(RunLease::acquire(d));
+        QCOMPARE(cliServing({u"--data-dir"_s, d, u"run"_s, u"--new"_s, u"Elsewhere"_s}).out, u"Other.\n"_s);
+        auto db = AD_VERIFY_OK(Database::open(d));
+        QCOMPARE(AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value().at(1).status, MessageStatus::Streaming);
+    }
+    // The next start with no other live process recovers it: interrupted, the partial text kept,
+    // and the thread goes on.
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Continued."_s})));
+    const Run r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, threadId, u"Go on"_s});
+    QCOMPARE(r.out, u"Continued.\n"_s);
+    QCOMPARE(r.exitCode, 0);
+    auto db = AD_VERIFY_OK(Database::open(d));
+    const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value();
+    QCOMPARE(messages.size(), 4);
+    QCOMPARE(messages.at(1).status, MessageStatus::Interrupted);
+    QCOMPARE(messages.at(1).plainText(), partial);
+    QCOMPARE(messages.at(2).plainText(), u"Go on"_s);
+    QCOMPARE(messages.at(3).plainText(), u"Continued."_s);
+    // The model saw the interrupted answer as part of the conversation.
+    const QByteArray last = server.requests().constLast().body;
+    QVERIFY(last.contains(partial.trimmed().toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
