@@ -160,10 +160,17 @@ void ExecuteRun::prepareUserMessage(const RunUserInput &input)
     message.threadId = m_result.target.thread.id;
     message.role = MessageRole::User;
     message.content = content;
-    auto stored = MessageRepository(m_db).append(message);
+    // The message and the emptied draft in one transaction.
+    auto stored = Sql::transaction(m_db, [&]() -> AgentDesk::Result<Message> {
+        auto appended = MessageRepository(m_db).append(message);
+        if (!appended)
+            return appended;
+        if (auto cleared = ThreadRepository(m_db).setDraft(m_result.target.thread.id, QString()); !cleared)
+            return std::unexpected(cleared.error());
+        return appended;
+    });
     if (!stored)
         return fail(Error{u"MESSAGE_CREATION_FAILED"_s, u"Failed to create user message: %1"_s.arg(stored.error().message), {}}, false);
-    ThreadRepository(m_db).setDraft(m_result.target.thread.id, QString());
     emitEvent(RunMessageEvent{*stored});
 }
 
@@ -206,6 +213,7 @@ void ExecuteRun::runIteration()
         m_streaming = new StreamingInferenceService(m_network, m_db, m_options.streaming, this);
         connect(m_streaming, &StreamingInferenceService::deltaReady, this,
                 [this](const RunMessageDeltaEvent &delta) { emitEvent(delta); });
+        m_streaming->setFinalWrite([this](const StreamingInferenceService::Outcome &outcome) { recordUsage(outcome); });
     }
     m_streaming->start(m_result.target, m_apiKey, request, [this](const StreamingInferenceService::Outcome &outcome) {
         // Leave the streaming service's callback before the next step starts another request.
@@ -237,7 +245,6 @@ void ExecuteRun::onInferenceDone(const StreamingInferenceService::Outcome &outco
 {
     if (!m_running)
         return;
-    recordUsage(outcome);
     if (outcome.message)
         emitEvent(RunMessageEvent{*outcome.message});
     if (outcome.error) {

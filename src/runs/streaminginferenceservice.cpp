@@ -34,6 +34,7 @@ void StreamingInferenceService::start(const RunTarget &target, const QString &ap
     m_retried = false;
     m_firstTokenMs = -1;
     m_clock.start();
+    m_sinceDeltaFlush.start();
     startAttempt();
 }
 
@@ -74,12 +75,18 @@ void StreamingInferenceService::onChunks(const QList<StreamChunk> &chunks)
     } else if (m_sinceCheckpoint.isValid() && m_sinceCheckpoint.elapsed() >= m_options.checkpointIntervalMs) {
         checkpoint();
     }
-    if (!m_deltaTimer.isActive())
+    // A throttle that holds while a burst keeps this thread busy (the timer could not fire then).
+    if (m_sinceDeltaFlush.elapsed() >= m_options.deltaIntervalMs) {
+        m_deltaTimer.stop();
+        flushDeltas();
+    } else if (!m_deltaTimer.isActive()) {
         m_deltaTimer.start(m_options.deltaIntervalMs);
+    }
 }
 
 void StreamingInferenceService::flushDeltas()
 {
+    m_sinceDeltaFlush.start();
     // Consecutive appends to one part become one delta.
     QList<StreamAccumulator::Change> merged;
     for (const auto &change : std::as_const(m_pendingDeltas)) {
@@ -192,6 +199,8 @@ void StreamingInferenceService::finish(std::optional<Error> error, MessageStatus
         return true;
     });
     MessageRepository messages(m_db);
+    // The final message and what the caller records with it (usage) commit together.
+    auto began = Sql::begin(m_db);
     if (said) {
         Result<Message> stored = m_message;
         if (m_rowCreated) {
@@ -207,6 +216,12 @@ void StreamingInferenceService::finish(std::optional<Error> error, MessageStatus
         }
     } else if (m_rowCreated) {
         messages.remove({m_message.id});
+    }
+    if (m_finalWrite)
+        m_finalWrite(outcome);
+    if (began) {
+        if (auto committed = Sql::commit(m_db, *began); !committed)
+            qCWarning(lcRun) << "finishing the turn failed:" << committed.error().message;
     }
     Done done = std::move(m_done);
     m_done = nullptr;

@@ -62,6 +62,8 @@ public:
     ~StreamingInferenceService() override;
 
     void start(const RunTarget &target, const QString &apiKey, const InferenceRequest &request, Done done);
+    // Runs inside the transaction that stores the turn's final message (usage records).
+    void setFinalWrite(std::function<void(const Outcome &)> write) { m_finalWrite = std::move(write); }
     void cancel();
     bool isRunning() const { return bool(m_done); }
 
@@ -92,6 +94,8 @@ private:
     QList<StreamAccumulator::Change> m_pendingDeltas;
     QTimer m_deltaTimer;
     QElapsedTimer m_sinceCheckpoint;
+    QElapsedTimer m_sinceDeltaFlush;
+    std::function<void(const Outcome &)> m_finalWrite;
     QElapsedTimer m_clock;
     Message m_message; // id fixed for the whole turn, across attempts
     bool m_rowCreated = false;

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryFile>
@@ -17,9 +18,21 @@
 
 #include <atomic>
 
+#include <sqlite3.h>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
+
+namespace {
+std::atomic<quint64> g_commits = 0;
+
+extern "C" int countCommit(void *)
+{
+    g_commits.fetch_add(1, std::memory_order_relaxed);
+    return 0; // let the commit proceed
+}
+} // namespace
 
 namespace {
 
@@ -134,7 +147,16 @@ Result<void> Database::configure()
                              u"Cannot configure the database %1: %2"_s.arg(file, r.error().message));
         }
     }
+    if (const QVariant handle = m_db.driver()->handle(); handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (auto *sqlite = *static_cast<sqlite3 *const *>(handle.constData()))
+            sqlite3_commit_hook(sqlite, &countCommit, nullptr);
+    }
     return FtsTokenizer::registerOn(m_db);
+}
+
+quint64 Database::commitCount()
+{
+    return g_commits.load(std::memory_order_relaxed);
 }
 
 int Database::schemaVersion() const

@@ -39,6 +39,9 @@ public:
     QString filePath() const { return m_filePath; }
     int schemaVersion() const;
 
+    // Write transactions committed by every connection of this process (for the benchmarks).
+    static quint64 commitCount();
+
     // `PRAGMA integrity_check` plus the FTS5 index checks; "ok" when healthy.
     Result<QString> integrityCheck() const;
 
