@@ -44,6 +44,11 @@ int CliApplication::fail(const Error &error)
     return Failure;
 }
 
+int CliApplication::failWithCode(const Error &error)
+{
+    return fail(Error{error.code, error.message + u" ("_s + error.code + u')', error.details});
+}
+
 int CliApplication::usageError(const QString &message)
 {
     m_err << "agentdesk-cli: error: " << message << Qt::endl;

@@ -54,6 +54,8 @@ public:
     QTextStream &out() { return m_out; }
     QString dataDir() const { return m_dataDir; }
     int fail(const Error &error);
+    // The error with its code: "message (CODE)", for errors a script may branch on.
+    int failWithCode(const Error &error);
     int usageError(const QString &message);
     void printJson(const QJsonValue &value);
 

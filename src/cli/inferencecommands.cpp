@@ -40,11 +40,6 @@ Result<Target> target(CliApplication &app, const QString &providerName)
     return Target{*provider, *key};
 }
 
-int failWithCode(CliApplication &app, const Error &error)
-{
-    return app.fail(Error{error.code, error.message + u" ("_s + error.code + u')', error.details});
-}
-
 } // namespace
 
 void registerInferenceCommands(CliApplication &app)
@@ -58,7 +53,7 @@ void registerInferenceCommands(CliApplication &app)
                     [&app](CliApplication::Context &c) {
                         auto t = target(app, c.positional.at(0));
                         if (!t)
-                            return failWithCode(app, t.error());
+                            return app.failWithCode(t.error());
                         QNetworkAccessManager network;
                         NetworkAccess::apply(network, t->provider);
                         ProviderClient client(&network);
@@ -71,7 +66,7 @@ void registerInferenceCommands(CliApplication &app)
                         if (!result)
                             loop.exec();
                         if (!*result)
-                            return failWithCode(app, result->error());
+                            return app.failWithCode(result->error());
                         int added = 0;
                         if (c.parser.isSet(u"add"_s)) {
                             ProviderRepository repo(*app.connection());
@@ -121,7 +116,7 @@ void registerInferenceCommands(CliApplication &app)
                             return app.usageError(u"--timeout needs a positive whole number"_s);
                         auto t = target(app, c.positional.at(0));
                         if (!t)
-                            return failWithCode(app, t.error());
+                            return app.failWithCode(t.error());
                         QString model = c.parser.value(u"model"_s);
                         if (model.isEmpty()) {
                             auto models = ProviderRepository(*app.connection()).models();
@@ -162,7 +157,7 @@ void registerInferenceCommands(CliApplication &app)
                         if (!outcome)
                             loop.exec();
                         if (!outcome->ok)
-                            return failWithCode(app, outcome->error);
+                            return app.failWithCode(outcome->error);
                         QString answer;
                         for (const auto &part : acc.content()) {
                             if (const auto *text = std::get_if<TextPart>(&part))

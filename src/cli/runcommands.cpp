@@ -36,11 +36,6 @@ extern "C" void onInterrupt(int)
     g_interrupted = true;
 }
 
-int failWithCode(CliApplication &app, const Error &error)
-{
-    return app.fail(Error{error.code, error.message + u" ("_s + error.code + u')', error.details});
-}
-
 Error invalidInput(const QString &message)
 {
     return Error{u"RUN_INVALID_INPUT"_s, message, {}};
@@ -54,7 +49,7 @@ struct Request
     RunUserInput input;
 };
 
-Result<Request> parseRequest(CliApplication &app, CliApplication::Context &c, const QSqlDatabase &db)
+Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabase &db)
 {
     Request r;
     const QCommandLineParser &p = c.parser;
@@ -98,7 +93,6 @@ Result<Request> parseRequest(CliApplication &app, CliApplication::Context &c, co
             return std::unexpected(id.error());
         r.threadId = *id;
     }
-    Q_UNUSED(app);
     return r;
 }
 
@@ -107,9 +101,9 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     auto db = app.connection();
     if (!db)
         return app.fail(db.error());
-    auto request = parseRequest(app, c, *db);
+    auto request = parseRequest(c, *db);
     if (!request)
-        return failWithCode(app, request.error());
+        return app.failWithCode(request.error());
     // Before the run (and only for valid input): rows a crashed process left streaming become
     // interrupted — unless another process is running runs on this data right now.
     auto lease = RunLease::acquire(app.dataDir());
@@ -142,7 +136,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     if (!key) {
         if (created)
             threads.remove(threadId);
-        return failWithCode(app, key.error());
+        return app.failWithCode(key.error());
     }
 
     QNetworkAccessManager network;
@@ -194,7 +188,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     out.flush();
     if (result->outcome == ExecuteRun::Outcome::Completed)
         return CliApplication::Success;
-    return failWithCode(app, result->error.value_or(Error{u"RUN_EXECUTION_FAILED"_s, u"The run failed"_s, {}}));
+    return app.failWithCode(result->error.value_or(Error{u"RUN_EXECUTION_FAILED"_s, u"The run failed"_s, {}}));
 }
 
 } // namespace

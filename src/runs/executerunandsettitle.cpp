@@ -49,7 +49,7 @@ void ExecuteRunAndSetTitle::cancel()
     m_cancelled = true;
     if (m_titleClient) {
         // The answer is complete; Stop only skips the title.
-        delete m_titleClient;
+        m_titleClient->deleteLater();
         m_titleClient = nullptr;
         QMetaObject::invokeMethod(this, &ExecuteRunAndSetTitle::finish, Qt::QueuedConnection);
         return;
@@ -78,6 +78,10 @@ void ExecuteRunAndSetTitle::onRunFinished(const ExecuteRun::Result &result)
     m_titleClient->complete(
         result.target.provider, m_apiKey, request,
         [this, timer](Result<ProviderAdapter::Completion> completion) {
+            if (!m_titleClient)
+                return; // stopped meanwhile; cancel() finishes the run
+            m_titleClient->deleteLater();
+            m_titleClient = nullptr;
             if (!completion) {
                 qCWarning(lcRun) << "title generation failed:" << completion.error().code << completion.error().message;
             } else {
@@ -105,8 +109,6 @@ void ExecuteRunAndSetTitle::onRunFinished(const ExecuteRun::Result &result)
                     emitEvent(RunThreadEvent{u"title_updated"_s, title});
                 }
             }
-            m_titleClient->deleteLater();
-            m_titleClient = nullptr;
             finish();
         },
         TitleTimeoutMs);

@@ -471,26 +471,13 @@ void TestCli::presets()
     QCOMPARE(r.exitCode, 2);
 }
 
-namespace {
-
-QByteArray openAiAnswer(const QStringList &pieces)
-{
-    QByteArray out;
-    for (const QString &piece : pieces) {
-        const QJsonObject chunk{{u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"delta"_s, QJsonObject{{u"content"_s, piece}}}}}}};
-        out += "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
-    }
-    return out + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
-}
-
-} // namespace
 
 void TestCli::runStreamsTheAnswer()
 {
     Test::ScriptedHttpServer server;
-    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Hello"_s, u" there."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Hello"_s, u" there."_s})));
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":"**Greeting** \"there\""}}]})"));
-    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Again."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Again."_s})));
     const QString d = m_dir->path();
     QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
     QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
@@ -527,7 +514,7 @@ void TestCli::runStreamsTheAnswer()
 void TestCli::runEventsAreJsonLines()
 {
     Test::ScriptedHttpServer server;
-    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Hello"_s, u" there."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Hello"_s, u" there."_s})));
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":"**Greeting** \"there\""}}]})"));
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(400, R"({"error":{"message":"boom"}})"));
     const QString d = m_dir->path();
@@ -599,7 +586,7 @@ void TestCli::runStopsOnCtrlC()
     QStringList words;
     for (int i = 0; i < 50; ++i)
         words << u"w%1 "_s.arg(i);
-    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer(words), 60, 50));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream(words), 60, 50));
     const QString d = m_dir->path();
     QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
     QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
@@ -639,7 +626,7 @@ void TestCli::killedRunIsRecoveredAtTheNextStart()
     QStringList words;
     for (int i = 0; i < 100; ++i)
         words << u"w%1 "_s.arg(i);
-    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer(words), 60, 40));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream(words), 60, 40));
     const QString d = m_dir->path();
     QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
     QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
@@ -673,7 +660,7 @@ void TestCli::killedRunIsRecoveredAtTheNextStart()
     }
     // While another process holds a live run lease, a new start leaves the row alone: it could be
     // that process's answer.
-    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Other."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Other."_s})));
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"content":"Other"}}]})"));
     {
         auto lease = AD_VERIFY_OK(RunLease::acquire(d));
@@ -683,7 +670,7 @@ void TestCli::killedRunIsRecoveredAtTheNextStart()
     }
     // The next start with no other live process recovers it: interrupted, the partial text kept,
     // and the thread goes on.
-    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Continued."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Continued."_s})));
     const Run r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, threadId, u"Go on"_s});
     QCOMPARE(r.out, u"Continued.\n"_s);
     QCOMPARE(r.exitCode, 0);

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void firstRunGetsATitleBetweenTheLastMessageAndTheSessionEnd();
     void failedOrLaterRunsGetNoTitle();
     void titleFailureIsSwallowed();
+    void stopWhileTheTitleIsAskedForSkipsIt();
 
 private:
     struct Run
@@ -539,6 +540,32 @@ void TestExecuteRun::titleFailureIsSwallowed()
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
     QVERIFY(!r.result.error);
     QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, QString());
+}
+
+void TestExecuteRun::stopWhileTheTitleIsAskedForSkipsIt()
+{
+    answer(u"Hello there."_s);
+    auto slow = ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"content":"Too late"}}]})");
+    slow.body.first().delayMs = 5000;
+    m_server->enqueue("/v1/chat/completions", slow);
+    ExecuteRun::Options options;
+    options.dataDir = m_dataDir.path();
+    ExecuteRunAndSetTitle executor(m_network.get(), m_t->connection(), options);
+    QList<RunEvent> events;
+    std::optional<ExecuteRun::Result> result;
+    connect(&executor, &ExecuteRunAndSetTitle::eventReady, this, [&](const RunEvent &event) { events << event; });
+    connect(&executor, &ExecuteRunAndSetTitle::finished, this, [&](const ExecuteRun::Result &r) { result = r; });
+    connect(m_server.get(), &ScriptedHttpServer::requestReceived, this, [&](int index) {
+        if (index == 1) // the title request
+            executor.cancel();
+    });
+    executor.start(u"run-s"_s, m_thread, RunUserInput{u"Hi"_s, {}, {}}, {});
+    // The title's answer is held back 5 s; Stop must not wait for it.
+    QVERIFY2(QTest::qWaitFor([&] { return result.has_value(); }, 4000), "Stop waited for the title");
+    QCOMPARE(result->outcome, ExecuteRun::Outcome::Completed); // the answer itself was complete
+    QCOMPARE(kinds(events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
+    QTest::qWait(100);
     QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, QString());
 }
 

@@ -40,19 +40,6 @@ private:
     QHash<QString, int> m_finished;
 };
 
-namespace {
-
-QByteArray openAiAnswer(const QStringList &pieces)
-{
-    QByteArray out;
-    for (const QString &piece : pieces) {
-        const QJsonObject chunk{{u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"delta"_s, QJsonObject{{u"content"_s, piece}}}}}}};
-        out += "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
-    }
-    return out + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
-}
-
-} // namespace
 
 void TestRunController::init()
 {
@@ -89,7 +76,7 @@ void TestRunController::slowAnswer(int words, int delayMs)
     QStringList pieces;
     for (int i = 0; i < words; ++i)
         pieces << u"w%1 "_s.arg(i);
-    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer(pieces), 70, delayMs));
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream(pieces), 70, delayMs));
 }
 
 void TestRunController::record(RunController &controller)
@@ -130,7 +117,7 @@ void TestRunController::record(RunController &controller)
 
 void TestRunController::eventsArriveInOrderInTheGuiThread()
 {
-    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", openAiAnswer({u"Hello"_s, u" there."_s})));
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Hello"_s, u" there."_s})));
     m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"content":"Greeting"}}]})"));
     RunController controller(m_t->dir.path());
     record(controller);

@@ -1,5 +1,8 @@
 #include "scriptedhttpserver.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QPointer>
 #include <QTimer>
@@ -184,6 +187,16 @@ QByteArray gzip(const QByteArray &data)
     out.resize(qsizetype(stream.total_out));
     deflateEnd(&stream);
     return out;
+}
+
+QByteArray openAiTextStream(const QStringList &pieces)
+{
+    QByteArray out;
+    for (const QString &piece : pieces) {
+        const QJsonObject chunk{{u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"delta"_s, QJsonObject{{u"content"_s, piece}}}}}}};
+        out += "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+    }
+    return out + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
 }
 
 } // namespace AgentDesk::Test

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QStringList>
 #include <QObject>
 #include <QTcpServer>
 #include <QUrl>
@@ -71,6 +72,9 @@ private:
     QList<Request> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
+
+// An OpenAI-format SSE stream of text: one chunk per piece, then `stop` and `[DONE]`.
+QByteArray openAiTextStream(const QStringList &pieces);
 
 // gzip-compresses `data` (for Content-Encoding: gzip responses).
 QByteArray gzip(const QByteArray &data);
