@@ -33,6 +33,14 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::RunController</name>
+    <message>
+        <location filename="../src/runs/runcontroller.cpp" line="39"/>
+        <source>This conversation is still answering. Stop it or wait until it has finished.</source>
+        <translation>Diese Unterhaltung antwortet noch. Halte sie an oder warte, bis sie fertig ist.</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ThreadListModel</name>
     <message>
         <location filename="../src/itemmodels/threadlistmodel.cpp" line="20"/>
@@ -43,27 +51,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="36"/>
+        <location filename="../src/app/main.cpp" line="37"/>
         <source>AgentDesk, a desktop client for AI models and agents.</source>
         <translation>AgentDesk, ein Desktop-Programm für KI-Modelle und Agenten.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="39"/>
+        <location filename="../src/app/main.cpp" line="40"/>
         <source>Data directory holding agentdesk.sqlite3.</source>
         <translation>Datenverzeichnis mit agentdesk.sqlite3.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="40"/>
+        <location filename="../src/app/main.cpp" line="41"/>
         <source>Save a picture of the main window to FILE and quit.</source>
         <translation>Ein Bild des Hauptfensters in DATEI speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="52"/>
+        <location filename="../src/app/main.cpp" line="53"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="53"/>
+        <location filename="../src/app/main.cpp" line="54"/>
         <source>The database could not be opened:
 
 %1</source>
