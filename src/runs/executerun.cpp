@@ -221,21 +221,27 @@ void ExecuteRun::runIteration()
     });
 }
 
+UsageRecord ExecuteRun::usageRecord(const RunTarget &target, const UsageChunk &usage, const QString &messageId, qint64 durationMs)
+{
+    const UsageCost::Tokens tokens = UsageCost::billed(usage);
+    UsageRecord record;
+    record.threadId = target.thread.id;
+    record.messageId = messageId;
+    record.providerId = target.provider.id;
+    record.model = target.model.qualifiedName();
+    record.inputTokens = tokens.input;
+    record.outputTokens = tokens.output;
+    record.cachedTokens = tokens.cached;
+    record.cost = UsageCost::cost(target.model, tokens);
+    record.durationMs = durationMs;
+    return record;
+}
+
 void ExecuteRun::recordUsage(const StreamingInferenceService::Outcome &outcome)
 {
     if (!outcome.usageReported)
         return;
-    const UsageCost::Tokens tokens = UsageCost::billed(outcome.usage);
-    UsageRecord record;
-    record.threadId = m_result.target.thread.id;
-    record.messageId = outcome.message ? outcome.message->id : QString();
-    record.providerId = m_result.target.provider.id;
-    record.model = m_result.target.model.qualifiedName();
-    record.inputTokens = tokens.input;
-    record.outputTokens = tokens.output;
-    record.cachedTokens = tokens.cached;
-    record.cost = UsageCost::cost(m_result.target.model, tokens);
-    record.durationMs = outcome.durationMs;
+    UsageRecord record = usageRecord(m_result.target, outcome.usage, outcome.message ? outcome.message->id : QString(), outcome.durationMs);
     record.interrupted = outcome.error && outcome.error->code == "INFERENCE_ABORTED"_L1;
     if (auto stored = UsageRepository(m_db).add(record); !stored)
         qCWarning(lcRun) << "recording usage failed:" << stored.error().message;

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/runevent.h"
 #include "core/runinput.h"
+#include "core/usagerecord.h"
 
 #include <QDate>
 #include <QHash>
@@ -54,6 +55,9 @@ public:
     };
 
     static constexpr int BreakerThreshold = 3;
+
+    // The usage row of one request to the target's model, priced from the model.
+    static UsageRecord usageRecord(const RunTarget &target, const UsageChunk &usage, const QString &messageId, qint64 durationMs);
 
     ExecuteRun(QNetworkAccessManager *network, QSqlDatabase db, Options options, QObject *parent = nullptr);
     ~ExecuteRun() override;

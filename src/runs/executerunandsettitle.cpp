@@ -2,7 +2,6 @@
 
 #include "core/logging.h"
 #include "core/titletext.h"
-#include "core/usagecost.h"
 #include "inference/providerclient.h"
 #include "storage/threadrepository.h"
 #include "storage/usagerepository.h"
@@ -87,16 +86,7 @@ void ExecuteRunAndSetTitle::onRunFinished(const ExecuteRun::Result &result)
             } else {
                 // The title's tokens count against the budget like any other request.
                 if (completion->usage.inputTokens || completion->usage.outputTokens) {
-                    const UsageCost::Tokens tokens = UsageCost::billed(completion->usage);
-                    UsageRecord record;
-                    record.threadId = m_threadId;
-                    record.providerId = m_result.target.provider.id;
-                    record.model = m_result.target.model.qualifiedName();
-                    record.inputTokens = tokens.input;
-                    record.outputTokens = tokens.output;
-                    record.cachedTokens = tokens.cached;
-                    record.cost = UsageCost::cost(m_result.target.model, tokens);
-                    record.durationMs = timer->elapsed();
+                    const UsageRecord record = ExecuteRun::usageRecord(m_result.target, completion->usage, QString(), timer->elapsed());
                     if (auto stored = UsageRepository(m_db).add(record); !stored)
                         qCWarning(lcRun) << "recording the title's usage failed:" << stored.error().message;
                 }
