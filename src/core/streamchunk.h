@@ -64,6 +64,10 @@ struct FinishChunk
 // report cumulative counts). `outputTokens` is the provider's answer count; most providers count
 // reasoning in it, Gemini reports it beside it (`reasoningIncludedInOutput` false), which matters
 // for the cost: reasoning tokens are billed as output.
+// The largest token count accepted from a provider. Anything larger (or negative, fractional,
+// non-numeric) is not a count; the bound keeps sums of a few counts far from overflow.
+inline constexpr qint64 MaxTokenCount = 9'000'000'000'000'000; // 9e15 < 2^53: exact as a double
+
 struct UsageChunk
 {
     std::optional<qint64> inputTokens;

@@ -140,9 +140,12 @@ Result<ProviderAdapter::Completion> AnthropicAdapter::parseCompletion(const QByt
             completion.text += block.toObject().value("text"_L1).toString();
     }
     const QJsonObject usage = root.value("usage"_L1).toObject();
-    completion.usage.inputTokens = usage.value("input_tokens"_L1).toInteger() + usage.value("cache_creation_input_tokens"_L1).toInteger()
-        + usage.value("cache_read_input_tokens"_L1).toInteger();
-    completion.usage.outputTokens = usage.value("output_tokens"_L1).toInteger();
+    // Anthropic reports cache writes and reads apart from the other input tokens; all were input.
+    if (const auto input = tokenCount(usage, "input_tokens"_L1)) {
+        completion.usage.inputTokens = *input + tokenCount(usage, "cache_creation_input_tokens"_L1).value_or(0)
+            + tokenCount(usage, "cache_read_input_tokens"_L1).value_or(0);
+    }
+    completion.usage.outputTokens = tokenCount(usage, "output_tokens"_L1);
     return completion;
 }
 

@@ -25,13 +25,13 @@ FinishReason stopReason(const QString &raw)
 UsageChunk usage(Json::Element u)
 {
     UsageChunk chunk;
-    const auto input = Json::integer(u, "input_tokens");
-    const auto created = Json::integer(u, "cache_creation_input_tokens");
-    const auto read = Json::integer(u, "cache_read_input_tokens");
+    const auto input = Json::count(u, "input_tokens");
+    const auto created = Json::count(u, "cache_creation_input_tokens");
+    const auto read = Json::count(u, "cache_read_input_tokens");
     if (input || created || read)
         chunk.inputTokens = input.value_or(0) + created.value_or(0) + read.value_or(0);
     chunk.cachedInputTokens = read;
-    chunk.outputTokens = Json::integer(u, "output_tokens");
+    chunk.outputTokens = Json::count(u, "output_tokens");
     return chunk;
 }
 

@@ -129,10 +129,8 @@ Result<ProviderAdapter::Completion> GeminiAdapter::parseCompletion(const QByteAr
             completion.text += part.toObject().value("text"_L1).toString();
     }
     const QJsonObject usage = root.value("usageMetadata"_L1).toObject();
-    if (usage.contains("promptTokenCount"_L1))
-        completion.usage.inputTokens = usage.value("promptTokenCount"_L1).toInteger();
-    if (usage.contains("candidatesTokenCount"_L1))
-        completion.usage.outputTokens = usage.value("candidatesTokenCount"_L1).toInteger();
+    completion.usage.inputTokens = tokenCount(usage, "promptTokenCount"_L1);
+    completion.usage.outputTokens = tokenCount(usage, "candidatesTokenCount"_L1);
     return completion;
 }
 

@@ -104,11 +104,11 @@ void GeminiStreamParser::parse(QByteArrayView, QByteArrayView data, QList<Stream
     }
     if (const auto usage = Json::field(*root, "usageMetadata"); usage && usage->is_object()) {
         UsageChunk chunk;
-        chunk.inputTokens = Json::integer(*usage, "promptTokenCount");
-        chunk.outputTokens = Json::integer(*usage, "candidatesTokenCount");
-        chunk.reasoningTokens = Json::integer(*usage, "thoughtsTokenCount");
+        chunk.inputTokens = Json::count(*usage, "promptTokenCount");
+        chunk.outputTokens = Json::count(*usage, "candidatesTokenCount");
+        chunk.reasoningTokens = Json::count(*usage, "thoughtsTokenCount");
         chunk.reasoningIncludedInOutput = false;
-        chunk.cachedInputTokens = Json::integer(*usage, "cachedContentTokenCount");
+        chunk.cachedInputTokens = Json::count(*usage, "cachedContentTokenCount");
         out.append(chunk);
     }
 }

@@ -10,9 +10,12 @@
 #include <QJsonObject>
 #include <QString>
 
+#include "core/streamchunk.h"
+
 #include <simdjson.h>
 
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -106,9 +109,30 @@ inline std::optional<qint64> integer(Element element, std::string_view key)
     if (value.get_int64().get(i) == simdjson::SUCCESS)
         return qint64(i);
     double d = 0;
-    if (value.get_double().get(d) == simdjson::SUCCESS)
+    // Fractions, out-of-range values and NaN are not integers (casting the latter would be
+    // undefined); 2.0 is.
+    if (value.get_double().get(d) == simdjson::SUCCESS && d >= -9.0e18 && d <= 9.0e18 && d == double(qint64(d)))
         return qint64(d);
     return std::nullopt;
+}
+
+// A position such as a tool call's or a candidate's index: a whole number in [0, INT_MAX], else
+// nothing (a larger one must not alias a small one).
+inline std::optional<int> index(Element element, std::string_view key)
+{
+    const std::optional<qint64> value = integer(element, key);
+    if (!value || *value < 0 || *value > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return int(*value);
+}
+
+// A token count: a whole number in [0, MaxTokenCount], else nothing.
+inline std::optional<qint64> count(Element element, std::string_view key)
+{
+    const std::optional<qint64> value = integer(element, key);
+    if (!value || *value < 0 || *value > MaxTokenCount)
+        return std::nullopt;
+    return value;
 }
 
 inline bool boolean(Element element, std::string_view key)

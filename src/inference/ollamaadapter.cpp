@@ -94,10 +94,8 @@ Result<ProviderAdapter::Completion> OllamaAdapter::parseCompletion(const QByteAr
         return makeError(u"INFERENCE_FAILED"_s, u"The provider's answer has no message"_s);
     Completion completion;
     completion.text = root.value("message"_L1).toObject().value("content"_L1).toString();
-    if (root.contains("prompt_eval_count"_L1))
-        completion.usage.inputTokens = root.value("prompt_eval_count"_L1).toInteger();
-    if (root.contains("eval_count"_L1))
-        completion.usage.outputTokens = root.value("eval_count"_L1).toInteger();
+    completion.usage.inputTokens = tokenCount(root, "prompt_eval_count"_L1);
+    completion.usage.outputTokens = tokenCount(root, "eval_count"_L1);
     return completion;
 }
 

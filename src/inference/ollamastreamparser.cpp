@@ -45,7 +45,7 @@ void OllamaStreamParser::parse(QByteArrayView, QByteArrayView data, QList<Stream
                 if (delta.id.isEmpty())
                     delta.id = u"ollama_call_%1"_s.arg(m_calls + 1);
                 ++m_calls;
-                delta.index = int(Json::integer(*function, "index").value_or(-1));
+                delta.index = Json::index(*function, "index").value_or(-1);
                 delta.name = Json::string(*function, "name");
                 if (const auto arguments = Json::field(*function, "arguments")) {
                     // Objects as the API documents; a string (some proxies) is taken as JSON text.
@@ -67,8 +67,8 @@ void OllamaStreamParser::parse(QByteArrayView, QByteArrayView data, QList<Stream
             finish = FinishReason::Other;
         out.append(FinishChunk{finish, reason.isEmpty() ? u"stop"_s : reason});
         UsageChunk usage;
-        usage.inputTokens = Json::integer(*root, "prompt_eval_count");
-        usage.outputTokens = Json::integer(*root, "eval_count");
+        usage.inputTokens = Json::count(*root, "prompt_eval_count");
+        usage.outputTokens = Json::count(*root, "eval_count");
         if (usage.inputTokens || usage.outputTokens)
             out.append(usage);
     }

@@ -87,12 +87,9 @@ QJsonArray messagesFor(const InferenceRequest &request)
 UsageChunk usageFrom(const QJsonObject &usage)
 {
     UsageChunk chunk;
-    if (usage.contains("prompt_tokens"_L1))
-        chunk.inputTokens = usage.value("prompt_tokens"_L1).toInteger();
-    if (usage.contains("completion_tokens"_L1))
-        chunk.outputTokens = usage.value("completion_tokens"_L1).toInteger();
-    if (const QJsonObject details = usage.value("prompt_tokens_details"_L1).toObject(); details.contains("cached_tokens"_L1))
-        chunk.cachedInputTokens = details.value("cached_tokens"_L1).toInteger();
+    chunk.inputTokens = tokenCount(usage, "prompt_tokens"_L1);
+    chunk.outputTokens = tokenCount(usage, "completion_tokens"_L1);
+    chunk.cachedInputTokens = tokenCount(usage.value("prompt_tokens_details"_L1).toObject(), "cached_tokens"_L1);
     return chunk;
 }
 

@@ -32,7 +32,7 @@ FinishReason finishReason(const QString &raw)
 ToolCallDelta readToolCall(Json::Element call)
 {
     ToolCallDelta delta;
-    delta.index = int(Json::integer(call, "index").value_or(-1));
+    delta.index = Json::index(call, "index").value_or(-1);
     delta.id = Json::string(call, "id");
     if (const auto function = Json::field(call, "function")) {
         delta.name = Json::string(*function, "name");
@@ -177,12 +177,12 @@ bool OpenAiStreamParser::parseJson(QByteArrayView data, QList<StreamChunk> &out)
 
     if (const auto usage = Json::field(*root, "usage"); usage && usage->is_object()) {
         UsageChunk chunk;
-        chunk.inputTokens = Json::integer(*usage, "prompt_tokens");
-        chunk.outputTokens = Json::integer(*usage, "completion_tokens");
+        chunk.inputTokens = Json::count(*usage, "prompt_tokens");
+        chunk.outputTokens = Json::count(*usage, "completion_tokens");
         if (const auto details = Json::field(*usage, "prompt_tokens_details"); details && details->is_object())
-            chunk.cachedInputTokens = Json::integer(*details, "cached_tokens");
+            chunk.cachedInputTokens = Json::count(*details, "cached_tokens");
         if (const auto details = Json::field(*usage, "completion_tokens_details"); details && details->is_object())
-            chunk.reasoningTokens = Json::integer(*details, "reasoning_tokens");
+            chunk.reasoningTokens = Json::count(*details, "reasoning_tokens");
         out.append(chunk);
     }
     return true;

@@ -14,6 +14,18 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
+std::optional<qint64> tokenCount(const QJsonObject &usage, QLatin1StringView key)
+{
+    const QJsonValue value = usage.value(key);
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    // The comparison also fails for NaN; within the bound the cast is defined and exact.
+    if (!(d >= 0 && d <= double(MaxTokenCount)) || d != double(qint64(d)))
+        return std::nullopt;
+    return qint64(d);
+}
+
 std::unique_ptr<ProviderAdapter> ProviderAdapter::create(const Provider &provider)
 {
     switch (provider.kind) {

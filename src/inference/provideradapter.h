@@ -8,9 +8,11 @@
 #include "core/streamchunk.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QNetworkRequest>
 
 #include <memory>
+#include <optional>
 
 namespace AgentDesk {
 
@@ -23,6 +25,10 @@ struct DiscoveredModel
     int maxOutputTokens = 0;
     friend bool operator==(const DiscoveredModel &, const DiscoveredModel &) = default;
 };
+
+// A token count from a completion's usage object: a whole number in [0, 2^63) or nothing. A huge,
+// fractional, negative or non-numeric value is not a count (and is never wrapped or truncated).
+std::optional<qint64> tokenCount(const QJsonObject &usage, QLatin1StringView key);
 
 // Everything that differs between provider kinds: endpoints, headers, request bodies (history,
 // tool calls and results, images, tool schemas, echoed provider metadata), the stream parser, and

@@ -74,6 +74,15 @@ void TestGeminiAdapter::completionModelsErrors()
         R"({"candidates":[{"content":{"parts":[{"text":"hmm","thought":true},{"text":"Title"}]}}],"usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":2}})");
     QVERIFY(completion);
     QCOMPARE(completion->text, u"Title"_s);
+    QCOMPARE(completion->usage.inputTokens, 9);
+    QCOMPARE(completion->usage.outputTokens, 2);
+    // Counts beyond qint64 or written as huge floats are not counts: absent, never a wrapped number
+    // (found by the fuzzer as undefined behaviour).
+    const auto huge = adapter().parseCompletion(
+        R"({"candidates":[{"content":{"parts":[{"text":"T"}]}}],"usageMetadata":{"promptTokenCount":1e300,"candidatesTokenCount":-1e19}})");
+    QVERIFY(huge);
+    QCOMPARE(huge->usage.inputTokens, std::nullopt);
+    QCOMPARE(huge->usage.outputTokens, std::nullopt);
     const auto page = adapter().parseModels(R"({"models":[
         {"name":"models/gemini-2.5-flash","displayName":"Gemini 2.5 Flash","inputTokenLimit":1048576,"outputTokenLimit":65536,"supportedGenerationMethods":["generateContent","countTokens"]},
         {"name":"models/text-embedding-004","supportedGenerationMethods":["embedContent"]}],"nextPageToken":"p2"})");
