@@ -128,6 +128,7 @@ std::optional<StreamAccumulator::Change> StreamAccumulator::apply(const StreamCh
     }
     if (const auto *finish = std::get_if<FinishChunk>(&chunk)) {
         m_finish = finish->reason;
+        m_rawFinish = finish->raw;
         return std::nullopt;
     }
     if (const auto *usage = std::get_if<UsageChunk>(&chunk)) {

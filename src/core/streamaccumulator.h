@@ -42,6 +42,8 @@ public:
     bool hasVisibleOutput() const;
     bool hasAnyOutput() const { return !m_blocks.isEmpty(); }
     std::optional<FinishReason> finishReason() const { return m_finish; }
+    // The provider's own word for it ("MALFORMED_FUNCTION_CALL", "max_tokens", …).
+    const QString &rawFinishReason() const { return m_rawFinish; }
     const UsageChunk &usage() const { return m_usage; }
     const QList<StreamErrorChunk> &errors() const { return m_errors; }
 
@@ -65,6 +67,7 @@ private:
     QHash<int, int> m_callByIndex; // provider index -> block
     QHash<QString, int> m_callById;
     std::optional<FinishReason> m_finish;
+    QString m_rawFinish;
     UsageChunk m_usage;
     QList<StreamErrorChunk> m_errors;
 };

@@ -142,6 +142,9 @@ void StreamingInferenceService::onFinished(const InferenceStream::Outcome &outco
     std::optional<Error> failure;
     if (!outcome.ok) {
         failure = outcome.error;
+    } else if (!m_acc->hasAnyOutput() && m_acc->rawFinishReason() == "MALFORMED_FUNCTION_CALL"_L1) {
+        // Gemini drops a call it could not parse and says so in the finish reason.
+        failure = Error{u"INFERENCE_MALFORMED_TOOL_CALL"_s, u"The model sent a tool call the provider could not parse; no tool was run"_s, {}};
     } else if (m_acc->hasToolCalls()) {
         // §5.3: a tool turn cut by the token limit, or with arguments that do not parse, is lost.
         if (m_acc->finishReason() == FinishReason::Length) {
@@ -166,7 +169,7 @@ void StreamingInferenceService::onFinished(const InferenceStream::Outcome &outco
         QMetaObject::invokeMethod(this, &StreamingInferenceService::startAttempt, Qt::QueuedConnection);
         return;
     }
-    if (outcome.ok && nothing)
+    if (outcome.ok && nothing && !failure)
         failure = Error{u"INFERENCE_FAILED"_s, u"The model's answer was empty"_s, {}};
     finish(failure, failure ? MessageStatus::Failed : MessageStatus::Complete);
 }

@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include "eventkinds.h"
 #include "support/scriptedhttpserver.h"
 
 #include "runs/executerun.h"
@@ -57,7 +58,6 @@ private:
     void callTool(const QString &id, const QString &name, const QJsonObject &arguments);
     QList<MessageRole> roles() const;
     Run runWithTitle(const QString &text);
-    QStringList kinds(const QList<RunEvent> &events) const;
     void titleAnswer(const QByteArray &body, int status = 200);
 
     std::unique_ptr<TempDatabase> m_t;
@@ -459,35 +459,6 @@ TestExecuteRun::Run TestExecuteRun::runWithTitle(const QString &text)
     return out;
 }
 
-// The events by kind, consecutive deltas as one.
-QStringList TestExecuteRun::kinds(const QList<RunEvent> &events) const
-{
-    QStringList out;
-    for (const RunEvent &e : events) {
-        QString kind = std::visit(
-            [](const auto &p) -> QString {
-                using T = std::decay_t<decltype(p)>;
-                if constexpr (std::is_same_v<T, RunSessionEvent>)
-                    return p.streaming ? u"session:true"_s : u"session:false"_s;
-                else if constexpr (std::is_same_v<T, RunMessageEvent>)
-                    return u"message:"_s + QString::number(int(p.message.role));
-                else if constexpr (std::is_same_v<T, RunMessageDeltaEvent>)
-                    return u"delta"_s;
-                else if constexpr (std::is_same_v<T, RunErrorEvent>)
-                    return u"error:"_s + p.code;
-                else if constexpr (std::is_same_v<T, RunThreadEvent>)
-                    return u"title:"_s + p.title;
-                else
-                    return u"masks"_s;
-            },
-            e.payload);
-        if (kind == "delta"_L1 && !out.isEmpty() && out.constLast() == kind)
-            continue;
-        out << kind;
-    }
-    return out;
-}
-
 void TestExecuteRun::titleAnswer(const QByteArray &body, int status)
 {
     m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(status, body));
@@ -499,7 +470,7 @@ void TestExecuteRun::firstRunGetsATitleBetweenTheLastMessageAndTheSessionEnd()
     titleAnswer(R"({"choices":[{"index":0,"message":{"role":"assistant","content":"<think>hm</think> # Friendly `greeting`"}}],"usage":{"prompt_tokens":30,"completion_tokens":4}})");
     const Run r = runWithTitle(u"Hi"_s);
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
-    QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"title:Friendly greeting"_s, u"session:false"_s}));
+    QCOMPARE(eventKinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"title:Friendly greeting"_s, u"session:false"_s}));
     QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, u"Friendly greeting"_s);
     QCOMPARE(m_server->requests().size(), 2);
     const QJsonObject title = QJsonDocument::fromJson(m_server->requests().at(1).body).object();
@@ -516,7 +487,7 @@ void TestExecuteRun::failedOrLaterRunsGetNoTitle()
     m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(400, R"({"error":{"message":"bad model"}})"));
     Run r = runWithTitle(u"Hi"_s);
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Failed);
-    QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"error:INFERENCE_FAILED"_s, u"session:false"_s}));
+    QCOMPARE(eventKinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"error:INFERENCE_FAILED"_s, u"session:false"_s}));
     QCOMPARE(m_server->requests().size(), 1);
     QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, QString());
     // The cleanup removed the unanswered message and gave its text back as the draft.
@@ -525,10 +496,10 @@ void TestExecuteRun::failedOrLaterRunsGetNoTitle()
     // A later run of a thread that has messages gets no title either.
     answer(u"One."_s);
     r = runWithTitle(u"First"_s);
-    QCOMPARE(kinds(r.events).size(), 5); // no title: the server had no title answer scripted
+    QCOMPARE(eventKinds(r.events).size(), 5); // no title: the server had no title answer scripted
     answer(u"Two."_s);
     r = runWithTitle(u"Second"_s);
-    QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
+    QCOMPARE(eventKinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
     QCOMPARE(m_server->requests().size(), 4); // 1 failed + first (run, title attempt) + second
 }
 
@@ -539,7 +510,7 @@ void TestExecuteRun::titleFailureIsSwallowed()
     const Run r = runWithTitle(u"Hi"_s);
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
     QVERIFY(!r.result.error);
-    QCOMPARE(kinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
+    QCOMPARE(eventKinds(r.events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
     QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, QString());
 }
 
@@ -564,7 +535,7 @@ void TestExecuteRun::stopWhileTheTitleIsAskedForSkipsIt()
     // The title's answer is held back 5 s; Stop must not wait for it.
     QVERIFY2(QTest::qWaitFor([&] { return result.has_value(); }, 4000), "Stop waited for the title");
     QCOMPARE(result->outcome, ExecuteRun::Outcome::Completed); // the answer itself was complete
-    QCOMPARE(kinds(events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
+    QCOMPARE(eventKinds(events), (QStringList{u"session:true"_s, u"message:0"_s, u"delta"_s, u"message:1"_s, u"session:false"_s}));
     QTest::qWait(100);
     QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, QString());
 }
