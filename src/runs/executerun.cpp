@@ -237,12 +237,31 @@ UsageRecord ExecuteRun::usageRecord(const RunTarget &target, const UsageChunk &u
     return record;
 }
 
+bool ExecuteRun::threadDeleted() const
+{
+    const auto thread = ThreadRepository(m_db).get(m_result.target.thread.id);
+    return !thread && thread.error().code == QLatin1String(ErrorCode::NotFound);
+}
+
+void ExecuteRun::abortForDeletedThread()
+{
+    // Reference §1.4: outcome aborted, no error event, no title, nothing left to clean up.
+    qCInfo(lcRun) << "the conversation was deleted during its run; stopping";
+    if (m_streaming)
+        m_streaming->cancel();
+    if (m_collector)
+        m_collector->cancel();
+    complete(Outcome::Aborted, Error{u"INFERENCE_ABORTED"_s, u"The conversation was deleted while it was answering"_s, {}});
+}
+
 void ExecuteRun::recordUsage(const StreamingInferenceService::Outcome &outcome)
 {
     if (!outcome.usageReported)
         return;
     UsageRecord record = usageRecord(m_result.target, outcome.usage, outcome.message ? outcome.message->id : QString(), outcome.durationMs);
     record.interrupted = outcome.error && outcome.error->code == "INFERENCE_ABORTED"_L1;
+    if (threadDeleted()) // the tokens were still spent: kept, without the conversation
+        record.threadId.clear();
     if (auto stored = UsageRepository(m_db).add(record); !stored)
         qCWarning(lcRun) << "recording usage failed:" << stored.error().message;
 }
@@ -251,6 +270,8 @@ void ExecuteRun::onInferenceDone(const StreamingInferenceService::Outcome &outco
 {
     if (!m_running)
         return;
+    if (threadDeleted())
+        return abortForDeletedThread();
     if (outcome.message)
         emitEvent(RunMessageEvent{*outcome.message});
     if (outcome.error) {
@@ -290,6 +311,8 @@ void ExecuteRun::onToolPhaseDone(const ToolResultCollectorService::PhaseResult &
 {
     if (!m_running)
         return;
+    if (threadDeleted())
+        return abortForDeletedThread();
     if (phase.cancelled)
         return complete(Outcome::Aborted, Error{u"INFERENCE_ABORTED"_s, u"Stopped"_s, {}});
     if (phase.error)

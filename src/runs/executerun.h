@@ -80,6 +80,9 @@ private:
     void fail(const Error &error, bool cleanup = true);
     void complete(Outcome outcome, std::optional<Error> error = std::nullopt);
     std::optional<Error> checkBudget() const;
+    // The conversation was deleted while it was answering (by another window or process).
+    bool threadDeleted() const;
+    void abortForDeletedThread();
 
     QNetworkAccessManager *m_network;
     QSqlDatabase m_db;

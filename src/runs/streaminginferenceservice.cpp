@@ -116,9 +116,18 @@ void StreamingInferenceService::checkpoint()
 {
     if (!m_rowCreated)
         return;
-    if (auto saved = MessageRepository(m_db).update(m_message.id, contentWithoutToolCalls(), MessageStatus::Streaming); !saved)
-        qCWarning(lcRun) << "checkpoint failed:" << saved.error().message;
     m_sinceCheckpoint.restart();
+    auto saved = MessageRepository(m_db).update(m_message.id, contentWithoutToolCalls(), MessageStatus::Streaming);
+    if (saved)
+        return;
+    if (saved.error().code == QLatin1String(ErrorCode::NotFound)) {
+        // The row is gone: its conversation was deleted. Nobody reads this answer any more.
+        qCInfo(lcRun) << "the streaming message was deleted; stopping the request";
+        m_rowCreated = false;
+        QMetaObject::invokeMethod(this, &StreamingInferenceService::cancel, Qt::QueuedConnection);
+        return;
+    }
+    qCWarning(lcRun) << "checkpoint failed:" << saved.error().message;
 }
 
 bool StreamingInferenceService::hasDurableOutput() const
