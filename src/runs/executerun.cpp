@@ -93,19 +93,56 @@ void ExecuteRun::start(const QString &runId, const QString &threadId, const RunI
             return;
         return runIteration();
     }
-    // A widget's result reported by the GUI resumes the pending call of the last turn.
-    const auto &toolResult = std::get<RunToolResultInput>(input);
-    auto page = MessageRepository(m_db).page(threadId, 0, 1);
-    const Message *last = page && !page->messages.isEmpty() ? &page->messages.constLast() : nullptr;
-    const bool pending = last && last->role == MessageRole::Assistant
-        && std::any_of(last->content.cbegin(), last->content.cend(), [&](const ContentPart &p) {
-               const auto *call = std::get_if<ToolUsePart>(&p);
-               return call && call->id == toolResult.toolId;
-           });
-    if (!pending)
-        return fail(Error{u"RUN_INVALID_INPUT"_s, u"There is no pending tool call %1 to answer"_s.arg(toolResult.toolId), {}}, false);
+    resumeWidget(std::get<RunToolResultInput>(input));
+}
+
+void ExecuteRun::resumeWidget(const RunToolResultInput &input)
+{
+    // A widget's result reported by the GUI (reference §4.3) resumes the run at the call it answers.
+    const QString &threadId = m_result.target.thread.id;
+    MessageRepository messages(m_db);
+    auto page = messages.page(threadId, 0, 2);
+    const QList<Message> recent = page ? page->messages : QList<Message>();
+    auto hasCall = [&](const Message &m) {
+        return m.role == MessageRole::Assistant && std::any_of(m.content.cbegin(), m.content.cend(), [&](const ContentPart &p) {
+                   const auto *call = std::get_if<ToolUsePart>(&p);
+                   return call && call->id == input.toolId;
+               });
+    };
+    QString result = input.result;
+    if (m_anonymous && !result.trimmed().isEmpty()) {
+        auto masked = m_anonymizer->anonymize(threadId, result);
+        if (!masked)
+            return fail(Error{u"RUN_ANONYMIZATION_UNAVAILABLE"_s, u"Anonymization is currently unavailable. Your message was not sent to protect your data."_s, {}}, false);
+        result = masked->text;
+        if (masked->changed)
+            emitEvent(RunMasksEvent{masked->masks});
+    }
     m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db).build(m_result.target));
-    runToolPhase(*last, toolResult, false);
+    // The turn's calls were never settled (the run paused there): the tool phase runs now.
+    if (!recent.isEmpty() && hasCall(recent.constLast()))
+        return runToolPhase(recent.constLast(), RunToolResultInput{input.toolId, input.toolName, result}, false);
+    // The widget ended the run and was settled with the default answer: the user's real result
+    // takes its place, and the model goes on from there.
+    if (recent.size() == 2 && hasCall(recent.constFirst()) && recent.constLast().role == MessageRole::Tool) {
+        Message tool = recent.constLast();
+        bool replaced = false;
+        for (ContentPart &part : tool.content) {
+            auto *settled = std::get_if<ToolResultPart>(&part);
+            if (settled && settled->toolId == input.toolId && settled->result == ToolResultCollectorService::externallyHandledText()) {
+                settled->result = result;
+                settled->isError = false;
+                replaced = true;
+            }
+        }
+        if (replaced) {
+            if (auto stored = messages.update(tool.id, tool.content, tool.status); !stored)
+                return fail(Error{u"MESSAGE_CREATION_FAILED"_s, u"Failed to update tool message: %1"_s.arg(stored.error().message), {}}, false);
+            emitEvent(RunMessageEvent{tool});
+            return runIteration();
+        }
+    }
+    fail(Error{u"RUN_INVALID_INPUT"_s, u"There is no pending tool call %1 to answer"_s.arg(input.toolId), {}}, false);
 }
 
 void ExecuteRun::prepareUserMessage(const RunUserInput &input)

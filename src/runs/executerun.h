@@ -72,6 +72,7 @@ Q_SIGNALS:
 private:
     void emitEvent(RunEventPayload payload);
     void prepareUserMessage(const RunUserInput &input);
+    void resumeWidget(const RunToolResultInput &input);
     void runIteration();
     void onInferenceDone(const StreamingInferenceService::Outcome &outcome);
     void runToolPhase(const Message &assistant, std::optional<RunToolResultInput> explicitResult, bool endAfter);

@@ -7,8 +7,8 @@ using namespace Qt::StringLiterals;
 namespace AgentDesk {
 
 namespace {
-const QString displayed = u"Tool has been displayed successfully"_s;
-const QString external = u"Tool execution is handled externally"_s;
+const QString displayed = ToolResultCollectorService::displayedText();
+const QString external = ToolResultCollectorService::externallyHandledText();
 
 QString usageError(const QString &message)
 {

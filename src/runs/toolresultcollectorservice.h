@@ -30,6 +30,9 @@ class ToolResultCollectorService : public QObject
 public:
     static constexpr int MaxResultLength = 20'000;
     static constexpr int TruncatedPreviewLength = 200;
+    // The default answers of acknowledged display tools and of externally handled widgets.
+    static QString displayedText() { return QStringLiteral("Tool has been displayed successfully"); }
+    static QString externallyHandledText() { return QStringLiteral("Tool execution is handled externally"); }
 
     struct Outcome
     {

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void everyProviderKindRunsAToolLoop();
     void chartLoopsBackToTheModel();
     void validWidgetEndsTheRun();
+    void unsettledCallIsAnsweredByTheGui();
     void repeatedIdenticalFailureTripsTheBreaker();
     void iterationLimit();
     void emptyMessageIsRejectedAndNothingIsStored();
@@ -348,15 +349,72 @@ void TestExecuteRun::validWidgetEndsTheRun()
     const auto &settled = std::get<ToolResultPart>(all.at(2).content.constFirst());
     QCOMPARE(settled.toolId, u"e1"_s);
     QCOMPARE(settled.result, u"Tool execution is handled externally"_s);
-    // So a later result from the GUI finds nothing pending (runs-reference.md §4.3).
+    // The GUI reports what the user did with the widget (runs-reference.md §4.3, a
+    // RunToolResultInput): the result takes the default's place and the model goes on.
+    answer(u"Great, it is on its way."_s);
+    auto resume = [&](const RunToolResultInput &input) {
+        ExecuteRun executor(m_network.get(), m_t->connection(), ExecuteRun::Options{});
+        std::optional<ExecuteRun::Result> result;
+        QList<RunEvent> events;
+        connect(&executor, &ExecuteRun::eventReady, this, [&](const RunEvent &event) { events << event; });
+        connect(&executor, &ExecuteRun::finished, this, [&](const ExecuteRun::Result &finished) { result = finished; });
+        executor.start(u"run-2"_s, m_thread, input, {});
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 5000))
+            qFatal("the resumed run did not finish");
+        return std::pair{*result, events};
+    };
+    auto [resumed, events] = resume(RunToolResultInput{u"e1"_s, u"send_email"_s, u"The user sent the e-mail."_s});
+    QCOMPARE(resumed.outcome, ExecuteRun::Outcome::Completed);
+    QCOMPARE(eventKinds(events), (QStringList{u"message:3"_s, u"delta"_s, u"message:1"_s}));
+    QCOMPARE(std::get<RunMessageEvent>(events.constFirst().payload).message.id, all.at(2).id);
+    const QList<Message> after = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant}));
+    QCOMPARE(std::get<ToolResultPart>(after.at(2).content.constFirst()).result, u"The user sent the e-mail."_s);
+    QCOMPARE(after.at(3).plainText(), u"Great, it is on its way."_s);
+    QCOMPARE(m_server->requests().size(), 2);
+    QVERIFY(m_server->requests().at(1).body.contains("The user sent the e-mail."));
+    QVERIFY(!m_server->requests().at(1).body.contains("handled externally"));
+    // Answered once: a second result, or one for a call that does not exist, finds nothing pending.
+    for (const QString &id : {u"e1"_s, u"nope"_s}) {
+        auto [late, none] = resume(RunToolResultInput{id, u"send_email"_s, u"Again"_s});
+        QCOMPARE(late.error->code, u"RUN_INVALID_INPUT"_s);
+        QCOMPARE(late.error->message, u"There is no pending tool call %1 to answer"_s.arg(id));
+        QVERIFY(none.isEmpty());
+    }
+    QCOMPARE(roles().size(), 4);
+    QCOMPARE(m_server->requests().size(), 2);
+}
+
+// A turn whose calls were never settled (the run stopped there, or an imported thread): the GUI's
+// result runs the tool phase with it (the explicit result bypasses validation, §4.1) and the loop
+// continues.
+void TestExecuteRun::unsettledCallIsAnsweredByTheGui()
+{
+    MessageRepository repo(m_t->connection());
+    Message user;
+    user.threadId = m_thread;
+    user.role = MessageRole::User;
+    user.content = {TextPart{u"Email Ann"_s, false, {}, {}}};
+    QVERIFY(repo.append(user));
+    Message assistant;
+    assistant.threadId = m_thread;
+    assistant.role = MessageRole::Assistant;
+    assistant.content = {ToolUsePart{u"e9"_s, u"send_email"_s, QJsonObject{{u"to"_s, u"ann@example.com"_s}}, std::nullopt, {}, {}}};
+    QVERIFY(repo.append(assistant));
+    answer(u"Sent, then."_s);
     ExecuteRun executor(m_network.get(), m_t->connection(), ExecuteRun::Options{});
-    std::optional<ExecuteRun::Result> late;
-    connect(&executor, &ExecuteRun::finished, this, [&](const ExecuteRun::Result &result) { late = result; });
-    executor.start(u"run-2"_s, m_thread, RunToolResultInput{u"e1"_s, u"send_email"_s, u"Email sent"_s}, {});
-    QVERIFY(QTest::qWaitFor([&] { return late.has_value(); }, 5000));
-    QCOMPARE(late->error->code, u"RUN_INVALID_INPUT"_s);
-    QCOMPARE(late->error->message, u"There is no pending tool call e1 to answer"_s);
-    QCOMPARE(roles().size(), 3);
+    std::optional<ExecuteRun::Result> result;
+    connect(&executor, &ExecuteRun::finished, this, [&](const ExecuteRun::Result &finished) { result = finished; });
+    executor.start(u"run-3"_s, m_thread, RunToolResultInput{u"e9"_s, u"send_email"_s, u"The user sent it."_s}, {});
+    QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 5000));
+    QCOMPARE(result->outcome, ExecuteRun::Outcome::Completed);
+    const QList<Message> all = AD_VERIFY_OK(repo.all(m_thread)).value();
+    QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant}));
+    const auto &answered = std::get<ToolResultPart>(all.at(2).content.constFirst());
+    QCOMPARE(answered.toolId, u"e9"_s);
+    QCOMPARE(answered.result, u"The user sent it."_s);
+    QVERIFY(!answered.isError);
+    QCOMPARE(all.at(3).plainText(), u"Sent, then."_s);
 }
 
 void TestExecuteRun::repeatedIdenticalFailureTripsTheBreaker()
