@@ -1,6 +1,7 @@
 // `run`: one run of the engine from the command line (product.md §12).
 #include "cliapplication.h"
 
+#include "core/piiunmasker.h"
 #include "core/runevent.h"
 #include "inference/apikeys.h"
 #include "inference/networkaccess.h"
@@ -8,6 +9,7 @@
 #include "runs/runcontext.h"
 #include "runs/runlease.h"
 #include "storage/agentrepository.h"
+#include "storage/piimaskrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
 
@@ -153,14 +155,31 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         out.flush();
     };
     bool printedText = false;
+    // Plain mode shows the real values where anonymous mode masked them (--events passes the masks
+    // on, as the reference's clients get them).
+    PiiUnmasker unmasker(PiiMaskRepository(*db).masks(threadId).value_or(QList<PiiMask>()));
+    QString streamingMessage;
+    auto printText = [&](const QString &text) {
+        if (text.isEmpty())
+            return;
+        out << text;
+        out.flush();
+        printedText = true;
+    };
     QObject::connect(&executor, &ExecuteRunAndSetTitle::eventReady, &executor, [&](const RunEvent &event) {
         if (events)
             return print(event);
+        if (const auto *masks = std::get_if<RunMasksEvent>(&event.payload))
+            unmasker.setMasks(masks->masks);
         // Plain mode: the answer's text as it streams.
         if (const auto *delta = std::get_if<RunMessageDeltaEvent>(&event.payload); delta && delta->partType == ContentPartType::Text) {
-            out << delta->text;
-            out.flush();
-            printedText = printedText || !delta->text.isEmpty();
+            if (delta->messageId != streamingMessage) {
+                printText(unmasker.finish());
+                streamingMessage = delta->messageId;
+            }
+            printText(unmasker.feed(delta->text));
+        } else if (std::holds_alternative<RunMessageEvent>(event.payload)) {
+            printText(unmasker.finish());
         }
     });
     std::optional<ExecuteRun::Result> result;

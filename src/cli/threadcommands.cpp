@@ -1,9 +1,11 @@
 // `threads …` commands.
 #include "cliapplication.h"
 
+#include "core/piiunmasker.h"
 #include "core/threadexport.h"
 #include "storage/database.h"
 #include "storage/messagerepository.h"
+#include "storage/piimaskrepository.h"
 #include "storage/searchindex.h"
 #include "storage/threadrepository.h"
 
@@ -51,7 +53,14 @@ Result<LoadedThread> load(CliApplication &app, const QString &idArgument)
     auto messages = MessageRepository(*db).all(*id);
     if (!messages)
         return std::unexpected(messages.error());
-    return LoadedThread{*thread, *messages};
+    auto masks = PiiMaskRepository(*db).masks(*id);
+    if (!masks)
+        return std::unexpected(masks.error());
+    // Anonymous mode stores and sends masks; what is shown and exported has the real values.
+    const PiiUnmasker unmasker(*masks);
+    Thread shown = *thread;
+    shown.title = unmasker.unmask(shown.title);
+    return LoadedThread{shown, unmasker.unmask(*messages)};
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "anonymizer.h"
 
+#include "core/piiunmasker.h"
+
 #include "storage/piimaskrepository.h"
 #include "storage/settingsrepository.h"
 #include "storage/sqlhelpers.h"
@@ -62,20 +64,7 @@ Result<Anonymizer::Masked> Anonymizer::anonymize(const QString &threadId, const 
 
 QString Anonymizer::unmask(const QString &text, const QList<PiiMask> &masks)
 {
-    static const QRegularExpression token(u"\\{\\{pii:[A-Z][A-Z0-9_]*_\\d+\\}\\}"_s);
-    QHash<QString, QString> values;
-    for (const PiiMask &mask : masks)
-        values.insert(mask.token, mask.value);
-    QString out;
-    qsizetype last = 0;
-    for (auto it = token.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        out += QStringView(text).mid(last, m.capturedStart() - last);
-        out += values.value(m.captured(), m.captured());
-        last = m.capturedEnd();
-    }
-    out += QStringView(text).mid(last);
-    return out;
+    return PiiUnmasker(masks).unmask(text);
 }
 
 } // namespace AgentDesk

@@ -115,7 +115,7 @@ void ExecuteRun::resumeWidget(const RunToolResultInput &input)
         if (!masked)
             return fail(Error{u"RUN_ANONYMIZATION_UNAVAILABLE"_s, u"Anonymization is currently unavailable. Your message was not sent to protect your data."_s, {}}, false);
         result = masked->text;
-        if (masked->changed)
+        if (!masked->masks.isEmpty()) // reference §1.3: the whole dictionary whenever one exists
             emitEvent(RunMasksEvent{masked->masks});
     }
     m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db).build(m_result.target));
@@ -180,7 +180,7 @@ void ExecuteRun::prepareUserMessage(const RunUserInput &input)
             return fail(Error{u"RUN_ANONYMIZATION_UNAVAILABLE"_s, u"Anonymization is currently unavailable. Your message was not sent to protect your data."_s, {}}, false);
         }
         text = masked->text;
-        if (masked->changed)
+        if (!masked->masks.isEmpty()) // reference §1.3: the whole dictionary whenever one exists
             emitEvent(RunMasksEvent{masked->masks});
     }
     if (hasText)

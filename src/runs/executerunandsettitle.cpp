@@ -1,8 +1,10 @@
 #include "executerunandsettitle.h"
 
 #include "core/logging.h"
+#include "core/piiunmasker.h"
 #include "core/titletext.h"
 #include "inference/providerclient.h"
+#include "storage/piimaskrepository.h"
 #include "storage/threadrepository.h"
 #include "storage/usagerepository.h"
 
@@ -90,7 +92,11 @@ void ExecuteRunAndSetTitle::onRunFinished(const ExecuteRun::Result &result)
                     if (auto stored = UsageRepository(m_db).add(record); !stored)
                         qCWarning(lcRun) << "recording the title's usage failed:" << stored.error().message;
                 }
-                const QString title = TitleText::clean(completion->text);
+                // The title is asked for with masked input (anonymous mode) but only ever shown
+                // here: it is stored with the real values (put back before the clean-up, which
+                // would take a token's underscores for Markdown).
+                const QString title = TitleText::clean(
+                    PiiUnmasker(PiiMaskRepository(m_db).masks(m_threadId).value_or(QList<PiiMask>())).unmask(completion->text));
                 if (title.isEmpty()) {
                     qCWarning(lcRun) << "title generation failed: EMPTY_TITLE_RESPONSE";
                 } else if (auto stored = ThreadRepository(m_db).rename(m_threadId, title); !stored) {

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void runStreamsTheAnswer();
     void runEventsAreJsonLines();
     void runRejectsBadInputAndStoresNothing();
+    void anonymousRunShowsAndExportsTheRealValues();
     void runStopsOnCtrlC();
     void killedRunIsRecoveredAtTheNextStart();
 
@@ -560,6 +561,44 @@ void TestCli::runEventsAreJsonLines()
     QVERIFY2(code.startsWith(u"INFERENCE_"_s), qPrintable(code));
     QCOMPARE(QJsonDocument::fromJson(lines.constLast().toUtf8()).object().value("streaming"_L1).toBool(true), false);
     QVERIFY2(r.err.startsWith(u"agentdesk-cli: error: "_s) && r.err.endsWith(u" ("_s + code + u")\n"_s), qPrintable(r.err));
+}
+
+// product.md §10: the provider only ever sees masks; stdout, `threads show` and `threads export`
+// show the real values (also when a token is cut between two deltas); --events passes the masks on.
+void TestCli::anonymousRunShowsAndExportsTheRealValues()
+{
+    Test::ScriptedHttpServer server;
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream(
+        "text/event-stream", Test::openAiTextStream({u"I will write to {{pii:EMA"_s, u"IL_ADDRESS_1}} now."_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":"Mail {{pii:EMAIL_ADDRESS_1}}"}}]})"));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream(
+        "text/event-stream", Test::openAiTextStream({u"Done, {{pii:EMAIL_ADDRESS_1}}."_s})));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+    Run r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--anonymous"_s, u"Mail anna@example.org about the offer"_s});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, u"I will write to anna@example.org now.\n"_s);
+    for (const auto &request : server.requests())
+        QVERIFY2(!request.body.contains("anna@example.org"), request.body.constData());
+    const QJsonArray threads = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array();
+    const QString id = threads.first().toObject().value("id"_L1).toString();
+    QCOMPARE(threads.first().toObject().value("title"_L1).toString(), u"Mail anna@example.org"_s);
+    const QJsonObject shown = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, id, u"--json"_s}).out.toUtf8()).object();
+    const QJsonArray messages = shown.value("messages"_L1).toArray();
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(0).toObject().value("content"_L1).toArray().at(0).toObject().value("text"_L1).toString(), u"Mail anna@example.org about the offer"_s);
+    QCOMPARE(messages.at(1).toObject().value("content"_L1).toArray().at(0).toObject().value("text"_L1).toString(), u"I will write to anna@example.org now."_s);
+    const QString markdown = cli({u"--data-dir"_s, d, u"threads"_s, u"export"_s, id, u"--format"_s, u"markdown"_s}).out;
+    QVERIFY2(markdown.contains(u"I will write to anna@example.org now."_s) && !markdown.contains(u"{{pii:"_s), qPrintable(markdown));
+    // --events: the masks event first, the content as stored (masked), like the reference's wire.
+    r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, id, u"--events"_s, u"Write to anna@example.org again"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    const QJsonObject masks = QJsonDocument::fromJson(lines.at(1).toUtf8()).object();
+    QCOMPARE(masks.value("type"_L1).toString(), u"masks"_s);
+    QCOMPARE(masks.value("masks"_L1).toArray().at(0).toObject().value("value"_L1).toString(), u"anna@example.org"_s);
+    QVERIFY(lines.at(2).contains(u"Write to {{pii:EMAIL_ADDRESS_1}} again"_s));
 }
 
 void TestCli::runRejectsBadInputAndStoresNothing()

@@ -553,11 +553,11 @@ void TestRunEndToEnd::anonymousModeMasksWhatLeavesTheMachine()
     setUpProvider(ProviderKind::OpenAi);
     QVERIFY(ThreadRepository(m_t->connection()).setAnonymous(m_thread, true));
     enqueue(WireTurn{{u"I will write to {{pii:EMAIL_ADDRESS_1}}."_s}, {}, WireTurn::End::Finished});
-    enqueueTitle(u"Mail to a colleague"_s);
+    enqueueTitle(u"Mail to {{pii:EMAIL_ADDRESS_1}}"_s);
     const Run r = run(u"Write to anna.schmidt@example.org, IBAN DE89 3704 0044 0532 0130 00"_s);
     QVERIFY2(!r.result.error, r.result.error ? qPrintable(r.result.error->message) : "");
     QCOMPARE(eventKinds(r.events), (QStringList{u"session:true"_s, u"masks"_s, u"message:0"_s, u"delta"_s, u"message:1"_s,
-                                                u"title:Mail to a colleague"_s, u"session:false"_s}));
+                                                u"title:Mail to anna.schmidt@example.org"_s, u"session:false"_s}));
     const auto &masks = std::get<RunMasksEvent>(r.events.at(1).payload).masks;
     QCOMPARE(masks.size(), 2);
     for (const auto &request : m_server->requests()) {
@@ -574,6 +574,8 @@ void TestRunEndToEnd::anonymousModeMasksWhatLeavesTheMachine()
     QCOMPARE(all.at(0).plainText(), QString::fromUtf8(masked));
     QCOMPARE(Anonymizer::unmask(all.at(0).plainText(), masks), u"Write to anna.schmidt@example.org, IBAN DE89 3704 0044 0532 0130 00"_s);
     QCOMPARE(Anonymizer::unmask(all.at(1).plainText(), masks), u"I will write to anna.schmidt@example.org."_s);
+    // The title is only ever shown here: stored with the real values.
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().title, u"Mail to anna.schmidt@example.org"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRunEndToEnd)
