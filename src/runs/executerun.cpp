@@ -78,6 +78,12 @@ void ExecuteRun::start(const QString &runId, const QString &threadId, const RunI
         return fail(target.error(), false);
     m_result.target = *target;
     m_result.firstRun = MessageRepository(m_db).count(threadId).value_or(1) == 0;
+    if (m_options.maxIterations) {
+        m_maxIterations = *m_options.maxIterations;
+    } else {
+        const auto chat = SettingsRepository(m_db).chatSettings();
+        m_maxIterations = chat ? chat->maxIterations : ChatSettings::DefaultMaxIterations;
+    }
     if (auto over = checkBudget())
         return fail(*over, false);
     m_anonymous = target->thread.anonymous || target->model.anonymousOnly;
@@ -326,9 +332,9 @@ void ExecuteRun::onInferenceDone(const StreamingInferenceService::Outcome &outco
             return complete(Outcome::Completed);
         return runToolPhase(assistant, std::nullopt, true);
     }
-    if (m_iteration >= m_options.maxIterations) {
-        return fail(Error{u"RUN_MAX_ITERATIONS_REACHED"_s, u"Run reached maximum iterations (%1)"_s.arg(m_options.maxIterations),
-                          {{u"maxIterations"_s, m_options.maxIterations}}});
+    if (m_iteration >= m_maxIterations) {
+        return fail(Error{u"RUN_MAX_ITERATIONS_REACHED"_s, u"Run reached maximum iterations (%1)"_s.arg(m_maxIterations),
+                          {{u"maxIterations"_s, m_maxIterations}}});
     }
     runToolPhase(assistant, std::nullopt, false);
 }

@@ -5,6 +5,7 @@
 #include "streaminginferenceservice.h"
 #include "toolresultcollectorservice.h"
 
+#include "core/chatsettings.h"
 #include "core/error.h"
 #include "core/runevent.h"
 #include "core/runinput.h"
@@ -39,7 +40,7 @@ class ExecuteRun : public QObject
 public:
     struct Options
     {
-        int maxIterations = 50;
+        std::optional<int> maxIterations; // else the user's chat setting (50 unless changed)
         StreamingInferenceService::Options streaming;
         QDate today = QDate::currentDate();
         QString dataDir; // for the image blobs
@@ -93,6 +94,7 @@ private:
     Result m_result;
     bool m_anonymous = false;
     int m_iteration = 0;
+    int m_maxIterations = ChatSettings::DefaultMaxIterations;
     QString m_activatedSkillName;
     std::unique_ptr<Anonymizer> m_anonymizer;
     std::unique_ptr<ToolRegistry> m_tools;

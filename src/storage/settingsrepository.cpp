@@ -17,6 +17,7 @@ namespace {
 const QString systemPromptKey = u"chat.userSystemPrompt"_s;
 const QString anonymousKey = u"chat.anonymousByDefault"_s;
 const QString budgetKey = u"budget.monthly"_s;
+const QString iterationsKey = u"chat.maxIterations"_s;
 QString providerBudgetKey(const QString &providerId)
 {
     return u"budget.monthly.provider."_s + providerId;
@@ -49,12 +50,21 @@ Result<ChatSettings> SettingsRepository::chatSettings() const
     auto prompt = value(systemPromptKey);
     auto anonymous = value(anonymousKey);
     auto budget = value(budgetKey);
-    if (!prompt || !anonymous || !budget)
-        return std::unexpected(!prompt ? prompt.error() : !anonymous ? anonymous.error() : budget.error());
+    auto iterations = value(iterationsKey);
+    for (const auto *read : {&prompt, &anonymous, &budget, &iterations}) {
+        if (!*read)
+            return std::unexpected(read->error());
+    }
     settings.userSystemPrompt = prompt->value_or(QString());
     settings.anonymousByDefault = anonymous->value_or(QString()) == "true"_L1;
     if (*budget)
         settings.monthlyBudget = (*budget)->toDouble();
+    if (*iterations) {
+        bool ok = false;
+        const int stored = (*iterations)->toInt(&ok);
+        if (ok)
+            settings.maxIterations = std::clamp(stored, ChatSettings::MinIterations, ChatSettings::MaxIterations);
+    }
     return settings;
 }
 
@@ -67,7 +77,15 @@ Result<void> SettingsRepository::setChatSettings(const ChatSettings &settings)
     }
     if (settings.monthlyBudget && *settings.monthlyBudget < 0)
         return makeError(QString(ErrorCode::InvalidArgument), u"A budget must not be negative"_s);
+    if (settings.maxIterations < ChatSettings::MinIterations || settings.maxIterations > ChatSettings::MaxIterations) {
+        return makeError(QString(ErrorCode::InvalidArgument), u"A run may take %1 to %2 model turns, not %3"_s.arg(ChatSettings::MinIterations)
+                                                                  .arg(ChatSettings::MaxIterations).arg(settings.maxIterations));
+    }
     return Sql::transaction(m_db, [&]() -> Result<void> {
+        if (auto r = setValue(iterationsKey, settings.maxIterations == ChatSettings::DefaultMaxIterations
+                                                 ? std::nullopt : std::optional<QString>(QString::number(settings.maxIterations)));
+            !r)
+            return r;
         if (auto r = setValue(systemPromptKey, settings.userSystemPrompt); !r)
             return r;
         if (auto r = setValue(anonymousKey, settings.anonymousByDefault ? u"true"_s : u"false"_s); !r)

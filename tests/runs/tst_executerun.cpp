@@ -39,6 +39,7 @@ private Q_SLOTS:
     void unsettledCallIsAnsweredByTheGui();
     void repeatedIdenticalFailureTripsTheBreaker();
     void iterationLimit();
+    void iterationLimitFollowsTheChatSetting();
     void emptyMessageIsRejectedAndNothingIsStored();
     void budgetSpentStopsPaidModels();
     void cancelWhileStreaming();
@@ -54,7 +55,8 @@ private:
         ExecuteRun::Result result;
         QList<RunEvent> events;
     };
-    Run run(const QString &text, int maxIterations = 50, const std::function<void(ExecuteRun &, const RunEvent &)> &onEvent = {});
+    Run run(const QString &text, std::optional<int> maxIterations = std::nullopt,
+            const std::function<void(ExecuteRun &, const RunEvent &)> &onEvent = {});
     void answer(const QString &text);
     void callTool(const QString &id, const QString &name, const QJsonObject &arguments);
     QList<MessageRole> roles() const;
@@ -167,7 +169,7 @@ QList<MessageRole> TestExecuteRun::roles() const
     return out;
 }
 
-TestExecuteRun::Run TestExecuteRun::run(const QString &text, int maxIterations,
+TestExecuteRun::Run TestExecuteRun::run(const QString &text, std::optional<int> maxIterations,
                                         const std::function<void(ExecuteRun &, const RunEvent &)> &onEvent)
 {
     ExecuteRun::Options options;
@@ -444,6 +446,23 @@ void TestExecuteRun::iterationLimit()
     QCOMPARE(m_server->requests().size(), 2);
 }
 
+// The limit is the user's (chat settings; 50 unless changed).
+void TestExecuteRun::iterationLimitFollowsTheChatSetting()
+{
+    SettingsRepository settings(m_t->connection());
+    auto chat = AD_VERIFY_OK(settings.chatSettings()).value();
+    QCOMPARE(chat.maxIterations, 50);
+    chat.maxIterations = 3;
+    QVERIFY(settings.setChatSettings(chat));
+    for (int i = 0; i < 3; ++i)
+        callTool(u"c%1"_s.arg(i), u"bar_chart"_s, validChart());
+    const Run r = run(u"Chart it"_s);
+    QCOMPARE(r.result.error->code, u"RUN_MAX_ITERATIONS_REACHED"_s);
+    QCOMPARE(r.result.error->message, u"Run reached maximum iterations (3)"_s);
+    QCOMPARE(r.result.error->details.value("maxIterations"_L1).toInt(), 3);
+    QCOMPARE(m_server->requests().size(), 3);
+}
+
 void TestExecuteRun::emptyMessageIsRejectedAndNothingIsStored()
 {
     const Run r = run(u"   "_s);
@@ -482,7 +501,7 @@ void TestExecuteRun::cancelWhileStreaming()
         chunks << choice({{u"content"_s, u"w%1 "_s.arg(i)}});
     chunks << choice({}, u"stop"_s);
     m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", sse(chunks), 80, 20));
-    const Run r = run(u"Hi"_s, 50, [](ExecuteRun &executor, const RunEvent &event) {
+    const Run r = run(u"Hi"_s, std::nullopt, [](ExecuteRun &executor, const RunEvent &event) {
         if (const auto *delta = std::get_if<RunMessageDeltaEvent>(&event.payload); delta && delta->text.contains(u"w3 "_s))
             executor.cancel();
     });

@@ -23,7 +23,15 @@ void TestSettingsRepository::chatSettings()
     s.userSystemPrompt = u"Antworte knapp."_s;
     s.anonymousByDefault = true;
     s.monthlyBudget = 12.5;
+    s.maxIterations = 8;
     QVERIFY(repo.setChatSettings(s));
+    QCOMPARE(AD_VERIFY_OK(repo.chatSettings()).value(), s);
+
+    ChatSettings endless = s;
+    endless.maxIterations = 501;
+    QCOMPARE(repo.setChatSettings(endless).error().message, u"A run may take 1 to 500 model turns, not 501"_s);
+    endless.maxIterations = 0;
+    QCOMPARE(repo.setChatSettings(endless).error().message, u"A run may take 1 to 500 model turns, not 0"_s);
     QCOMPARE(AD_VERIFY_OK(repo.chatSettings()).value(), s);
 
     ChatSettings tooLong;
