@@ -34,12 +34,12 @@ QString enumName(ArtifactAuthor value)
     return value == ArtifactAuthor::User ? u"user"_s : u"assistant"_s;
 }
 
-QString enumName(McpTransport value)
+QString enumName(McpTransportKind value)
 {
     switch (value) {
-    case McpTransport::Stdio: return u"stdio"_s;
-    case McpTransport::StreamableHttp: return u"http"_s;
-    case McpTransport::LegacySse: return u"sse"_s;
+    case McpTransportKind::Stdio: return u"stdio"_s;
+    case McpTransportKind::StreamableHttp: return u"http"_s;
+    case McpTransportKind::LegacySse: return u"sse"_s;
     }
     return {};
 }
@@ -87,9 +87,9 @@ std::optional<ArtifactAuthor> enumFromName<ArtifactAuthor>(QStringView name)
     return find(name, {ArtifactAuthor::User, ArtifactAuthor::Assistant});
 }
 template<>
-std::optional<McpTransport> enumFromName<McpTransport>(QStringView name)
+std::optional<McpTransportKind> enumFromName<McpTransportKind>(QStringView name)
 {
-    return find(name, {McpTransport::Stdio, McpTransport::StreamableHttp, McpTransport::LegacySse});
+    return find(name, {McpTransportKind::Stdio, McpTransportKind::StreamableHttp, McpTransportKind::LegacySse});
 }
 template<>
 std::optional<ToolPolicy> enumFromName<ToolPolicy>(QStringView name)

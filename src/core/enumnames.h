@@ -16,7 +16,7 @@ QString enumName(SourceStatus value);
 QString enumName(SourceKind value);
 QString enumName(ArtifactType value);
 QString enumName(ArtifactAuthor value);
-QString enumName(McpTransport value);
+QString enumName(McpTransportKind value);
 QString enumName(ToolPolicy value);
 
 template<typename E>

@@ -7,7 +7,7 @@
 
 namespace AgentDesk {
 
-enum class McpTransport { Stdio, StreamableHttp, LegacySse };
+enum class McpTransportKind { Stdio, StreamableHttp, LegacySse };
 
 // How to reach one MCP server. Secrets in headers or the environment are referenced by the names
 // of environment variables or keychain entries, never stored here.
@@ -15,7 +15,7 @@ struct McpServerConfig
 {
     QString id;
     QString name;
-    McpTransport transport = McpTransport::Stdio;
+    McpTransportKind transport = McpTransportKind::Stdio;
     QString command;
     QStringList arguments;
     QMap<QString, QString> environment;

@@ -14,9 +14,9 @@ Result<void> McpServerRepository::validate(const McpServerConfig &s)
 {
     if (s.name.trimmed().isEmpty())
         return makeError(QString(ErrorCode::InvalidArgument), u"An MCP server needs a name"_s);
-    if (s.transport == McpTransport::Stdio && s.command.trimmed().isEmpty())
+    if (s.transport == McpTransportKind::Stdio && s.command.trimmed().isEmpty())
         return makeError(QString(ErrorCode::InvalidArgument), u"A stdio MCP server needs a command"_s);
-    if (s.transport != McpTransport::Stdio
+    if (s.transport != McpTransportKind::Stdio
         && (!s.url.isValid() || s.url.host().isEmpty() || !(s.url.scheme() == "http"_L1 || s.url.scheme() == "https"_L1))) {
         return makeError(QString(ErrorCode::InvalidArgument), u"\"%1\" is not an http(s) URL"_s.arg(s.url.toString()));
     }
@@ -74,7 +74,7 @@ Result<McpServerConfig> McpServerRepository::get(const QString &nameOrId) const
     McpServerConfig s;
     s.id = q->value(0).toString();
     s.name = q->value(1).toString();
-    s.transport = enumFromName<McpTransport>(q->value(2).toString()).value_or(McpTransport::Stdio);
+    s.transport = enumFromName<McpTransportKind>(q->value(2).toString()).value_or(McpTransportKind::Stdio);
     s.command = q->value(3).toString();
     s.arguments = Sql::stringListFromJson(q->value(4).toString());
     s.environment = Sql::stringMapFromJson(q->value(5).toString());

@@ -28,7 +28,7 @@ void TestMcpServerRepository::roundTripsBothTransports()
     QCOMPARE(a, stdio);
     McpServerConfig http;
     http.name = u"remote"_s;
-    http.transport = McpTransport::StreamableHttp;
+    http.transport = McpTransportKind::StreamableHttp;
     http.url = QUrl(u"http://127.0.0.1:3001/mcp"_s);
     http.headers = {{u"X-Client"_s, u"agentdesk"_s}};
     const McpServerConfig b = AD_VERIFY_OK(repo.add(http)).value();
@@ -51,7 +51,7 @@ void TestMcpServerRepository::rejectsIncompleteServers()
     McpServerConfig s;
     s.name = u"x"_s;
     QCOMPARE(repo.add(s).error().message, u"A stdio MCP server needs a command"_s);
-    s.transport = McpTransport::LegacySse;
+    s.transport = McpTransportKind::LegacySse;
     s.url = QUrl(u"file:///etc/passwd"_s);
     QCOMPARE(repo.add(s).error().message, u"\"file:///etc/passwd\" is not an http(s) URL"_s);
     QCOMPARE(AD_VERIFY_OK(repo.list()).value().size(), 0);

@@ -1,0 +1,332 @@
+#include "mcpclient.h"
+
+#include "mcpstdiotransport.h"
+
+#include "core/logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QProcess>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+// The PATH of the user's login shell: a desktop launcher's environment often lacks the entries
+// that make `npx` or `uvx` findable. Asked once per process; the process's PATH if that fails.
+QString loginShellPath()
+{
+    static const QString path = [] {
+        const QString fallback = qEnvironmentVariable("PATH");
+        const QString shell = qEnvironmentVariable("SHELL", u"/bin/sh"_s);
+        QProcess process;
+        process.start(shell, {u"-l"_s, u"-c"_s, u"printf %s \"$PATH\""_s});
+        if (!process.waitForFinished(3000) || process.exitCode() != 0) {
+            process.kill();
+            return fallback;
+        }
+        const QString found = QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
+        return found.isEmpty() ? fallback : found;
+    }();
+    return path;
+}
+
+QString fileNameFor(const QString &name)
+{
+    QString out;
+    for (const QChar c : name)
+        out += c.isLetterOrNumber() || c == u'-' || c == u'_' ? c : u'_';
+    return out.isEmpty() ? u"server"_s : out;
+}
+
+} // namespace
+
+const QStringList &McpClient::supportedProtocolVersions()
+{
+    static const QStringList versions{QString::fromLatin1(ProtocolVersion), u"2025-06-18"_s, u"2025-03-26"_s};
+    return versions;
+}
+
+QJsonObject McpClient::defaultsOf(const QJsonObject &requestedSchema)
+{
+    QJsonObject content;
+    const QJsonObject properties = requestedSchema.value("properties"_L1).toObject();
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        const QJsonObject property = it.value().toObject();
+        if (property.contains("default"_L1))
+            content.insert(it.key(), property.value("default"_L1));
+    }
+    return content;
+}
+
+McpClient::McpClient(QString name, McpTransport *transport, Options options, QObject *parent)
+    : QObject(parent), m_name(std::move(name)), m_transport(transport), m_connection(new McpConnection(transport, this)),
+      m_options(std::move(options))
+{
+    m_transport->setParent(this);
+    connect(m_transport, &McpTransport::opened, this, &McpClient::onOpened);
+    connect(m_transport, &McpTransport::closed, this, &McpClient::onClosed);
+    connect(m_transport, &McpTransport::logLine, this, &McpClient::logLine);
+    connect(m_connection, &McpConnection::logLine, this, &McpClient::logLine);
+    connect(m_connection, &McpConnection::notificationReceived, this, &McpClient::onNotification);
+    m_listChanged.setSingleShot(true);
+    connect(&m_listChanged, &QTimer::timeout, this, &McpClient::refreshTools);
+    m_restart.setSingleShot(true);
+    connect(&m_restart, &QTimer::timeout, this, [this] {
+        if (!m_wanted)
+            return;
+        setState(State::Starting);
+        m_transport->open();
+    });
+
+    m_connection->setRequestHandler(u"elicitation/create"_s, [this](const QJsonObject &params, McpConnection::Reply reply) {
+        const QString mode = params.value("mode"_L1).toString(u"form"_s);
+        if (mode != "form"_L1 || !m_elicitation)
+            return reply(QJsonObject{{u"action"_s, u"decline"_s}});
+        m_elicitation(Elicitation{params.value("message"_L1).toString(), params.value("requestedSchema"_L1).toObject()},
+                      [reply](const ElicitationAnswer &answer) {
+                          QJsonObject result{{u"action"_s, answer.action}};
+                          if (answer.action == "accept"_L1)
+                              result.insert(u"content"_s, answer.content);
+                          reply(result);
+                      });
+    });
+    if (!m_options.roots.isEmpty()) {
+        m_connection->setRequestHandler(u"roots/list"_s, [this](const QJsonObject &, McpConnection::Reply reply) {
+            QJsonArray roots;
+            for (const auto &[uri, rootName] : std::as_const(m_options.roots))
+                roots.append(QJsonObject{{u"uri"_s, uri}, {u"name"_s, rootName}});
+            reply(QJsonObject{{u"roots"_s, roots}});
+        });
+    }
+}
+
+McpClient::~McpClient()
+{
+    m_wanted = false;
+    m_transport->disconnect(this);
+}
+
+Result<McpTransport *> McpClient::createTransport(const McpServerConfig &config, const QString &logDirectory)
+{
+    switch (config.transport) {
+    case McpTransportKind::Stdio: {
+        if (config.command.trimmed().isEmpty())
+            return makeError(u"MCP_CONFIG_INVALID"_s, u"The MCP server \"%1\" has no command"_s.arg(config.name));
+        auto *transport = new McpStdioTransport(config.command, config.arguments, config.environment);
+        transport->setSearchPath(loginShellPath());
+        if (!logDirectory.isEmpty())
+            transport->setLogFile(QDir(logDirectory).filePath(fileNameFor(config.name) + u".log"_s));
+        return transport;
+    }
+    case McpTransportKind::StreamableHttp:
+    case McpTransportKind::LegacySse:
+        break;
+    }
+    return makeError(u"MCP_CONFIG_INVALID"_s, u"The MCP server \"%1\" uses a transport this version cannot reach yet"_s.arg(config.name));
+}
+
+void McpClient::setState(State state)
+{
+    m_state = state;
+}
+
+void McpClient::start()
+{
+    m_wanted = true;
+    m_restarts = 0;
+    m_restart.stop();
+    setState(State::Starting);
+    m_transport->open();
+}
+
+void McpClient::stop()
+{
+    m_wanted = false;
+    m_restart.stop();
+    m_listChanged.stop();
+    m_connection->failAll(Error{u"MCP_CANCELLED"_s, u"The MCP server \"%1\" was stopped"_s.arg(m_name), {}});
+    m_transport->close();
+}
+
+void McpClient::onOpened()
+{
+    QJsonObject capabilities{{u"elicitation"_s, QJsonObject{{u"form"_s, QJsonObject{}}}}};
+    if (!m_options.roots.isEmpty())
+        capabilities.insert(u"roots"_s, QJsonObject{{u"listChanged"_s, false}});
+    const QString version = QCoreApplication::applicationVersion().isEmpty() ? u"0.1.0"_s : QCoreApplication::applicationVersion();
+    const QJsonObject params{{u"protocolVersion"_s, QString::fromLatin1(ProtocolVersion)},
+                             {u"capabilities"_s, capabilities},
+                             {u"clientInfo"_s, QJsonObject{{u"name"_s, u"AgentDesk"_s}, {u"version"_s, version}}}};
+    McpConnection::RequestOptions options;
+    options.timeoutMs = m_options.initializeTimeoutMs;
+    options.maxTimeoutMs = m_options.initializeTimeoutMs;
+    m_connection->request(u"initialize"_s, params, [this](const Result<QJsonObject> &result) { onInitialized(result); }, options);
+}
+
+void McpClient::onInitialized(const Result<QJsonObject> &result)
+{
+    if (m_state != State::Starting)
+        return;
+    auto giveUp = [this](const Error &error) {
+        qCWarning(lcMcp) << m_name << error.message;
+        m_wanted = false; // the same server would answer the same: no restart
+        setState(State::Failed);
+        m_transport->close();
+        Q_EMIT failed(error);
+    };
+    if (!result) {
+        if (result.error().code == "MCP_SERVER_EXITED"_L1)
+            return; // onClosed() reports it and restarts
+        return giveUp(Error{u"MCP_INITIALIZE_FAILED"_s, u"The MCP server \"%1\" refused to start a session: %2"_s.arg(m_name, result.error().message), {}});
+    }
+    const QString version = result->value("protocolVersion"_L1).toString();
+    if (!supportedProtocolVersions().contains(version)) {
+        return giveUp(Error{u"MCP_PROTOCOL_UNSUPPORTED"_s,
+                            u"The MCP server \"%1\" speaks protocol version \"%2\"; supported are %3"_s.arg(m_name, version,
+                                                                                                              supportedProtocolVersions().join(u", "_s)),
+                            {}});
+    }
+    m_version = version;
+    m_capabilities = result->value("capabilities"_L1).toObject();
+    m_serverInfo = result->value("serverInfo"_L1).toObject();
+    m_instructions = result->value("instructions"_L1).toString();
+    m_connection->notify(u"notifications/initialized"_s);
+    if (!m_capabilities.contains("tools"_L1)) {
+        m_tools.clear();
+        m_restarts = 0;
+        setState(State::Ready);
+        return Q_EMIT ready();
+    }
+    listTools({}, {}, 0, [this](Result<QList<McpToolInfo>> tools) {
+        if (m_state != State::Starting)
+            return;
+        if (!tools) {
+            if (tools.error().code == "MCP_SERVER_EXITED"_L1)
+                return;
+            qCWarning(lcMcp) << m_name << "listing tools failed:" << tools.error().message;
+            m_tools.clear();
+        } else {
+            m_tools = *tools;
+        }
+        m_restarts = 0;
+        setState(State::Ready);
+        Q_EMIT ready();
+    });
+}
+
+void McpClient::listTools(const QString &cursor, QList<McpToolInfo> collected, int page, std::function<void(Result<QList<McpToolInfo>>)> done)
+{
+    QJsonObject params;
+    if (!cursor.isEmpty())
+        params.insert(u"cursor"_s, cursor);
+    McpConnection::RequestOptions options;
+    options.timeoutMs = m_options.requestTimeoutMs;
+    m_connection->request(
+        u"tools/list"_s, params,
+        [this, cursor, collected, page, done](const Result<QJsonObject> &result) mutable {
+            if (!result)
+                return done(std::unexpected(result.error()));
+            for (const QJsonValue &value : result->value("tools"_L1).toArray()) {
+                const QJsonObject tool = value.toObject();
+                const QString toolName = tool.value("name"_L1).toString();
+                if (toolName.isEmpty())
+                    continue;
+                collected.append(McpToolInfo{toolName, tool.value("title"_L1).toString(), tool.value("description"_L1).toString(),
+                                             tool.value("inputSchema"_L1).toObject(), tool.value("annotations"_L1).toObject()});
+            }
+            const QString next = result->value("nextCursor"_L1).toString();
+            if (next.isEmpty())
+                return done(collected);
+            if (next == cursor || page + 1 >= MaxListPages) {
+                Q_EMIT logLine(u"tools/list: stopped paging at page %1 (the cursor does not advance or there are too many pages)"_s.arg(page + 1));
+                return done(collected);
+            }
+            listTools(next, collected, page + 1, std::move(done));
+        },
+        options);
+}
+
+void McpClient::refreshTools()
+{
+    if (m_state != State::Ready)
+        return;
+    listTools({}, {}, 0, [this](Result<QList<McpToolInfo>> tools) {
+        if (!tools || m_state != State::Ready) {
+            if (!tools)
+                qCWarning(lcMcp) << m_name << "refreshing tools failed:" << tools.error().message;
+            return;
+        }
+        if (*tools == m_tools)
+            return;
+        m_tools = *tools;
+        Q_EMIT toolsChanged();
+    });
+}
+
+void McpClient::onNotification(const QString &method, const QJsonObject &params)
+{
+    if (method == "notifications/tools/list_changed"_L1) {
+        // Servers send these in bursts (server-everything: two right after `initialized`).
+        m_listChanged.start(m_options.listChangedDebounceMs);
+    } else if (method == "notifications/message"_L1) {
+        const QJsonValue data = params.value("data"_L1);
+        Q_EMIT logLine(u"[%1] %2"_s.arg(params.value("level"_L1).toString(),
+                                        data.isString() ? data.toString()
+                                                        : QString::fromUtf8(QJsonDocument(QJsonObject{{u"data"_s, data}}).toJson(QJsonDocument::Compact))));
+    }
+    Q_EMIT notificationReceived(method, params);
+}
+
+qint64 McpClient::callTool(const QString &tool, const QJsonObject &arguments, CallDone done, McpConnection::Progress progress)
+{
+    McpConnection::RequestOptions options;
+    options.timeoutMs = m_options.requestTimeoutMs;
+    options.progress = std::move(progress);
+    return m_connection->request(u"tools/call"_s, QJsonObject{{u"name"_s, tool}, {u"arguments"_s, arguments}}, std::move(done), options);
+}
+
+void McpClient::cancelCall(qint64 id, const QString &reason)
+{
+    m_connection->cancel(id, reason);
+}
+
+qint64 McpClient::request(const QString &method, const QJsonObject &params, McpConnection::Done done)
+{
+    McpConnection::RequestOptions options;
+    options.timeoutMs = m_options.requestTimeoutMs;
+    return m_connection->request(method, params, std::move(done), options);
+}
+
+void McpClient::onClosed(const QString &reason, bool expected)
+{
+    m_listChanged.stop();
+    m_connection->failAll(Error{u"MCP_SERVER_EXITED"_s, u"The MCP server \"%1\" stopped: %2"_s.arg(m_name, reason), {}});
+    if (expected || !m_wanted) {
+        const bool wasFailed = m_state == State::Failed;
+        if (!wasFailed)
+            setState(State::Stopped);
+        return Q_EMIT stopped();
+    }
+    setState(State::Failed);
+    Q_EMIT failed(Error{u"MCP_SERVER_EXITED"_s, u"The MCP server \"%1\" stopped: %2"_s.arg(m_name, reason), {}});
+    scheduleRestart(reason);
+}
+
+void McpClient::scheduleRestart(const QString &reason)
+{
+    if (m_restarts >= m_options.maxRestarts) {
+        Q_EMIT logLine(u"not restarting after %1 failed starts in a row (%2)"_s.arg(m_restarts).arg(reason));
+        m_wanted = false;
+        return;
+    }
+    const int delay = int(std::min<qint64>(qint64(m_options.restartBaseDelayMs) << m_restarts, m_options.restartMaxDelayMs));
+    ++m_restarts;
+    Q_EMIT logLine(u"restarting in %1 ms (%2)"_s.arg(delay).arg(reason));
+    m_restart.start(delay);
+}
+
+} // namespace AgentDesk
