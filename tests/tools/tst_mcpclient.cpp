@@ -1,5 +1,6 @@
 #include "tools/mcpclient.h"
 #include "tools/mcpstdiotransport.h"
+#include "tools/mcptoolresult.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void refusedInitializeIsNotRestarted();
     void missingCommandIsReported();
     void stopEndsTheServerAndFailsPendingCalls();
+    void resultsBecomeTextForTheModel();
 
 private:
     struct Harness
@@ -371,6 +373,25 @@ void TestMcpClient::stopEndsTheServerAndFailsPendingCalls()
     QCOMPARE(out->error().code, u"MCP_CANCELLED"_s);
     QVERIFY(stopped.wait(5000));
     QCOMPARE(h->client->state(), McpClient::State::Stopped);
+}
+
+// C5 result mapping, through a real call: user-only blocks stay with the user, binary content is
+// described (not pasted as base64), resources and links are named, structured content is left
+// out when text mirrors it and sent as JSON when nothing else says it; isError marks a failure.
+void TestMcpClient::resultsBecomeTextForTheModel()
+{
+    auto h = start({});
+    const auto rich = call(*h->client, u"rich"_s, {});
+    QVERIFY(rich);
+    QCOMPARE(McpToolResult::toToolResult(*rich),
+             (ToolResult{u"for everyone\n\n[image (image/png, 8 bytes) shown to the user]\n\nResource file:///notes.txt:\nnote text\n\n"
+                         "Resource link: big.csv (file:///big.csv)"_s,
+                         false}));
+    QCOMPARE(McpToolResult::toToolResult(QJsonObject{{u"content"_s, QJsonArray{}}, {u"structuredContent"_s, QJsonObject{{u"temperature"_s, 33}}}}),
+             (ToolResult{u"{\"temperature\":33}"_s, false}));
+    const auto missing = call(*h->client, u"no-such-tool"_s, {});
+    QCOMPARE(McpToolResult::toToolResult(*missing), (ToolResult{u"MCP error -32602: Tool no-such-tool not found"_s, true}));
+    QCOMPARE(McpToolResult::toToolResult(QJsonObject{}), (ToolResult{u"The tool returned no content."_s, false}));
 }
 
 QTEST_GUILESS_MAIN(TestMcpClient)
