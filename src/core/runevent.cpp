@@ -51,6 +51,14 @@ QJsonObject runEventToJson(const RunEvent &event)
                 masks.append(QJsonObject{{u"token"_s, mask.token}, {u"value"_s, mask.value}, {u"category"_s, mask.category}});
             return {{u"type"_s, u"masks"_s}, {u"masks"_s, masks}};
         }
+        QJsonObject operator()(const RunApprovalRequestEvent &e) const
+        {
+            return {{u"type"_s, u"approval_request"_s},
+                    {u"messageId"_s, e.messageId},
+                    {u"toolCallId"_s, e.toolCallId},
+                    {u"toolName"_s, e.toolName},
+                    {u"arguments"_s, e.arguments}};
+        }
     };
     QJsonObject json = std::visit(Visitor{}, event.payload);
     json.insert(u"threadId"_s, event.threadId);

@@ -61,8 +61,20 @@ struct RunMasksEvent
     QList<PiiMask> masks;
 };
 
+// A tool call waits for the user (policy "ask", product.md §7): shown inline with its full
+// arguments; answered with ApprovalDecision. Stop still works while it waits.
+struct RunApprovalRequestEvent
+{
+    QString messageId; // the assistant message that made the call
+    QString toolCallId;
+    QString toolName;
+    QJsonObject arguments;
+};
+
+enum class ApprovalDecision { AllowOnce, AllowForThread, Deny };
+
 using RunEventPayload = std::variant<RunSessionEvent, RunMessageEvent, RunMessageDeltaEvent, RunErrorEvent,
-                                     RunThreadEvent, RunMasksEvent>;
+                                     RunThreadEvent, RunMasksEvent, RunApprovalRequestEvent>;
 
 struct RunEvent
 {

@@ -16,6 +16,8 @@
 #include "storage/sqlhelpers.h"
 #include "storage/threadrepository.h"
 #include "storage/usagerepository.h"
+#include "tools/mcpserverpool.h"
+#include "tools/toolcatalog.h"
 
 #include <QJsonDocument>
 
@@ -221,7 +223,28 @@ void ExecuteRun::runIteration()
 {
     if (!m_running)
         return;
-    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db).build(m_result.target));
+    // MCP servers are started (or found running) before each turn: a skill may have attached one.
+    const QList<McpServerConfig> servers = m_result.target.model.capabilities.tools && m_options.mcpPool
+        ? ToolAssemblyService(m_db).mcpServers(m_result.target)
+        : QList<McpServerConfig>();
+    if (servers.isEmpty()) {
+        m_mcp.clear();
+        return continueIteration();
+    }
+    QPointer<ExecuteRun> self(this);
+    m_options.mcpPool->ensureReady(servers, m_options.mcpStartTimeoutMs, [self](const McpServerPool::Ready &ready) {
+        if (!self || !self->m_running)
+            return;
+        self->m_mcp = ready.clients;
+        self->continueIteration();
+    });
+}
+
+void ExecuteRun::continueIteration()
+{
+    if (!m_running)
+        return;
+    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db).build(m_result.target, m_mcp));
     auto prompt = SystemPromptBuilderService(m_db).build(m_result.target, *m_tools, m_anonymous, m_options.today, m_activatedSkillName);
     if (!prompt)
         return fail(prompt.error());
@@ -278,6 +301,32 @@ UsageRecord ExecuteRun::usageRecord(const RunTarget &target, const UsageChunk &u
     record.cost = UsageCost::cost(target.model, tokens);
     record.durationMs = durationMs;
     return record;
+}
+
+void ExecuteRun::askApproval(const ToolUsePart &call, const Tool &tool, std::function<void(bool)> decide)
+{
+    // product.md §7: the thread's decision, else the global one, else the tool's default
+    // (local read-only tools allow, network and MCP tools ask).
+    const auto stored = SettingsRepository(m_db).toolPolicy(tool.name(), m_result.target.thread.id);
+    const ToolPolicy policy = stored && *stored ? **stored : ToolCatalog::defaultPolicy(tool.name());
+    if (policy == ToolPolicy::Allow)
+        return decide(true);
+    if (policy == ToolPolicy::Deny)
+        return decide(false);
+    m_approvals.insert(call.id, PendingApproval{tool.name(), std::move(decide)});
+    emitEvent(RunApprovalRequestEvent{m_toolPhaseMessageId, call.id, call.name, call.params});
+}
+
+void ExecuteRun::answerApproval(const QString &toolCallId, ApprovalDecision decision)
+{
+    const auto pending = m_approvals.take(toolCallId);
+    if (!pending.decide || !m_running)
+        return;
+    if (decision == ApprovalDecision::AllowForThread) {
+        if (auto stored = SettingsRepository(m_db).setToolApproval(ToolApproval{pending.toolName, m_result.target.thread.id, ToolPolicy::Allow}); !stored)
+            qCWarning(lcRun) << "storing the approval failed:" << stored.error().message;
+    }
+    pending.decide(decision != ApprovalDecision::Deny);
 }
 
 bool ExecuteRun::threadDeleted() const
@@ -341,8 +390,13 @@ void ExecuteRun::onInferenceDone(const StreamingInferenceService::Outcome &outco
 
 void ExecuteRun::runToolPhase(const Message &assistant, std::optional<RunToolResultInput> explicitResult, bool endAfter)
 {
-    if (!m_collector)
+    if (!m_collector) {
         m_collector = new ToolResultCollectorService(this);
+        m_collector->setApprovalGate([this](const ToolUsePart &call, const Tool &tool, std::function<void(bool)> decide) {
+            askApproval(call, tool, std::move(decide));
+        });
+    }
+    m_toolPhaseMessageId = assistant.id;
     m_collector->collect(assistant, *m_tools, m_result.target.thread.id, std::move(explicitResult), m_anonymizer.get(),
                          [this, endAfter](const ToolResultCollectorService::PhaseResult &phase) {
                              QMetaObject::invokeMethod(this, [this, phase, endAfter] { onToolPhaseDone(phase, endAfter); },
@@ -409,6 +463,7 @@ void ExecuteRun::complete(Outcome outcome, std::optional<Error> error)
     if (!m_running)
         return;
     m_running = false;
+    m_approvals.clear();
     if (outcome == Outcome::Aborted)
         MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id);
     m_result.outcome = outcome;

@@ -2,6 +2,7 @@
 
 #include "messagecleanupservice.h"
 #include "runcontext.h"
+#include "toolassemblyservice.h"
 #include "streaminginferenceservice.h"
 #include "toolresultcollectorservice.h"
 
@@ -24,6 +25,8 @@ class QNetworkAccessManager;
 
 namespace AgentDesk {
 
+class McpServerPool;
+
 class Anonymizer;
 
 // One run of a thread (runs-reference.md §1.3, legacy loop, HEAD semantics, with product.md §5):
@@ -44,6 +47,8 @@ public:
         StreamingInferenceService::Options streaming;
         QDate today = QDate::currentDate();
         QString dataDir; // for the image blobs
+        McpServerPool *mcpPool = nullptr; // the process's MCP servers; none: runs without MCP tools
+        int mcpStartTimeoutMs = 30'000;
     };
     enum class Outcome { Completed, Failed, Aborted };
     struct Result
@@ -65,6 +70,8 @@ public:
 
     void start(const QString &runId, const QString &threadId, const RunInput &input, const QString &apiKey);
     void cancel();
+    // The user's answer to a RunApprovalRequestEvent; unknown or answered calls are ignored.
+    void answerApproval(const QString &toolCallId, ApprovalDecision decision);
 
 Q_SIGNALS:
     void eventReady(const AgentDesk::RunEvent &event);
@@ -75,6 +82,7 @@ private:
     void prepareUserMessage(const RunUserInput &input);
     void resumeWidget(const RunToolResultInput &input);
     void runIteration();
+    void continueIteration();
     void onInferenceDone(const StreamingInferenceService::Outcome &outcome);
     void runToolPhase(const Message &assistant, std::optional<RunToolResultInput> explicitResult, bool endAfter);
     void onToolPhaseDone(const ToolResultCollectorService::PhaseResult &phase, bool endAfter);
@@ -84,6 +92,7 @@ private:
     std::optional<Error> checkBudget() const;
     // The conversation was deleted while it was answering (by another window or process).
     bool threadDeleted() const;
+    void askApproval(const ToolUsePart &call, const Tool &tool, std::function<void(bool)> decide);
     void abortForDeletedThread();
 
     QNetworkAccessManager *m_network;
@@ -102,6 +111,14 @@ private:
     ToolResultCollectorService *m_collector = nullptr;
     // Breaker: per tool, the last failure text and how many phases in a row it repeated.
     QHash<QString, std::pair<QString, int>> m_failures;
+    QString m_toolPhaseMessageId;
+    ToolAssemblyService::McpServers m_mcp;
+    struct PendingApproval
+    {
+        QString toolName;
+        std::function<void(bool)> decide;
+    };
+    QHash<QString, PendingApproval> m_approvals; // by tool call id
     bool m_running = false;
 };
 

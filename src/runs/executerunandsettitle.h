@@ -23,6 +23,7 @@ public:
 
     void start(const QString &runId, const QString &threadId, const RunInput &input, const QString &apiKey);
     void cancel();
+    void answerApproval(const QString &toolCallId, ApprovalDecision decision) { m_run->answerApproval(toolCallId, decision); }
 
 Q_SIGNALS:
     void eventReady(const AgentDesk::RunEvent &event);

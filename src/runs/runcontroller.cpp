@@ -45,6 +45,16 @@ Result<QString> RunController::send(const QString &threadId, const RunInput &inp
     return runId;
 }
 
+void RunController::answerApproval(const QString &threadId, const QString &toolCallId, ApprovalDecision decision)
+{
+    const auto it = m_runs.constFind(threadId);
+    if (it == m_runs.cend() || it->stopping)
+        return;
+    const QString runId = it->runId;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, runId, toolCallId, decision] { worker->answerApproval(runId, toolCallId, decision); },
+                              Qt::QueuedConnection);
+}
+
 void RunController::stop(const QString &threadId)
 {
     auto it = m_runs.find(threadId);
@@ -77,6 +87,8 @@ void RunController::onEvent(const RunEvent &event)
                 Q_EMIT titleUpdated(thread, payload.title);
             else if constexpr (std::is_same_v<T, RunMasksEvent>)
                 Q_EMIT masksUpdated(thread, payload.masks);
+            else if constexpr (std::is_same_v<T, RunApprovalRequestEvent>)
+                Q_EMIT approvalRequested(thread, payload);
         },
         event.payload);
 }

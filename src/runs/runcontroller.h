@@ -28,6 +28,8 @@ public:
     Result<QString> send(const QString &threadId, const RunInput &input, const QString &apiKey);
     // Stops the thread's run at once (HTTP reply and running tool aborted).
     void stop(const QString &threadId);
+    // The user's answer to an approvalRequested() call of the thread's run.
+    void answerApproval(const QString &threadId, const QString &toolCallId, AgentDesk::ApprovalDecision decision);
     bool isRunning(const QString &threadId) const { return m_runs.contains(threadId); }
 
 Q_SIGNALS:
@@ -37,6 +39,7 @@ Q_SIGNALS:
     void runFailed(const QString &threadId, const AgentDesk::RunErrorEvent &error);
     void titleUpdated(const QString &threadId, const QString &title);
     void masksUpdated(const QString &threadId, const QList<AgentDesk::PiiMask> &masks);
+    void approvalRequested(const QString &threadId, const AgentDesk::RunApprovalRequestEvent &request);
     // The thread accepts a new send again.
     void runFinished(const QString &threadId, const AgentDesk::ExecuteRun::Result &result);
     void workerFailed(const QString &error);

@@ -4,7 +4,9 @@
 
 #include "core/logging.h"
 #include "storage/database.h"
+#include "tools/mcpserverpool.h"
 
+#include <QDir>
 #include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +24,10 @@ RunWorker::~RunWorker() = default;
 void RunWorker::initialize()
 {
     m_network = new QNetworkAccessManager(this);
+    // MCP servers live as long as the worker: started by the first run that needs them.
+    m_mcp = new McpServerPool(QDir(m_dataDir).filePath(u"mcp-logs"_s), McpClient::Options{}, this);
+    if (!m_options.mcpPool)
+        m_options.mcpPool = m_mcp;
     auto database = Database::open(m_dataDir);
     if (!database) {
         qCWarning(lcRun) << "the run worker cannot open the database:" << database.error().message;
@@ -52,6 +58,12 @@ void RunWorker::startRun(const QString &runId, const QString &threadId, const Ru
     run->start(runId, threadId, input, apiKey);
 }
 
+void RunWorker::answerApproval(const QString &runId, const QString &toolCallId, ApprovalDecision decision)
+{
+    if (auto *run = m_runs.value(runId))
+        run->answerApproval(toolCallId, decision);
+}
+
 void RunWorker::cancelRun(const QString &runId)
 {
     if (auto *run = m_runs.value(runId))
@@ -66,6 +78,11 @@ void RunWorker::shutdown()
         run->disconnect(this);
         run->cancel();
         delete run;
+    }
+    if (m_mcp) {
+        m_mcp->stopAll();
+        delete m_mcp;
+        m_mcp = nullptr;
     }
     delete m_network;
     m_network = nullptr;

@@ -12,6 +12,8 @@ class QNetworkAccessManager;
 
 namespace AgentDesk {
 
+class McpServerPool;
+
 class Database;
 class ExecuteRunAndSetTitle;
 
@@ -31,6 +33,7 @@ public Q_SLOTS:
     void initialize();
     void startRun(const QString &runId, const QString &threadId, const AgentDesk::RunInput &input, const QString &apiKey);
     void cancelRun(const QString &runId);
+    void answerApproval(const QString &runId, const QString &toolCallId, AgentDesk::ApprovalDecision decision);
     // Cancels every run and closes the connection; the last call before the thread quits.
     void shutdown();
 
@@ -44,6 +47,7 @@ private:
     ExecuteRun::Options m_options;
     std::unique_ptr<Database> m_database;
     QNetworkAccessManager *m_network = nullptr;
+    McpServerPool *m_mcp = nullptr;
     QHash<QString, ExecuteRunAndSetTitle *> m_runs;
 };
 

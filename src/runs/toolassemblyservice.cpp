@@ -1,10 +1,14 @@
 #include "toolassemblyservice.h"
 
+#include "core/logging.h"
+#include "storage/mcpserverrepository.h"
+#include "storage/threadrepository.h"
 #include "tools/builtintools.h"
+#include "tools/mcptool.h"
 
 namespace AgentDesk {
 
-ToolRegistry ToolAssemblyService::build(const RunTarget &target) const
+ToolRegistry ToolAssemblyService::build(const RunTarget &target, const McpServers &mcp) const
 {
     ToolRegistry registry;
     if (!target.model.capabilities.tools)
@@ -20,7 +24,35 @@ ToolRegistry ToolAssemblyService::build(const RunTarget &target) const
         if (enabled.isEmpty() || enabled.contains(tool->name()))
             registry.add(std::move(tool));
     }
+    for (const auto &[config, client] : mcp) {
+        for (const McpToolInfo &info : client->tools()) {
+            if (!registry.add(std::make_shared<McpTool>(client, info, config.returnsPersonalData)))
+                qCWarning(lcMcp) << "MCP tool" << info.name << "of" << config.name << "dropped: the name is taken";
+        }
+    }
     return registry;
+}
+
+QList<McpServerConfig> ToolAssemblyService::mcpServers(const RunTarget &target) const
+{
+    QStringList ids;
+    if (const auto attached = ThreadRepository(m_db).attachments(target.thread.id, ThreadRepository::AttachmentKind::McpServer)) {
+        for (const ThreadAttachment &a : *attached)
+            ids << a.id;
+    }
+    if (target.agent)
+        ids << target.agent->mcpServerIds;
+    ids.removeDuplicates();
+    QList<McpServerConfig> servers;
+    McpServerRepository repository(m_db);
+    for (const QString &id : std::as_const(ids)) {
+        auto server = repository.get(id);
+        if (!server)
+            qCWarning(lcMcp) << "MCP server" << id << "of the run is gone:" << server.error().message;
+        else if (server->enabled)
+            servers << *server;
+    }
+    return servers;
 }
 
 } // namespace AgentDesk

@@ -2,6 +2,8 @@
 
 #include "runcontext.h"
 
+#include "core/mcpserverconfig.h"
+#include "tools/mcpclient.h"
 #include "tools/toolregistry.h"
 
 #include <QSqlDatabase>
@@ -10,13 +12,18 @@ namespace AgentDesk {
 
 // Assembles the tools of a run (runs-reference.md §3.1/§3.2): none at all when the model cannot
 // call tools; otherwise the widgets and charts, then activate_skill when there is a skill to
-// activate; an agent with a list of enabled tools gets only those. (The artifact, source, web and
-// MCP tools join here as they are built.) Thread affinity: the thread of its connection.
+// activate; an agent with a list of enabled tools gets only those; the tools of the run's MCP
+// servers come last (§3.4), a name already taken is dropped with a warning. (The artifact, source
+// and web tools join here as they are built.) Thread affinity: the thread of its connection.
 class ToolAssemblyService
 {
 public:
     explicit ToolAssemblyService(QSqlDatabase db) : m_db(std::move(db)) {}
-    ToolRegistry build(const RunTarget &target) const;
+    using McpServers = QList<std::pair<McpServerConfig, McpClient *>>;
+    ToolRegistry build(const RunTarget &target, const McpServers &mcp = {}) const;
+    // The MCP servers a run may use: the thread's (attached by the user or by a skill) and its
+    // agent's, enabled ones only, each once.
+    QList<McpServerConfig> mcpServers(const RunTarget &target) const;
 
 private:
     QSqlDatabase m_db;

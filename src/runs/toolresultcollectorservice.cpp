@@ -74,6 +74,7 @@ void ToolResultCollectorService::collect(const Message &assistant, const ToolReg
     m_anonymizer = anonymizer;
     m_done = std::move(done);
     m_result = PhaseResult{};
+    ++m_generation;
     next();
 }
 
@@ -129,6 +130,24 @@ void ToolResultCollectorService::next()
     case ToolKind::Hybrid: {
         if (const QString error = m_registry->validate(call.name, arguments); !error.isEmpty())
             return settle(call, usageError(error), false, false, false);
+        if (!m_gate)
+            return run(call, tool, arguments, explicitForCall);
+        const quint64 generation = m_generation;
+        m_gate(call, *tool, [this, generation, call, tool, arguments, explicitForCall](bool allowed) {
+            if (!m_done || generation != m_generation)
+                return; // stopped meanwhile
+            if (!allowed)
+                return settle(call, declinedText(), false, false, false);
+            run(call, tool, arguments, explicitForCall);
+        });
+        return;
+    }
+    }
+}
+
+void ToolResultCollectorService::run(const ToolUsePart &call, Tool *tool, const QJsonObject &arguments, bool explicitForCall)
+{
+    {
         m_running = tool;
         const bool hybrid = tool->kind() == ToolKind::Hybrid;
         const bool personal = tool->returnsPersonalData();
@@ -143,8 +162,6 @@ void ToolResultCollectorService::next()
                 return settle(call, explicitResult ? explicitResult->result : displayed, true, false, false);
             settle(call, result.text, true, true, personal);
         });
-        return;
-    }
     }
 }
 
@@ -157,6 +174,7 @@ void ToolResultCollectorService::cancel()
         m_running = nullptr;
     }
     m_result.cancelled = true;
+    ++m_generation;
     Done done = std::move(m_done);
     m_done = nullptr;
     done(m_result);

@@ -49,7 +49,13 @@ public:
     };
     using Done = std::function<void(const PhaseResult &)>;
 
+    // Asked before a backend or hybrid tool runs (approval, product.md §7); `decide` may be called
+    // later (the user answers) or never (the run is stopped). Without a gate every tool runs.
+    using ApprovalGate = std::function<void(const ToolUsePart &call, const Tool &tool, std::function<void(bool allowed)> decide)>;
+    static QString declinedText() { return QStringLiteral("The user did not allow this tool to run."); }
+
     explicit ToolResultCollectorService(QObject *parent = nullptr) : QObject(parent) {}
+    void setApprovalGate(ApprovalGate gate) { m_gate = std::move(gate); }
 
     void collect(const Message &assistant, const ToolRegistry &registry, const QString &threadId,
                  std::optional<RunToolResultInput> explicitResult, const Anonymizer *anonymizer, Done done);
@@ -63,6 +69,7 @@ public:
 
 private:
     void next();
+    void run(const ToolUsePart &call, Tool *tool, const QJsonObject &arguments, bool explicitForCall);
     void settle(const ToolUsePart &call, const QString &text, bool succeeded, bool mayTruncate, bool personal);
 
     QList<ToolUsePart> m_calls;
@@ -74,6 +81,8 @@ private:
     Done m_done;
     PhaseResult m_result;
     Tool *m_running = nullptr;
+    ApprovalGate m_gate;
+    quint64 m_generation = 0; // a decision for an earlier phase (or after cancel) is ignored
 };
 
 } // namespace AgentDesk

@@ -174,6 +174,7 @@ void McpClient::onInitialized(const Result<QJsonObject> &result)
     auto giveUp = [this](const Error &error) {
         qCWarning(lcMcp) << m_name << error.message;
         m_wanted = false; // the same server would answer the same: no restart
+        m_lastError = error.message;
         setState(State::Failed);
         m_transport->close();
         Q_EMIT failed(error);
@@ -312,6 +313,7 @@ void McpClient::onClosed(const QString &reason, bool expected)
         return Q_EMIT stopped();
     }
     setState(State::Failed);
+    m_lastError = reason;
     Q_EMIT failed(Error{u"MCP_SERVER_EXITED"_s, u"The MCP server \"%1\" stopped: %2"_s.arg(m_name, reason), {}});
     scheduleRestart(reason);
 }

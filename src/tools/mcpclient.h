@@ -88,6 +88,8 @@ public:
     QJsonObject serverInfo() const { return m_serverInfo; }
     QJsonObject serverCapabilities() const { return m_capabilities; }
     QString instructions() const { return m_instructions; }
+    // Why the server last failed (empty when it never did).
+    QString lastError() const { return m_lastError; }
     void setElicitationHandler(ElicitationHandler handler) { m_elicitation = std::move(handler); }
 
     using CallDone = std::function<void(const Result<QJsonObject> &)>;
@@ -125,6 +127,7 @@ private:
     QJsonObject m_serverInfo;
     QJsonObject m_capabilities;
     QString m_instructions;
+    QString m_lastError;
     QList<McpToolInfo> m_tools;
     ElicitationHandler m_elicitation;
     QTimer m_listChanged;

@@ -25,6 +25,8 @@ inline QString eventKind(const RunEvent &event)
                 return QStringLiteral("error:") + p.code;
             else if constexpr (std::is_same_v<T, RunThreadEvent>)
                 return QStringLiteral("title:") + p.title;
+            else if constexpr (std::is_same_v<T, RunApprovalRequestEvent>)
+                return QStringLiteral("approval:") + p.toolName;
             else
                 return QStringLiteral("masks");
         },

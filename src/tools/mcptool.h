@@ -1,0 +1,37 @@
+#pragma once
+
+#include "mcpclient.h"
+#include "tool.h"
+
+#include <QPointer>
+
+namespace AgentDesk {
+
+// One tool of a connected MCP server, as the run loop sees it (runs-reference.md §3.3 `mcp_tool`):
+// a backend tool under the server's own name for it, with the server's schema and description;
+// personal data per server configuration; approval "ask" unless the user decided otherwise.
+// cancel() sends `notifications/cancelled` at once. Thread affinity: the client's thread.
+class McpTool : public Tool
+{
+public:
+    McpTool(McpClient *client, McpToolInfo info, bool returnsPersonalData);
+
+    QString name() const override { return m_info.name; }
+    ToolKind kind() const override { return ToolKind::Backend; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+    bool returnsPersonalData() const override { return m_personal; }
+    void execute(const QJsonObject &arguments, const ToolContext &context, Done done) override;
+    void cancel() override;
+
+    QString serverName() const { return m_serverName; }
+
+private:
+    QPointer<McpClient> m_client;
+    QString m_serverName;
+    McpToolInfo m_info;
+    bool m_personal = false;
+    qint64 m_call = -1;
+};
+
+} // namespace AgentDesk
