@@ -2,6 +2,7 @@
 #include "cliapplication.h"
 
 #include "storage/agentrepository.h"
+#include "storage/mcpserverrepository.h"
 #include "storage/database.h"
 #include "storage/providerrepository.h"
 
@@ -59,13 +60,14 @@ Result<QString> instructions(const QCommandLineParser &p)
 
 void registerAgentCommands(CliApplication &app)
 {
-    app.addCommand({u"agent"_s, u"add"_s, u"add NAME [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--model PROVIDER/MODEL] [--tool NAME]..."_s,
+    app.addCommand({u"agent"_s, u"add"_s, u"add NAME [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--model PROVIDER/MODEL] [--tool NAME]... [--mcp SERVER]..."_s,
                     u"Add an agent."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"NAME"_s, u"The agent's name."_s);
                         addTextOptions(p);
                         p.addOption({u"model"_s, u"The agent's model; overrides the thread's."_s, u"PROVIDER/MODEL"_s});
                         p.addOption({u"tool"_s, u"Enable a tool (repeatable)."_s, u"NAME"_s});
+                        p.addOption({u"mcp"_s, u"Give the agent this MCP server's tools (repeatable)."_s, u"SERVER"_s});
                     },
                     [&app](CliApplication::Context &c) {
                         auto text = instructions(c.parser);
@@ -83,6 +85,12 @@ void registerAgentCommands(CliApplication &app)
                         if (!agent.model.isEmpty()) {
                             if (auto model = ProviderRepository(*db).model(agent.model); !model)
                                 return app.fail(model.error());
+                        }
+                        for (const QString &name : c.parser.values(u"mcp"_s)) {
+                            auto server = McpServerRepository(*db).get(name);
+                            if (!server)
+                                return app.fail(server.error());
+                            agent.mcpServerIds << server->id;
                         }
                         auto added = AgentRepository(*db).addAgent(agent);
                         if (!added)

@@ -20,6 +20,7 @@ CliApplication::CliApplication(QStringList arguments, QTextStream &out, QTextStr
     registerAgentCommands(*this);
     registerInferenceCommands(*this);
     registerRunCommands(*this);
+    registerMcpCommands(*this);
 }
 
 CliApplication::~CliApplication() = default;

@@ -52,6 +52,7 @@ public:
     // the data directory untouched (not even created).
     Result<QSqlDatabase> connection();
     QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
     QString dataDir() const { return m_dataDir; }
     int fail(const Error &error);
     // The error with its code: "message (CODE)", for errors a script may branch on.
@@ -77,5 +78,6 @@ void registerThreadCommands(CliApplication &app);
 void registerAgentCommands(CliApplication &app);
 void registerInferenceCommands(CliApplication &app);
 void registerRunCommands(CliApplication &app);
+void registerMcpCommands(CliApplication &app);
 
 } // namespace AgentDesk

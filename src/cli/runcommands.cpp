@@ -12,18 +12,22 @@
 #include "storage/piimaskrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
+#include "tools/mcpserverpool.h"
 
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMimeDatabase>
+#include <QDir>
 #include <QNetworkAccessManager>
+#include <QSocketNotifier>
 #include <QTimer>
 #include <QUuid>
 
 #include <atomic>
 #include <csignal>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -100,6 +104,9 @@ Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabas
 
 int runCommand(CliApplication &app, CliApplication::Context &c)
 {
+    const QString approve = c.parser.value(u"approve"_s);
+    if (c.parser.isSet(u"approve"_s) && approve != "all"_L1 && approve != "none"_L1)
+        return app.usageError(u"--approve must be all or none"_s);
     auto db = app.connection();
     if (!db)
         return app.fail(db.error());
@@ -143,8 +150,10 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
 
     QNetworkAccessManager network;
     NetworkAccess::apply(network, target->provider);
+    McpServerPool mcp(QDir(app.dataDir()).filePath(u"mcp-logs"_s));
     ExecuteRun::Options options;
     options.dataDir = app.dataDir();
+    options.mcpPool = &mcp;
     ExecuteRunAndSetTitle executor(&network, *db, options);
     const bool events = c.parser.isSet(u"events"_s);
     QTextStream &out = app.out();
@@ -166,7 +175,65 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         out.flush();
         printedText = true;
     };
+    // Tools that ask (product.md §7): --approve all|none, else a question on a terminal, else no.
+    std::unique_ptr<QSocketNotifier> answerNotifier;
+    QStringList waitingForAnswer; // tool call ids, in the order asked
+    QByteArray typed;
+    auto askNext = [&] {
+        if (waitingForAnswer.isEmpty())
+            return;
+        app.err() << "Allow the tool call " << waitingForAnswer.constFirst().section(u'\x1f', 1, 1) << "? [y]es once, [t]his thread, [N]o: ";
+        app.err().flush();
+    };
+    auto decide = [&](const RunApprovalRequestEvent &asked) {
+        if (approve == "all"_L1)
+            return executor.answerApproval(asked.toolCallId, ApprovalDecision::AllowOnce);
+        if (approve == "none"_L1)
+            return executor.answerApproval(asked.toolCallId, ApprovalDecision::Deny);
+        if (!::isatty(STDIN_FILENO)) {
+            app.err() << "agentdesk-cli: the tool " << asked.toolName << " asks for approval; denied (use --approve all to allow)\n";
+            app.err().flush();
+            return executor.answerApproval(asked.toolCallId, ApprovalDecision::Deny);
+        }
+        const QString arguments = QString::fromUtf8(QJsonDocument(asked.arguments).toJson(QJsonDocument::Compact));
+        waitingForAnswer << asked.toolCallId + u'\x1f' + asked.toolName + u' ' + arguments;
+        if (!answerNotifier) {
+            answerNotifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+            QObject::connect(answerNotifier.get(), &QSocketNotifier::activated, &executor, [&] {
+                char buffer[256];
+                const auto n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+                if (n <= 0) { // end of input: nobody can answer
+                    answerNotifier->setEnabled(false);
+                    for (const QString &waiting : std::as_const(waitingForAnswer))
+                        executor.answerApproval(waiting.section(u'\x1f', 0, 0), ApprovalDecision::Deny);
+                    waitingForAnswer.clear();
+                    return;
+                }
+                typed.append(buffer, n);
+                qsizetype newline;
+                while ((newline = typed.indexOf('\n')) >= 0 && !waitingForAnswer.isEmpty()) {
+                    const QString answer = QString::fromUtf8(typed.left(newline)).trimmed().toLower();
+                    typed.remove(0, newline + 1);
+                    const QString id = waitingForAnswer.takeFirst().section(u'\x1f', 0, 0);
+                    executor.answerApproval(id, answer.startsWith(u'y') ? ApprovalDecision::AllowOnce
+                                                : answer.startsWith(u't') ? ApprovalDecision::AllowForThread
+                                                                           : ApprovalDecision::Deny);
+                    askNext();
+                }
+            });
+        }
+        if (waitingForAnswer.size() == 1)
+            askNext();
+    };
     QObject::connect(&executor, &ExecuteRunAndSetTitle::eventReady, &executor, [&](const RunEvent &event) {
+        if (const auto *approval = std::get_if<RunApprovalRequestEvent>(&event.payload)) {
+            if (events)
+                print(event);
+            // Answered after this event has been delivered everywhere.
+            const RunApprovalRequestEvent copy = *approval;
+            QMetaObject::invokeMethod(&executor, [&decide, copy] { decide(copy); }, Qt::QueuedConnection);
+            return;
+        }
         if (events)
             return print(event);
         if (const auto *masks = std::get_if<RunMasksEvent>(&event.payload))
@@ -201,6 +268,8 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     if (!result)
         loop.exec();
     interruptPoll.stop();
+    answerNotifier.reset();
+    mcp.stopAll();
     std::signal(SIGINT, previous);
     if (!events && printedText)
         out << '\n';
@@ -215,7 +284,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
 void registerRunCommands(CliApplication &app)
 {
     app.addCommand({u"run"_s, QString(),
-                    u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--anonymous] [--events] TEXT"_s,
+                    u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--anonymous] [--approve all|none] [--events] TEXT"_s,
                     u"Send TEXT to a thread (a new one unless --thread) and stream the answer; --events prints one JSON object per run event."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"TEXT"_s, u"The message."_s);
@@ -227,6 +296,7 @@ void registerRunCommands(CliApplication &app)
                         p.addOption({u"image"_s, u"Attach an image (repeatable)."_s, u"PATH"_s});
                         p.addOption({u"anonymous"_s, u"Mask personal data before it leaves this computer."_s});
                         p.addOption({u"events"_s, u"Print one JSON object per run event per line."_s});
+                        p.addOption({u"approve"_s, u"Answer every tool that asks for approval: all or none (default: ask on a terminal, else none)."_s, u"all|none"_s});
                     },
                     [&app](CliApplication::Context &c) { return runCommand(app, c); },
                     0, 1000});

@@ -20,10 +20,10 @@ public:
     Result<McpServerConfig> get(const QString &nameOrId) const;
     Result<QList<McpServerConfig>> list() const;
     Result<void> remove(const QString &nameOrId);
-
-private:
+    // What add() and update() check, for callers that want to refuse bad input before anything.
     static Result<void> validate(const McpServerConfig &server);
 
+private:
     QSqlDatabase m_db;
 };
 

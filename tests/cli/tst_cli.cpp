@@ -48,6 +48,8 @@ private Q_SLOTS:
     void runEventsAreJsonLines();
     void runRejectsBadInputAndStoresNothing();
     void anonymousRunShowsAndExportsTheRealValues();
+    void mcpServersAddListToolsCall();
+    void runWithAnMcpToolAndApprovals();
     void runStopsOnCtrlC();
     void killedRunIsRecoveredAtTheNextStart();
 
@@ -599,6 +601,105 @@ void TestCli::anonymousRunShowsAndExportsTheRealValues()
     QCOMPARE(masks.value("type"_L1).toString(), u"masks"_s);
     QCOMPARE(masks.value("masks"_L1).toArray().at(0).toObject().value("value"_L1).toString(), u"anna@example.org"_s);
     QVERIFY(lines.at(2).contains(u"Write to {{pii:EMAIL_ADDRESS_1}} again"_s));
+}
+
+// product.md §12: mcp add / list / tools / call / remove against the scripted stdio server; bad
+// input is refused with exit 2 and stores nothing.
+void TestCli::mcpServersAddListToolsCall()
+{
+    const QString d = m_dir->path();
+    const QString server = QString::fromLocal8Bit(FAKE_MCP_SERVER_PATH);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"add"_s, u"fake"_s}).exitCode, 2);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"add"_s, u"fake"_s, u"--command"_s, server, u"--url"_s, u"http://127.0.0.1:1/mcp"_s}).exitCode, 2);
+    Run r = cli({u"--data-dir"_s, d, u"mcp"_s, u"add"_s, u"fake"_s, u"--command"_s, server, u"--env"_s, u"NOEQUALS"_s});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, u"agentdesk-cli: error: --env needs KEY=VALUE, not \"NOEQUALS\"\n"_s);
+    QVERIFY(!QFile::exists(d + u"/agentdesk.sqlite3"_s)); // refused before anything was created
+    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"add"_s, u"fake"_s, u"--command"_s, server + u" --banner"_s, u"--env"_s, u"TOKEN=s3cret"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"Added MCP server fake\n"_s);
+    const QJsonArray listed = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"mcp"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).toObject().value("arguments"_L1).toArray(), QJsonArray{u"--banner"_s});
+    QCOMPARE(listed.at(0).toObject().value("environment"_L1).toArray(), QJsonArray{u"TOKEN"_s}); // names only
+    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"tools"_s, u"fake"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).constFirst(), u"echo  — Echoes the text back."_s);
+    QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 6);
+    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"call"_s, u"fake"_s, u"add"_s, u"--args"_s, u"{\"a\":2,\"b\":40}"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"42\n"_s);
+    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"call"_s, u"fake"_s, u"nope"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out, u"MCP error -32602: Tool nope not found\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"call"_s, u"fake"_s, u"add"_s, u"--args"_s, u"[1]"_s}).exitCode, 2);
+    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"call"_s, u"fake"_s, u"crash"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: The MCP server \"fake\" stopped: The MCP server exited with code 3\n"_s);
+    // The server's stderr went to its log in the data directory.
+    QFile log(d + u"/mcp-logs/fake.log"_s);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY(log.readAll().contains("crashing on purpose"));
+    QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"remove"_s, u"fake"_s}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"tools"_s, u"fake"_s}).exitCode, 1);
+}
+
+// issue 5 §1/§8 through the CLI: an agent with an MCP server; the model calls its tool; approval
+// by --approve all, refused by --approve none, and refused (with a note) without a terminal.
+void TestCli::runWithAnMcpToolAndApprovals()
+{
+    Test::ScriptedHttpServer server;
+    auto callEcho = [&] {
+        const QJsonObject call{{u"index"_s, 0}, {u"id"_s, u"call_1"_s},
+                               {u"function"_s, QJsonObject{{u"name"_s, u"echo"_s}, {u"arguments"_s, u"{\"text\":\"from MCP\"}"_s}}}};
+        const QJsonObject delta{{u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"delta"_s, QJsonObject{{u"tool_calls"_s, QJsonArray{call}}}}}}}};
+        server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream(
+            "text/event-stream", "data: " + QJsonDocument(delta).toJson(QJsonDocument::Compact)
+                + "\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n"));
+    };
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--tools"_s, u"--default"_s}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"add"_s, u"fake"_s, u"--command"_s, QString::fromLocal8Bit(FAKE_MCP_SERVER_PATH)}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"agent"_s, u"add"_s, u"Helper"_s, u"--mcp"_s, u"fake"_s}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"agent"_s, u"add"_s, u"Broken"_s, u"--mcp"_s, u"nope"_s}).exitCode, 1);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"run"_s, u"--approve"_s, u"maybe"_s, u"Hi"_s}).exitCode, 2);
+
+    callEcho();
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"It said: from MCP."_s})));
+    Run r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--agent"_s, u"Helper"_s, u"--approve"_s, u"all"_s, u"--events"_s, u"Echo something"_s});
+    QCOMPARE(r.exitCode, 0);
+    QStringList types;
+    for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (event.value("type"_L1) == "approval_request"_L1) {
+            QCOMPARE(event.value("toolName"_L1).toString(), u"echo"_s);
+            QCOMPARE(event.value("arguments"_L1).toObject(), (QJsonObject{{u"text"_s, u"from MCP"_s}}));
+        }
+        if (event.value("type"_L1) == "message"_L1 && event.value("message"_L1).toObject().value("role"_L1) == "tool"_L1) {
+            QCOMPARE(event.value("message"_L1).toObject().value("content"_L1).toArray().at(0).toObject().value("result"_L1).toString(), u"from MCP"_s);
+        }
+        types << event.value("type"_L1).toString();
+    }
+    QVERIFY2(types.contains(u"approval_request"_s), qPrintable(types.join(u',')));
+    QVERIFY(server.requests().at(1).body.contains("from MCP"));
+
+    // --approve none: the tool never runs, the model is told.
+    callEcho();
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"OK, not then."_s})));
+    r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--agent"_s, u"Helper"_s, u"--approve"_s, u"none"_s, u"Echo something"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"OK, not then.\n"_s);
+    QVERIFY(std::any_of(server.requests().cbegin(), server.requests().cend(), [](const Test::ScriptedHttpServer::Request &request) {
+        return request.body.contains("The user did not allow this tool to run.");
+    }));
+
+    // No flag and no terminal: denied, and said so.
+    callEcho();
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Fine."_s})));
+    r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--agent"_s, u"Helper"_s, u"Echo something"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.startsWith(u"agentdesk-cli: the tool echo asks for approval; denied (use --approve all to allow)\n"_s), qPrintable(r.err));
 }
 
 void TestCli::runRejectsBadInputAndStoresNothing()

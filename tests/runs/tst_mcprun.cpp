@@ -225,7 +225,7 @@ void TestMcpRun::deniedCallIsNeverSent()
             executor.answerApproval(request->toolCallId, ApprovalDecision::Deny);
     });
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
-    const auto &result = std::get<ToolResultPart>(messages().at(2).content.constFirst());
+    const ToolResultPart result = std::get<ToolResultPart>(messages().at(2).content.constFirst());
     QCOMPARE(result.result, u"The user did not allow this tool to run."_s);
     QVERIFY(result.isError);
     QTest::qWait(100);

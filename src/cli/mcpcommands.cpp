@@ -1,0 +1,234 @@
+// agentdesk-cli mcp …: configure MCP servers, list their tools and call one (product.md §12).
+
+#include "cliapplication.h"
+
+#include "core/enumnames.h"
+#include "storage/mcpserverrepository.h"
+#include "tools/mcpclient.h"
+#include "tools/mcptoolresult.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+constexpr int StartTimeoutMs = 30'000;
+
+QJsonObject serverJson(const McpServerConfig &s)
+{
+    QJsonObject json{{u"id"_s, s.id},
+                     {u"name"_s, s.name},
+                     {u"transport"_s, enumName(s.transport)},
+                     {u"enabled"_s, s.enabled},
+                     {u"returnsPersonalData"_s, s.returnsPersonalData}};
+    if (s.transport == McpTransportKind::Stdio) {
+        json.insert(u"command"_s, s.command);
+        json.insert(u"arguments"_s, QJsonArray::fromStringList(s.arguments));
+        // Only the names: values may be secrets.
+        json.insert(u"environment"_s, QJsonArray::fromStringList(s.environment.keys()));
+    } else {
+        json.insert(u"url"_s, s.url.toString());
+    }
+    return json;
+}
+
+// Starts the named server and runs `use` once it is ready; the result is the command's exit code.
+int withServer(CliApplication &app, const QString &name, const std::function<void(McpClient &, std::function<void(int)>)> &use)
+{
+    auto db = app.connection();
+    if (!db)
+        return app.fail(db.error());
+    auto config = McpServerRepository(*db).get(name);
+    if (!config)
+        return app.fail(config.error());
+    auto transport = McpClient::createTransport(*config, QDir(app.dataDir()).filePath(u"mcp-logs"_s));
+    if (!transport)
+        return app.fail(transport.error());
+    McpClient client(config->name, *transport);
+    QEventLoop loop;
+    int exitCode = CliApplication::Failure;
+    std::optional<Error> failure;
+    bool started = false;
+    QObject::connect(&client, &McpClient::failed, &loop, [&](const Error &error) {
+        if (started)
+            return; // a failure during the work reaches `use` as the request's error
+        failure = error;
+        loop.quit();
+    });
+    QObject::connect(&client, &McpClient::ready, &loop, [&] {
+        if (std::exchange(started, true))
+            return; // a restart after a crash: the command is over
+
+        use(client, [&](int code) {
+            exitCode = code;
+            loop.quit();
+        });
+    });
+    QTimer::singleShot(StartTimeoutMs, &loop, [&] {
+        if (client.state() == McpClient::State::Starting) {
+            failure = Error{u"MCP_TIMEOUT"_s, u"The MCP server \"%1\" did not start within %2 s"_s.arg(config->name).arg(StartTimeoutMs / 1000), {}};
+            loop.quit();
+        }
+    });
+    client.start();
+    loop.exec();
+    client.stop();
+    if (failure)
+        return app.fail(*failure);
+    return exitCode;
+}
+
+} // namespace
+
+void registerMcpCommands(CliApplication &app)
+{
+    app.addCommand({u"mcp"_s, u"add"_s, u"add NAME (--command \"CMD ARGS\" | --url URL) [--env KEY=VALUE]... [--personal-data]"_s,
+                    u"Add an MCP server: a command started over stdio, or a Streamable HTTP URL."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"NAME"_s, u"The server's name."_s);
+                        p.addOption({u"command"_s, u"The command line that starts the server (stdio)."_s, u"CMD"_s});
+                        p.addOption({u"url"_s, u"The server's Streamable HTTP endpoint."_s, u"URL"_s});
+                        p.addOption({u"env"_s, u"An environment variable for the server (repeatable)."_s, u"KEY=VALUE"_s});
+                        p.addOption({u"personal-data"_s, u"Its results contain personal data (masked in anonymous threads)."_s});
+                    },
+                    [&app](CliApplication::Context &c) {
+                        const bool hasCommand = c.parser.isSet(u"command"_s);
+                        const bool hasUrl = c.parser.isSet(u"url"_s);
+                        if (hasCommand == hasUrl)
+                            return app.usageError(u"give either --command or --url"_s);
+                        McpServerConfig server;
+                        server.name = c.positional.at(0).trimmed();
+                        server.returnsPersonalData = c.parser.isSet(u"personal-data"_s);
+                        if (hasCommand) {
+                            const QStringList words = QProcess::splitCommand(c.parser.value(u"command"_s));
+                            if (words.isEmpty())
+                                return app.usageError(u"--command is empty"_s);
+                            server.transport = McpTransportKind::Stdio;
+                            server.command = words.constFirst();
+                            server.arguments = words.mid(1);
+                        } else {
+                            server.transport = McpTransportKind::StreamableHttp;
+                            server.url = QUrl(c.parser.value(u"url"_s));
+                        }
+                        for (const QString &pair : c.parser.values(u"env"_s)) {
+                            const qsizetype eq = pair.indexOf(u'=');
+                            if (eq <= 0)
+                                return app.usageError(u"--env needs KEY=VALUE, not \"%1\""_s.arg(pair));
+                            server.environment.insert(pair.left(eq), pair.mid(eq + 1));
+                        }
+                        if (auto valid = McpServerRepository::validate(server); !valid)
+                            return app.usageError(valid.error().message);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto added = McpServerRepository(*db).add(server);
+                        if (!added)
+                            return app.fail(added.error());
+                        if (c.json)
+                            app.printJson(serverJson(*added));
+                        else
+                            app.out() << "Added MCP server " << added->name << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"mcp"_s, u"list"_s, u"list [--json]"_s, u"List the MCP servers."_s, nullptr,
+                    [&app](CliApplication::Context &c) {
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto servers = McpServerRepository(*db).list();
+                        if (!servers)
+                            return app.fail(servers.error());
+                        if (c.json) {
+                            QJsonArray array;
+                            for (const auto &s : *servers)
+                                array.append(serverJson(s));
+                            app.printJson(array);
+                        } else {
+                            for (const auto &s : *servers) {
+                                const QString where = s.transport == McpTransportKind::Stdio ? QStringList(QStringList{s.command} + s.arguments).join(u' ')
+                                                                                            : s.url.toString();
+                                app.out() << s.name << "  " << enumName(s.transport) << "  " << where << (s.enabled ? "" : "  (disabled)") << '\n';
+                            }
+                        }
+                        return int(CliApplication::Success);
+                    }});
+
+    app.addCommand({u"mcp"_s, u"remove"_s, u"remove NAME"_s, u"Remove an MCP server."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The server's name."_s); },
+                    [&app](CliApplication::Context &c) {
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        if (auto removed = McpServerRepository(*db).remove(c.positional.at(0)); !removed)
+                            return app.fail(removed.error());
+                        app.out() << "Removed MCP server " << c.positional.at(0) << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"mcp"_s, u"tools"_s, u"tools NAME [--json]"_s, u"Start the server and list its tools."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The server's name."_s); },
+                    [&app](CliApplication::Context &c) {
+                        return withServer(app, c.positional.at(0), [&](McpClient &client, std::function<void(int)> done) {
+                            if (c.json) {
+                                QJsonArray array;
+                                for (const McpToolInfo &t : client.tools()) {
+                                    array.append(QJsonObject{{u"name"_s, t.name}, {u"title"_s, t.title}, {u"description"_s, t.description},
+                                                             {u"inputSchema"_s, t.inputSchema}});
+                                }
+                                app.printJson(array);
+                            } else {
+                                for (const McpToolInfo &t : client.tools())
+                                    app.out() << t.name << (t.description.isEmpty() ? QString() : u"  — "_s + t.description.section(u'\n', 0, 0)) << '\n';
+                            }
+                            done(CliApplication::Success);
+                        });
+                    },
+                    1, 1});
+
+    app.addCommand({u"mcp"_s, u"call"_s, u"call NAME TOOL --args JSON [--json]"_s,
+                    u"Start the server and call one tool; prints what the model would get (--json: the raw result)."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"NAME"_s, u"The server's name."_s);
+                        p.addPositionalArgument(u"TOOL"_s, u"The tool."_s);
+                        p.addOption({u"args"_s, u"The arguments, a JSON object."_s, u"JSON"_s, u"{}"_s});
+                    },
+                    [&app](CliApplication::Context &c) {
+                        QJsonParseError parseError;
+                        const QJsonDocument args = QJsonDocument::fromJson(c.parser.value(u"args"_s).toUtf8(), &parseError);
+                        if (parseError.error != QJsonParseError::NoError || !args.isObject())
+                            return app.usageError(u"--args must be a JSON object"_s);
+                        std::optional<Error> error;
+                        const int code = withServer(app, c.positional.at(0), [&](McpClient &client, std::function<void(int)> done) {
+                            client.callTool(c.positional.at(1), args.object(), [&, done](const Result<QJsonObject> &result) {
+                                if (!result) {
+                                    error = result.error();
+                                    return done(CliApplication::Failure);
+                                }
+                                const ToolResult mapped = McpToolResult::toToolResult(*result);
+                                if (c.json)
+                                    app.printJson(*result);
+                                else
+                                    app.out() << mapped.text << '\n';
+                                done(mapped.failed ? CliApplication::Failure : CliApplication::Success);
+                            });
+                        });
+                        if (error)
+                            return app.fail(*error);
+                        return code;
+                    },
+                    2, 2});
+}
+
+} // namespace AgentDesk
