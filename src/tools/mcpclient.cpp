@@ -1,5 +1,6 @@
 #include "mcpclient.h"
 
+#include "mcphttptransport.h"
 #include "mcpstdiotransport.h"
 
 #include "core/logging.h"
@@ -123,6 +124,9 @@ Result<McpTransport *> McpClient::createTransport(const McpServerConfig &config,
         return transport;
     }
     case McpTransportKind::StreamableHttp:
+        if (!config.url.isValid() || !(config.url.scheme() == "http"_L1 || config.url.scheme() == "https"_L1))
+            return makeError(u"MCP_CONFIG_INVALID"_s, u"The MCP server \"%1\" has no http(s) URL"_s.arg(config.name));
+        return new McpHttpTransport(config.url, config.headers);
     case McpTransportKind::LegacySse:
         break;
     }
