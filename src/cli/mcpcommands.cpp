@@ -5,6 +5,7 @@
 #include "core/enumnames.h"
 #include "storage/mcpserverrepository.h"
 #include "tools/mcpclient.h"
+#include "tools/mcphttptransport.h"
 #include "tools/mcptoolresult.h"
 
 #include <QDir>
@@ -87,10 +88,69 @@ int withServer(CliApplication &app, const QString &name, const std::function<voi
     return exitCode;
 }
 
+// Client mode for the official conformance suite (protocols.md D): the suite starts a scenario
+// server, runs this command with its URL last and the scenario in MCP_CONFORMANCE_SCENARIO.
+int conformance(CliApplication &app, const QString &url)
+{
+    const QString scenario = qEnvironmentVariable("MCP_CONFORMANCE_SCENARIO");
+    const QUrl endpoint(url);
+    if (!endpoint.isValid() || !(endpoint.scheme() == "http"_L1 || endpoint.scheme() == "https"_L1))
+        return app.usageError(u"\"%1\" is not an http(s) URL"_s.arg(url));
+    McpClient client(u"conformance"_s, new McpHttpTransport(endpoint));
+    // Forms are confirmed as the server filled them in (SEP-1034 defaults).
+    client.setElicitationHandler([](const McpClient::Elicitation &e, std::function<void(McpClient::ElicitationAnswer)> answer) {
+        answer({u"accept"_s, McpClient::defaultsOf(e.requestedSchema)});
+    });
+    QEventLoop loop;
+    int exitCode = CliApplication::Failure;
+    std::optional<Error> failure;
+    QObject::connect(&client, &McpClient::failed, &loop, [&](const Error &error) {
+        failure = error;
+        loop.quit();
+    });
+    QObject::connect(&client, &McpClient::ready, &loop, [&] {
+        if (scenario == "initialize"_L1 || client.tools().isEmpty()) {
+            exitCode = CliApplication::Success;
+            return loop.quit();
+        }
+        // Call the scenario's tool: add_numbers gets numbers, any other its (empty) arguments.
+        const McpToolInfo tool = client.tools().constFirst();
+        const QJsonObject arguments = tool.name == "add_numbers"_L1 ? QJsonObject{{u"a"_s, 5}, {u"b"_s, 3}} : QJsonObject{};
+        client.callTool(tool.name, arguments, [&](const Result<QJsonObject> &result) {
+            if (!result)
+                failure = result.error();
+            else
+                app.out() << McpToolResult::toToolResult(*result).text << '\n';
+            exitCode = result && !result->value("isError"_L1).toBool() ? CliApplication::Success : CliApplication::Failure;
+            loop.quit();
+        });
+    });
+    QTimer::singleShot(StartTimeoutMs, &loop, [&] {
+        failure = Error{u"MCP_TIMEOUT"_s, u"The scenario \"%1\" did not finish within %2 s"_s.arg(scenario).arg(StartTimeoutMs / 1000), {}};
+        loop.quit();
+    });
+    client.start();
+    loop.exec();
+    client.stop();
+    // Let the DELETE of the session go out.
+    QEventLoop settle;
+    QTimer::singleShot(200, &settle, &QEventLoop::quit);
+    settle.exec();
+    if (failure)
+        return app.fail(*failure);
+    return exitCode;
+}
+
 } // namespace
 
 void registerMcpCommands(CliApplication &app)
 {
+    app.addCommand({u"mcp"_s, u"conformance"_s, u"conformance URL"_s,
+                    u"Client mode for the official MCP conformance suite; the scenario comes from MCP_CONFORMANCE_SCENARIO."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"URL"_s, u"The scenario server's URL."_s); },
+                    [&app](CliApplication::Context &c) { return conformance(app, c.positional.at(0)); },
+                    1, 1});
+
     app.addCommand({u"mcp"_s, u"add"_s, u"add NAME (--command \"CMD ARGS\" | --url URL) [--env KEY=VALUE]... [--personal-data]"_s,
                     u"Add an MCP server: a command started over stdio, or a Streamable HTTP URL."_s,
                     [](QCommandLineParser &p) {

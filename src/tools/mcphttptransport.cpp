@@ -61,6 +61,15 @@ void McpHttpTransport::send(const QJsonObject &message)
     if (message.contains("method"_L1) && message.contains("id"_L1))
         stream->awaitedId = message.value("id"_L1);
     m_streams.insert(reply, stream);
+    if (message.value("method"_L1).toString() == "initialize"_L1) {
+        // The session starts with the headers: an SSE answer delivers the result (and the client
+        // sends its next message) before this reply has finished.
+        connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (const QByteArray session = reply->rawHeader("Mcp-Session-Id"); status == 200 && !session.isEmpty())
+                m_sessionId = QString::fromLatin1(session);
+        });
+    }
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
     connect(reply, &QNetworkReply::finished, this, [this, reply, message] { onFinished(reply, message); });
 }
