@@ -157,7 +157,7 @@ void registerMcpCommands(CliApplication &app)
                         p.addPositionalArgument(u"NAME"_s, u"The server's name."_s);
                         p.addOption({u"command"_s, u"The command line that starts the server (stdio)."_s, u"CMD"_s});
                         p.addOption({u"url"_s, u"The server's Streamable HTTP endpoint."_s, u"URL"_s});
-                        p.addOption({u"env"_s, u"An environment variable for the server (repeatable)."_s, u"KEY=VALUE"_s});
+                        p.addOption({u"env"_s, u"An environment variable for the server (repeatable); write secrets as ${VARIABLE}, read when the server starts."_s, u"KEY=VALUE"_s});
                         p.addOption({u"personal-data"_s, u"Its results contain personal data (masked in anonymous threads)."_s});
                     },
                     [&app](CliApplication::Context &c) {

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +34,38 @@ QString loginShellPath()
         return found.isEmpty() ? fallback : found;
     }();
     return path;
+}
+
+// `${NAME}` in a configured value is read from the environment when the server starts, so a
+// secret need not be stored with the configuration.
+Result<QString> resolved(const QString &value)
+{
+    static const QRegularExpression reference(u"\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}"_s);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = reference.globalMatch(value); it.hasNext();) {
+        const auto match = it.next();
+        const QString name = match.captured(1);
+        if (!qEnvironmentVariableIsSet(name.toLocal8Bit().constData()))
+            return makeError(u"MCP_CONFIG_INVALID"_s, u"The environment variable %1 is not set"_s.arg(name));
+        out += QStringView(value).mid(last, match.capturedStart() - last);
+        out += qEnvironmentVariable(name.toLocal8Bit().constData());
+        last = match.capturedEnd();
+    }
+    out += QStringView(value).mid(last);
+    return out;
+}
+
+Result<QMap<QString, QString>> resolved(const QMap<QString, QString> &values, const QString &server)
+{
+    QMap<QString, QString> out;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        auto value = resolved(it.value());
+        if (!value)
+            return makeError(value.error().code, u"MCP server \"%1\", %2: %3"_s.arg(server, it.key(), value.error().message));
+        out.insert(it.key(), *value);
+    }
+    return out;
 }
 
 QString fileNameFor(const QString &name)
@@ -117,7 +150,10 @@ Result<McpTransport *> McpClient::createTransport(const McpServerConfig &config,
     case McpTransportKind::Stdio: {
         if (config.command.trimmed().isEmpty())
             return makeError(u"MCP_CONFIG_INVALID"_s, u"The MCP server \"%1\" has no command"_s.arg(config.name));
-        auto *transport = new McpStdioTransport(config.command, config.arguments, config.environment);
+        auto environment = resolved(config.environment, config.name);
+        if (!environment)
+            return std::unexpected(environment.error());
+        auto *transport = new McpStdioTransport(config.command, config.arguments, *environment);
         transport->setSearchPath(loginShellPath());
         if (!logDirectory.isEmpty())
             transport->setLogFile(QDir(logDirectory).filePath(fileNameFor(config.name) + u".log"_s));
@@ -126,7 +162,10 @@ Result<McpTransport *> McpClient::createTransport(const McpServerConfig &config,
     case McpTransportKind::StreamableHttp:
         if (!config.url.isValid() || !(config.url.scheme() == "http"_L1 || config.url.scheme() == "https"_L1))
             return makeError(u"MCP_CONFIG_INVALID"_s, u"The MCP server \"%1\" has no http(s) URL"_s.arg(config.name));
-        return new McpHttpTransport(config.url, config.headers);
+        if (auto headers = resolved(config.headers, config.name); !headers)
+            return std::unexpected(headers.error());
+        else
+            return new McpHttpTransport(config.url, *headers);
     case McpTransportKind::LegacySse:
         break;
     }

@@ -615,15 +615,28 @@ void TestCli::mcpServersAddListToolsCall()
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err, u"agentdesk-cli: error: --env needs KEY=VALUE, not \"NOEQUALS\"\n"_s);
     QVERIFY(!QFile::exists(d + u"/agentdesk.sqlite3"_s)); // refused before anything was created
-    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"add"_s, u"fake"_s, u"--command"_s, server + u" --banner"_s, u"--env"_s, u"TOKEN=s3cret"_s});
+    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"add"_s, u"fake"_s, u"--command"_s, server + u" --banner"_s, u"--env"_s, u"TOKEN=${AGENTDESK_TEST_TOKEN}"_s});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, u"Added MCP server fake\n"_s);
     const QJsonArray listed = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"mcp"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array();
     QCOMPARE(listed.size(), 1);
     QCOMPARE(listed.at(0).toObject().value("arguments"_L1).toArray(), QJsonArray{u"--banner"_s});
     QCOMPARE(listed.at(0).toObject().value("environment"_L1).toArray(), QJsonArray{u"TOKEN"_s}); // names only
+    // The reference is read when the server starts: unset, the server is not started.
+    QProcessEnvironment withoutToken = QProcessEnvironment::systemEnvironment();
+    withoutToken.remove(u"AGENTDESK_TEST_TOKEN"_s);
+    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"tools"_s, u"fake"_s}, withoutToken);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: MCP server \"fake\", TOKEN: The environment variable AGENTDESK_TEST_TOKEN is not set\n"_s);
+    qputenv("AGENTDESK_TEST_TOKEN", "s3cret");
     r = cli({u"--data-dir"_s, d, u"mcp"_s, u"tools"_s, u"fake"_s});
     QCOMPARE(r.exitCode, 0);
+    // Only the reference is stored: the secret is in no file of the data directory.
+    for (const QFileInfo &file : QDir(d).entryInfoList(QDir::Files)) {
+        QFile f(file.filePath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains("s3cret"), qPrintable(file.fileName()));
+    }
     QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).constFirst(), u"echo  — Echoes the text back."_s);
     QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 6);
     r = cli({u"--data-dir"_s, d, u"mcp"_s, u"call"_s, u"fake"_s, u"add"_s, u"--args"_s, u"{\"a\":2,\"b\":40}"_s});
