@@ -3,12 +3,15 @@
 #include "cliapplication.h"
 
 #include "core/enumnames.h"
+#include "core/mcpserverimport.h"
 #include "storage/mcpserverrepository.h"
+#include "storage/sqlhelpers.h"
 #include "tools/mcpclient.h"
 #include "tools/mcphttptransport.h"
 #include "tools/mcptoolresult.h"
 
 #include <QDir>
+#include <QFile>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -197,6 +200,44 @@ void registerMcpCommands(CliApplication &app)
                             app.printJson(serverJson(*added));
                         else
                             app.out() << "Added MCP server " << added->name << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"mcp"_s, u"import"_s, u"import FILE"_s,
+                    u"Add the servers of an mcpServers JSON file (Claude Desktop, Cursor, VS Code); secrets become ${VARIABLE} references."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"FILE"_s, u"The JSON file."_s); },
+                    [&app](CliApplication::Context &c) {
+                        QFile file(c.positional.at(0));
+                        if (!file.open(QIODevice::ReadOnly))
+                            return app.usageError(u"cannot read %1: %2"_s.arg(c.positional.at(0), file.errorString()));
+                        auto parsed = McpServerImport::parse(file.readAll());
+                        if (!parsed)
+                            return app.usageError(parsed.error().message);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        McpServerRepository repository(*db);
+                        QStringList added;
+                        QStringList notes = parsed->notes;
+                        // All or nothing.
+                        auto stored = Sql::transaction(*db, [&]() -> Result<void> {
+                            for (const McpServerConfig &server : std::as_const(parsed->servers)) {
+                                if (repository.get(server.name)) {
+                                    notes << u"\"%1\": skipped, a server with this name exists"_s.arg(server.name);
+                                    continue;
+                                }
+                                if (auto done = repository.add(server); !done)
+                                    return std::unexpected(done.error());
+                                added << server.name;
+                            }
+                            return {};
+                        });
+                        if (!stored)
+                            return app.fail(stored.error());
+                        for (const QString &note : std::as_const(notes))
+                            app.err() << "agentdesk-cli: " << note << '\n';
+                        app.out() << "Imported " << added.size() << " MCP server(s)" << (added.isEmpty() ? QString() : u": "_s + added.join(u", "_s)) << '\n';
                         return int(CliApplication::Success);
                     },
                     1, 1});

@@ -107,7 +107,7 @@ QByteArray TestCli::dump()
 {
     auto db = AD_VERIFY_OK(Database::open(m_dir->path()));
     QByteArray all;
-    for (const QString &table : {u"providers"_s, u"models"_s, u"threads"_s, u"messages"_s, u"agents"_s, u"skills"_s}) {
+    for (const QString &table : {u"providers"_s, u"models"_s, u"threads"_s, u"messages"_s, u"agents"_s, u"skills"_s, u"mcp_servers"_s}) {
         QSqlQuery q((*db)->connection());
         q.exec(u"SELECT * FROM "_s + table + u" ORDER BY 1"_s);
         all += table.toUtf8() + ':';
@@ -653,6 +653,25 @@ void TestCli::mcpServersAddListToolsCall()
     QFile log(d + u"/mcp-logs/fake.log"_s);
     QVERIFY(log.open(QIODevice::ReadOnly));
     QVERIFY(log.readAll().contains("crashing on purpose"));
+    // Import of the common mcpServers JSON: secrets stay out, a taken name is skipped, bad JSON is
+    // refused and changes nothing.
+    QFile config(d + u"/claude_desktop_config.json"_s);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(R"({"mcpServers": {"fake": {"command": "x"}, "github": {"command": "docker", "args": ["run"], "env": {"GITHUB_TOKEN": "ghp_abc"}}}})");
+    config.close();
+    r = cli({u"--data-dir"_s, d, u"mcp"_s, u"import"_s, config.fileName()});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"Imported 1 MCP server(s): github\n"_s);
+    QCOMPARE(r.err, u"agentdesk-cli: \"github\": the value of env GITHUB_TOKEN was not imported (no secrets are stored); set the environment variable GITHUB_TOKEN\n"
+                    "agentdesk-cli: \"fake\": skipped, a server with this name exists\n"_s);
+    QVERIFY(!dump().contains("ghp_abc"));
+    QFile broken(d + u"/broken.json"_s);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"mcpServers\": ");
+    broken.close();
+    const QByteArray before = dump();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"import"_s, broken.fileName()}).exitCode, 2);
+    QCOMPARE(dump(), before);
     QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"remove"_s, u"fake"_s}).exitCode, 0);
     QCOMPARE(cli({u"--data-dir"_s, d, u"mcp"_s, u"tools"_s, u"fake"_s}).exitCode, 1);
 }
