@@ -1,6 +1,5 @@
-#include "testsupport.h"
-
 #include "eventkinds.h"
+#include "runharness.h"
 #include "support/providerwire.h"
 #include "support/scriptedhttpserver.h"
 
@@ -73,18 +72,7 @@ void TestMcpRun::init()
     m_pool = std::make_unique<McpServerPool>(m_dataDir.filePath(u"mcp-logs"_s), options);
     m_mcpLog.clear();
     connect(m_pool.get(), &McpServerPool::logLine, this, [this](const QString &, const QString &line) { m_mcpLog << line; });
-    ProviderRepository providers(m_t->connection());
-    Provider p;
-    p.name = u"local"_s;
-    p.kind = ProviderKind::OpenAiCompatible;
-    p.baseUrl = m_server->url(u"/v1"_s);
-    QVERIFY(providers.addProvider(p));
-    Model m;
-    m.providerName = u"local"_s;
-    m.name = u"m"_s;
-    m.capabilities.tools = true;
-    m.isDefault = true;
-    QVERIFY(providers.addModel(m));
+    addLocalModel(m_t->connection(), m_server->url(u"/v1"_s));
     m_thread = AD_VERIFY_OK(ThreadRepository(m_t->connection()).create({})).value().id;
     McpServerConfig fake;
     fake.name = u"fake"_s;
@@ -108,21 +96,8 @@ TestMcpRun::Run TestMcpRun::run(const QString &text, const std::function<void(Ex
     options.dataDir = m_dataDir.path();
     options.mcpPool = m_pool.get();
     ExecuteRunAndSetTitle executor(m_network.get(), m_t->connection(), options);
-    Run out;
-    bool done = false;
-    connect(&executor, &ExecuteRunAndSetTitle::eventReady, this, [&](const RunEvent &event) {
-        out.events << event;
-        if (onEvent)
-            onEvent(executor, event);
-    });
-    connect(&executor, &ExecuteRunAndSetTitle::finished, this, [&](const ExecuteRun::Result &result) {
-        out.result = result;
-        done = true;
-    });
-    executor.start(u"run-mcp"_s, m_thread, RunUserInput{text, {}, {}}, {});
-    if (!QTest::qWaitFor([&] { return done; }, 20000))
-        qFatal("the run did not finish");
-    return out;
+    const RecordedRun recorded = runToEnd<ExecuteRunAndSetTitle>(this, executor, m_thread, RunUserInput{text, {}, {}}, onEvent);
+    return Run{recorded.result, recorded.events};
 }
 
 void TestMcpRun::callTool(const QString &id, const QString &name, const QJsonObject &arguments)

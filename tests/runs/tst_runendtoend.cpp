@@ -1,6 +1,5 @@
-#include "testsupport.h"
-
 #include "eventkinds.h"
+#include "runharness.h"
 #include "support/providerwire.h"
 #include "support/scriptedhttpserver.h"
 
@@ -94,10 +93,7 @@ QByteArray compact(const QJsonObject &object)
 
 QJsonObject barChart()
 {
-    return QJsonObject{{u"chartTitle"_s, u"Sales"_s},
-                       {u"xAxis"_s, QJsonArray{u"Q1"_s, u"Q2"_s}},
-                       {u"yAxis"_s, QJsonArray{QJsonObject{{u"label"_s, u"2026"_s}, {u"values"_s, QJsonArray{3, 5}}}}},
-                       {u"insight"_s, u"Q2 grew."_s}};
+    return barChartArguments();
 }
 
 QJsonObject pieChart()
@@ -224,21 +220,8 @@ TestRunEndToEnd::Run TestRunEndToEnd::run(const QString &text, const std::functi
     options.today = QDate(2026, 11, 23);
     options.dataDir = m_dataDir.path();
     ExecuteRunAndSetTitle executor(m_network.get(), m_t->connection(), options);
-    Run out;
-    bool done = false;
-    connect(&executor, &ExecuteRunAndSetTitle::eventReady, this, [&](const RunEvent &event) {
-        out.events << event;
-        if (onEvent)
-            onEvent(executor, event);
-    });
-    connect(&executor, &ExecuteRunAndSetTitle::finished, this, [&](const ExecuteRun::Result &result) {
-        out.result = result;
-        done = true;
-    });
-    executor.start(u"run-e2e"_s, m_thread, RunUserInput{text, {}, {}}, u"sk-test"_s);
-    if (!QTest::qWaitFor([&] { return done; }, 20000))
-        qFatal("the run did not finish");
-    return out;
+    const RecordedRun recorded = runToEnd<ExecuteRunAndSetTitle>(this, executor, m_thread, RunUserInput{text, {}, {}}, onEvent);
+    return Run{recorded.result, recorded.events};
 }
 
 QList<Message> TestRunEndToEnd::messages() const

@@ -1,6 +1,5 @@
-#include "testsupport.h"
-
 #include "eventkinds.h"
+#include "runharness.h"
 #include "support/providerwire.h"
 #include "support/scriptedhttpserver.h"
 
@@ -90,37 +89,9 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-QJsonObject barChart()
-{
-    return QJsonObject{{u"chartTitle"_s, u"Sales"_s},
-                       {u"xAxis"_s, QJsonArray{u"Q1"_s, u"Q2"_s}},
-                       {u"yAxis"_s, QJsonArray{QJsonObject{{u"label"_s, u"2026"_s}, {u"values"_s, QJsonArray{3, 5}}}}},
-                       {u"insight"_s, u"Q2 grew."_s}};
-}
-
 QJsonObject email()
 {
     return QJsonObject{{u"to"_s, u"team@example.org"_s}, {u"subject"_s, u"Sales"_s}, {u"body"_s, u"Q2 grew."_s}};
-}
-
-QList<ToolUsePart> calls(const Message &message)
-{
-    QList<ToolUsePart> out;
-    for (const ContentPart &part : message.content) {
-        if (const auto *call = std::get_if<ToolUsePart>(&part))
-            out << *call;
-    }
-    return out;
-}
-
-QList<ToolResultPart> results(const Message &message)
-{
-    QList<ToolResultPart> out;
-    for (const ContentPart &part : message.content) {
-        if (const auto *result = std::get_if<ToolResultPart>(&part))
-            out << *result;
-    }
-    return out;
 }
 
 QList<MessageRole> roles(const QList<Message> &messages)
@@ -139,20 +110,7 @@ void TestRunsReference::init()
     m_server = std::make_unique<ScriptedHttpServer>();
     m_network = std::make_unique<QNetworkAccessManager>();
     m_network->setProxy(QNetworkProxy::NoProxy);
-    ProviderRepository providers(m_t->connection());
-    Provider p;
-    p.name = u"local"_s;
-    p.kind = ProviderKind::OpenAiCompatible;
-    p.baseUrl = m_server->url(u"/v1"_s);
-    QVERIFY(providers.addProvider(p));
-    Model m;
-    m.providerName = u"local"_s;
-    m.name = u"m"_s;
-    m.capabilities.tools = true;
-    m.isDefault = true;
-    m.inputPricePerMillion = 1.0;
-    m.outputPricePerMillion = 2.0;
-    QVERIFY(providers.addModel(m));
+    addLocalModel(m_t->connection(), m_server->url(u"/v1"_s));
     m_thread = AD_VERIFY_OK(ThreadRepository(m_t->connection()).create({})).value().id;
 }
 
@@ -174,21 +132,8 @@ TestRunsReference::Run TestRunsReference::run(const RunUserInput &input,
     options.today = QDate(2026, 11, 23);
     options.dataDir = m_dataDir.path();
     ExecuteRunAndSetTitle executor(m_network.get(), m_t->connection(), options);
-    Run out;
-    bool done = false;
-    connect(&executor, &ExecuteRunAndSetTitle::eventReady, this, [&](const RunEvent &event) {
-        out.events << event;
-        if (onEvent)
-            onEvent(executor, event);
-    });
-    connect(&executor, &ExecuteRunAndSetTitle::finished, this, [&](const ExecuteRun::Result &result) {
-        out.result = result;
-        done = true;
-    });
-    executor.start(u"run-ref"_s, m_thread, input, {});
-    if (!QTest::qWaitFor([&] { return done; }, 20000))
-        qFatal("the run did not finish");
-    return out;
+    const RecordedRun recorded = runToEnd<ExecuteRunAndSetTitle>(this, executor, m_thread, input, onEvent);
+    return Run{recorded.result, recorded.events};
 }
 
 void TestRunsReference::enqueue(const WireTurn &turn, int pieceSize, int delayMs)
@@ -287,12 +232,12 @@ void TestRunsReference::executeRun_threadDeletedWhileStreamingIsAborted()
 // the run ends, not at the start of the next one (the [seed] defect).
 void TestRunsReference::executeRun_terminalPhaseIsSettledAfterInference()
 {
-    enqueue(WireTurn{{}, {{u"c1"_s, u"bar_chart"_s, compact(barChart())}, {u"c2"_s, u"send_email"_s, compact(email())}}, WireTurn::End::Finished});
+    enqueue(WireTurn{{}, {{u"c1"_s, u"bar_chart"_s, compact(barChartArguments())}, {u"c2"_s, u"send_email"_s, compact(email())}}, WireTurn::End::Finished});
     const Run r = run(u"Chart and mail it"_s);
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
     const QList<Message> all = messages();
     QCOMPARE(roles(all), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool}));
-    const QList<ToolResultPart> phase = results(all.at(2));
+    const QList<ToolResultPart> phase = toolResults(all.at(2));
     QCOMPARE(phase.size(), 2);
     QCOMPARE(phase.at(0).toolId, u"c1"_s);
     QCOMPARE(phase.at(0).result, u"Tool has been displayed successfully"_s);
@@ -314,7 +259,7 @@ void TestRunsReference::executeRun_noStaleToolCollectionBeforeANewUserMessage()
     Message assistant;
     assistant.threadId = m_thread;
     assistant.role = MessageRole::Assistant;
-    assistant.content = {ToolUsePart{u"old_call"_s, u"bar_chart"_s, barChart(), std::nullopt, {}, {}}};
+    assistant.content = {ToolUsePart{u"old_call"_s, u"bar_chart"_s, barChartArguments(), std::nullopt, {}, {}}};
     QVERIFY(repo.append(assistant));
     enqueue(WireTurn{{u"New answer."_s}, {}, WireTurn::End::Finished});
     const Run r = run(u"Something else"_s);
@@ -353,7 +298,7 @@ void TestRunsReference::executeRun_quickActionNoteIsAppendedAndSurvivesActivateS
     const auto *instructions = std::get_if<TextPart>(&all.at(0).content.at(0));
     QVERIFY(instructions && instructions->isSkillInstruction);
     QCOMPARE(instructions->text, u"Write a one-page brief."_s);
-    QCOMPARE(results(all.at(2)).at(0).result, u"Prefer bar charts."_s);
+    QCOMPARE(toolResults(all.at(2)).at(0).result, u"Prefer bar charts."_s);
     QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).activatedSkills(m_thread)).value(), (QStringList{writerId, chartsId}));
 }
 
@@ -507,7 +452,7 @@ void TestRunsReference::streaming_malformedAfterDurableOutputIsAnError()
     QCOMPARE(all.size(), 2);
     QCOMPARE(all.at(1).status, MessageStatus::Failed);
     QCOMPARE(all.at(1).plainText(), u"Here is the chart:"_s);
-    QVERIFY(calls(all.at(1)).isEmpty());
+    QVERIFY(toolCalls(all.at(1)).isEmpty());
 }
 
 // §5.3: one unparseable call corrupts the turn — its valid sibling is discarded too, and no
@@ -515,14 +460,14 @@ void TestRunsReference::streaming_malformedAfterDurableOutputIsAnError()
 void TestRunsReference::streaming_corruptedSiblingCallsAreAllDiscarded()
 {
     enqueue(WireTurn{{u"Two charts:"_s},
-                     {{u"c1"_s, u"bar_chart"_s, compact(barChart())}, {u"c2"_s, u"pie_chart"_s, R"({"chartTitle": "Sh)"}},
+                     {{u"c1"_s, u"bar_chart"_s, compact(barChartArguments())}, {u"c2"_s, u"pie_chart"_s, R"({"chartTitle": "Sh)"}},
                      WireTurn::End::MalformedCall});
     const Run r = run(u"Chart it"_s);
     QCOMPARE(r.result.error->code, u"INFERENCE_MALFORMED_TOOL_CALL"_s);
     QCOMPARE(r.result.error->details.value("toolCalls"_L1).toInt(), 1);
     const QList<Message> all = messages();
     QCOMPARE(roles(all), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant}));
-    QVERIFY(calls(all.at(1)).isEmpty());
+    QVERIFY(toolCalls(all.at(1)).isEmpty());
 }
 
 // §5.3 "Truncated text-only answers are accepted": finish length without calls is a complete turn.
@@ -546,10 +491,10 @@ void TestRunsReference::streaming_callWithoutArgumentsGetsAnEmptyObject()
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
     const QList<Message> all = messages();
     QCOMPARE(roles(all), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant}));
-    QCOMPARE(calls(all.at(1)).size(), 1);
-    QCOMPARE(calls(all.at(1)).at(0).params, QJsonObject());
-    QVERIFY(results(all.at(2)).at(0).isError);
-    QVERIFY2(results(all.at(2)).at(0).result.contains(u"chartTitle"_s), qPrintable(results(all.at(2)).at(0).result));
+    QCOMPARE(toolCalls(all.at(1)).size(), 1);
+    QCOMPARE(toolCalls(all.at(1)).at(0).params, QJsonObject());
+    QVERIFY(toolResults(all.at(2)).at(0).isError);
+    QVERIFY2(toolResults(all.at(2)).at(0).result.contains(u"chartTitle"_s), qPrintable(toolResults(all.at(2)).at(0).result));
 }
 
 // §5.4 "Any other error … propagate[s]": a provider's 400 is not retried.
