@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "eventkinds.h"
+#include "runharness.h"
 #include "support/scriptedhttpserver.h"
 
 #include "runs/executerun.h"
@@ -96,10 +97,7 @@ QJsonObject usage(int input, int output)
 
 QJsonObject validChart()
 {
-    return QJsonObject{{u"chartTitle"_s, u"Sales"_s},
-                       {u"xAxis"_s, QJsonArray{u"Q1"_s, u"Q2"_s}},
-                       {u"yAxis"_s, QJsonArray{QJsonObject{{u"label"_s, u"2026"_s}, {u"values"_s, QJsonArray{3, 5}}}}},
-                       {u"insight"_s, u"Q2 grew."_s}};
+    return barChartArguments();
 }
 
 QJsonObject mismatchedChart()
@@ -117,20 +115,7 @@ void TestExecuteRun::init()
     m_server = std::make_unique<ScriptedHttpServer>();
     m_network = std::make_unique<QNetworkAccessManager>();
     m_network->setProxy(QNetworkProxy::NoProxy);
-    ProviderRepository providers(m_t->connection());
-    Provider p;
-    p.name = u"local"_s;
-    p.kind = ProviderKind::OpenAiCompatible;
-    p.baseUrl = m_server->url(u"/v1"_s);
-    QVERIFY(providers.addProvider(p));
-    Model m;
-    m.providerName = u"local"_s;
-    m.name = u"m"_s;
-    m.capabilities.tools = true;
-    m.isDefault = true;
-    m.inputPricePerMillion = 1.0;
-    m.outputPricePerMillion = 2.0;
-    QVERIFY(providers.addModel(m));
+    addLocalModel(m_t->connection(), m_server->url(u"/v1"_s));
     m_thread = AD_VERIFY_OK(ThreadRepository(m_t->connection()).create({})).value().id;
     QVERIFY(ThreadRepository(m_t->connection()).setDraft(m_thread, u"draft text"_s));
 }
