@@ -119,6 +119,8 @@ void callTool(const QJsonValue &id, const QJsonObject &params)
         send(QJsonObject{{u"jsonrpc"_s, u"2.0"_s}, {u"method"_s, u"notifications/tools/list_changed"_s}});
         return;
     }
+    if (name == "big"_L1) // a 5 MB line of JSON
+        return result(id, QJsonObject{{u"content"_s, QJsonArray{text(QString(5 * 1024 * 1024, u'y'))}}});
     if (name == "hang"_L1)
         return; // never answers
     if (name == "crash"_L1) {

@@ -213,7 +213,8 @@ void TestMcpClient::crashFailsTheCallAndRestartsWithBackoff()
     QVERIFY(call(*h->client, u"echo"_s, {{u"text"_s, u"back"_s}}));
 }
 
-// C2: banners and other non-JSON lines on stdout are logged and skipped; a 5 MB line too.
+// C2: banners and other non-JSON lines on stdout are logged and skipped, a 5 MB one too; a 5 MB
+// JSON message arrives whole.
 void TestMcpClient::bannerAndHugeLinesOnStdoutAreSkipped()
 {
     auto h = start({u"--banner"_s, u"--huge-line"_s});
@@ -221,6 +222,12 @@ void TestMcpClient::bannerAndHugeLinesOnStdoutAreSkipped()
     QVERIFY(h->logContains(u"stdout (not JSON-RPC, skipped): Starting fake MCP server v1.0 ..."_s));
     QVERIFY(h->logContains(u"stdout (not JSON-RPC, skipped): Listening on stdio"_s));
     QVERIFY(h->logContains(u"stdout (not JSON-RPC, skipped): xxxxxxxx"_s));
+    // A 5 MB message is a message like any other (and the model gets the run loop's truncation).
+    const auto big = call(*h->client, u"big"_s, {});
+    QVERIFY(big);
+    const QString text = big->value("content"_L1).toArray().at(0).toObject().value("text"_L1).toString();
+    QCOMPARE(text.size(), 5 * 1024 * 1024);
+    QVERIFY(text.startsWith(u"yyyy"_s) && text.endsWith(u"yyyy"_s));
 }
 
 // C1: no batches since 2025-06-18, but a server that sends one is understood.
