@@ -19,11 +19,7 @@ McpHttpTransport::McpHttpTransport(QUrl url, QMap<QString, QString> headers, QOb
 McpHttpTransport::~McpHttpTransport()
 {
     m_open = false;
-    for (QNetworkReply *reply : m_streams.keys()) {
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
+    abortAll();
 }
 
 QNetworkRequest McpHttpTransport::request(const QByteArray &accept) const
@@ -244,17 +240,22 @@ void McpHttpTransport::openListener()
     });
 }
 
-void McpHttpTransport::lose(const QString &reason)
+void McpHttpTransport::abortAll()
 {
-    if (!m_open)
-        return;
-    m_open = false;
     for (QNetworkReply *reply : m_streams.keys()) {
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
     }
     m_streams.clear();
+}
+
+void McpHttpTransport::lose(const QString &reason)
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    abortAll();
     Q_EMIT closed(reason, false);
 }
 
@@ -263,12 +264,7 @@ void McpHttpTransport::close()
     if (!m_open)
         return Q_EMIT closed(u"stopped"_s, true);
     m_open = false;
-    for (QNetworkReply *reply : m_streams.keys()) {
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
-    m_streams.clear();
+    abortAll();
     if (!m_sessionId.isEmpty()) {
         // Ends the session on the server (it may answer 405); nobody waits for the answer.
         QNetworkReply *reply = m_network.sendCustomRequest(request("application/json, text/event-stream"), "DELETE");

@@ -58,6 +58,7 @@ private:
     void openListener();
     void resume(std::shared_ptr<Stream> stream, const QByteArray &lastEventId, int delayMs);
     void lose(const QString &reason);
+    void abortAll();
 
     QUrl m_url;
     QMap<QString, QString> m_headers;
