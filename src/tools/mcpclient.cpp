@@ -4,6 +4,7 @@
 #include "mcpstdiotransport.h"
 
 #include "core/logging.h"
+#include "core/slug.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -70,10 +71,8 @@ Result<QMap<QString, QString>> resolved(const QMap<QString, QString> &values, co
 
 QString fileNameFor(const QString &name)
 {
-    QString out;
-    for (const QChar c : name)
-        out += c.isLetterOrNumber() || c == u'-' || c == u'_' ? c : u'_';
-    return out.isEmpty() ? u"server"_s : out;
+    const QString slug = slugify(name);
+    return slug.isEmpty() ? u"server"_s : slug;
 }
 
 } // namespace
