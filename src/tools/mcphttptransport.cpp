@@ -42,7 +42,6 @@ void McpHttpTransport::open()
     m_open = true;
     m_sessionId.clear();
     m_protocolVersion.clear();
-    m_listenerWanted = false;
     QMetaObject::invokeMethod(this, &McpTransport::opened, Qt::QueuedConnection);
 }
 
@@ -193,18 +192,7 @@ void McpHttpTransport::resume(std::shared_ptr<Stream> stream, const QByteArray &
     QTimer::singleShot(delayMs, this, [this, stream, lastEventId] {
         if (!m_open)
             return;
-        QNetworkRequest r = request("text/event-stream");
-        r.setRawHeader("Last-Event-ID", lastEventId);
-        QNetworkReply *reply = m_network.get(r);
-        m_streams.insert(reply, stream);
-        connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
-        connect(reply, &QNetworkReply::finished, this, [this, reply, stream] {
-            reply->deleteLater();
-            m_streams.remove(reply);
-            if (!m_open)
-                return;
-            onReadyRead(reply);
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        openStream(stream, lastEventId, [this, stream](int status) {
             if (stream->answered)
                 return;
             if (status != 200)
@@ -218,26 +206,36 @@ void McpHttpTransport::openListener()
 {
     if (m_listener || !m_open)
         return;
-    m_listenerWanted = true;
     auto stream = std::make_shared<Stream>();
-    QNetworkReply *reply = m_network.get(request("text/event-stream"));
-    m_listener = reply;
+    m_listener = openStream(stream, {}, [this, stream](int status) {
+        if (status == 405)
+            return; // the server offers no stream of its own
+        if (status != 200)
+            return Q_EMIT logLine(u"the server's event stream ended (HTTP %1)"_s.arg(status));
+        // Listen again after the server's retry delay.
+        QTimer::singleShot(stream->decoder.retryMs().value_or(DefaultRetryMs), this, [this] { openListener(); });
+    });
+}
+
+QNetworkReply *McpHttpTransport::openStream(std::shared_ptr<Stream> stream, const QByteArray &lastEventId, std::function<void(int)> ended)
+{
+    QNetworkRequest r = request("text/event-stream");
+    if (!lastEventId.isEmpty())
+        r.setRawHeader("Last-Event-ID", lastEventId);
+    QNetworkReply *reply = m_network.get(r);
     m_streams.insert(reply, stream);
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, stream] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, ended = std::move(ended)] {
         reply->deleteLater();
         m_streams.remove(reply);
         if (!m_open)
             return;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 405)
-            return; // the server offers no stream of its own
-        onReadyRead(reply);
-        if (status != 200 || ++stream->resumes > MaxResumes)
-            return Q_EMIT logLine(u"the server's event stream ended (HTTP %1)"_s.arg(status));
-        // Listen again after the server's retry delay.
-        QTimer::singleShot(stream->decoder.retryMs().value_or(DefaultRetryMs), this, [this] { openListener(); });
+        if (status == 200)
+            onReadyRead(reply);
+        ended(status);
     });
+    return reply;
 }
 
 void McpHttpTransport::abortAll()

@@ -11,6 +11,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
+
 class QNetworkReply;
 
 namespace AgentDesk {
@@ -56,6 +59,9 @@ private:
     void deliver(const QByteArray &json, Stream *stream);
     void failRequest(const QJsonValue &id, const QString &message);
     void openListener();
+    // A GET stream into `stream` (resuming after `lastEventId` when given); `ended(status)` once
+    // it is over, unless the transport was closed meanwhile.
+    QNetworkReply *openStream(std::shared_ptr<Stream> stream, const QByteArray &lastEventId, std::function<void(int)> ended);
     void resume(std::shared_ptr<Stream> stream, const QByteArray &lastEventId, int delayMs);
     void lose(const QString &reason);
     void abortAll();
@@ -68,7 +74,6 @@ private:
     QString m_protocolVersion;
     QHash<QNetworkReply *, std::shared_ptr<Stream>> m_streams;
     QPointer<QNetworkReply> m_listener;
-    bool m_listenerWanted = false;
 };
 
 } // namespace AgentDesk
