@@ -7,6 +7,8 @@
 
 #include "runs/executerun.h"
 #include "storage/providerrepository.h"
+#include "storage/settingsrepository.h"
+#include "storage/usagerepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -36,6 +38,20 @@ inline void addLocalModel(const QSqlDatabase &db, const QUrl &baseUrl)
     m.inputPricePerMillion = 1.0;
     m.outputPricePerMillion = 2.0;
     QVERIFY(providers.addModel(m));
+}
+
+// A monthly budget of `limit` and a usage record of model "local/m" that cost `spent` this month.
+inline void setBudgetAndSpend(const QSqlDatabase &db, double limit, double spent)
+{
+    SettingsRepository settings(db);
+    auto chat = AD_VERIFY_OK(settings.chatSettings()).value();
+    chat.monthlyBudget = limit;
+    QVERIFY(settings.setChatSettings(chat));
+    UsageRecord record;
+    record.model = QStringLiteral("local/m");
+    record.cost = spent;
+    record.inputTokens = 1;
+    QVERIFY(UsageRepository(db).add(record));
 }
 
 struct RecordedRun

@@ -462,15 +462,7 @@ void TestExecuteRun::emptyMessageIsRejectedAndNothingIsStored()
 
 void TestExecuteRun::budgetSpentStopsPaidModels()
 {
-    SettingsRepository settings(m_t->connection());
-    auto chat = AD_VERIFY_OK(settings.chatSettings()).value();
-    chat.monthlyBudget = 1.0;
-    QVERIFY(settings.setChatSettings(chat));
-    UsageRecord spent;
-    spent.model = u"local/m"_s;
-    spent.cost = 1.25;
-    spent.inputTokens = 1;
-    QVERIFY(UsageRepository(m_t->connection()).add(spent));
+    setBudgetAndSpend(m_t->connection(), 1.0, 1.25);
     const Run r = run(u"Hi"_s);
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Failed);
     QCOMPARE(r.result.error->code, u"BUDGET_EXCEEDED"_s);

@@ -352,14 +352,7 @@ void TestRunsReference::executeRun_anonymizationOutageFailsClosed()
 // §11.1 "ZERO tier skips quota" in its desktop form: a spent budget does not stop a free model.
 void TestRunsReference::executeRun_freeModelsAreNotBudgeted()
 {
-    SettingsRepository settings(m_t->connection());
-    auto chat = AD_VERIFY_OK(settings.chatSettings()).value();
-    chat.monthlyBudget = 1.0;
-    QVERIFY(settings.setChatSettings(chat));
-    UsageRecord spent;
-    spent.model = u"local/m"_s;
-    spent.cost = 5.0;
-    QVERIFY(UsageRepository(m_t->connection()).add(spent));
+    setBudgetAndSpend(m_t->connection(), 1.0, 5.0);
     Model m = AD_VERIFY_OK(ProviderRepository(m_t->connection()).model(u"local/m"_s)).value();
     m.inputPricePerMillion = 0.0;
     m.outputPricePerMillion = 0.0;
@@ -511,14 +504,7 @@ void TestRunsReference::streaming_unrelatedErrorsAreNotRetried()
 // §11.4 "QUOTA_EXCEEDED metadata in event", desktop form: BUDGET_EXCEEDED carries limit and spent.
 void TestRunsReference::executeRunAndSetTitle_budgetErrorCarriesItsDetails()
 {
-    SettingsRepository settings(m_t->connection());
-    auto chat = AD_VERIFY_OK(settings.chatSettings()).value();
-    chat.monthlyBudget = 2.0;
-    QVERIFY(settings.setChatSettings(chat));
-    UsageRecord spent;
-    spent.model = u"local/m"_s;
-    spent.cost = 2.5;
-    QVERIFY(UsageRepository(m_t->connection()).add(spent));
+    setBudgetAndSpend(m_t->connection(), 2.0, 2.5);
     const Run r = run(u"Hi"_s);
     QCOMPARE(eventKinds(r.events), (QStringList{u"session:true"_s, u"error:BUDGET_EXCEEDED"_s, u"session:false"_s}));
     const auto &error = std::get<RunErrorEvent>(r.events.at(1).payload);
