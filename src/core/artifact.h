@@ -16,6 +16,7 @@ struct Artifact
     ArtifactType type = ArtifactType::Document;
     QString title;
     int currentVersion = 1;
+    ArtifactAuthor currentAuthor = ArtifactAuthor::Assistant; // who wrote the current version
     QDateTime createdAt;
     QDateTime updatedAt;
     friend bool operator==(const Artifact &, const Artifact &) = default;

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "storage/mcpserverrepository.h"
 #include "storage/threadrepository.h"
+#include "tools/artifacttools.h"
 #include "tools/builtintools.h"
 #include "tools/mcptool.h"
 
@@ -13,10 +14,20 @@ ToolRegistry ToolAssemblyService::build(const RunTarget &target, const McpServer
     ToolRegistry registry;
     if (!target.model.capabilities.tools)
         return registry;
+    // runs-reference.md §3.2: widgets and charts, artifacts, skill proposals, the web, sources,
+    // knowledge bases, activate_skill; MCP last.
     QList<std::shared_ptr<Tool>> tools = {std::make_shared<SendEmailTool>(), std::make_shared<CalendarEventTool>(),
                                           std::make_shared<ChartTool>(ChartTool::Type::Bar),
                                           std::make_shared<ChartTool>(ChartTool::Type::Line),
                                           std::make_shared<ChartTool>(ChartTool::Type::Pie)};
+    tools << ArtifactTool::forThread(m_db, target.thread.id);
+    tools.append(std::make_shared<CreateSkillTool>());
+    if (const auto all = ActivateSkillTool::entriesFor(m_db, false); !all.isEmpty()) {
+        QStringList slugs;
+        for (const auto &entry : all)
+            slugs << entry.slug;
+        tools.append(std::make_shared<EditSkillTool>(slugs));
+    }
     if (const auto skills = ActivateSkillTool::entriesFor(m_db); !skills.isEmpty())
         tools.append(std::make_shared<ActivateSkillTool>(m_db, skills));
     const QStringList enabled = target.agent ? target.agent->enabledTools : QStringList();

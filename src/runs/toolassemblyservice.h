@@ -11,10 +11,11 @@
 namespace AgentDesk {
 
 // Assembles the tools of a run (runs-reference.md §3.1/§3.2): none at all when the model cannot
-// call tools; otherwise the widgets and charts, then activate_skill when there is a skill to
-// activate; an agent with a list of enabled tools gets only those; the tools of the run's MCP
-// servers come last (§3.4), a name already taken is dropped with a warning. (The artifact, source
-// and web tools join here as they are built.) Thread affinity: the thread of its connection.
+// call tools; otherwise the widgets and charts, the artifact tools, create_skill/edit_skill, the
+// web tools, the source and knowledge-base tools when something is attached, then activate_skill
+// when there is a skill to activate; an agent with a list of enabled tools gets only those; the
+// tools of the run's MCP servers come last (§3.4), a name already taken is dropped with a warning.
+// Thread affinity: the thread of its connection.
 class ToolAssemblyService
 {
 public:

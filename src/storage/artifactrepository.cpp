@@ -12,8 +12,10 @@ namespace AgentDesk {
 
 namespace {
 
+// With the author of the current version, which tells the model whether the user edited it last.
 const QString artifactColumns =
-    u"SELECT id, thread_id, type, title, current_version, created_at, updated_at FROM artifacts"_s;
+    u"SELECT a.id, a.thread_id, a.type, a.title, a.current_version, a.created_at, a.updated_at, v.author FROM artifacts a "
+    "JOIN artifact_versions v ON v.artifact_id = a.id AND v.version = a.current_version"_s;
 
 Artifact readArtifact(const QSqlQuery &q)
 {
@@ -25,6 +27,7 @@ Artifact readArtifact(const QSqlQuery &q)
     a.currentVersion = q.value(4).toInt();
     a.createdAt = Sql::fromDb(q.value(5));
     a.updatedAt = Sql::fromDb(q.value(6));
+    a.currentAuthor = enumFromName<ArtifactAuthor>(q.value(7).toString()).value_or(ArtifactAuthor::Assistant);
     return a;
 }
 
@@ -91,7 +94,7 @@ Result<ArtifactVersion> ArtifactRepository::addVersion(const QString &artifactId
 
 Result<Artifact> ArtifactRepository::get(const QString &id) const
 {
-    auto q = Sql::exec(m_db, artifactColumns + u" WHERE id = ?"_s, {id});
+    auto q = Sql::exec(m_db, artifactColumns + u" WHERE a.id = ?"_s, {id});
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
@@ -101,7 +104,18 @@ Result<Artifact> ArtifactRepository::get(const QString &id) const
 
 Result<QList<Artifact>> ArtifactRepository::list(const QString &threadId) const
 {
-    auto q = Sql::exec(m_db, artifactColumns + u" WHERE thread_id = ? ORDER BY created_at, id"_s, {threadId});
+    auto q = Sql::exec(m_db, artifactColumns + u" WHERE a.thread_id = ? ORDER BY a.created_at, a.rowid"_s, {threadId});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<Artifact> list;
+    while (q->next())
+        list.append(readArtifact(*q));
+    return list;
+}
+
+Result<QList<Artifact>> ArtifactRepository::listAll() const
+{
+    auto q = Sql::exec(m_db, artifactColumns + u" ORDER BY a.updated_at DESC, a.id"_s);
     if (!q)
         return std::unexpected(q.error());
     QList<Artifact> list;

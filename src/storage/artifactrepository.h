@@ -23,7 +23,8 @@ public:
     Result<ArtifactVersion> addVersion(const QString &artifactId, const QString &content, ArtifactAuthor author,
                                        std::optional<int> expectedVersion = std::nullopt);
     Result<Artifact> get(const QString &id) const;
-    Result<QList<Artifact>> list(const QString &threadId) const;
+    Result<QList<Artifact>> list(const QString &threadId) const; // oldest first
+    Result<QList<Artifact>> listAll() const;                      // most recently changed first
     Result<ArtifactVersion> version(const QString &artifactId, int version = 0) const; // 0: current
     Result<QList<ArtifactVersion>> versions(const QString &artifactId) const;
     Result<void> rename(const QString &id, const QString &title);

@@ -1,5 +1,7 @@
 #include "builtintools.h"
 
+#include "schemabuilder.h"
+
 #include "core/slug.h"
 #include "storage/agentrepository.h"
 #include "storage/threadrepository.h"
@@ -14,19 +16,8 @@ namespace AgentDesk {
 
 namespace {
 
-QJsonObject stringProperty(const QString &description)
-{
-    return QJsonObject{{u"type"_s, u"string"_s}, {u"description"_s, description}};
-}
-
-QJsonObject objectSchema(const QJsonObject &properties)
-{
-    QJsonArray required;
-    for (auto it = properties.begin(); it != properties.end(); ++it)
-        required.append(it.key());
-    return QJsonObject{{u"type"_s, u"object"_s}, {u"properties"_s, properties}, {u"required"_s, required},
-                       {u"additionalProperties"_s, false}};
-}
+const auto stringProperty = Schema::string;
+const auto objectSchema = [](const QJsonObject &properties) { return Schema::object(properties); };
 
 } // namespace
 
@@ -136,7 +127,76 @@ QString CalendarEventTool::validate(const QJsonObject &arguments) const
     return {};
 }
 
-QList<ActivateSkillTool::Entry> ActivateSkillTool::entriesFor(const QSqlDatabase &db)
+namespace {
+
+QString skillFieldsError(const QJsonObject &arguments)
+{
+    const QString name = arguments.value("name"_L1).toString();
+    if (name.trimmed().isEmpty())
+        return u"name must not be empty"_s;
+    if (name != name.trimmed() || name.contains("  "_L1))
+        return u"name must not start or end with spaces or contain double spaces"_s;
+    for (const QChar c : name) {
+        if (c.category() == QChar::Other_Control)
+            return u"name must not contain control characters"_s;
+    }
+    if (arguments.value("instructions"_L1).toString().trimmed().isEmpty())
+        return u"instructions must not be empty"_s;
+    return {};
+}
+
+} // namespace
+
+QString CreateSkillTool::name() const
+{
+    return u"create_skill"_s;
+}
+
+QString CreateSkillTool::description() const
+{
+    return u"Propose a new skill: reusable instructions the user can activate later. The user reviews and confirms it "
+           "in the skill editor; use it when the user asks to save a way of working for later."_s;
+}
+
+QJsonObject CreateSkillTool::inputSchema() const
+{
+    return objectSchema({{u"name"_s, stringProperty(u"The skill's name, a few words."_s)},
+                         {u"short_description"_s, stringProperty(u"When the skill applies, one sentence (shown to the model)."_s)},
+                         {u"instructions"_s, stringProperty(u"The instructions the skill gives when activated, Markdown."_s)},
+                         {u"is_active"_s, QJsonObject{{u"type"_s, u"boolean"_s}, {u"default"_s, true},
+                                                      {u"description"_s, u"Whether the skill is offered right away."_s}}}});
+}
+
+QString CreateSkillTool::validate(const QJsonObject &arguments) const
+{
+    return skillFieldsError(arguments);
+}
+
+QString EditSkillTool::name() const
+{
+    return u"edit_skill"_s;
+}
+
+QString EditSkillTool::description() const
+{
+    return u"Propose changes to one of the user's skills. The user reviews and confirms them in the skill editor."_s;
+}
+
+QJsonObject EditSkillTool::inputSchema() const
+{
+    return objectSchema({{u"skill_slug"_s, Schema::stringEnum(u"The skill to change."_s, m_slugs)},
+                         {u"name"_s, stringProperty(u"The skill's (new) name."_s)},
+                         {u"short_description"_s, stringProperty(u"When the skill applies, one sentence."_s)},
+                         {u"instructions"_s, stringProperty(u"The complete (new) instructions, Markdown."_s)},
+                         {u"change_summary"_s, stringProperty(u"What changed and why, one sentence; empty when nothing changed."_s)}});
+}
+
+QString EditSkillTool::validate(const QJsonObject &arguments) const
+{
+    return skillFieldsError(arguments);
+}
+
+QList<ActivateSkillTool::Entry> ActivateSkillTool::entriesFor(const QSqlDatabase &db, bool activeOnly)
 {
     QList<Entry> entries;
     const auto skills = AgentRepository(db).skills();
@@ -145,7 +205,7 @@ QList<ActivateSkillTool::Entry> ActivateSkillTool::entriesFor(const QSqlDatabase
     QSet<QString> seen;
     QSet<QString> collided;
     for (const Skill &skill : *skills) {
-        if (!skill.active)
+        if (activeOnly && !skill.active)
             continue;
         const QString slug = slugify(skill.name);
         if (slug.isEmpty())

@@ -47,6 +47,32 @@ public:
     QString validate(const QJsonObject &arguments) const override;
 };
 
+// Proposes a new skill; the user confirms it in the skill editor, pre-filled (a widget: ends the run).
+class CreateSkillTool : public Tool
+{
+public:
+    QString name() const override;
+    ToolKind kind() const override { return ToolKind::ExternallyHandled; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+    QString validate(const QJsonObject &arguments) const override;
+};
+
+// Proposes changes to one of the user's skills (by slug); the user confirms them in the editor.
+class EditSkillTool : public Tool
+{
+public:
+    explicit EditSkillTool(QStringList slugs) : m_slugs(std::move(slugs)) {}
+    QString name() const override;
+    ToolKind kind() const override { return ToolKind::ExternallyHandled; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+    QString validate(const QJsonObject &arguments) const override;
+
+private:
+    QStringList m_slugs;
+};
+
 // Offers the active skills by slug (`user__<slug>`); activating one copies its sources and MCP
 // servers onto the thread (remembering the skill they came from) and returns its instructions.
 class ActivateSkillTool : public Tool
@@ -59,8 +85,9 @@ public:
     };
     ActivateSkillTool(QSqlDatabase db, QList<Entry> skills) : m_db(std::move(db)), m_skills(std::move(skills)) {}
 
-    // "user__" + slugify(name) for every active skill; colliding or empty slugs are skipped.
-    static QList<Entry> entriesFor(const QSqlDatabase &db);
+    // "user__" + slugify(name) for every active skill (every skill with `activeOnly` false);
+    // colliding or empty slugs are skipped.
+    static QList<Entry> entriesFor(const QSqlDatabase &db, bool activeOnly = true);
 
     QString name() const override;
     ToolKind kind() const override { return ToolKind::Backend; }

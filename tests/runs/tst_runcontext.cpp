@@ -4,6 +4,7 @@
 #include "runs/systempromptbuilderservice.h"
 #include "runs/toolassemblyservice.h"
 #include "storage/agentrepository.h"
+#include "storage/artifactrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/settingsrepository.h"
 #include "storage/sourcerepository.h"
@@ -109,11 +110,28 @@ void TestRunContext::toolsFollowTheModelAndTheAgent()
             list << tool->name();
         return list;
     };
-    QCOMPARE(names(withTools), (QStringList{u"send_email"_s, u"create_calendar_event"_s, u"bar_chart"_s, u"line_chart"_s, u"pie_chart"_s}));
+    const QStringList base = {u"send_email"_s, u"create_calendar_event"_s, u"bar_chart"_s, u"line_chart"_s, u"pie_chart"_s,
+                              u"create_document"_s, u"update_document"_s, u"edit_document"_s, u"read_document"_s,
+                              u"create_diagram"_s, u"create_spreadsheet"_s, u"create_skill"_s};
+    QCOMPARE(names(withTools), base);
     Skill skill;
     skill.name = u"Kurz"_s;
-    QVERIFY(AgentRepository(m_t->connection()).addSkill(skill));
-    QCOMPARE(names(withTools).constLast(), u"activate_skill"_s);
+    skill.active = false;
+    skill = AD_VERIFY_OK(AgentRepository(m_t->connection()).addSkill(skill)).value();
+    QCOMPARE(names(withTools), (base + QStringList{u"edit_skill"_s})); // an inactive skill can be edited, not activated
+    skill.active = true;
+    QVERIFY(AgentRepository(m_t->connection()).updateSkill(skill));
+    QCOMPARE(names(withTools), (base + QStringList{u"edit_skill"_s, u"activate_skill"_s}));
+
+    // update_diagram and update_spreadsheet join once the thread has such an artifact.
+    Artifact diagram;
+    diagram.threadId = withTools;
+    diagram.type = ArtifactType::Diagram;
+    diagram.title = u"Flow"_s;
+    QVERIFY(ArtifactRepository(m_t->connection()).create(diagram, u"graph TD; A-->B"_s, ArtifactAuthor::User));
+    QStringList withDiagram = names(withTools);
+    QCOMPARE(withDiagram.mid(9, 3), (QStringList{u"create_diagram"_s, u"update_diagram"_s, u"create_spreadsheet"_s}));
+    QVERIFY(!withDiagram.contains(u"update_spreadsheet"_s));
 
     Agent agent;
     agent.name = u"Analyst"_s;
