@@ -21,6 +21,7 @@ CliApplication::CliApplication(QStringList arguments, QTextStream &out, QTextStr
     registerInferenceCommands(*this);
     registerRunCommands(*this);
     registerMcpCommands(*this);
+    registerArtifactCommands(*this);
 }
 
 CliApplication::~CliApplication() = default;

@@ -78,6 +78,7 @@ void registerThreadCommands(CliApplication &app);
 void registerAgentCommands(CliApplication &app);
 void registerInferenceCommands(CliApplication &app);
 void registerRunCommands(CliApplication &app);
+void registerArtifactCommands(CliApplication &app);
 void registerMcpCommands(CliApplication &app);
 
 } // namespace AgentDesk

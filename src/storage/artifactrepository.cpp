@@ -102,6 +102,11 @@ Result<Artifact> ArtifactRepository::get(const QString &id) const
     return readArtifact(*q);
 }
 
+Result<QString> ArtifactRepository::resolveId(const QString &idOrPrefix) const
+{
+    return Sql::resolveIdPrefix(m_db, u"artifacts"_s, u"artifact"_s, idOrPrefix);
+}
+
 Result<QList<Artifact>> ArtifactRepository::list(const QString &threadId) const
 {
     auto q = Sql::exec(m_db, artifactColumns + u" WHERE a.thread_id = ? ORDER BY a.created_at, a.rowid"_s, {threadId});

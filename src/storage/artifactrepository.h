@@ -23,6 +23,7 @@ public:
     Result<ArtifactVersion> addVersion(const QString &artifactId, const QString &content, ArtifactAuthor author,
                                        std::optional<int> expectedVersion = std::nullopt);
     Result<Artifact> get(const QString &id) const;
+    Result<QString> resolveId(const QString &idOrPrefix) const; // a unique prefix of ≥ 4 characters
     Result<QList<Artifact>> list(const QString &threadId) const; // oldest first
     Result<QList<Artifact>> listAll() const;                      // most recently changed first
     Result<ArtifactVersion> version(const QString &artifactId, int version = 0) const; // 0: current

@@ -129,4 +129,26 @@ Error notFound(const QString &what, const QString &key)
     return Error{QString(ErrorCode::NotFound), u"No %1 named \"%2\""_s.arg(what, key), {}};
 }
 
+Result<QString> resolveIdPrefix(const QSqlDatabase &db, const QString &table, const QString &what, const QString &idOrPrefix)
+{
+    const QString prefix = idOrPrefix.toLower();
+    const bool hexOnly = std::all_of(prefix.begin(), prefix.end(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || c == u'-';
+    });
+    if (prefix.size() < 4 || !hexOnly)
+        return std::unexpected(notFound(what, idOrPrefix));
+    // The prefix is hex digits and dashes only, so it holds no LIKE wildcards.
+    auto q = exec(db, u"SELECT id FROM %1 WHERE id >= ? AND id < ? ORDER BY id LIMIT 2"_s.arg(table), {prefix, prefix + QChar(0xFFFF)});
+    if (!q)
+        return std::unexpected(q.error());
+    QStringList ids;
+    while (q->next())
+        ids.append(q->value(0).toString());
+    if (ids.isEmpty())
+        return std::unexpected(notFound(what, idOrPrefix));
+    if (ids.size() > 1 && ids.constFirst() != prefix)
+        return makeError(QString(ErrorCode::InvalidArgument), u"\"%1\" matches more than one %2; give more of the id"_s.arg(idOrPrefix, what));
+    return ids.constFirst();
+}
+
 } // namespace AgentDesk::Sql

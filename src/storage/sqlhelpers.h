@@ -87,4 +87,8 @@ inline QString newId()
 
 Error notFound(const QString &what, const QString &key);
 
+// The full id in `table` (column `id`, UUIDs) that is `idOrPrefix` or starts with it (at least 4
+// characters): not found, or an error naming `what` when the prefix is ambiguous.
+Result<QString> resolveIdPrefix(const QSqlDatabase &db, const QString &table, const QString &what, const QString &idOrPrefix);
+
 } // namespace AgentDesk::Sql

@@ -83,25 +83,7 @@ Result<Thread> ThreadRepository::get(const QString &id) const
 
 Result<QString> ThreadRepository::resolveId(const QString &idOrPrefix) const
 {
-    const QString prefix = idOrPrefix.toLower();
-    const bool hexOnly = std::all_of(prefix.begin(), prefix.end(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || c == u'-';
-    });
-    if (prefix.size() < 4 || !hexOnly)
-        return std::unexpected(Sql::notFound(u"thread"_s, idOrPrefix));
-    // The prefix is hex digits and dashes only, so it holds no LIKE wildcards.
-    auto q = Sql::exec(m_db, u"SELECT id FROM threads WHERE id >= ? AND id < ? ORDER BY id LIMIT 2"_s,
-                       {prefix, prefix + QChar(0xFFFF)});
-    if (!q)
-        return std::unexpected(q.error());
-    QStringList ids;
-    while (q->next())
-        ids.append(q->value(0).toString());
-    if (ids.isEmpty())
-        return std::unexpected(Sql::notFound(u"thread"_s, idOrPrefix));
-    if (ids.size() > 1 && ids.constFirst() != prefix)
-        return makeError(QString(ErrorCode::InvalidArgument), u"\"%1\" matches more than one thread; give more of the id"_s.arg(idOrPrefix));
-    return ids.constFirst();
+    return Sql::resolveIdPrefix(m_db, u"threads"_s, u"thread"_s, idOrPrefix);
 }
 
 Result<QList<Thread>> ThreadRepository::list(const ListOptions &options) const

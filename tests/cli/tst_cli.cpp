@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include "support/clirunner.h"
 #include "support/scriptedhttpserver.h"
 
 #include "runs/runlease.h"
@@ -54,12 +55,7 @@ private Q_SLOTS:
     void killedRunIsRecoveredAtTheNextStart();
 
 private:
-    struct Run
-    {
-        int exitCode;
-        QString out;
-        QString err;
-    };
+    using Run = Test::CliRun;
     Run cli(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     // Runs the CLI while this process's event loop keeps serving the local test server.
     Run cliServing(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
@@ -75,31 +71,12 @@ void TestCli::init()
 
 TestCli::Run TestCli::cli(const QStringList &arguments, const QProcessEnvironment &env)
 {
-    QProcess process;
-    QProcessEnvironment e = env;
-    e.remove(u"AGENTDESK_DATA_DIR"_s);
-    if (env.contains(u"AGENTDESK_DATA_DIR"_s))
-        e.insert(u"AGENTDESK_DATA_DIR"_s, env.value(u"AGENTDESK_DATA_DIR"_s));
-    process.setProcessEnvironment(e);
-    process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), arguments);
-    if (!process.waitForFinished(30000))
-        qFatal("agentdesk-cli did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return Test::runCli(arguments, env);
 }
 
 TestCli::Run TestCli::cliServing(const QStringList &arguments, const QProcessEnvironment &env)
 {
-    QProcess process;
-    QProcessEnvironment e = env;
-    e.insert(u"no_proxy"_s, u"127.0.0.1,localhost"_s);
-    e.remove(u"http_proxy"_s);
-    e.remove(u"HTTP_PROXY"_s);
-    process.setProcessEnvironment(e);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), arguments);
-    if (!finished.wait(30000))
-        qFatal("agentdesk-cli did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return Test::runCliServing(arguments, env);
 }
 
 // Everything stored, as one comparable blob (to prove that a rejected command changed nothing).
