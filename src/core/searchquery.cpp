@@ -26,7 +26,7 @@ bool hasSearchableCharacter(QStringView term)
 
 } // namespace
 
-QString SearchQuery::toFts5(const QString &userText, LastWord lastWord)
+QString SearchQuery::toFts5(const QString &userText, LastWord lastWord, Join join)
 {
     QStringList parts;
     const QString text = userText;
@@ -63,7 +63,7 @@ QString SearchQuery::toFts5(const QString &userText, LastWord lastWord)
             parts.append(quoted(word) + (prefix ? "*"_L1 : ""_L1));
         i = j;
     }
-    return parts.join(u' ');
+    return parts.join(join == Join::Any ? " OR "_L1 : " "_L1);
 }
 
 } // namespace AgentDesk

@@ -13,9 +13,12 @@ class SearchQuery
 {
 public:
     enum class LastWord { Prefix, Exact };
+    // All: every word must occur (the search field). Any: at least one, ranked by BM25 — for
+    // questions in natural language, as the model asks them.
+    enum class Join { All, Any };
     // With LastWord::Exact the word being typed matches whole words only (explicit `*` stays);
     // the search tries that cheaper form first.
-    static QString toFts5(const QString &userText, LastWord lastWord = LastWord::Prefix);
+    static QString toFts5(const QString &userText, LastWord lastWord = LastWord::Prefix, Join join = Join::All);
 };
 
 } // namespace AgentDesk

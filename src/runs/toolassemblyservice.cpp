@@ -6,6 +6,7 @@
 #include "tools/artifacttools.h"
 #include "tools/builtintools.h"
 #include "tools/mcptool.h"
+#include "tools/sourcetools.h"
 
 namespace AgentDesk {
 
@@ -28,6 +29,7 @@ ToolRegistry ToolAssemblyService::build(const RunTarget &target, const McpServer
             slugs << entry.slug;
         tools.append(std::make_shared<EditSkillTool>(slugs));
     }
+    tools << SourceTool::forThread(m_db, target.thread.id, target.agent ? target.agent->sourceIds : QStringList());
     if (const auto skills = ActivateSkillTool::entriesFor(m_db); !skills.isEmpty())
         tools.append(std::make_shared<ActivateSkillTool>(m_db, skills));
     const QStringList enabled = target.agent ? target.agent->enabledTools : QStringList();

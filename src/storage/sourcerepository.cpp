@@ -124,10 +124,11 @@ Result<void> SourceRepository::setChunks(const QString &sourceId, const QList<So
 }
 
 Result<QList<SourceRepository::ChunkHit>> SourceRepository::query(const QStringList &sourceIds, const QString &userQuery,
-                                                                  int limit) const
+                                                                  int limit, SearchQuery::Join join) const
 {
     QList<ChunkHit> hits;
-    const QString match = SearchQuery::toFts5(userQuery);
+    const QString match = SearchQuery::toFts5(userQuery, join == SearchQuery::Join::Any ? SearchQuery::LastWord::Exact
+                                                                                        : SearchQuery::LastWord::Prefix, join);
     if (match.isEmpty() || sourceIds.isEmpty() || limit <= 0)
         return hits;
     QVariantList values{match};
@@ -137,7 +138,7 @@ Result<QList<SourceRepository::ChunkHit>> SourceRepository::query(const QStringL
     auto q = Sql::exec(m_db,
                        u"SELECT c.source_id, c.start_line, c.end_line, c.content, s.name, f.rank FROM source_chunk_fts f "
                        "JOIN source_chunks c ON c.cid = f.rowid JOIN sources s ON s.id = c.source_id "
-                       "WHERE source_chunk_fts MATCH ? AND c.source_id IN (%1) ORDER BY f.rank LIMIT ?"_s.arg(placeholders(sourceIds.size())),
+                       "WHERE source_chunk_fts MATCH ? AND c.source_id IN (%1) ORDER BY f.rank, c.source_id, c.start_line LIMIT ?"_s.arg(placeholders(sourceIds.size())),
                        values);
     if (!q)
         return std::unexpected(q.error());

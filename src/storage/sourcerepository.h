@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/searchquery.h"
 #include "core/source.h"
 
 #include <QList>
@@ -30,8 +31,10 @@ public:
     Result<void> setStatus(const QString &id, SourceStatus status, const QString &error = {}, int lineCount = 0);
     // Replaces the chunks of a source in one transaction.
     Result<void> setChunks(const QString &sourceId, const QList<SourceChunk> &chunks);
-    // Ranked chunks of the given sources that match `userQuery` (SearchQuery syntax).
-    Result<QList<ChunkHit>> query(const QStringList &sourceIds, const QString &userQuery, int limit = 10) const;
+    // Ranked chunks of the given sources that match `userQuery` (SearchQuery syntax): every word
+    // (the search field) or any word, ranked by BM25 (a question the model asks).
+    Result<QList<ChunkHit>> query(const QStringList &sourceIds, const QString &userQuery, int limit = 10,
+                                  SearchQuery::Join join = SearchQuery::Join::All) const;
     // The text of lines [startLine, endLine] (1-based, inclusive; endLine < 1 means to the end).
     Result<QString> text(const QString &sourceId, int startLine = 1, int endLine = -1) const;
 
