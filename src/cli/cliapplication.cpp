@@ -22,6 +22,7 @@ CliApplication::CliApplication(QStringList arguments, QTextStream &out, QTextStr
     registerRunCommands(*this);
     registerMcpCommands(*this);
     registerArtifactCommands(*this);
+    registerSourceCommands(*this);
 }
 
 CliApplication::~CliApplication() = default;

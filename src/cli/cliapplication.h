@@ -79,6 +79,7 @@ void registerAgentCommands(CliApplication &app);
 void registerInferenceCommands(CliApplication &app);
 void registerRunCommands(CliApplication &app);
 void registerArtifactCommands(CliApplication &app);
+void registerSourceCommands(CliApplication &app);
 void registerMcpCommands(CliApplication &app);
 
 } // namespace AgentDesk

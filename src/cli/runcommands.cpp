@@ -5,6 +5,7 @@
 #include "core/runevent.h"
 #include "inference/apikeys.h"
 #include "inference/networkaccess.h"
+#include "documents/sourceingest.h"
 #include "runs/executerunandsettitle.h"
 #include "runs/runcontext.h"
 #include "runs/runlease.h"
@@ -53,6 +54,7 @@ struct Request
     QString threadId;      // an existing thread, or empty for a new one
     Thread newThread;      // the new thread's settings
     RunUserInput input;
+    QStringList attachments; // files to read into sources of the thread
 };
 
 Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabase &db)
@@ -90,6 +92,12 @@ Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabas
         if (!mime.startsWith("image/"_L1))
             return std::unexpected(invalidInput(u"%1 is not an image (%2)"_s.arg(path, mime)));
         r.input.images.append(PendingImage{file.readAll(), mime, QFileInfo(path).fileName()});
+    }
+    for (const QString &path : p.values(u"attach"_s)) {
+        const QFileInfo info(path);
+        if (!info.isFile() || !info.isReadable())
+            return std::unexpected(invalidInput(u"Cannot read the file %1"_s.arg(path)));
+        r.attachments << path;
     }
     if (r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty())
         return std::unexpected(invalidInput(u"Message must contain at least one content item (non-empty text or at least one image)"_s));
@@ -146,6 +154,20 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         if (created)
             threads.remove(threadId);
         return app.failWithCode(key.error());
+    }
+    // Attached files are read before the run, so the model can search them in its first turn. A
+    // file without readable text stays attached as failed (the model and the user see why).
+    for (const QString &path : std::as_const(request->attachments)) {
+        auto source = SourceIngest(*db).addFile(path);
+        auto attached = source ? threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}})
+                               : Result<void>(std::unexpected(source.error()));
+        if (!attached) {
+            if (created)
+                threads.remove(threadId);
+            return app.fail(attached.error());
+        }
+        if (source->status != SourceStatus::Ready)
+            app.err() << "agentdesk-cli: note: " << source->name << " could not be read: " << source->error << Qt::endl;
     }
 
     QNetworkAccessManager network;
@@ -284,7 +306,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
 void registerRunCommands(CliApplication &app)
 {
     app.addCommand({u"run"_s, QString(),
-                    u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--anonymous] [--approve all|none] [--events] TEXT"_s,
+                    u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--attach FILE]... [--anonymous] [--approve all|none] [--events] TEXT"_s,
                     u"Send TEXT to a thread (a new one unless --thread) and stream the answer; --events prints one JSON object per run event."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"TEXT"_s, u"The message."_s);
@@ -294,6 +316,7 @@ void registerRunCommands(CliApplication &app)
                         p.addOption({u"agent"_s, u"Run with this agent."_s, u"NAME"_s});
                         p.addOption({u"skill"_s, u"Activate this skill first (a quick action)."_s, u"NAME"_s});
                         p.addOption({u"image"_s, u"Attach an image (repeatable)."_s, u"PATH"_s});
+                        p.addOption({u"attach"_s, u"Attach a file (text, Markdown, code, CSV, PDF) as a source the model can search (repeatable)."_s, u"FILE"_s});
                         p.addOption({u"anonymous"_s, u"Mask personal data before it leaves this computer."_s});
                         p.addOption({u"events"_s, u"Print one JSON object per run event per line."_s});
                         p.addOption({u"approve"_s, u"Answer every tool that asks for approval: all or none (default: ask on a terminal, else none)."_s, u"all|none"_s});

@@ -68,6 +68,11 @@ Result<Source> SourceRepository::get(const QString &id) const
     return readSource(*q);
 }
 
+Result<QString> SourceRepository::resolveId(const QString &idOrPrefix) const
+{
+    return Sql::resolveIdPrefix(m_db, u"sources"_s, u"source"_s, idOrPrefix);
+}
+
 Result<QList<Source>> SourceRepository::list() const
 {
     auto q = Sql::exec(m_db, sourceColumns + u" ORDER BY created_at, name"_s);

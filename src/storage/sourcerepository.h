@@ -25,6 +25,7 @@ public:
 
     Result<Source> add(Source source);
     Result<Source> get(const QString &id) const;
+    Result<QString> resolveId(const QString &idOrPrefix) const; // a unique prefix of ≥ 4 characters
     Result<QList<Source>> list() const;
     Result<void> remove(const QString &id);
     // Processing → ready (with the line count) or failed (with the error shown to the user).

@@ -1,9 +1,12 @@
 #include "testsupport.h"
 
 #include "support/clirunner.h"
+#include "support/providerwire.h"
+#include "support/scriptedhttpserver.h"
 
 #include "core/spreadsheet.h"
 #include "storage/artifactrepository.h"
+#include "storage/sourcerepository.h"
 #include "storage/threadrepository.h"
 
 #include <QFile>
@@ -26,8 +29,12 @@ private Q_SLOTS:
     void artifactListAndShow();
     void artifactExport();
     void artifactExportRejectsBadInput();
+    void sourcesAddListShowRemove();
+    void knowledgeBasesAndAttach();
+    void runWithAnAttachedFile();
 
 private:
+    QString write(const QString &name, const QByteArray &bytes);
     Test::CliRun cli(QStringList arguments) { return Test::runCli(QStringList{u"--data-dir"_s, m_dir->path()} + arguments); }
     std::unique_ptr<QTemporaryDir> m_dir;
     Artifact m_doc;
@@ -157,6 +164,122 @@ void TestCliDocuments::artifactExportRejectsBadInput()
     r = cli({u"artifact"_s, u"export"_s, u"d0c0"_s, u"--format"_s, u"html"_s, u"--output"_s, u"/nonexistent-dir/x.html"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.startsWith(u"agentdesk-cli: error: Cannot write /nonexistent-dir/x.html: "_s));
+}
+
+QString TestCliDocuments::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+void TestCliDocuments::sourcesAddListShowRemove()
+{
+    const QString notes = write(u"notes.md"_s, "# Notes\n\n- rent: 900\n- notice: 3 months\n");
+    const QString photo = write(u"photo.png"_s, QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    Test::CliRun r = cli({u"source"_s, u"add"_s, notes, photo, u"--json"_s});
+    QCOMPARE(r.exitCode, 1); // one file could not be read
+    const QJsonArray added = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(added.size(), 2);
+    const QJsonObject ready = added.at(0).toObject();
+    const QJsonObject failed = added.at(1).toObject();
+    QCOMPARE(ready.value("status"_L1).toString(), u"ready"_s);
+    QCOMPARE(ready.value("lines"_L1).toInt(), 4);
+    QCOMPARE(ready.value("path"_L1).toString(), notes);
+    QCOMPARE(failed.value("status"_L1).toString(), u"failed"_s);
+    QCOMPARE(failed.value("error"_L1).toString(), u"unsupported file type PNG image (image/png)"_s);
+    const QString readyId = ready.value("id"_L1).toString();
+    const QString failedId = failed.value("id"_L1).toString();
+
+    r = cli({u"source"_s, u"list"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"%1  notes.md  ready, 4 lines\n%2  photo.png  failed: unsupported file type PNG image (image/png)\n"_s.arg(readyId, failedId));
+    r = cli({u"source"_s, u"show"_s, readyId.left(8), u"--lines"_s, u"3-4"_s});
+    QCOMPARE(r.out, u"- rent: 900\n- notice: 3 months\n"_s);
+    r = cli({u"source"_s, u"show"_s, readyId, u"--lines"_s, u"4-2"_s});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, u"agentdesk-cli: error: --lines must be A-B, A- or A with 1 ≤ A ≤ B\n"_s);
+    r = cli({u"source"_s, u"show"_s, failedId});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: photo.png is not ready: failed: unsupported file type PNG image (image/png)\n"_s);
+    r = cli({u"source"_s, u"add"_s, m_dir->filePath(u"missing.txt"_s)});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: The file %1 does not exist\n"_s.arg(m_dir->filePath(u"missing.txt"_s)));
+    r = cli({u"source"_s, u"remove"_s, failedId});
+    QCOMPARE(r.out, u"Removed source %1\n"_s.arg(failedId));
+    QCOMPARE(cli({u"source"_s, u"list"_s, u"--json"_s}).out.count(u"\"id\""_s), 1);
+}
+
+void TestCliDocuments::knowledgeBasesAndAttach()
+{
+    const QString handbook = write(u"handbook.txt"_s, "Holiday requests go to HR.\n");
+    // An unknown knowledge base is refused before any file is read.
+    Test::CliRun r = cli({u"source"_s, u"add"_s, handbook, u"--kb"_s, u"HR"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: No knowledge base named \"HR\"\n"_s);
+    QCOMPARE(cli({u"source"_s, u"list"_s}).out, u"No sources.\n"_s);
+
+    r = cli({u"kb"_s, u"create"_s, u"HR"_s, u"--description"_s, u"Company policies"_s});
+    QCOMPARE(r.exitCode, 0);
+    r = cli({u"source"_s, u"add"_s, handbook, u"--kb"_s, u"HR"_s, u"--thread"_s, u"aaaa"_s});
+    QCOMPARE(r.exitCode, 0);
+    r = cli({u"kb"_s, u"list"_s});
+    QCOMPARE(r.out, u"HR  1 sources  Company policies\n"_s);
+    const QString sourceId = QJsonDocument::fromJson(cli({u"source"_s, u"list"_s, u"--thread"_s, u"aaaa"_s, u"--json"_s}).out.toUtf8())
+                                 .array().at(0).toObject().value("id"_L1).toString();
+    QVERIFY(!sourceId.isEmpty());
+
+    r = cli({u"threads"_s, u"attach"_s, u"aaaa"_s, u"--kb"_s, u"HR"_s, u"--kb"_s, u"Nope"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: No knowledge base named \"Nope\"\n"_s);
+    auto db = AD_VERIFY_OK(Database::open(m_dir->path()));
+    ThreadRepository threads((*db)->connection());
+    QVERIFY(AD_VERIFY_OK(threads.attachments(m_thread, ThreadRepository::AttachmentKind::KnowledgeBase)).value().isEmpty()); // all or nothing
+    r = cli({u"threads"_s, u"attach"_s, u"aaaa"_s, u"--kb"_s, u"HR"_s});
+    QCOMPARE(r.out, u"Attached to thread %1\n"_s.arg(m_thread));
+    QCOMPARE(AD_VERIFY_OK(threads.attachments(m_thread, ThreadRepository::AttachmentKind::KnowledgeBase)).value().size(), 1);
+    QCOMPARE(AD_VERIFY_OK(threads.attachments(m_thread, ThreadRepository::AttachmentKind::Source)).value(),
+             (QList<ThreadAttachment>{{sourceId, {}}}));
+
+    // Twenty sources per thread.
+    QStringList many;
+    for (int i = 0; i < 20; ++i)
+        many << write(u"f%1.txt"_s.arg(i), "x");
+    r = cli(QStringList{u"source"_s, u"add"_s, u"--thread"_s, m_thread} + many);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: A thread can have at most 20 sources; this one has 1\n"_s);
+}
+
+void TestCliDocuments::runWithAnAttachedFile()
+{
+    Test::ScriptedHttpServer server;
+    Test::ProviderWire wire(Test::WireDialect::OpenAi);
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream",
+        wire.turn(Test::WireTurn{{}, {{u"call_1"_s, u"source_query"_s, R"({"query":"notice period"})"}}, Test::WireTurn::End::Finished})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream",
+        wire.turn(Test::WireTurn{{u"Three months."_s}, {}, Test::WireTurn::End::Finished})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":"Notice"}}]})"));
+    QCOMPARE(cli({u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"model"_s, u"add"_s, u"local/m"_s, u"--tools"_s, u"--default"_s}).exitCode, 0);
+    const QString contract = write(u"contract.txt"_s, "Rent: 900 EUR.\nThe notice period is three months.\n");
+    const QString scan = write(u"scan.pdf"_s, "%PDF-1.4 broken");
+    const Test::CliRun r = Test::runCliServing({u"--data-dir"_s, m_dir->path(), u"run"_s, u"--attach"_s, contract, u"--attach"_s, scan,
+                                                u"What is the notice period?"_s});
+    QCOMPARE(r.out, u"Three months.\n"_s);
+    QVERIFY2(r.err.startsWith(u"agentdesk-cli: note: scan.pdf could not be read: "_s), qPrintable(r.err));
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject first = QJsonDocument::fromJson(server.requests().at(0).body).object();
+    const QString system = first.value("messages"_L1).toArray().at(0).toObject().value("content"_L1).toString();
+    QVERIFY2(system.contains(u"contract.txt"_s) && system.contains(u"scan.pdf"_s), qPrintable(system));
+    QStringList tools;
+    for (const QJsonValue &t : first.value("tools"_L1).toArray())
+        tools << t.toObject().value("function"_L1).toObject().value("name"_L1).toString();
+    QVERIFY(tools.contains(u"source_query"_s));
+    const QJsonArray second = QJsonDocument::fromJson(server.requests().at(1).body).object().value("messages"_L1).toArray();
+    QVERIFY2(second.last().toObject().value("content"_L1).toString().contains(u"The notice period is three months."_s),
+             QJsonDocument(second.last().toObject()).toJson().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliDocuments)
