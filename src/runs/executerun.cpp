@@ -126,7 +126,7 @@ void ExecuteRun::resumeWidget(const RunToolResultInput &input)
         if (!masked->masks.isEmpty()) // reference §1.3: the whole dictionary whenever one exists
             emitEvent(RunMasksEvent{masked->masks});
     }
-    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db).build(m_result.target));
+    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db, {m_network, m_options.webSearchKey}).build(m_result.target));
     // The turn's calls were never settled (the run paused there): the tool phase runs now.
     if (!recent.isEmpty() && hasCall(recent.constLast()))
         return runToolPhase(recent.constLast(), RunToolResultInput{input.toolId, input.toolName, result}, false);
@@ -244,7 +244,7 @@ void ExecuteRun::continueIteration()
 {
     if (!m_running)
         return;
-    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db).build(m_result.target, m_mcp));
+    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db, {m_network, m_options.webSearchKey}).build(m_result.target, m_mcp));
     auto prompt = SystemPromptBuilderService(m_db).build(m_result.target, *m_tools, m_anonymous, m_options.today, m_activatedSkillName);
     if (!prompt)
         return fail(prompt.error());

@@ -49,6 +49,7 @@ public:
         QString dataDir; // for the image blobs
         McpServerPool *mcpPool = nullptr; // the process's MCP servers; none: runs without MCP tools
         int mcpStartTimeoutMs = 30'000;
+        QString webSearchKey; // the Brave Search API key (from the keychain or the environment), if any
     };
     enum class Outcome { Completed, Failed, Aborted };
     struct Result

@@ -55,6 +55,11 @@ void RunController::answerApproval(const QString &threadId, const QString &toolC
                               Qt::QueuedConnection);
 }
 
+void RunController::setWebSearchKey(const QString &key)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, key] { worker->setWebSearchKey(key); }, Qt::QueuedConnection);
+}
+
 void RunController::stop(const QString &threadId)
 {
     auto it = m_runs.find(threadId);

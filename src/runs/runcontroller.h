@@ -30,6 +30,8 @@ public:
     void stop(const QString &threadId);
     // The user's answer to an approvalRequested() call of the thread's run.
     void answerApproval(const QString &threadId, const QString &toolCallId, AgentDesk::ApprovalDecision decision);
+    // The Brave Search key (read from the keychain by the GUI) for the runs that start from now on.
+    void setWebSearchKey(const QString &key);
     bool isRunning(const QString &threadId) const { return m_runs.contains(threadId); }
 
 Q_SIGNALS:

@@ -34,6 +34,8 @@ public Q_SLOTS:
     void startRun(const QString &runId, const QString &threadId, const AgentDesk::RunInput &input, const QString &apiKey);
     void cancelRun(const QString &runId);
     void answerApproval(const QString &runId, const QString &toolCallId, AgentDesk::ApprovalDecision decision);
+    // For the runs that start from now on.
+    void setWebSearchKey(const QString &key) { m_options.webSearchKey = key; }
     // Cancels every run and closes the connection; the last call before the thread quits.
     void shutdown();
 

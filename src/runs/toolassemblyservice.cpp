@@ -7,6 +7,8 @@
 #include "tools/builtintools.h"
 #include "tools/mcptool.h"
 #include "tools/sourcetools.h"
+#include "tools/webtools.h"
+#include "storage/settingsrepository.h"
 
 namespace AgentDesk {
 
@@ -28,6 +30,13 @@ ToolRegistry ToolAssemblyService::build(const RunTarget &target, const McpServer
         for (const auto &entry : all)
             slugs << entry.slug;
         tools.append(std::make_shared<EditSkillTool>(slugs));
+    }
+    if (m_web.network) {
+        const WebSettings web = SettingsRepository(m_db).webSettings().value_or(WebSettings());
+        if (web.internetEnabled)
+            tools.append(std::make_shared<WebsiteContentTool>(m_web.network, web.allowPrivateAddresses));
+        if (InternetSearchTool::isConfigured(web, m_web.searchKey))
+            tools.append(std::make_shared<InternetSearchTool>(m_web.network, web, m_web.searchKey));
     }
     tools << SourceTool::forThread(m_db, target.thread.id, target.agent ? target.agent->sourceIds : QStringList());
     if (const auto skills = ActivateSkillTool::entriesFor(m_db); !skills.isEmpty())

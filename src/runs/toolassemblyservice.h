@@ -8,6 +8,8 @@
 
 #include <QSqlDatabase>
 
+class QNetworkAccessManager;
+
 namespace AgentDesk {
 
 // Assembles the tools of a run (runs-reference.md §3.1/§3.2): none at all when the model cannot
@@ -19,7 +21,14 @@ namespace AgentDesk {
 class ToolAssemblyService
 {
 public:
+    // What the web tools need: the run's network access (none: no web tools) and the search key.
+    struct Web
+    {
+        QNetworkAccessManager *network = nullptr;
+        QString searchKey;
+    };
     explicit ToolAssemblyService(QSqlDatabase db) : m_db(std::move(db)) {}
+    ToolAssemblyService(QSqlDatabase db, Web web) : m_db(std::move(db)), m_web(std::move(web)) {}
     using McpServers = QList<std::pair<McpServerConfig, McpClient *>>;
     ToolRegistry build(const RunTarget &target, const McpServers &mcp = {}) const;
     // The MCP servers a run may use: the thread's (attached by the user or by a skill) and its
@@ -28,6 +37,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    Web m_web;
 };
 
 } // namespace AgentDesk

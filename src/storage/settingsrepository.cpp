@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QJsonObject>
 #include <QSqlQuery>
 
@@ -137,6 +138,68 @@ Result<void> SettingsRepository::setPrivacySettings(const PrivacySettings &setti
                            {u"organizations"_s, QJsonArray::fromStringList(settings.organizations)},
                            {u"whitelist"_s, whitelist}};
     return setValue(u"privacy"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+namespace {
+
+QString providerName(WebSettings::SearchProvider provider)
+{
+    switch (provider) {
+    case WebSettings::SearchProvider::None: return u"none"_s;
+    case WebSettings::SearchProvider::SearXng: return u"searxng"_s;
+    case WebSettings::SearchProvider::Brave: return u"brave"_s;
+    }
+    return u"none"_s;
+}
+
+bool isHttpUrl(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
+}
+
+} // namespace
+
+Result<WebSettings> SettingsRepository::webSettings() const
+{
+    auto stored = value(u"web"_s);
+    if (!stored)
+        return std::unexpected(stored.error());
+    WebSettings settings;
+    if (!*stored)
+        return settings;
+    const QJsonObject json = QJsonDocument::fromJson((*stored)->toUtf8()).object();
+    settings.internetEnabled = json.value("internetEnabled"_L1).toBool(true);
+    settings.allowPrivateAddresses = json.value("allowPrivateAddresses"_L1).toBool(false);
+    const QString provider = json.value("searchProvider"_L1).toString();
+    settings.searchProvider = provider == "searxng"_L1 ? WebSettings::SearchProvider::SearXng
+        : provider == "brave"_L1                      ? WebSettings::SearchProvider::Brave
+                                                       : WebSettings::SearchProvider::None;
+    settings.searxngUrl = QUrl(json.value("searxngUrl"_L1).toString());
+    if (json.contains("braveUrl"_L1))
+        settings.braveUrl = QUrl(json.value("braveUrl"_L1).toString());
+    settings.braveApiKeyEnv = json.value("braveApiKeyEnv"_L1).toString();
+    return settings;
+}
+
+Result<void> SettingsRepository::setWebSettings(const WebSettings &settings)
+{
+    const auto invalid = [](const QString &message) { return makeError(QString(ErrorCode::InvalidArgument), message); };
+    if (!settings.searxngUrl.isEmpty() && !isHttpUrl(settings.searxngUrl))
+        return invalid(u"The SearXNG address must be an http or https URL"_s);
+    if (!isHttpUrl(settings.braveUrl))
+        return invalid(u"The Brave Search address must be an http or https URL"_s);
+    if (settings.searchProvider == WebSettings::SearchProvider::SearXng && settings.searxngUrl.isEmpty())
+        return invalid(u"Searching with SearXNG needs the address of a SearXNG instance"_s);
+    static const QRegularExpression variable(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+    if (!settings.braveApiKeyEnv.isEmpty() && !variable.match(settings.braveApiKeyEnv).hasMatch())
+        return invalid(u"\"%1\" is not an environment variable name"_s.arg(settings.braveApiKeyEnv));
+    const QJsonObject json{{u"internetEnabled"_s, settings.internetEnabled},
+                           {u"allowPrivateAddresses"_s, settings.allowPrivateAddresses},
+                           {u"searchProvider"_s, providerName(settings.searchProvider)},
+                           {u"searxngUrl"_s, settings.searxngUrl.toString()},
+                           {u"braveUrl"_s, settings.braveUrl.toString()},
+                           {u"braveApiKeyEnv"_s, settings.braveApiKeyEnv}};
+    return setValue(u"web"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
 }
 
 Result<void> SettingsRepository::setToolApproval(const ToolApproval &approval)

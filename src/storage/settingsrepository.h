@@ -3,6 +3,7 @@
 #include "core/chatsettings.h"
 #include "core/error.h"
 #include "core/toolapproval.h"
+#include "core/websettings.h"
 
 #include <QHash>
 #include <QList>
@@ -38,6 +39,11 @@ public:
     };
     Result<PrivacySettings> privacySettings() const;
     Result<void> setPrivacySettings(const PrivacySettings &settings);
+
+    // The web tools' settings. Refused: a search provider without its URL, a URL that is not
+    // http(s), a Brave key variable that is not a variable name.
+    Result<WebSettings> webSettings() const;
+    Result<void> setWebSettings(const WebSettings &settings);
 
     // An empty threadId stores the global decision.
     Result<void> setToolApproval(const ToolApproval &approval);

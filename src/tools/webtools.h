@@ -1,0 +1,96 @@
+#pragma once
+
+#include "tool.h"
+
+#include "core/error.h"
+#include "core/websettings.h"
+
+#include <QHostAddress>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace AgentDesk {
+
+// website_content (product.md §7, issue 5 §2): fetches a page in the run worker and returns its
+// readable text. Only http and https; the host is resolved first and refused when any of its
+// addresses is loopback, private, link-local, unique-local, CGNAT, multicast or unspecified —
+// unless the settings allow private addresses; every redirect (at most MaxRedirects) is checked
+// the same way. Bodies over MaxBytes and fetches over TimeoutMs fail; text is decoded by the
+// HTTP charset, else the page's <meta>, else UTF-8, else Windows-1252.
+class WebsiteContentTool : public Tool
+{
+public:
+    static constexpr qint64 MaxBytes = 5 * 1024 * 1024;
+    static constexpr int MaxRedirects = 5;
+    static constexpr int TimeoutMs = 20'000;
+    static constexpr qsizetype MaxTextCharacters = 18'000; // below the run loop's 20,000-character cut
+
+    WebsiteContentTool(QNetworkAccessManager *network, bool allowPrivateAddresses, int timeoutMs = TimeoutMs);
+    ~WebsiteContentTool() override;
+
+    QString name() const override;
+    ToolKind kind() const override { return ToolKind::Backend; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+    QString validate(const QJsonObject &arguments) const override;
+    void execute(const QJsonObject &arguments, const ToolContext &context, Done done) override;
+    void cancel() override;
+
+    // False for loopback, private (RFC 1918, fc00::/7), link-local, CGNAT (100.64/10), multicast,
+    // unspecified and IPv4-mapped forms of these.
+    static bool isPublicAddress(const QHostAddress &address);
+    // The text of a response body: charset from the Content-Type header, the page or a guess.
+    static QString decode(const QByteArray &body, const QByteArray &contentType);
+
+private:
+    void fetch(const QUrl &url, int redirectsLeft);
+    void request(const QUrl &url, int redirectsLeft);
+    void finish(ToolResult result);
+
+    QNetworkAccessManager *m_network;
+    bool m_allowPrivate;
+    int m_timeoutMs;
+    Done m_done;
+    std::unique_ptr<QObject> m_context; // owns the pending lookup's and reply's connections
+    QPointer<QNetworkReply> m_reply;
+    int m_lookupId = -1;
+};
+
+// internet_search through the configured service (SearXNG's JSON API or Brave Search); offered
+// only when one is configured (and Brave has its key). Returns JSON [{title, url, snippet}].
+class InternetSearchTool : public Tool
+{
+public:
+    static constexpr int MaxResults = 8;
+    static constexpr int TimeoutMs = 15'000;
+
+    InternetSearchTool(QNetworkAccessManager *network, WebSettings settings, QString braveApiKey);
+    ~InternetSearchTool() override;
+    // Whether the settings (and key) make a usable search service.
+    static bool isConfigured(const WebSettings &settings, const QString &braveApiKey);
+
+    QString name() const override;
+    ToolKind kind() const override { return ToolKind::Backend; }
+    QString description() const override;
+    QJsonObject inputSchema() const override;
+    QString validate(const QJsonObject &arguments) const override;
+    void execute(const QJsonObject &arguments, const ToolContext &context, Done done) override;
+    void cancel() override;
+
+    // The results of a SearXNG or Brave answer, as the model gets them.
+    static Result<QString> resultsJson(WebSettings::SearchProvider provider, const QByteArray &body);
+
+private:
+    QNetworkAccessManager *m_network;
+    WebSettings m_settings;
+    QString m_braveApiKey;
+    std::unique_ptr<QObject> m_context;
+    QPointer<QNetworkReply> m_reply;
+};
+
+} // namespace AgentDesk
