@@ -23,6 +23,7 @@ CliApplication::CliApplication(QStringList arguments, QTextStream &out, QTextStr
     registerMcpCommands(*this);
     registerArtifactCommands(*this);
     registerSourceCommands(*this);
+    registerWebCommands(*this);
 }
 
 CliApplication::~CliApplication() = default;

@@ -80,6 +80,7 @@ void registerInferenceCommands(CliApplication &app);
 void registerRunCommands(CliApplication &app);
 void registerArtifactCommands(CliApplication &app);
 void registerSourceCommands(CliApplication &app);
+void registerWebCommands(CliApplication &app);
 void registerMcpCommands(CliApplication &app);
 
 } // namespace AgentDesk

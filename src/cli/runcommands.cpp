@@ -12,6 +12,7 @@
 #include "storage/agentrepository.h"
 #include "storage/piimaskrepository.h"
 #include "storage/providerrepository.h"
+#include "storage/settingsrepository.h"
 #include "storage/threadrepository.h"
 #include "tools/mcpserverpool.h"
 
@@ -176,6 +177,9 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     ExecuteRun::Options options;
     options.dataDir = app.dataDir();
     options.mcpPool = &mcp;
+    // The Brave Search key comes from the variable the web settings name (never from storage).
+    if (const auto web = SettingsRepository(*db).webSettings(); web && !web->braveApiKeyEnv.isEmpty())
+        options.webSearchKey = qEnvironmentVariable(web->braveApiKeyEnv.toLocal8Bit().constData());
     ExecuteRunAndSetTitle executor(&network, *db, options);
     const bool events = c.parser.isSet(u"events"_s);
     QTextStream &out = app.out();

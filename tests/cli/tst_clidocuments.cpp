@@ -32,6 +32,7 @@ private Q_SLOTS:
     void sourcesAddListShowRemove();
     void knowledgeBasesAndAttach();
     void runWithAnAttachedFile();
+    void webConfigFetchAndSearch();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -280,6 +281,44 @@ void TestCliDocuments::runWithAnAttachedFile()
     const QJsonArray second = QJsonDocument::fromJson(server.requests().at(1).body).object().value("messages"_L1).toArray();
     QVERIFY2(second.last().toObject().value("content"_L1).toString().contains(u"The notice period is three months."_s),
              QJsonDocument(second.last().toObject()).toJson().constData());
+}
+
+void TestCliDocuments::webConfigFetchAndSearch()
+{
+    Test::CliRun r = cli({u"web"_s, u"config"_s});
+    QCOMPARE(r.out, u"internet: on\nprivate addresses: refused\nsearch: none\n"_s);
+    r = cli({u"web"_s, u"config"_s, u"--search"_s, u"google"_s});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, u"agentdesk-cli: error: --search must be none, searxng or brave\n"_s);
+    r = cli({u"web"_s, u"config"_s, u"--search"_s, u"brave"_s, u"--brave-key-env"_s, u"MY KEY"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: \"MY KEY\" is not an environment variable name\n"_s);
+    QCOMPARE(cli({u"web"_s, u"config"_s}).out, u"internet: on\nprivate addresses: refused\nsearch: none\n"_s); // unchanged
+
+    Test::ScriptedHttpServer server;
+    server.enqueue("/page", Test::ScriptedHttpServer::Response::stream("text/html; charset=utf-8",
+        "<html><head><title>Hours</title></head><body><nav>menu</nav><p>Open daily.</p></body></html>"));
+    server.enqueue("/page", Test::ScriptedHttpServer::Response::stream("text/html", "<p>again</p>"));
+    server.enqueue("/search", Test::ScriptedHttpServer::Response::json(200, R"({"results":[{"url":"https://a.example/","title":"A","content":"first"}]})"));
+    const QString page = server.url(u"/page"_s).toString();
+    r = Test::runCliServing({u"--data-dir"_s, m_dir->path(), u"web"_s, u"fetch"_s, page});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: %1 was not fetched: 127.0.0.1 is a loopback, private or link-local address (127.0.0.1). "
+                    "Such addresses are refused unless the user allows them in the settings.\n"_s.arg(page));
+    QCOMPARE(server.requests().size(), 0);
+    r = cli({u"web"_s, u"config"_s, u"--allow-private"_s, u"on"_s, u"--search"_s, u"searxng"_s, u"--searxng-url"_s, server.url().toString()});
+    QCOMPARE(r.out, u"internet: on\nprivate addresses: allowed\nsearch: searxng at %1\n"_s.arg(server.url().toString()));
+    r = Test::runCliServing({u"--data-dir"_s, m_dir->path(), u"web"_s, u"fetch"_s, page});
+    QCOMPARE(r.out, u"Title: Hours\nURL: %1\n\nOpen daily.\n"_s.arg(page));
+    QCOMPARE(r.exitCode, 0);
+    r = Test::runCliServing({u"--data-dir"_s, m_dir->path(), u"web"_s, u"search"_s, u"opening"_s, u"hours"_s});
+    QCOMPARE(r.out, u"[{\"snippet\":\"first\",\"title\":\"A\",\"url\":\"https://a.example/\"}]\n"_s);
+    QVERIFY(server.requests().constLast().path.startsWith("/search?q=opening%20hours&format=json"));
+    r = cli({u"web"_s, u"config"_s, u"--search"_s, u"brave"_s, u"--brave-key-env"_s, u"AGENTDESK_TEST_BRAVE_KEY"_s});
+    QCOMPARE(r.exitCode, 0);
+    r = cli({u"web"_s, u"search"_s, u"x"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: Brave Search needs its API key: set the variable named by web config --brave-key-env\n"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCliDocuments)
