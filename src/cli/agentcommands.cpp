@@ -1,12 +1,20 @@
 // `agent …` and `skill …` commands.
 #include "cliapplication.h"
 
+#include "core/skillmarkdown.h"
+#include "core/slug.h"
+#include "storage/agentexchange.h"
 #include "storage/agentrepository.h"
+#include "storage/sourcerepository.h"
 #include "storage/mcpserverrepository.h"
 #include "storage/database.h"
 #include "storage/providerrepository.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -56,18 +64,134 @@ Result<QString> instructions(const QCommandLineParser &p)
     return QString::fromUtf8(file.readAll());
 }
 
+// --mcp SERVER, --skill NAME, --source ID: names (or ids) to the ids stored in the links.
+Result<QStringList> mcpIds(const QSqlDatabase &db, const QStringList &names)
+{
+    QStringList ids;
+    for (const QString &name : names) {
+        auto server = McpServerRepository(db).get(name);
+        if (!server)
+            return std::unexpected(server.error());
+        ids << server->id;
+    }
+    return ids;
+}
+
+Result<QStringList> skillIds(const QSqlDatabase &db, const QStringList &names)
+{
+    QStringList ids;
+    for (const QString &name : names) {
+        auto skill = AgentRepository(db).skill(name);
+        if (!skill)
+            return std::unexpected(skill.error());
+        ids << skill->id;
+    }
+    return ids;
+}
+
+Result<QStringList> sourceIds(const QSqlDatabase &db, const QStringList &idsOrPrefixes)
+{
+    QStringList ids;
+    for (const QString &prefix : idsOrPrefixes) {
+        auto id = SourceRepository(db).resolveId(prefix);
+        if (!id)
+            return std::unexpected(id.error());
+        ids << *id;
+    }
+    return ids;
+}
+
+void addLinkOptions(QCommandLineParser &p, bool withSkills)
+{
+    p.addOption({u"mcp"_s, u"An MCP server whose tools join (repeatable)."_s, u"SERVER"_s});
+    p.addOption({u"source"_s, u"A source (id or unique prefix) the model can search (repeatable)."_s, u"SOURCE"_s});
+    if (withSkills)
+        p.addOption({u"skill"_s, u"A skill the agent offers (repeatable); without any, every active skill."_s, u"SKILL"_s});
+}
+
+// Applies the link options that were given; a given option replaces that list.
+Result<void> applyLinks(const QSqlDatabase &db, const QCommandLineParser &p, QStringList &mcp, QStringList &sources, QStringList *skills)
+{
+    if (p.isSet(u"mcp"_s)) {
+        auto ids = mcpIds(db, p.values(u"mcp"_s));
+        if (!ids)
+            return std::unexpected(ids.error());
+        mcp = *ids;
+    }
+    if (p.isSet(u"source"_s)) {
+        auto ids = sourceIds(db, p.values(u"source"_s));
+        if (!ids)
+            return std::unexpected(ids.error());
+        sources = *ids;
+    }
+    if (skills && p.isSet(u"skill"_s)) {
+        auto ids = skillIds(db, p.values(u"skill"_s));
+        if (!ids)
+            return std::unexpected(ids.error());
+        *skills = *ids;
+    }
+    return {};
+}
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QString(ErrorCode::InvalidArgument), u"Cannot read %1: %2"_s.arg(path, file.errorString()));
+    return file.readAll();
+}
+
+// Writes to --output FILE, or to stdout without it.
+int writeOutput(CliApplication &app, const QCommandLineParser &p, const QByteArray &bytes)
+{
+    if (!p.isSet(u"output"_s)) {
+        app.out() << QString::fromUtf8(bytes);
+        return CliApplication::Success;
+    }
+    QSaveFile file(p.value(u"output"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return app.fail(Error{u"EXPORT_FAILED"_s, u"Cannot write %1: %2"_s.arg(p.value(u"output"_s), file.errorString()), {}});
+    return CliApplication::Success;
+}
+
+QString serverName(const QSqlDatabase &db, const QString &id)
+{
+    const auto s = McpServerRepository(db).get(id);
+    return s ? s->name : id;
+}
+
+QString skillName(const QSqlDatabase &db, const QString &id)
+{
+    const auto s = AgentRepository(db).skill(id);
+    return s ? s->name : id;
+}
+
+QString sourceName(const QSqlDatabase &db, const QString &id)
+{
+    const auto s = SourceRepository(db).get(id);
+    return s ? s->name : id;
+}
+
+QString names(const QStringList &ids, const std::function<QString(const QString &)> &nameOf)
+{
+    QStringList out;
+    for (const QString &id : ids)
+        out << nameOf(id);
+    return out.isEmpty() ? u"-"_s : out.join(u", "_s);
+}
+
 } // namespace
 
 void registerAgentCommands(CliApplication &app)
 {
-    app.addCommand({u"agent"_s, u"add"_s, u"add NAME [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--model PROVIDER/MODEL] [--tool NAME]... [--mcp SERVER]..."_s,
+    app.addCommand({u"agent"_s, u"add"_s, u"add NAME [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--model PROVIDER/MODEL] [--tool NAME]... [--mcp SERVER]... [--skill SKILL]... [--source SOURCE]..."_s,
                     u"Add an agent."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"NAME"_s, u"The agent's name."_s);
                         addTextOptions(p);
                         p.addOption({u"model"_s, u"The agent's model; overrides the thread's."_s, u"PROVIDER/MODEL"_s});
-                        p.addOption({u"tool"_s, u"Enable a tool (repeatable)."_s, u"NAME"_s});
-                        p.addOption({u"mcp"_s, u"Give the agent this MCP server's tools (repeatable)."_s, u"SERVER"_s});
+                        p.addOption({u"tool"_s, u"Enable a tool (repeatable); without any, every tool."_s, u"NAME"_s});
+                        addLinkOptions(p, true);
                     },
                     [&app](CliApplication::Context &c) {
                         auto text = instructions(c.parser);
@@ -86,12 +210,8 @@ void registerAgentCommands(CliApplication &app)
                             if (auto model = ProviderRepository(*db).model(agent.model); !model)
                                 return app.fail(model.error());
                         }
-                        for (const QString &name : c.parser.values(u"mcp"_s)) {
-                            auto server = McpServerRepository(*db).get(name);
-                            if (!server)
-                                return app.fail(server.error());
-                            agent.mcpServerIds << server->id;
-                        }
+                        if (auto linked = applyLinks(*db, c.parser, agent.mcpServerIds, agent.sourceIds, &agent.skillIds); !linked)
+                            return app.fail(linked.error());
                         auto added = AgentRepository(*db).addAgent(agent);
                         if (!added)
                             return app.fail(added.error());
@@ -136,11 +256,12 @@ void registerAgentCommands(CliApplication &app)
                     },
                     1, 1});
 
-    app.addCommand({u"skill"_s, u"add"_s, u"add NAME [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--inactive] [--pinned]"_s,
-                    u"Add a skill."_s,
+    app.addCommand({u"skill"_s, u"add"_s, u"add NAME [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--inactive] [--pinned] [--mcp SERVER]... [--source SOURCE]..."_s,
+                    u"Add a skill. Activating it copies its sources and MCP servers onto the thread."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"NAME"_s, u"The skill's name."_s);
                         addTextOptions(p);
+                        addLinkOptions(p, false);
                         p.addOption({u"inactive"_s, u"Do not offer the skill to the model yet."_s});
                         p.addOption({u"pinned"_s, u"Show the skill as a quick action."_s});
                     },
@@ -157,6 +278,8 @@ void registerAgentCommands(CliApplication &app)
                         auto db = app.connection();
                         if (!db)
                             return app.fail(db.error());
+                        if (auto linked = applyLinks(*db, c.parser, skill.mcpServerIds, skill.sourceIds, nullptr); !linked)
+                            return app.fail(linked.error());
                         auto added = AgentRepository(*db).addSkill(skill);
                         if (!added)
                             return app.fail(added.error());
@@ -197,6 +320,260 @@ void registerAgentCommands(CliApplication &app)
                         if (auto removed = AgentRepository(*db).removeSkill(c.positional.at(0)); !removed)
                             return app.fail(removed.error());
                         app.out() << "Deleted skill " << c.positional.at(0) << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"agent"_s, u"show"_s, u"show NAME [--json]"_s, u"Show an agent with everything that joins its runs."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The agent's name."_s); },
+                    [&app](CliApplication::Context &c) {
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto agent = AgentRepository(*db).agent(c.positional.at(0));
+                        if (!agent)
+                            return app.fail(agent.error());
+                        if (c.json) {
+                            auto exported = AgentExchange(*db).exportAgent(agent->id);
+                            if (!exported)
+                                return app.fail(exported.error());
+                            QJsonObject o = *exported;
+                            o.remove(u"format"_s);
+                            o.remove(u"version"_s);
+                            o.insert(u"id"_s, agent->id);
+                            app.printJson(o);
+                            return int(CliApplication::Success);
+                        }
+                        const QSqlDatabase connection = *db;
+                        QTextStream &out = app.out();
+                        out << "Name: " << agent->name << '\n'
+                            << "Description: " << (agent->description.isEmpty() ? u"-"_s : agent->description) << '\n'
+                            << "Model: " << (agent->model.isEmpty() ? u"the thread's"_s : agent->model) << '\n'
+                            << "Tools: " << (agent->enabledTools.isEmpty() ? u"all"_s : agent->enabledTools.join(u", "_s)) << '\n'
+                            << "MCP servers: " << names(agent->mcpServerIds, [&](const QString &id) { return serverName(connection, id); }) << '\n'
+                            << "Skills: " << (agent->skillIds.isEmpty() ? u"every active skill"_s : names(agent->skillIds, [&](const QString &id) { return skillName(connection, id); })) << '\n'
+                            << "Sources: " << names(agent->sourceIds, [&](const QString &id) { return sourceName(connection, id); }) << '\n'
+                            << "\n" << (agent->instructions.isEmpty() ? u"(no instructions)"_s : agent->instructions) << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"agent"_s, u"edit"_s, u"edit NAME [--name NEW] [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--model PROVIDER/MODEL|--model \"\"] [--tool NAME]... [--mcp SERVER]... [--skill SKILL]... [--source SOURCE]..."_s,
+                    u"Change an agent; what is not given stays, a given list replaces the agent's."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"NAME"_s, u"The agent's name."_s);
+                        p.addOption({u"name"_s, u"A new name."_s, u"NEW"_s});
+                        addTextOptions(p);
+                        p.addOption({u"model"_s, u"The agent's model (\"\" for the thread's)."_s, u"PROVIDER/MODEL"_s});
+                        p.addOption({u"tool"_s, u"Enable a tool (repeatable)."_s, u"NAME"_s});
+                        addLinkOptions(p, true);
+                    },
+                    [&app](CliApplication::Context &c) {
+                        auto text = instructions(c.parser);
+                        if (!text)
+                            return app.usageError(text.error().message);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        AgentRepository agents(*db);
+                        auto agent = agents.agent(c.positional.at(0));
+                        if (!agent)
+                            return app.fail(agent.error());
+                        if (c.parser.isSet(u"name"_s))
+                            agent->name = c.parser.value(u"name"_s).trimmed();
+                        if (c.parser.isSet(u"description"_s))
+                            agent->description = c.parser.value(u"description"_s);
+                        if (c.parser.isSet(u"instructions"_s) || c.parser.isSet(u"instructions-file"_s))
+                            agent->instructions = *text;
+                        if (c.parser.isSet(u"model"_s)) {
+                            agent->model = c.parser.value(u"model"_s);
+                            if (!agent->model.isEmpty()) {
+                                if (auto model = ProviderRepository(*db).model(agent->model); !model)
+                                    return app.fail(model.error());
+                            }
+                        }
+                        if (c.parser.isSet(u"tool"_s))
+                            agent->enabledTools = c.parser.values(u"tool"_s);
+                        if (auto linked = applyLinks(*db, c.parser, agent->mcpServerIds, agent->sourceIds, &agent->skillIds); !linked)
+                            return app.fail(linked.error());
+                        auto updated = agents.updateAgent(*agent);
+                        if (!updated)
+                            return app.fail(updated.error());
+                        if (c.json)
+                            app.printJson(agentJson(*updated));
+                        else
+                            app.out() << "Updated agent " << updated->name << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"agent"_s, u"export"_s, u"export NAME [--output FILE]"_s,
+                    u"Write an agent as JSON (its MCP servers, skills and sources by name)."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"NAME"_s, u"The agent's name."_s);
+                        p.addOption({{u"o"_s, u"output"_s}, u"Write to FILE instead of stdout."_s, u"FILE"_s});
+                    },
+                    [&app](CliApplication::Context &c) {
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto exported = AgentExchange(*db).exportAgent(c.positional.at(0));
+                        if (!exported)
+                            return app.fail(exported.error());
+                        return writeOutput(app, c.parser, QJsonDocument(*exported).toJson(QJsonDocument::Indented));
+                    },
+                    1, 1});
+
+    app.addCommand({u"agent"_s, u"import"_s, u"import FILE"_s,
+                    u"Add an agent from a JSON file written by agent export; what this installation lacks is left out with a note."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"FILE"_s, u"The agent's JSON file."_s); },
+                    [&app](CliApplication::Context &c) {
+                        auto bytes = readFile(c.positional.at(0));
+                        if (!bytes)
+                            return app.fail(bytes.error());
+                        QJsonParseError parseError;
+                        const QJsonDocument document = QJsonDocument::fromJson(*bytes, &parseError);
+                        if (!document.isObject()) {
+                            return app.fail(Error{QString(ErrorCode::InvalidArgument),
+                                                  u"%1 is not JSON: %2"_s.arg(c.positional.at(0), parseError.errorString()), {}});
+                        }
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto imported = AgentExchange(*db).importAgent(document.object());
+                        if (!imported)
+                            return app.fail(imported.error());
+                        for (const QString &note : std::as_const(imported->notes))
+                            app.err() << "agentdesk-cli: note: " << note << Qt::endl;
+                        if (c.json)
+                            app.printJson(agentJson(imported->agent));
+                        else
+                            app.out() << "Imported agent " << imported->agent.name << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"skill"_s, u"show"_s, u"show NAME [--json]"_s, u"Show a skill as its SKILL.md, with its status, sources and MCP servers."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The skill's name."_s); },
+                    [&app](CliApplication::Context &c) {
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto skill = AgentRepository(*db).skill(c.positional.at(0));
+                        if (!skill)
+                            return app.fail(skill.error());
+                        if (c.json) {
+                            QJsonObject o = skillJson(*skill);
+                            o.insert(u"sourceIds"_s, QJsonArray::fromStringList(skill->sourceIds));
+                            o.insert(u"mcpServerIds"_s, QJsonArray::fromStringList(skill->mcpServerIds));
+                            o.insert(u"slug"_s, u"user__"_s + slugify(skill->name));
+                            app.printJson(o);
+                            return int(CliApplication::Success);
+                        }
+                        const QSqlDatabase connection = *db;
+                        app.out() << "Slug: user__" << slugify(skill->name) << (skill->active ? "" : " (inactive)") << (skill->pinned ? " (pinned)" : "") << '\n'
+                                  << "MCP servers: " << names(skill->mcpServerIds, [&](const QString &id) { return serverName(connection, id); }) << '\n'
+                                  << "Sources: " << names(skill->sourceIds, [&](const QString &id) { return sourceName(connection, id); }) << "\n\n"
+                                  << SkillMarkdown::write(*skill);
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"skill"_s, u"edit"_s, u"edit NAME [--name NEW] [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--active on|off] [--pinned on|off] [--mcp SERVER]... [--source SOURCE]..."_s,
+                    u"Change a skill; what is not given stays, a given list replaces the skill's."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"NAME"_s, u"The skill's name."_s);
+                        p.addOption({u"name"_s, u"A new name."_s, u"NEW"_s});
+                        addTextOptions(p);
+                        p.addOption({u"active"_s, u"Offer the skill to the model."_s, u"on|off"_s});
+                        p.addOption({u"pinned"_s, u"Show the skill as a quick action."_s, u"on|off"_s});
+                        addLinkOptions(p, false);
+                    },
+                    [&app](CliApplication::Context &c) {
+                        auto text = instructions(c.parser);
+                        if (!text)
+                            return app.usageError(text.error().message);
+                        for (const QString &flag : {u"active"_s, u"pinned"_s}) {
+                            if (c.parser.isSet(flag) && c.parser.value(flag) != "on"_L1 && c.parser.value(flag) != "off"_L1)
+                                return app.usageError(u"--%1 must be on or off"_s.arg(flag));
+                        }
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        AgentRepository agents(*db);
+                        auto skill = agents.skill(c.positional.at(0));
+                        if (!skill)
+                            return app.fail(skill.error());
+                        if (c.parser.isSet(u"name"_s))
+                            skill->name = c.parser.value(u"name"_s).trimmed();
+                        if (c.parser.isSet(u"description"_s))
+                            skill->shortDescription = c.parser.value(u"description"_s);
+                        if (c.parser.isSet(u"instructions"_s) || c.parser.isSet(u"instructions-file"_s))
+                            skill->instructions = *text;
+                        if (c.parser.isSet(u"active"_s))
+                            skill->active = c.parser.value(u"active"_s) == "on"_L1;
+                        if (c.parser.isSet(u"pinned"_s))
+                            skill->pinned = c.parser.value(u"pinned"_s) == "on"_L1;
+                        if (auto linked = applyLinks(*db, c.parser, skill->mcpServerIds, skill->sourceIds, nullptr); !linked)
+                            return app.fail(linked.error());
+                        auto updated = agents.updateSkill(*skill);
+                        if (!updated)
+                            return app.fail(updated.error());
+                        app.out() << "Updated skill " << updated->name << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    app.addCommand({u"skill"_s, u"export"_s, u"export NAME [--output FILE]"_s, u"Write a skill as SKILL.md (front matter name and description, the instructions as Markdown)."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"NAME"_s, u"The skill's name."_s);
+                        p.addOption({{u"o"_s, u"output"_s}, u"Write to FILE (or into the folder FILE/SKILL.md) instead of stdout."_s, u"FILE"_s});
+                    },
+                    [&app](CliApplication::Context &c) {
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto skill = AgentRepository(*db).skill(c.positional.at(0));
+                        if (!skill)
+                            return app.fail(skill.error());
+                        const QByteArray bytes = SkillMarkdown::write(*skill).toUtf8();
+                        if (c.parser.isSet(u"output"_s) && QFileInfo(c.parser.value(u"output"_s)).isDir()) {
+                            QSaveFile file(QDir(c.parser.value(u"output"_s)).filePath(u"SKILL.md"_s));
+                            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+                                return app.fail(Error{u"EXPORT_FAILED"_s, u"Cannot write %1: %2"_s.arg(file.fileName(), file.errorString()), {}});
+                            return int(CliApplication::Success);
+                        }
+                        return writeOutput(app, c.parser, bytes);
+                    },
+                    1, 1});
+
+    app.addCommand({u"skill"_s, u"import"_s, u"import FILE|FOLDER [--inactive]"_s,
+                    u"Add a skill from a SKILL.md file (or a folder holding one)."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"FILE"_s, u"The SKILL.md file or its folder."_s);
+                        p.addOption({u"inactive"_s, u"Do not offer the skill to the model yet."_s});
+                    },
+                    [&app](CliApplication::Context &c) {
+                        QString path = c.positional.at(0);
+                        if (QFileInfo(path).isDir())
+                            path = QDir(path).filePath(u"SKILL.md"_s);
+                        auto bytes = readFile(path);
+                        if (!bytes)
+                            return app.fail(bytes.error());
+                        auto skill = SkillMarkdown::parse(QString::fromUtf8(*bytes));
+                        if (!skill)
+                            return app.fail(Error{skill.error().code, u"%1: %2"_s.arg(path, skill.error().message), {}});
+                        skill->active = !c.parser.isSet(u"inactive"_s);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto added = AgentRepository(*db).addSkill(*skill);
+                        if (!added)
+                            return app.fail(added.error());
+                        if (c.json)
+                            app.printJson(skillJson(*added));
+                        else
+                            app.out() << "Imported skill " << added->name << " (user__" << slugify(added->name) << ")\n";
                         return int(CliApplication::Success);
                     },
                     1, 1});

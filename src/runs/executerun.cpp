@@ -16,6 +16,7 @@
 #include "storage/sqlhelpers.h"
 #include "storage/threadrepository.h"
 #include "storage/usagerepository.h"
+#include "tools/builtintools.h"
 #include "tools/mcpserverpool.h"
 #include "tools/toolcatalog.h"
 
@@ -161,12 +162,8 @@ void ExecuteRun::prepareUserMessage(const RunUserInput &input)
         auto skill = AgentRepository(m_db).skill(input.skillId);
         if (!skill)
             return fail(Error{u"RUN_INVALID_INPUT"_s, u"The skill is no longer available"_s, {}}, false);
-        ThreadRepository threads(m_db);
-        for (const QString &source : skill->sourceIds)
-            threads.attach(m_result.target.thread.id, ThreadRepository::AttachmentKind::Source, {source, skill->id});
-        for (const QString &server : skill->mcpServerIds)
-            threads.attach(m_result.target.thread.id, ThreadRepository::AttachmentKind::McpServer, {server, skill->id});
-        threads.activateSkill(m_result.target.thread.id, skill->id);
+        if (auto activated = ActivateSkillTool::activateOnThread(m_db, m_result.target.thread.id, *skill); !activated)
+            return fail(activated.error());
         m_activatedSkillName = skill->name;
         if (!skill->instructions.trimmed().isEmpty())
             content.append(TextPart{skill->instructions, true, {}, {}});

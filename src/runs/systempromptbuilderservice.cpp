@@ -48,7 +48,8 @@ Result<QString> SystemPromptBuilderService::build(const RunTarget &target, const
     for (const auto &tool : tools.tools())
         input.tools.append({tool->name(), tool->longDescription()});
     if (tools.find(u"activate_skill"_s)) {
-        const QList<ActivateSkillTool::Entry> entries = ActivateSkillTool::entriesFor(m_db);
+        const QList<ActivateSkillTool::Entry> entries =
+            ActivateSkillTool::entriesFor(m_db, true, target.agent ? target.agent->skillIds : QStringList());
         const auto skills = AgentRepository(m_db).skills();
         for (const auto &entry : entries) {
             QString description;

@@ -39,7 +39,8 @@ ToolRegistry ToolAssemblyService::build(const RunTarget &target, const McpServer
             tools.append(std::make_shared<InternetSearchTool>(m_web.network, web, m_web.searchKey));
     }
     tools << SourceTool::forThread(m_db, target.thread.id, target.agent ? target.agent->sourceIds : QStringList());
-    if (const auto skills = ActivateSkillTool::entriesFor(m_db); !skills.isEmpty())
+    const QStringList agentSkills = target.agent ? target.agent->skillIds : QStringList();
+    if (const auto skills = ActivateSkillTool::entriesFor(m_db, true, agentSkills); !skills.isEmpty())
         tools.append(std::make_shared<ActivateSkillTool>(m_db, skills));
     const QStringList enabled = target.agent ? target.agent->enabledTools : QStringList();
     for (auto &tool : tools) {

@@ -4,7 +4,9 @@
 
 #include "core/slug.h"
 #include "storage/agentrepository.h"
+#include "storage/sourcerepository.h"
 #include "storage/threadrepository.h"
+#include "core/logging.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -196,7 +198,7 @@ QString EditSkillTool::validate(const QJsonObject &arguments) const
     return skillFieldsError(arguments);
 }
 
-QList<ActivateSkillTool::Entry> ActivateSkillTool::entriesFor(const QSqlDatabase &db, bool activeOnly)
+QList<ActivateSkillTool::Entry> ActivateSkillTool::entriesFor(const QSqlDatabase &db, bool activeOnly, const QStringList &onlyIds)
 {
     QList<Entry> entries;
     const auto skills = AgentRepository(db).skills();
@@ -205,7 +207,7 @@ QList<ActivateSkillTool::Entry> ActivateSkillTool::entriesFor(const QSqlDatabase
     QSet<QString> seen;
     QSet<QString> collided;
     for (const Skill &skill : *skills) {
-        if (activeOnly && !skill.active)
+        if (!onlyIds.isEmpty() ? !onlyIds.contains(skill.id) : (activeOnly && !skill.active))
             continue;
         const QString slug = slugify(skill.name);
         if (slug.isEmpty())
@@ -218,6 +220,22 @@ QList<ActivateSkillTool::Entry> ActivateSkillTool::entriesFor(const QSqlDatabase
     // Two skills with one slug: neither can be addressed unambiguously, so neither is offered.
     entries.removeIf([&](const Entry &e) { return collided.contains(e.slug.mid(6)); });
     return entries;
+}
+
+Result<void> ActivateSkillTool::activateOnThread(const QSqlDatabase &db, const QString &threadId, const Skill &skill)
+{
+    ThreadRepository threads(db);
+    SourceRepository sources(db);
+    for (const QString &source : skill.sourceIds) {
+        const auto s = sources.get(source);
+        if (!s || s->status != SourceStatus::Ready)
+            continue;
+        if (auto attached = threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source, skill.id}); !attached)
+            qCWarning(lcRun) << "source" << s->name << "of skill" << skill.name << "not attached:" << attached.error().message;
+    }
+    for (const QString &server : skill.mcpServerIds)
+        threads.attach(threadId, ThreadRepository::AttachmentKind::McpServer, {server, skill.id});
+    return threads.activateSkill(threadId, skill.id);
 }
 
 QString ActivateSkillTool::name() const
@@ -249,12 +267,7 @@ void ActivateSkillTool::execute(const QJsonObject &arguments, const ToolContext 
     const auto skill = AgentRepository(m_db).skill(entry->skillId);
     if (!skill)
         return done(ToolResult{u"The skill \"%1\" is no longer available."_s.arg(slug), true});
-    ThreadRepository threads(m_db);
-    for (const QString &source : skill->sourceIds)
-        threads.attach(context.threadId, ThreadRepository::AttachmentKind::Source, {source, skill->id});
-    for (const QString &server : skill->mcpServerIds)
-        threads.attach(context.threadId, ThreadRepository::AttachmentKind::McpServer, {server, skill->id});
-    if (auto activated = threads.activateSkill(context.threadId, skill->id); !activated)
+    if (auto activated = activateOnThread(m_db, context.threadId, *skill); !activated)
         return done(ToolResult{u"The skill could not be activated: %1"_s.arg(activated.error().message), true});
     done(ToolResult{skill->instructions, false});
 }

@@ -2,6 +2,8 @@
 
 #include "tool.h"
 
+#include "core/skill.h"
+
 #include <QList>
 #include <QSqlDatabase>
 
@@ -86,8 +88,14 @@ public:
     ActivateSkillTool(QSqlDatabase db, QList<Entry> skills) : m_db(std::move(db)), m_skills(std::move(skills)) {}
 
     // "user__" + slugify(name) for every active skill (every skill with `activeOnly` false);
-    // colliding or empty slugs are skipped.
-    static QList<Entry> entriesFor(const QSqlDatabase &db, bool activeOnly = true);
+    // colliding or empty slugs are skipped. With `onlyIds` (an agent's skills) exactly those
+    // skills, active or not: the agent was given them.
+    static QList<Entry> entriesFor(const QSqlDatabase &db, bool activeOnly = true, const QStringList &onlyIds = {});
+
+    // Activation (runs-reference.md §9.2), shared with the user's quick action: the skill's ready
+    // sources and its MCP servers join the thread remembering the skill as their origin (ones already
+    // there, gone or over the thread's source limit are skipped), and the skill counts as activated.
+    static Result<void> activateOnThread(const QSqlDatabase &db, const QString &threadId, const Skill &skill);
 
     QString name() const override;
     ToolKind kind() const override { return ToolKind::Backend; }

@@ -2,6 +2,8 @@
 
 #include "toolcatalog.h"
 
+#include "core/error.h"
+
 #include <QJsonObject>
 #include <QString>
 

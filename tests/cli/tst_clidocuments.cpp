@@ -9,6 +9,7 @@
 #include "storage/sourcerepository.h"
 #include "storage/threadrepository.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void knowledgeBasesAndAttach();
     void runWithAnAttachedFile();
     void webConfigFetchAndSearch();
+    void skillsImportEditExport();
+    void agentsShowEditExportImport();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -319,6 +322,110 @@ void TestCliDocuments::webConfigFetchAndSearch()
     r = cli({u"web"_s, u"search"_s, u"x"_s});
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err, u"agentdesk-cli: error: Brave Search needs its API key: set the variable named by web config --brave-key-env\n"_s);
+}
+
+void TestCliDocuments::skillsImportEditExport()
+{
+    QDir(m_dir->path()).mkpath(u"angebot"_s);
+    write(u"angebot/SKILL.md"_s, "---\nname: \"Angebot pr\u00fcfen\"\ndescription: >\n  Checks offers\n  against the guideline.\nlicense: MIT\n---\n\n# Steps\n\n1. Read the offer.\n");
+    Test::CliRun r = cli({u"skill"_s, u"import"_s, m_dir->filePath(u"angebot"_s)});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, u"Imported skill Angebot prüfen (user__angebot-pruefen)\n"_s);
+    r = cli({u"skill"_s, u"export"_s, u"Angebot prüfen"_s});
+    QCOMPARE(r.out, u"---\nname: Angebot prüfen\ndescription: Checks offers against the guideline.\n---\n\n# Steps\n\n1. Read the offer.\n"_s);
+
+    // A broken file is refused with its path; nothing is stored.
+    const QString broken = write(u"broken.md"_s, "# no front matter\n");
+    r = cli({u"skill"_s, u"import"_s, broken});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: %1: A SKILL.md file starts with a front matter block: a line \"---\", name: and "
+                    "description:, and another \"---\"\n"_s.arg(broken));
+    r = cli({u"skill"_s, u"import"_s, m_dir->filePath(u"angebot"_s)});
+    QCOMPARE(r.exitCode, 1); // the name is taken
+    QCOMPARE(cli({u"skill"_s, u"list"_s}).out, u"Angebot prüfen\tactive\tChecks offers against the guideline.\n"_s);
+
+    const QString guide = write(u"guide.md"_s, "Two signatures over 10,000 EUR.\n");
+    const QString sourceId = QJsonDocument::fromJson(cli({u"source"_s, u"add"_s, guide, u"--json"_s}).out.toUtf8()).array().at(0).toObject().value("id"_L1).toString();
+    r = cli({u"skill"_s, u"edit"_s, u"Angebot prüfen"_s, u"--active"_s, u"off"_s, u"--pinned"_s, u"on"_s, u"--source"_s, sourceId.left(8)});
+    QCOMPARE(r.out, u"Updated skill Angebot prüfen\n"_s);
+    r = cli({u"skill"_s, u"show"_s, u"Angebot prüfen"_s});
+    QCOMPARE(r.out, u"Slug: user__angebot-pruefen (inactive) (pinned)\nMCP servers: -\nSources: guide.md\n\n---\nname: Angebot prüfen\n"
+                    "description: Checks offers against the guideline.\n---\n\n# Steps\n\n1. Read the offer.\n"_s);
+    r = cli({u"skill"_s, u"edit"_s, u"Angebot prüfen"_s, u"--active"_s, u"maybe"_s});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, u"agentdesk-cli: error: --active must be on or off\n"_s);
+
+    // Round trip through a folder.
+    QDir(m_dir->path()).mkpath(u"out"_s);
+    QCOMPARE(cli({u"skill"_s, u"export"_s, u"Angebot prüfen"_s, u"--output"_s, m_dir->filePath(u"out"_s)}).exitCode, 0);
+    QCOMPARE(cli({u"skill"_s, u"delete"_s, u"Angebot prüfen"_s}).exitCode, 0);
+    r = cli({u"skill"_s, u"import"_s, m_dir->filePath(u"out/SKILL.md"_s), u"--inactive"_s});
+    QCOMPARE(r.out, u"Imported skill Angebot prüfen (user__angebot-pruefen)\n"_s);
+    QCOMPARE(cli({u"skill"_s, u"list"_s}).out, u"Angebot prüfen\tinactive\tChecks offers against the guideline.\n"_s);
+}
+
+void TestCliDocuments::agentsShowEditExportImport()
+{
+    QCOMPARE(cli({u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, u"http://127.0.0.1:9/v1"_s}).exitCode, 0);
+    QCOMPARE(cli({u"model"_s, u"add"_s, u"local/m"_s, u"--tools"_s}).exitCode, 0);
+    QCOMPARE(cli({u"mcp"_s, u"add"_s, u"files"_s, u"--command"_s, u"npx server-filesystem /tmp"_s}).exitCode, 0);
+    QCOMPARE(cli({u"skill"_s, u"add"_s, u"Kurz"_s, u"--description"_s, u"Short answers"_s, u"--instructions"_s, u"Be brief."_s}).exitCode, 0);
+    const QString guide = write(u"Leitfaden.md"_s, "Rules\n");
+    QCOMPARE(cli({u"source"_s, u"add"_s, guide}).exitCode, 0);
+    const QString sourceId = QJsonDocument::fromJson(cli({u"source"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array().at(0).toObject().value("id"_L1).toString();
+    Test::CliRun r = cli({u"agent"_s, u"add"_s, u"Einkauf"_s, u"--description"_s, u"Buys things"_s, u"--instructions"_s, u"Compare three offers."_s,
+                          u"--model"_s, u"local/m"_s, u"--tool"_s, u"source_query"_s, u"--mcp"_s, u"files"_s, u"--skill"_s, u"Kurz"_s,
+                          u"--source"_s, sourceId});
+    QCOMPARE(r.err, QString());
+    r = cli({u"agent"_s, u"show"_s, u"Einkauf"_s});
+    QCOMPARE(r.out, u"Name: Einkauf\nDescription: Buys things\nModel: local/m\nTools: source_query\nMCP servers: files\nSkills: Kurz\n"
+                    "Sources: Leitfaden.md\n\nCompare three offers.\n"_s);
+    r = cli({u"agent"_s, u"edit"_s, u"Einkauf"_s, u"--name"_s, u"Purchasing"_s, u"--model"_s, u""_s, u"--tool"_s, u"source_query"_s, u"--tool"_s, u"create_document"_s});
+    QCOMPARE(r.out, u"Updated agent Purchasing\n"_s);
+    r = cli({u"agent"_s, u"edit"_s, u"Purchasing"_s, u"--skill"_s, u"Nope"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: No skill named \"Nope\"\n"_s);
+
+    const QString file = m_dir->filePath(u"agent.json"_s);
+    QCOMPARE(cli({u"agent"_s, u"export"_s, u"Purchasing"_s, u"-o"_s, file}).exitCode, 0);
+    QFile exported(file);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(exported.readAll()).object();
+    QCOMPARE(json, (QJsonObject{{u"format"_s, u"agentdesk-agent"_s}, {u"version"_s, 1}, {u"name"_s, u"Purchasing"_s},
+                                {u"description"_s, u"Buys things"_s}, {u"instructions"_s, u"Compare three offers."_s}, {u"model"_s, u""_s},
+                                {u"tools"_s, QJsonArray{u"source_query"_s, u"create_document"_s}}, {u"mcpServers"_s, QJsonArray{u"files"_s}},
+                                {u"skills"_s, QJsonArray{u"Kurz"_s}}, {u"sources"_s, QJsonArray{u"Leitfaden.md"_s}}}));
+
+    // Importing the same agent again: the name is taken, nothing changes.
+    r = cli({u"agent"_s, u"import"_s, file});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: An agent named \"Purchasing\" already exists\n"_s);
+    // Into another installation's view: a renamed copy with references this one lacks.
+    QJsonObject other = json;
+    other.insert(u"name"_s, u"Copy"_s);
+    other.insert(u"model"_s, u"cloud/big"_s);
+    other.insert(u"skills"_s, QJsonArray{u"Kurz"_s, u"Lang"_s});
+    other.insert(u"mcpServers"_s, QJsonArray{u"github"_s});
+    const QString otherFile = write(u"copy.json"_s, QJsonDocument(other).toJson());
+    r = cli({u"agent"_s, u"import"_s, otherFile});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"Imported agent Copy\n"_s);
+    QCOMPARE(r.err, u"agentdesk-cli: note: The model cloud/big is not set up here; the agent uses each thread's model until you choose one.\n"
+                    "agentdesk-cli: note: The MCP server \"github\" is not set up here; add it and give it to the agent.\n"
+                    "agentdesk-cli: note: The skill \"Lang\" does not exist here; import it (SKILL.md) and give it to the agent.\n"_s);
+    r = cli({u"agent"_s, u"show"_s, u"Copy"_s});
+    QCOMPARE(r.out, u"Name: Copy\nDescription: Buys things\nModel: the thread's\nTools: source_query, create_document\nMCP servers: -\n"
+                    "Skills: Kurz\nSources: Leitfaden.md\n\nCompare three offers.\n"_s);
+
+    const QString notAgent = write(u"servers.json"_s, R"({"mcpServers":{}})");
+    r = cli({u"agent"_s, u"import"_s, notAgent});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"agentdesk-cli: error: This is not an AgentDesk agent file (\"format\": \"agentdesk-agent\" is missing)\n"_s);
+    const QString notJson = write(u"x.json"_s, "{nope");
+    r = cli({u"agent"_s, u"import"_s, notJson});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.startsWith(u"agentdesk-cli: error: %1 is not JSON: "_s.arg(notJson)));
+    QCOMPARE(cli({u"agent"_s, u"list"_s}).out.count(u'\n'), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliDocuments)

@@ -5,7 +5,9 @@
 #include "core/sourcechunker.h"
 #include "runs/executerun.h"
 #include "runs/toolresultcollectorservice.h"
+#include "storage/agentrepository.h"
 #include "storage/artifactrepository.h"
+#include "storage/mcpserverrepository.h"
 #include "storage/messagerepository.h"
 #include "storage/sourcerepository.h"
 #include "storage/threadrepository.h"
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void searchWriteAndEdit();
+    void agentSkillsAndQuickActionCopyResources();
 
 private:
     void calls(const QList<WireCall> &calls);
@@ -161,6 +164,79 @@ void TestToolRun::searchWriteAndEdit()
     QVERIFY(toolDescription(2, u"edit_document"_s).endsWith(
         u"- %1: \"Notes\" (current version 2)\n- %2: \"Summary\" (current version 1)"_s.arg(notes.id, list.at(1).id)));
     QVERIFY(toolDescription(0, u"source_get_text"_s).endsWith(u"\n\nAttached files:\n- %1: \"contract.txt\" (3 lines)"_s.arg(contract.id)));
+}
+
+// A thread bound to an agent offers the agent's skills (and only those); the user's quick action
+// copies the skill's ready sources and MCP servers onto the thread with the skill as their origin,
+// and the copied file is searchable in the same run.
+void TestToolRun::agentSkillsAndQuickActionCopyResources()
+{
+    SourceRepository sources(m_t->connection());
+    Source guide;
+    guide.name = u"guide.md"_s;
+    guide = AD_VERIFY_OK(sources.add(guide)).value();
+    const SourceChunker::Result chunks = SourceChunker::split(u"Offers over 10,000 EUR need two signatures."_s, guide.id);
+    QVERIFY(sources.setChunks(guide.id, chunks.chunks));
+    QVERIFY(sources.setStatus(guide.id, SourceStatus::Ready, {}, chunks.lineCount));
+    Source broken;
+    broken.name = u"scan.pdf"_s;
+    broken.status = SourceStatus::Failed;
+    broken = AD_VERIFY_OK(sources.add(broken)).value();
+    McpServerConfig server;
+    server.name = u"files"_s;
+    server.command = u"/bin/false"_s;
+    server.enabled = false; // attached, but not started in this run
+    const QString serverId = AD_VERIFY_OK(McpServerRepository(m_t->connection()).add(server)).value().id;
+
+    AgentRepository agents(m_t->connection());
+    Skill check;
+    check.name = u"Angebot prüfen"_s;
+    check.shortDescription = u"Checks offers"_s;
+    check.instructions = u"Check the offer against the guide."_s;
+    check.active = false; // not offered globally, but the agent has it
+    check.sourceIds = {guide.id, broken.id};
+    check.mcpServerIds = {serverId};
+    check = AD_VERIFY_OK(agents.addSkill(check)).value();
+    Skill other;
+    other.name = u"Other"_s;
+    other.instructions = u"x"_s;
+    QVERIFY(agents.addSkill(other));
+    Agent agent;
+    agent.name = u"Einkauf"_s;
+    agent.skillIds = {check.id};
+    agent = AD_VERIFY_OK(agents.addAgent(agent)).value();
+    QVERIFY(ThreadRepository(m_t->connection()).setAgent(m_thread, agent.id));
+
+    calls({{u"call_q"_s, u"source_query"_s, compact({{u"query"_s, u"signatures"_s}})}});
+    answer(u"Two signatures are needed."_s);
+    ExecuteRun::Options options;
+    options.today = QDate(2026, 11, 23);
+    ExecuteRun executor(m_network.get(), m_t->connection(), options);
+    const RecordedRun r = runToEnd<ExecuteRun>(this, executor, m_thread, RunUserInput{u"Offer for 12,000 EUR"_s, {}, check.id});
+    QVERIFY2(!r.result.error, r.result.error ? qPrintable(r.result.error->message) : "");
+
+    ThreadRepository threads(m_t->connection());
+    QCOMPARE(AD_VERIFY_OK(threads.attachments(m_thread, ThreadRepository::AttachmentKind::Source)).value(),
+             (QList<ThreadAttachment>{{guide.id, check.id}})); // the failed file is not copied
+    QCOMPARE(AD_VERIFY_OK(threads.attachments(m_thread, ThreadRepository::AttachmentKind::McpServer)).value(),
+             (QList<ThreadAttachment>{{serverId, check.id}}));
+    QCOMPARE(AD_VERIFY_OK(threads.activatedSkills(m_thread)).value(), QStringList{check.id});
+
+    // The agent's skill is the one offered; the copied file is searchable from the first request on.
+    const QJsonObject first = QJsonDocument::fromJson(m_server->requests().at(0).body).object();
+    QJsonArray slugs;
+    QStringList names;
+    for (const QJsonValue &t : first.value("tools"_L1).toArray()) {
+        const QJsonObject f = t.toObject().value("function"_L1).toObject();
+        names << f.value("name"_L1).toString();
+        if (f.value("name"_L1).toString() == "activate_skill"_L1)
+            slugs = f.value("parameters"_L1).toObject().value("properties"_L1).toObject().value("skill_slug"_L1).toObject().value("enum"_L1).toArray();
+    }
+    QCOMPARE(slugs, QJsonArray{u"user__angebot-pruefen"_s});
+    QVERIFY(names.contains(u"source_query"_s));
+    const QList<Message> all = MessageRepository(m_t->connection()).all(m_thread).value_or(QList<Message>());
+    QCOMPARE(std::get<TextPart>(all.at(0).content.at(0)).text, u"Check the offer against the guide."_s);
+    QVERIFY(toolResults(all.at(2)).at(0).result.contains(u"Offers over 10,000 EUR need two signatures."_s));
 }
 
 QTEST_GUILESS_MAIN(TestToolRun)
