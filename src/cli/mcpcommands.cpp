@@ -154,12 +154,13 @@ void registerMcpCommands(CliApplication &app)
                     [&app](CliApplication::Context &c) { return conformance(app, c.positional.at(0)); },
                     1, 1});
 
-    app.addCommand({u"mcp"_s, u"add"_s, u"add NAME (--command \"CMD ARGS\" | --url URL) [--env KEY=VALUE]... [--personal-data]"_s,
-                    u"Add an MCP server: a command started over stdio, or a Streamable HTTP URL."_s,
+    app.addCommand({u"mcp"_s, u"add"_s, u"add NAME (--command \"CMD ARGS\" | --url URL [--sse]) [--env KEY=VALUE]... [--personal-data]"_s,
+                    u"Add an MCP server: a command started over stdio, or a Streamable HTTP URL (--sse: the legacy HTTP+SSE transport)."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"NAME"_s, u"The server's name."_s);
                         p.addOption({u"command"_s, u"The command line that starts the server (stdio)."_s, u"CMD"_s});
                         p.addOption({u"url"_s, u"The server's Streamable HTTP endpoint."_s, u"URL"_s});
+                        p.addOption({u"sse"_s, u"The URL is a legacy HTTP+SSE endpoint (protocol 2024-11-05, often ending in /sse)."_s});
                         p.addOption({u"env"_s, u"An environment variable for the server (repeatable); write secrets as ${VARIABLE}, read when the server starts."_s, u"KEY=VALUE"_s});
                         p.addOption({u"personal-data"_s, u"Its results contain personal data (masked in anonymous threads)."_s});
                     },
@@ -168,6 +169,8 @@ void registerMcpCommands(CliApplication &app)
                         const bool hasUrl = c.parser.isSet(u"url"_s);
                         if (hasCommand == hasUrl)
                             return app.usageError(u"give either --command or --url"_s);
+                        if (hasCommand && c.parser.isSet(u"sse"_s))
+                            return app.usageError(u"--sse goes with --url"_s);
                         McpServerConfig server;
                         server.name = c.positional.at(0).trimmed();
                         server.returnsPersonalData = c.parser.isSet(u"personal-data"_s);
@@ -179,7 +182,7 @@ void registerMcpCommands(CliApplication &app)
                             server.command = words.constFirst();
                             server.arguments = words.mid(1);
                         } else {
-                            server.transport = McpTransportKind::StreamableHttp;
+                            server.transport = c.parser.isSet(u"sse"_s) ? McpTransportKind::LegacySse : McpTransportKind::StreamableHttp;
                             server.url = QUrl(c.parser.value(u"url"_s));
                         }
                         for (const QString &pair : c.parser.values(u"env"_s)) {

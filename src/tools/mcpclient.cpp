@@ -1,6 +1,7 @@
 #include "mcpclient.h"
 
 #include "mcphttptransport.h"
+#include "mcpssetransport.h"
 #include "mcpstdiotransport.h"
 
 #include "core/logging.h"
@@ -159,16 +160,18 @@ Result<McpTransport *> McpClient::createTransport(const McpServerConfig &config,
         return transport;
     }
     case McpTransportKind::StreamableHttp:
+    case McpTransportKind::LegacySse: {
         if (!config.url.isValid() || !(config.url.scheme() == "http"_L1 || config.url.scheme() == "https"_L1))
             return makeError(u"MCP_CONFIG_INVALID"_s, u"The MCP server \"%1\" has no http(s) URL"_s.arg(config.name));
-        if (auto headers = resolved(config.headers, config.name); !headers)
+        auto headers = resolved(config.headers, config.name);
+        if (!headers)
             return std::unexpected(headers.error());
-        else
-            return new McpHttpTransport(config.url, *headers);
-    case McpTransportKind::LegacySse:
-        break;
+        if (config.transport == McpTransportKind::LegacySse)
+            return new McpSseTransport(config.url, *headers);
+        return new McpHttpTransport(config.url, *headers);
     }
-    return makeError(u"MCP_CONFIG_INVALID"_s, u"The MCP server \"%1\" uses a transport this version cannot reach yet"_s.arg(config.name));
+    }
+    return makeError(u"MCP_CONFIG_INVALID"_s, u"The MCP server \"%1\" has an unknown transport"_s.arg(config.name));
 }
 
 void McpClient::setState(State state)

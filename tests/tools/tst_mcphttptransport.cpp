@@ -1,7 +1,9 @@
 #include "support/fakemcphttpserver.h"
+#include "support/scriptedhttpserver.h"
 
 #include "tools/mcpclient.h"
 #include "tools/mcphttptransport.h"
+#include "tools/mcpssetransport.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -23,6 +25,9 @@ private Q_SLOTS:
     void stopDeletesTheSession();
     void signInRequiredIsReported();
     void serverStreamDeliversNotifications();
+    void legacySseRefusesAForeignEndpoint();
+    void legacySseReportsWhyTheStreamEnded_data();
+    void legacySseReportsWhyTheStreamEnded();
 
 private:
     static std::unique_ptr<McpClient> connectTo(FakeMcpHttpServer &server, bool waitReady = true);
@@ -164,6 +169,62 @@ void TestMcpHttpTransport::serverStreamDeliversNotifications()
     auto client = connectTo(server);
     QVERIFY(QTest::qWaitFor([&] { return server.push(QJsonObject{{u"jsonrpc"_s, u"2.0"_s}, {u"method"_s, u"notifications/tools/list_changed"_s}}); }, 5000));
     QVERIFY(QTest::qWaitFor([&] { return server.requests("POST", u"tools/list"_s).size() == 2; }, 5000));
+}
+
+namespace {
+// The reason a legacy SSE transport closed with, after open().
+QString closedReason(McpSseTransport &transport)
+{
+    QSignalSpy closed(&transport, &McpTransport::closed);
+    QSignalSpy opened(&transport, &McpTransport::opened);
+    transport.open();
+    if (!closed.wait(5000))
+        return u"(still open)"_s;
+    if (!opened.isEmpty())
+        return u"(opened first)"_s;
+    return closed.at(0).at(0).toString();
+}
+} // namespace
+
+void TestMcpHttpTransport::legacySseRefusesAForeignEndpoint()
+{
+    Test::ScriptedHttpServer server;
+    Test::ScriptedHttpServer::Response stream = Test::ScriptedHttpServer::Response::stream(
+        "text/event-stream", "event: endpoint\ndata: http://evil.example/message?sessionId=1\n\n");
+    stream.keepOpen = true;
+    server.enqueue("/sse", stream);
+    McpSseTransport transport(server.url(u"/sse"_s));
+    QCOMPARE(closedReason(transport), u"The MCP server named an endpoint on another origin (http://evil.example/message?sessionId=1); it was not used"_s);
+    QVERIFY(!transport.isOpen());
+}
+
+void TestMcpHttpTransport::legacySseReportsWhyTheStreamEnded_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason");
+    QTest::addRow("oauth") << 401 << QByteArray("Bearer realm=\"mcp\"") << QByteArray()
+                           << u"The MCP server requires sign-in (OAuth), which is not supported yet"_s;
+    QTest::addRow("http error") << 500 << QByteArray() << QByteArray() << u"The MCP server's event stream failed: HTTP 500"_s;
+    QTest::addRow("no endpoint") << 200 << QByteArray() << QByteArray(": just a comment\n\n")
+                                 << u"The MCP server closed its event stream before naming its endpoint"_s;
+}
+
+void TestMcpHttpTransport::legacySseReportsWhyTheStreamEnded()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reason);
+    Test::ScriptedHttpServer server;
+    Test::ScriptedHttpServer::Response response = Test::ScriptedHttpServer::Response::stream("text/event-stream", body);
+    response.status = status;
+    if (!header.isEmpty())
+        response.headers << std::pair{QByteArray("WWW-Authenticate"), header};
+    server.enqueue("/sse", response);
+    McpSseTransport transport(server.url(u"/sse"_s));
+    QCOMPARE(closedReason(transport), reason);
 }
 
 QTEST_GUILESS_MAIN(TestMcpHttpTransport)

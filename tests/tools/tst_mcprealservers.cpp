@@ -1,5 +1,6 @@
 #include "tools/mcpclient.h"
 #include "tools/mcphttptransport.h"
+#include "tools/mcpssetransport.h"
 #include "tools/mcpstdiotransport.h"
 #include "tools/mcptoolresult.h"
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void initTestCase();
     void everythingOverStdio();
     void everythingOverStreamableHttp();
+    void everythingOverLegacySse();
     void filesystemOverStdio();
 
 private:
@@ -36,6 +38,8 @@ private:
     static Result<QJsonObject> call(McpClient &client, const QString &tool, const QJsonObject &arguments,
                                     const McpConnection::Progress &progress = {});
     void exerciseEverything(McpClient &client);
+    std::unique_ptr<QProcess> startEverything(const QString &mode, quint16 *port);
+    void stopEverything(QProcess &server);
 
     QString m_tools;
 };
@@ -120,32 +124,65 @@ void TestMcpRealServers::everythingOverStdio()
     QVERIFY(stopped.wait(10000)); // it exits when its stdin closes
 }
 
-void TestMcpRealServers::everythingOverStreamableHttp()
+// server-everything in one of its HTTP modes on a free port of 127.0.0.1; ready once it accepts.
+std::unique_ptr<QProcess> TestMcpRealServers::startEverything(const QString &mode, quint16 *port)
 {
     QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 port = probe.serverPort();
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        qFatal("no free port");
+    *port = probe.serverPort();
     probe.close();
-    QProcess server;
+    auto server = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"PORT"_s, QString::number(port));
-    server.setProcessEnvironment(env);
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    env.insert(u"PORT"_s, QString::number(*port));
+    server->setProcessEnvironment(env);
+    server->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     const QString preload = qEnvironmentVariable("AGENTDESK_SOURCE_DIR") + u"/tests/support/loopback-preload.cjs"_s;
-    server.start(node(), {u"-r"_s, preload, package(u"server-everything"_s), u"streamableHttp"_s});
-    QVERIFY(server.waitForStarted());
+    server->start(node(), {u"-r"_s, preload, package(u"server-everything"_s), mode});
+    if (!server->waitForStarted())
+        qFatal("server-everything did not start");
     // Ready once the port accepts connections (on 127.0.0.1 only: the preload sees to that).
-    QVERIFY(QTest::qWaitFor([&] {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        return socket.waitForConnected(200);
-    }, 20000));
+    const quint16 p = *port;
+    if (!QTest::qWaitFor([p] {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, p);
+            return socket.waitForConnected(200);
+        }, 20000))
+        qFatal("server-everything does not listen");
+    return server;
+}
+
+void TestMcpRealServers::stopEverything(QProcess &server)
+{
+    server.terminate();
+    QVERIFY(server.waitForFinished(10000) || (server.kill(), server.waitForFinished(5000)));
+}
+
+void TestMcpRealServers::everythingOverStreamableHttp()
+{
+    quint16 port = 0;
+    auto server = startEverything(u"streamableHttp"_s, &port);
     auto client = ready(new McpHttpTransport(QUrl(u"http://127.0.0.1:%1/mcp"_s.arg(port))));
     QCOMPARE(client->negotiatedVersion(), u"2025-11-25"_s);
     exerciseEverything(*client);
     client->stop();
-    server.terminate();
-    QVERIFY(server.waitForFinished(10000) || (server.kill(), server.waitForFinished(5000)));
+    stopEverything(*server);
+}
+
+// The legacy HTTP+SSE transport: GET /sse names the POST endpoint; every answer comes on the stream.
+void TestMcpRealServers::everythingOverLegacySse()
+{
+    quint16 port = 0;
+    auto server = startEverything(u"sse"_s, &port);
+    auto *transport = new McpSseTransport(QUrl(u"http://127.0.0.1:%1/sse"_s.arg(port)));
+    auto client = ready(transport);
+    QVERIFY2(transport->endpoint().toString().startsWith(u"http://127.0.0.1:%1/message?sessionId="_s.arg(port)),
+             qPrintable(transport->endpoint().toString()));
+    exerciseEverything(*client);
+    QSignalSpy stopped(client.get(), &McpClient::stopped);
+    client->stop();
+    QVERIFY(stopped.count() == 1 || stopped.wait(5000));
+    stopEverything(*server);
 }
 
 void TestMcpRealServers::filesystemOverStdio()
