@@ -52,6 +52,8 @@ ToolRegistry ToolAssemblyService::build(const RunTarget &target, const McpServer
             if (!registry.add(std::make_shared<McpTool>(client, info, config.returnsPersonalData)))
                 qCWarning(lcMcp) << "MCP tool" << info.name << "of" << config.name << "dropped: the name is taken";
         }
+        if (!client->resources().isEmpty() && !registry.add(std::make_shared<McpResourceTool>(client, config.returnsPersonalData)))
+            qCWarning(lcMcp) << "the resources of" << config.name << "are not offered: the name" << McpResourceTool::toolName(config.name) << "is taken";
     }
     return registry;
 }

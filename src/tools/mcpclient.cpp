@@ -107,7 +107,7 @@ McpClient::McpClient(QString name, McpTransport *transport, Options options, QOb
     connect(m_connection, &McpConnection::logLine, this, &McpClient::logLine);
     connect(m_connection, &McpConnection::notificationReceived, this, &McpClient::onNotification);
     m_listChanged.setSingleShot(true);
-    connect(&m_listChanged, &QTimer::timeout, this, &McpClient::refreshTools);
+    connect(&m_listChanged, &QTimer::timeout, this, &McpClient::refreshLists);
     m_restart.setSingleShot(true);
     connect(&m_restart, &QTimer::timeout, this, [this] {
         if (!m_wanted)
@@ -241,30 +241,37 @@ void McpClient::onInitialized(const Result<QJsonObject> &result)
     m_serverInfo = result->value("serverInfo"_L1).toObject();
     m_instructions = result->value("instructions"_L1).toString();
     m_connection->notify(u"notifications/initialized"_s);
-    if (!m_capabilities.contains("tools"_L1)) {
-        m_tools.clear();
-        m_restarts = 0;
-        setState(State::Ready);
-        return Q_EMIT ready();
-    }
-    listTools({}, {}, 0, [this](Result<QList<McpToolInfo>> tools) {
+    // Tools, then resources; a list that fails leaves that list empty, the server still serves.
+    listTools([this](Result<QList<McpToolInfo>> tools) {
         if (m_state != State::Starting)
             return;
-        if (!tools) {
-            if (tools.error().code == "MCP_SERVER_EXITED"_L1)
-                return;
+        if (!tools && tools.error().code == "MCP_SERVER_EXITED"_L1)
+            return;
+        if (!tools)
             qCWarning(lcMcp) << m_name << "listing tools failed:" << tools.error().message;
-            m_tools.clear();
-        } else {
-            m_tools = *tools;
-        }
-        m_restarts = 0;
-        setState(State::Ready);
-        Q_EMIT ready();
+        m_tools = tools.value_or(QList<McpToolInfo>());
+        listResources([this](Result<QList<McpResourceInfo>> resources) {
+            if (m_state != State::Starting)
+                return;
+            if (!resources && resources.error().code == "MCP_SERVER_EXITED"_L1)
+                return;
+            if (!resources)
+                qCWarning(lcMcp) << m_name << "listing resources failed:" << resources.error().message;
+            m_resources = resources.value_or(QList<McpResourceInfo>());
+            becomeReady();
+        });
     });
 }
 
-void McpClient::listTools(const QString &cursor, QList<McpToolInfo> collected, int page, std::function<void(Result<QList<McpToolInfo>>)> done)
+void McpClient::becomeReady()
+{
+    m_restarts = 0;
+    setState(State::Ready);
+    Q_EMIT ready();
+}
+
+void McpClient::listAll(const QString &method, const QString &key, const QString &cursor, QJsonArray collected, int page,
+                        std::function<void(Result<QJsonArray>)> done)
 {
     QJsonObject params;
     if (!cursor.isEmpty())
@@ -272,50 +279,92 @@ void McpClient::listTools(const QString &cursor, QList<McpToolInfo> collected, i
     McpConnection::RequestOptions options;
     options.timeoutMs = m_options.requestTimeoutMs;
     m_connection->request(
-        u"tools/list"_s, params,
-        [this, cursor, collected, page, done](const Result<QJsonObject> &result) mutable {
+        method, params,
+        [this, method, key, cursor, collected, page, done](const Result<QJsonObject> &result) mutable {
             if (!result)
                 return done(std::unexpected(result.error()));
-            for (const QJsonValue &value : result->value("tools"_L1).toArray()) {
-                const QJsonObject tool = value.toObject();
-                const QString toolName = tool.value("name"_L1).toString();
-                if (toolName.isEmpty())
-                    continue;
-                collected.append(McpToolInfo{toolName, tool.value("title"_L1).toString(), tool.value("description"_L1).toString(),
-                                             tool.value("inputSchema"_L1).toObject(), tool.value("annotations"_L1).toObject()});
-            }
+            for (const QJsonValue &value : result->value(key).toArray())
+                collected.append(value);
             const QString next = result->value("nextCursor"_L1).toString();
             if (next.isEmpty())
                 return done(collected);
             if (next == cursor || page + 1 >= MaxListPages) {
-                Q_EMIT logLine(u"tools/list: stopped paging at page %1 (the cursor does not advance or there are too many pages)"_s.arg(page + 1));
+                Q_EMIT logLine(u"%1: stopped paging at page %2 (the cursor does not advance or there are too many pages)"_s.arg(method).arg(page + 1));
                 return done(collected);
             }
-            listTools(next, collected, page + 1, std::move(done));
+            listAll(method, key, next, collected, page + 1, std::move(done));
         },
         options);
 }
 
-void McpClient::refreshTools()
+void McpClient::listTools(std::function<void(Result<QList<McpToolInfo>>)> done)
+{
+    if (!m_capabilities.contains("tools"_L1))
+        return done(QList<McpToolInfo>());
+    listAll(u"tools/list"_s, u"tools"_s, {}, {}, 0, [done](Result<QJsonArray> items) {
+        if (!items)
+            return done(std::unexpected(items.error()));
+        QList<McpToolInfo> tools;
+        for (const QJsonValue &value : std::as_const(*items)) {
+            const QJsonObject tool = value.toObject();
+            const QString toolName = tool.value("name"_L1).toString();
+            if (toolName.isEmpty())
+                continue;
+            tools.append(McpToolInfo{toolName, tool.value("title"_L1).toString(), tool.value("description"_L1).toString(),
+                                     tool.value("inputSchema"_L1).toObject(), tool.value("annotations"_L1).toObject()});
+        }
+        done(tools);
+    });
+}
+
+void McpClient::listResources(std::function<void(Result<QList<McpResourceInfo>>)> done)
+{
+    if (!m_capabilities.contains("resources"_L1))
+        return done(QList<McpResourceInfo>());
+    listAll(u"resources/list"_s, u"resources"_s, {}, {}, 0, [done](Result<QJsonArray> items) {
+        if (!items)
+            return done(std::unexpected(items.error()));
+        QList<McpResourceInfo> resources;
+        for (const QJsonValue &value : std::as_const(*items)) {
+            const QJsonObject r = value.toObject();
+            const QString uri = r.value("uri"_L1).toString();
+            if (uri.isEmpty())
+                continue;
+            resources.append(McpResourceInfo{uri, r.value("name"_L1).toString(), r.value("title"_L1).toString(),
+                                             r.value("description"_L1).toString(), r.value("mimeType"_L1).toString()});
+        }
+        done(resources);
+    });
+}
+
+void McpClient::refreshLists()
 {
     if (m_state != State::Ready)
         return;
-    listTools({}, {}, 0, [this](Result<QList<McpToolInfo>> tools) {
+    listTools([this](Result<QList<McpToolInfo>> tools) {
         if (!tools || m_state != State::Ready) {
             if (!tools)
                 qCWarning(lcMcp) << m_name << "refreshing tools failed:" << tools.error().message;
             return;
         }
-        if (*tools == m_tools)
+        if (*tools != m_tools) {
+            m_tools = *tools;
+            Q_EMIT toolsChanged();
+        }
+    });
+    listResources([this](Result<QList<McpResourceInfo>> resources) {
+        if (!resources || m_state != State::Ready)
             return;
-        m_tools = *tools;
-        Q_EMIT toolsChanged();
+        if (*resources != m_resources) {
+            m_resources = *resources;
+            Q_EMIT resourcesChanged();
+        }
     });
 }
 
 void McpClient::onNotification(const QString &method, const QJsonObject &params)
 {
-    if (method == "notifications/tools/list_changed"_L1) {
+    if (method == "notifications/tools/list_changed"_L1 || method == "notifications/resources/list_changed"_L1) {
         // Servers send these in bursts (server-everything: two right after `initialized`).
         m_listChanged.start(m_options.listChangedDebounceMs);
     } else if (method == "notifications/message"_L1) {

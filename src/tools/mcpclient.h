@@ -27,10 +27,20 @@ struct McpToolInfo
     friend bool operator==(const McpToolInfo &, const McpToolInfo &) = default;
 };
 
+struct McpResourceInfo
+{
+    QString uri;
+    QString name;
+    QString title;
+    QString description;
+    QString mimeType;
+    friend bool operator==(const McpResourceInfo &, const McpResourceInfo &) = default;
+};
+
 // One MCP server from start to stop (product.md §8, protocols.md C4–C7): starts the transport,
-// negotiates the protocol (2025-11-25, accepting 2025-06-18 and 2025-03-26), lists its tools page
-// by page (guarding against cursors that do not advance), refreshes them on `list_changed`
-// (debounced), calls tools with progress, time-outs and cancellation, answers `roots/list` and
+// negotiates the protocol (2025-11-25, accepting 2025-06-18 and 2025-03-26), lists its tools and
+// resources page by page (guarding against cursors that do not advance), refreshes them on their
+// `list_changed` (debounced), calls tools with progress, time-outs and cancellation, answers `roots/list` and
 // form `elicitation/create` (through a handler; declined without one). A crash fails the pending
 // calls with the exit status and restarts the server with backoff (1 s doubling up to 30 s).
 // Thread affinity: the thread it lives in (the run worker's, or the CLI's main thread).
@@ -84,6 +94,7 @@ public:
     State state() const { return m_state; }
     const QString &name() const { return m_name; }
     const QList<McpToolInfo> &tools() const { return m_tools; }
+    const QList<McpResourceInfo> &resources() const { return m_resources; }
     QString negotiatedVersion() const { return m_version; }
     QJsonObject serverInfo() const { return m_serverInfo; }
     QJsonObject serverCapabilities() const { return m_capabilities; }
@@ -102,6 +113,7 @@ public:
 Q_SIGNALS:
     void ready();
     void toolsChanged();
+    void resourcesChanged();
     void failed(const AgentDesk::Error &error);
     void stopped();
     void logLine(const QString &line);
@@ -111,8 +123,13 @@ private:
     void onOpened();
     void onClosed(const QString &reason, bool expected);
     void onInitialized(const Result<QJsonObject> &result);
-    void listTools(const QString &cursor, QList<McpToolInfo> collected, int page, std::function<void(Result<QList<McpToolInfo>>)> done);
-    void refreshTools();
+    // Every page of a paginated list (`tools/list`, `resources/list`): the items under `key`.
+    void listAll(const QString &method, const QString &key, const QString &cursor, QJsonArray collected, int page,
+                 std::function<void(Result<QJsonArray>)> done);
+    void listTools(std::function<void(Result<QList<McpToolInfo>>)> done);
+    void listResources(std::function<void(Result<QList<McpResourceInfo>>)> done);
+    void refreshLists();
+    void becomeReady();
     void onNotification(const QString &method, const QJsonObject &params);
     void setState(State state);
     void scheduleRestart(const QString &reason);
@@ -129,6 +146,7 @@ private:
     QString m_instructions;
     QString m_lastError;
     QList<McpToolInfo> m_tools;
+    QList<McpResourceInfo> m_resources;
     ElicitationHandler m_elicitation;
     QTimer m_listChanged;
     QTimer m_restart;

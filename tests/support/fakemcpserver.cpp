@@ -91,6 +91,36 @@ void listTools(const QJsonValue &id, const QJsonObject &params)
     result(id, page);
 }
 
+// Five resources in pages of two: notes (text), logo (blob), and three more texts.
+void listResources(const QJsonValue &id, const QJsonObject &params)
+{
+    const QJsonArray all{QJsonObject{{u"uri"_s, u"fake://notes"_s}, {u"name"_s, u"notes"_s}, {u"title"_s, u"Meeting notes"_s},
+                                     {u"description"_s, u"What was decided"_s}, {u"mimeType"_s, u"text/plain"_s}},
+                         QJsonObject{{u"uri"_s, u"fake://logo.png"_s}, {u"name"_s, u"logo"_s}, {u"mimeType"_s, u"image/png"_s}},
+                         QJsonObject{{u"uri"_s, u"fake://c"_s}, {u"name"_s, u"c"_s}},
+                         QJsonObject{{u"uri"_s, u"fake://d"_s}, {u"name"_s, u"d"_s}},
+                         QJsonObject{{u"uri"_s, u"fake://e"_s}, {u"name"_s, u"e"_s}}};
+    const int start = params.value("cursor"_L1).toString().toInt();
+    QJsonObject page{{u"resources"_s, QJsonArray{all.at(start), start + 1 < all.size() ? all.at(start + 1) : QJsonValue()}}};
+    QJsonArray items = page.value("resources"_L1).toArray();
+    if (items.last().isNull())
+        items.removeLast();
+    page.insert(u"resources"_s, items);
+    if (start + 2 < all.size())
+        page.insert(u"nextCursor"_s, QString::number(start + 2));
+    result(id, page);
+}
+
+void readResource(const QJsonValue &id, const QJsonObject &params)
+{
+    const QString uri = params.value("uri"_L1).toString();
+    if (uri == "fake://notes"_L1)
+        return result(id, QJsonObject{{u"contents"_s, QJsonArray{QJsonObject{{u"uri"_s, uri}, {u"mimeType"_s, u"text/plain"_s}, {u"text"_s, u"Ship on Friday."_s}}}}});
+    if (uri == "fake://logo.png"_L1)
+        return result(id, QJsonObject{{u"contents"_s, QJsonArray{QJsonObject{{u"uri"_s, uri}, {u"mimeType"_s, u"image/png"_s}, {u"blob"_s, u"iVBORw0KGgo="_s}}}}});
+    error(id, -32002, u"Resource not found"_s);
+}
+
 void callTool(const QJsonValue &id, const QJsonObject &params)
 {
     const QString name = params.value("name"_L1).toString();
@@ -176,8 +206,10 @@ int main(int argc, char **argv)
             if (option("--wrong-jsonrpc"))
                 send(QJsonObject{{u"jsonrpc"_s, u"1.0"_s}, {u"id"_s, 99}, {u"method"_s, u"ping"_s}});
             QJsonObject capabilities{{u"logging"_s, QJsonObject{}}};
-            if (!option("--no-tools"))
+            if (!option("--no-tools")) {
                 capabilities.insert(u"tools"_s, QJsonObject{{u"listChanged"_s, true}});
+                capabilities.insert(u"resources"_s, QJsonObject{});
+            }
             result(id, QJsonObject{{u"protocolVersion"_s, version.isEmpty() ? params.value("protocolVersion"_L1).toString() : version},
                                    {u"capabilities"_s, capabilities},
                                    {u"serverInfo"_s, QJsonObject{{u"name"_s, u"fake"_s}, {u"version"_s, u"1.0"_s}}},
@@ -200,6 +232,10 @@ int main(int argc, char **argv)
             }
         } else if (method == "tools/list"_L1) {
             listTools(id, params);
+        } else if (method == "resources/list"_L1) {
+            listResources(id, params);
+        } else if (method == "resources/read"_L1) {
+            readResource(id, params);
         } else if (method == "tools/call"_L1) {
             callTool(id, params);
         } else if (method == "ping"_L1 && !id.isUndefined()) {

@@ -1,4 +1,5 @@
 #include "tools/mcpclient.h"
+#include "tools/mcptool.h"
 #include "tools/mcpstdiotransport.h"
 #include "tools/mcptoolresult.h"
 
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void missingCommandIsReported();
     void stopEndsTheServerAndFailsPendingCalls();
     void resultsBecomeTextForTheModel();
+    void resourcesArePagedAndRead();
 
 private:
     struct Harness
@@ -98,7 +100,8 @@ Result<QJsonObject> TestMcpClient::call(McpClient &client, const QString &tool, 
 }
 
 // C4 lifecycle: initialize first (our version, clientInfo, the capabilities we answer), then
-// notifications/initialized, then tools/list page by page (C5) until nextCursor is absent.
+// notifications/initialized, then tools/list and resources/list page by page (C5) until nextCursor
+// is absent.
 void TestMcpClient::lifecycleAndPagedToolList()
 {
     auto h = start({});
@@ -114,7 +117,7 @@ void TestMcpClient::lifecycleAndPagedToolList()
     QCOMPARE(h->client->tools().at(1).inputSchema.value("properties"_L1).toObject().keys(), (QStringList{u"a"_s, u"b"_s}));
 
     const QList<QJsonObject> sent = h->received();
-    QCOMPARE(sent.size(), 4);
+    QCOMPARE(sent.size(), 7);
     QCOMPARE(sent.at(0).value("method"_L1).toString(), u"initialize"_s);
     QCOMPARE(sent.at(0).value("id"_L1).toInteger(), 1);
     const QJsonObject init = sent.at(0).value("params"_L1).toObject();
@@ -126,6 +129,8 @@ void TestMcpClient::lifecycleAndPagedToolList()
     QCOMPARE(sent.at(2).value("method"_L1).toString(), u"tools/list"_s);
     QCOMPARE(sent.at(2).value("params"_L1).toObject(), QJsonObject());
     QCOMPARE(sent.at(3).value("params"_L1).toObject(), (QJsonObject{{u"cursor"_s, u"page-2"_s}}));
+    QCOMPARE(sent.at(4).value("method"_L1).toString(), u"resources/list"_s);
+    QCOMPARE(sent.at(6).value("method"_L1).toString(), u"resources/list"_s);
 }
 
 // C5: a result is the CallToolResult; a tool error (isError) is a result too, not a failure.
@@ -399,6 +404,42 @@ void TestMcpClient::resultsBecomeTextForTheModel()
     const auto missing = call(*h->client, u"no-such-tool"_s, {});
     QCOMPARE(McpToolResult::toToolResult(*missing), (ToolResult{u"MCP error -32602: Tool no-such-tool not found"_s, true}));
     QCOMPARE(McpToolResult::toToolResult(QJsonObject{}), (ToolResult{u"The tool returned no content."_s, false}));
+}
+
+// C5: resources/list is paginated like tools/list; the resources become one tool per server that
+// reads them (text as is, binary described), and a failed read is the model's error.
+void TestMcpClient::resourcesArePagedAndRead()
+{
+    auto h = start({});
+    QStringList uris;
+    for (const McpResourceInfo &r : h->client->resources())
+        uris << r.uri;
+    QCOMPARE(uris, (QStringList{u"fake://notes"_s, u"fake://logo.png"_s, u"fake://c"_s, u"fake://d"_s, u"fake://e"_s}));
+    QCOMPARE(h->client->resources().at(0), (McpResourceInfo{u"fake://notes"_s, u"notes"_s, u"Meeting notes"_s, u"What was decided"_s, u"text/plain"_s}));
+    QStringList cursors;
+    for (const QJsonObject &m : h->received()) {
+        if (m.value("method"_L1) == "resources/list"_L1)
+            cursors << m.value("params"_L1).toObject().value("cursor"_L1).toString(u"(none)"_s);
+    }
+    QCOMPARE(cursors, (QStringList{u"(none)"_s, u"2"_s, u"4"_s}));
+
+    McpResourceTool tool(h->client.get(), false);
+    QCOMPARE(tool.name(), u"read_resource_fake"_s);
+    QCOMPARE(McpResourceTool::toolName(u"Mein Gerät (lokal)"_s), u"read_resource_mein_geraet_lokal"_s);
+    QCOMPARE(tool.description(), u"Read a resource of the MCP server \"fake\" by its URI. Its resources:\n"
+                                 "- fake://notes — Meeting notes: What was decided (text/plain)\n- fake://logo.png — logo (image/png)\n"
+                                 "- fake://c — c\n- fake://d — d\n- fake://e — e"_s);
+    QCOMPARE(tool.inputSchema().value("properties"_L1).toObject().value("resourceUri"_L1).toObject().value("enum"_L1).toArray().size(), 5);
+    const auto read = [&](const QString &uri) {
+        std::optional<ToolResult> out;
+        tool.execute({{u"resourceUri"_s, uri}}, {}, [&](ToolResult r) { out = r; });
+        if (!QTest::qWaitFor([&] { return out.has_value(); }, 5000))
+            qFatal("resources/read did not finish");
+        return *out;
+    };
+    QCOMPARE(read(u"fake://notes"_s), (ToolResult{u"Ship on Friday."_s, false}));
+    QCOMPARE(read(u"fake://logo.png"_s), (ToolResult{u"[binary content of fake://logo.png (image/png, 8 bytes) is not shown]"_s, false}));
+    QCOMPARE(read(u"fake://c"_s), (ToolResult{u"Resource not found"_s, true}));
 }
 
 QTEST_GUILESS_MAIN(TestMcpClient)

@@ -1,5 +1,6 @@
 #include "tools/mcpclient.h"
 #include "tools/mcphttptransport.h"
+#include "tools/mcptool.h"
 #include "tools/mcpssetransport.h"
 #include "tools/mcpstdiotransport.h"
 #include "tools/mcptoolresult.h"
@@ -119,6 +120,22 @@ void TestMcpRealServers::everythingOverStdio()
     auto client = ready(new McpStdioTransport(node(), {package(u"server-everything"_s), u"stdio"_s}));
     QCOMPARE(client->serverInfo().value("name"_L1).toString().isEmpty(), false);
     exerciseEverything(*client);
+    // Its static documents are resources; one read through the resource tool is the file itself.
+    const McpResourceInfo *doc = nullptr;
+    for (const McpResourceInfo &r : client->resources()) {
+        if (r.uri.startsWith(u"demo://resource/static/document/"_s) && r.mimeType == "text/markdown"_L1) {
+            doc = &r;
+            break;
+        }
+    }
+    QVERIFY2(doc, qPrintable(u"%1 resources, none a static Markdown document"_s.arg(client->resources().size())));
+    QFile file(m_tools + u"/node_modules/@modelcontextprotocol/server-everything/dist/docs/"_s + doc->name);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    McpResourceTool resources(client.get(), false);
+    std::optional<ToolResult> read;
+    resources.execute({{u"resourceUri"_s, doc->uri}}, {}, [&](ToolResult r) { read = r; });
+    QVERIFY(QTest::qWaitFor([&] { return read.has_value(); }, 10000));
+    QCOMPARE(*read, (ToolResult{QString::fromUtf8(file.readAll()), false}));
     QSignalSpy stopped(client.get(), &McpClient::stopped);
     client->stop();
     QVERIFY(stopped.wait(10000)); // it exits when its stdin closes
