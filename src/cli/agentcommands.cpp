@@ -65,40 +65,33 @@ Result<QString> instructions(const QCommandLineParser &p)
 }
 
 // --mcp SERVER, --skill NAME, --source ID: names (or ids) to the ids stored in the links.
-Result<QStringList> mcpIds(const QSqlDatabase &db, const QStringList &names)
+template<typename Lookup>
+Result<QStringList> idsOf(const QStringList &names, Lookup lookup)
 {
     QStringList ids;
     for (const QString &name : names) {
-        auto server = McpServerRepository(db).get(name);
-        if (!server)
-            return std::unexpected(server.error());
-        ids << server->id;
-    }
-    return ids;
-}
-
-Result<QStringList> skillIds(const QSqlDatabase &db, const QStringList &names)
-{
-    QStringList ids;
-    for (const QString &name : names) {
-        auto skill = AgentRepository(db).skill(name);
-        if (!skill)
-            return std::unexpected(skill.error());
-        ids << skill->id;
-    }
-    return ids;
-}
-
-Result<QStringList> sourceIds(const QSqlDatabase &db, const QStringList &idsOrPrefixes)
-{
-    QStringList ids;
-    for (const QString &prefix : idsOrPrefixes) {
-        auto id = SourceRepository(db).resolveId(prefix);
+        Result<QString> id = lookup(name);
         if (!id)
             return std::unexpected(id.error());
         ids << *id;
     }
     return ids;
+}
+
+Result<QString> mcpId(const QSqlDatabase &db, const QString &name)
+{
+    auto server = McpServerRepository(db).get(name);
+    if (!server)
+        return std::unexpected(server.error());
+    return server->id;
+}
+
+Result<QString> skillId(const QSqlDatabase &db, const QString &name)
+{
+    auto skill = AgentRepository(db).skill(name);
+    if (!skill)
+        return std::unexpected(skill.error());
+    return skill->id;
 }
 
 void addLinkOptions(QCommandLineParser &p, bool withSkills)
@@ -112,24 +105,21 @@ void addLinkOptions(QCommandLineParser &p, bool withSkills)
 // Applies the link options that were given; a given option replaces that list.
 Result<void> applyLinks(const QSqlDatabase &db, const QCommandLineParser &p, QStringList &mcp, QStringList &sources, QStringList *skills)
 {
-    if (p.isSet(u"mcp"_s)) {
-        auto ids = mcpIds(db, p.values(u"mcp"_s));
+    const auto apply = [&p](const QString &option, QStringList &target, auto lookup) -> Result<void> {
+        if (!p.isSet(option))
+            return {};
+        auto ids = idsOf(p.values(option), lookup);
         if (!ids)
             return std::unexpected(ids.error());
-        mcp = *ids;
-    }
-    if (p.isSet(u"source"_s)) {
-        auto ids = sourceIds(db, p.values(u"source"_s));
-        if (!ids)
-            return std::unexpected(ids.error());
-        sources = *ids;
-    }
-    if (skills && p.isSet(u"skill"_s)) {
-        auto ids = skillIds(db, p.values(u"skill"_s));
-        if (!ids)
-            return std::unexpected(ids.error());
-        *skills = *ids;
-    }
+        target = *ids;
+        return {};
+    };
+    if (auto r = apply(u"mcp"_s, mcp, [&db](const QString &n) { return mcpId(db, n); }); !r)
+        return r;
+    if (auto r = apply(u"source"_s, sources, [&db](const QString &n) { return SourceRepository(db).resolveId(n); }); !r)
+        return r;
+    if (skills)
+        return apply(u"skill"_s, *skills, [&db](const QString &n) { return skillId(db, n); });
     return {};
 }
 

@@ -64,6 +64,15 @@ std::optional<std::pair<int, int>> lineRange(const QString &text)
     return std::pair{start, end};
 }
 
+// The full id of the source the user named by id or prefix.
+Result<QString> sourceId(CliApplication &app, const QString &idOrPrefix)
+{
+    auto db = app.connection();
+    if (!db)
+        return std::unexpected(db.error());
+    return SourceRepository(*db).resolveId(idOrPrefix);
+}
+
 } // namespace
 
 void registerSourceCommands(CliApplication &app)
@@ -184,13 +193,10 @@ void registerSourceCommands(CliApplication &app)
                                 return app.usageError(u"--lines must be A-B, A- or A with 1 ≤ A ≤ B"_s);
                             range = *parsed;
                         }
-                        auto db = app.connection();
-                        if (!db)
-                            return app.fail(db.error());
-                        SourceRepository sources(*db);
-                        auto id = sources.resolveId(c.positional.at(0));
+                        auto id = sourceId(app, c.positional.at(0));
                         if (!id)
                             return app.fail(id.error());
+                        SourceRepository sources(*app.connection());
                         auto source = sources.get(*id);
                         if (!source)
                             return app.fail(source.error());
@@ -207,14 +213,10 @@ void registerSourceCommands(CliApplication &app)
     app.addCommand({u"source"_s, u"remove"_s, u"remove ID"_s, u"Remove a source from every thread, agent, skill and knowledge base."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"ID"_s, u"The source's id or a unique prefix of it."_s); },
                     [&app](CliApplication::Context &c) {
-                        auto db = app.connection();
-                        if (!db)
-                            return app.fail(db.error());
-                        SourceRepository sources(*db);
-                        auto id = sources.resolveId(c.positional.at(0));
+                        auto id = sourceId(app, c.positional.at(0));
                         if (!id)
                             return app.fail(id.error());
-                        if (auto removed = sources.remove(*id); !removed)
+                        if (auto removed = SourceRepository(*app.connection()).remove(*id); !removed)
                             return app.fail(removed.error());
                         app.out() << "Removed source " << *id << '\n';
                         return int(CliApplication::Success);

@@ -54,6 +54,14 @@ int runTool(CliApplication &app, Tool &tool, const QJsonObject &arguments)
     return CliApplication::Success;
 }
 
+Result<WebSettings> webSettings(CliApplication &app)
+{
+    auto db = app.connection();
+    if (!db)
+        return std::unexpected(db.error());
+    return SettingsRepository(*db).webSettings();
+}
+
 } // namespace
 
 void registerWebCommands(CliApplication &app)
@@ -132,10 +140,7 @@ void registerWebCommands(CliApplication &app)
     app.addCommand({u"web"_s, u"fetch"_s, u"fetch URL"_s, u"Fetch a page and print its readable text, as website_content gives it to the model."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"URL"_s, u"The page's address."_s); },
                     [&app](CliApplication::Context &c) {
-                        auto db = app.connection();
-                        if (!db)
-                            return app.fail(db.error());
-                        auto settings = SettingsRepository(*db).webSettings();
+                        auto settings = webSettings(app);
                         if (!settings)
                             return app.fail(settings.error());
                         QNetworkAccessManager network;
@@ -147,10 +152,7 @@ void registerWebCommands(CliApplication &app)
     app.addCommand({u"web"_s, u"search"_s, u"search QUERY"_s, u"Search with the configured service and print the results, as internet_search gives them to the model."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"QUERY"_s, u"What to search for."_s, u"QUERY..."_s); },
                     [&app](CliApplication::Context &c) {
-                        auto db = app.connection();
-                        if (!db)
-                            return app.fail(db.error());
-                        auto settings = SettingsRepository(*db).webSettings();
+                        auto settings = webSettings(app);
                         if (!settings)
                             return app.fail(settings.error());
                         const QString key = settings->braveApiKeyEnv.isEmpty() ? QString() : qEnvironmentVariable(settings->braveApiKeyEnv.toLocal8Bit().constData());

@@ -41,4 +41,10 @@ inline constexpr QLatin1String InvalidArgument{"INVALID_ARGUMENT"};
 inline constexpr QLatin1String BlobIoFailed{"BLOB_IO_FAILED"};
 } // namespace ErrorCode
 
+// Bad input, with the message for the user.
+inline Error invalidArgument(QString message)
+{
+    return Error{QString(ErrorCode::InvalidArgument), std::move(message), {}};
+}
+
 } // namespace AgentDesk

@@ -9,11 +9,6 @@ namespace AgentDesk {
 
 namespace {
 
-Error invalid(const QString &message)
-{
-    return Error{QString(ErrorCode::InvalidArgument), message, {}};
-}
-
 int indentOf(const QString &line)
 {
     int n = 0;
@@ -29,7 +24,7 @@ Result<QString> doubleQuoted(const QString &raw, int lineNumber)
         const QChar c = raw.at(i);
         if (c == u'"') {
             if (!raw.mid(i + 1).trimmed().isEmpty() && !raw.mid(i + 1).trimmed().startsWith(u'#'))
-                return std::unexpected(invalid(u"line %1: text after the closing quote"_s.arg(lineNumber)));
+                return std::unexpected(invalidArgument(u"line %1: text after the closing quote"_s.arg(lineNumber)));
             return out;
         }
         if (c != u'\\') {
@@ -49,7 +44,7 @@ Result<QString> doubleQuoted(const QString &raw, int lineNumber)
             bool ok = false;
             const uint code = raw.mid(i + 1, 4).toUInt(&ok, 16);
             if (!ok)
-                return std::unexpected(invalid(u"line %1: bad \\u escape"_s.arg(lineNumber)));
+                return std::unexpected(invalidArgument(u"line %1: bad \\u escape"_s.arg(lineNumber)));
             out += QChar(char16_t(code));
             i += 4;
             break;
@@ -57,7 +52,7 @@ Result<QString> doubleQuoted(const QString &raw, int lineNumber)
         default: out += u'\\' + raw.at(i);
         }
     }
-    return std::unexpected(invalid(u"line %1: the double quote is never closed"_s.arg(lineNumber)));
+    return std::unexpected(invalidArgument(u"line %1: the double quote is never closed"_s.arg(lineNumber)));
 }
 
 Result<QString> singleQuoted(const QString &raw, int lineNumber)
@@ -75,7 +70,7 @@ Result<QString> singleQuoted(const QString &raw, int lineNumber)
         }
         out += c;
     }
-    return std::unexpected(invalid(u"line %1: the single quote is never closed"_s.arg(lineNumber)));
+    return std::unexpected(invalidArgument(u"line %1: the single quote is never closed"_s.arg(lineNumber)));
 }
 
 // A plain scalar ends at " #" (a comment).
@@ -114,7 +109,7 @@ Result<Skill> SkillMarkdown::parse(const QString &text)
         normalized.remove(0, 1);
     QStringList lines = normalized.split(u'\n');
     if (lines.isEmpty() || lines.constFirst().trimmed() != "---"_L1)
-        return std::unexpected(invalid(u"A SKILL.md file starts with a front matter block: a line \"---\", name: and description:, and another \"---\""_s));
+        return std::unexpected(invalidArgument(u"A SKILL.md file starts with a front matter block: a line \"---\", name: and description:, and another \"---\""_s));
     qsizetype end = -1;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         if (lines.at(i).trimmed() == "---"_L1 || lines.at(i).trimmed() == "..."_L1) {
@@ -123,7 +118,7 @@ Result<Skill> SkillMarkdown::parse(const QString &text)
         }
     }
     if (end < 0)
-        return std::unexpected(invalid(u"The front matter block is never closed with a line \"---\""_s));
+        return std::unexpected(invalidArgument(u"The front matter block is never closed with a line \"---\""_s));
 
     QHash<QString, QString> values;
     for (qsizetype i = 1; i < end; ++i) {
@@ -135,7 +130,7 @@ Result<Skill> SkillMarkdown::parse(const QString &text)
             continue; // a nested value of a key we skip (metadata: …)
         const qsizetype colon = line.indexOf(u':');
         if (colon <= 0)
-            return std::unexpected(invalid(u"line %1: expected \"key: value\""_s.arg(lineNumber)));
+            return std::unexpected(invalidArgument(u"line %1: expected \"key: value\""_s.arg(lineNumber)));
         const QString key = line.left(colon).trimmed();
         const QString raw = line.mid(colon + 1).trimmed();
         QString value;
@@ -206,9 +201,9 @@ Result<Skill> SkillMarkdown::parse(const QString &text)
     skill.name = values.value(u"name"_s).trimmed();
     skill.shortDescription = values.value(u"description"_s).trimmed();
     if (skill.name.isEmpty())
-        return std::unexpected(invalid(u"The front matter has no name:"_s));
+        return std::unexpected(invalidArgument(u"The front matter has no name:"_s));
     if (skill.shortDescription.isEmpty())
-        return std::unexpected(invalid(u"The front matter has no description: (it tells the model when to use the skill)"_s));
+        return std::unexpected(invalidArgument(u"The front matter has no description: (it tells the model when to use the skill)"_s));
     QStringList body = lines.mid(end + 1);
     while (!body.isEmpty() && body.constFirst().trimmed().isEmpty())
         body.removeFirst();
@@ -216,7 +211,7 @@ Result<Skill> SkillMarkdown::parse(const QString &text)
         body.removeLast();
     skill.instructions = body.join(u'\n');
     if (skill.instructions.trimmed().isEmpty())
-        return std::unexpected(invalid(u"The skill has no instructions: the Markdown after the front matter is empty"_s));
+        return std::unexpected(invalidArgument(u"The skill has no instructions: the Markdown after the front matter is empty"_s));
     return skill;
 }
 

@@ -9,11 +9,6 @@ namespace AgentDesk {
 
 namespace {
 
-Error invalid(const QString &message)
-{
-    return Error{QString(ErrorCode::InvalidArgument), message, {}};
-}
-
 QString csvField(const QString &text)
 {
     if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
@@ -48,32 +43,32 @@ Result<Spreadsheet> Spreadsheet::fromJson(const QJsonObject &object)
     const QJsonValue columns = object.value("columns"_L1);
     const QJsonValue rows = object.value("rows"_L1);
     if (!columns.isArray())
-        return std::unexpected(invalid(u"columns must be an array of column names"_s));
+        return std::unexpected(invalidArgument(u"columns must be an array of column names"_s));
     if (!rows.isArray())
-        return std::unexpected(invalid(u"rows must be an array of rows"_s));
+        return std::unexpected(invalidArgument(u"rows must be an array of rows"_s));
     Spreadsheet sheet;
     const QJsonArray columnArray = columns.toArray();
     if (columnArray.isEmpty() || columnArray.size() > MaxColumns)
-        return std::unexpected(invalid(u"a spreadsheet has 1 to %1 columns, not %2"_s.arg(MaxColumns).arg(columnArray.size())));
+        return std::unexpected(invalidArgument(u"a spreadsheet has 1 to %1 columns, not %2"_s.arg(MaxColumns).arg(columnArray.size())));
     for (const QJsonValue &column : columnArray) {
         if (!column.isString())
-            return std::unexpected(invalid(u"column %1 is not a string"_s.arg(sheet.columns.size() + 1)));
+            return std::unexpected(invalidArgument(u"column %1 is not a string"_s.arg(sheet.columns.size() + 1)));
         sheet.columns << column.toString();
     }
     const QJsonArray rowArray = rows.toArray();
     if (rowArray.size() > MaxRows)
-        return std::unexpected(invalid(u"a spreadsheet has at most %1 rows, not %2"_s.arg(MaxRows).arg(rowArray.size())));
+        return std::unexpected(invalidArgument(u"a spreadsheet has at most %1 rows, not %2"_s.arg(MaxRows).arg(rowArray.size())));
     sheet.rows.reserve(rowArray.size());
     for (qsizetype r = 0; r < rowArray.size(); ++r) {
         if (!rowArray.at(r).isArray())
-            return std::unexpected(invalid(u"row %1 is not an array of cells"_s.arg(r + 1)));
+            return std::unexpected(invalidArgument(u"row %1 is not an array of cells"_s.arg(r + 1)));
         const QJsonArray row = rowArray.at(r).toArray();
         if (row.size() > sheet.columns.size())
-            return std::unexpected(invalid(u"row %1 has %2 cells but there are only %3 columns"_s.arg(r + 1).arg(row.size()).arg(sheet.columns.size())));
+            return std::unexpected(invalidArgument(u"row %1 has %2 cells but there are only %3 columns"_s.arg(r + 1).arg(row.size()).arg(sheet.columns.size())));
         for (qsizetype c = 0; c < row.size(); ++c) {
             const QJsonValue cell = row.at(c);
             if (!cell.isString() && !cell.isDouble() && !cell.isNull())
-                return std::unexpected(invalid(u"row %1, cell %2 must be a string, a number or null"_s.arg(r + 1).arg(c + 1)));
+                return std::unexpected(invalidArgument(u"row %1, cell %2 must be a string, a number or null"_s.arg(r + 1).arg(c + 1)));
         }
         sheet.rows.append(row);
     }
@@ -85,9 +80,9 @@ Result<Spreadsheet> Spreadsheet::parse(const QString &storedJson)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(storedJson.toUtf8(), &error);
     if (!document.isObject())
-        return std::unexpected(invalid(u"the spreadsheet is not valid JSON: %1"_s.arg(error.errorString())));
+        return std::unexpected(invalidArgument(u"the spreadsheet is not valid JSON: %1"_s.arg(error.errorString())));
     if (document.object().value("format"_L1).toString() != "spreadsheet-v1"_L1)
-        return std::unexpected(invalid(u"the spreadsheet is not in the spreadsheet-v1 format"_s));
+        return std::unexpected(invalidArgument(u"the spreadsheet is not in the spreadsheet-v1 format"_s));
     return fromJson(document.object());
 }
 

@@ -17,11 +17,6 @@ namespace AgentDesk {
 
 namespace {
 
-Error failure(const QString &message)
-{
-    return Error{QString(ErrorCode::InvalidArgument), message, {}};
-}
-
 bool isTextMime(const QMimeType &mime)
 {
     // text/*, and the structured text formats that do not inherit text/plain in every MIME database.
@@ -39,11 +34,11 @@ Result<QString> SourceIngest::decode(const QByteArray &bytes)
         QStringDecoder decoder(*bom, QStringDecoder::Flag::Stateless);
         QString text = decoder.decode(bytes);
         if (decoder.hasError())
-            return std::unexpected(failure(u"the file is not valid text in the encoding its byte-order mark names"_s));
+            return std::unexpected(invalidArgument(u"the file is not valid text in the encoding its byte-order mark names"_s));
         return text;
     }
     if (bytes.first(std::min<qsizetype>(bytes.size(), 64 * 1024)).contains('\0'))
-        return std::unexpected(failure(u"the file is not a text file"_s));
+        return std::unexpected(invalidArgument(u"the file is not a text file"_s));
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = utf8.decode(bytes);
     if (!utf8.hasError()) {
@@ -60,7 +55,7 @@ Result<SourceIngest::Extracted> SourceIngest::extract(const QString &path)
     if (!info.exists() || !info.isFile())
         return makeError(QString(ErrorCode::NotFound), u"the file %1 does not exist"_s.arg(path));
     if (info.size() > MaxFileBytes)
-        return std::unexpected(failure(u"the file is larger than %1 MB"_s.arg(MaxFileBytes / (1024 * 1024))));
+        return std::unexpected(invalidArgument(u"the file is larger than %1 MB"_s.arg(MaxFileBytes / (1024 * 1024))));
     const QMimeType mime = QMimeDatabase().mimeTypeForFile(info);
     Extracted extracted{{}, mime.name()};
     if (mime.inherits(u"application/pdf"_s)) {
@@ -71,12 +66,12 @@ Result<SourceIngest::Extracted> SourceIngest::extract(const QString &path)
     } else {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return std::unexpected(failure(u"the file cannot be read: %1"_s.arg(file.errorString())));
+            return std::unexpected(invalidArgument(u"the file cannot be read: %1"_s.arg(file.errorString())));
         const QByteArray bytes = file.readAll();
         // Text of any kind (code, CSV, Markdown, …) by its MIME type, or by its content when the
         // type is unknown (application/octet-stream) but the bytes decode as text.
         if (!isTextMime(mime) && mime.name() != "application/octet-stream"_L1 && !mime.isDefault())
-            return std::unexpected(failure(u"unsupported file type %1 (%2)"_s.arg(mime.comment(), mime.name())));
+            return std::unexpected(invalidArgument(u"unsupported file type %1 (%2)"_s.arg(mime.comment(), mime.name())));
         auto text = decode(bytes);
         if (!text)
             return std::unexpected(text.error());
@@ -85,9 +80,9 @@ Result<SourceIngest::Extracted> SourceIngest::extract(const QString &path)
             extracted.mimeType = u"text/plain"_s;
     }
     if (extracted.text.size() > MaxTextCharacters)
-        return std::unexpected(failure(u"the text is longer than %1 characters"_s.arg(MaxTextCharacters)));
+        return std::unexpected(invalidArgument(u"the text is longer than %1 characters"_s.arg(MaxTextCharacters)));
     if (extracted.text.trimmed().isEmpty())
-        return std::unexpected(failure(u"the file contains no text"_s));
+        return std::unexpected(invalidArgument(u"the file contains no text"_s));
     return extracted;
 }
 

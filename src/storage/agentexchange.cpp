@@ -13,22 +13,17 @@ namespace AgentDesk {
 
 namespace {
 
-Error invalid(const QString &message)
-{
-    return Error{QString(ErrorCode::InvalidArgument), message, {}};
-}
-
 Result<QStringList> stringList(const QJsonObject &json, const QString &key)
 {
     const QJsonValue value = json.value(key);
     if (value.isUndefined() || value.isNull())
         return QStringList();
     if (!value.isArray())
-        return std::unexpected(invalid(u"\"%1\" must be a list of names"_s.arg(key)));
+        return std::unexpected(invalidArgument(u"\"%1\" must be a list of names"_s.arg(key)));
     QStringList out;
     for (const QJsonValue &v : value.toArray()) {
         if (!v.isString())
-            return std::unexpected(invalid(u"\"%1\" must be a list of names"_s.arg(key)));
+            return std::unexpected(invalidArgument(u"\"%1\" must be a list of names"_s.arg(key)));
         out << v.toString();
     }
     return out;
@@ -71,14 +66,14 @@ Result<QJsonObject> AgentExchange::exportAgent(const QString &nameOrId) const
 Result<AgentExchange::Imported> AgentExchange::importAgent(const QJsonObject &json)
 {
     if (json.value("format"_L1).toString() != Format)
-        return std::unexpected(invalid(u"This is not an AgentDesk agent file (\"format\": \"agentdesk-agent\" is missing)"_s));
+        return std::unexpected(invalidArgument(u"This is not an AgentDesk agent file (\"format\": \"agentdesk-agent\" is missing)"_s));
     if (json.value("version"_L1).toInt() != Version)
-        return std::unexpected(invalid(u"Agent files of version %1 are not supported; this AgentDesk reads version %2"_s
+        return std::unexpected(invalidArgument(u"Agent files of version %1 are not supported; this AgentDesk reads version %2"_s
                                            .arg(json.value("version"_L1).toVariant().toString()).arg(Version)));
     for (const char *key : {"name", "description", "instructions", "model"}) {
         const QJsonValue v = json.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && !v.isString())
-            return std::unexpected(invalid(u"\"%1\" must be text"_s.arg(QLatin1String(key))));
+            return std::unexpected(invalidArgument(u"\"%1\" must be text"_s.arg(QLatin1String(key))));
     }
     auto tools = stringList(json, u"tools"_s);
     auto servers = stringList(json, u"mcpServers"_s);
@@ -95,7 +90,7 @@ Result<AgentExchange::Imported> AgentExchange::importAgent(const QJsonObject &js
     agent.instructions = json.value("instructions"_L1).toString();
     agent.enabledTools = *tools;
     if (agent.name.isEmpty())
-        return std::unexpected(invalid(u"The agent has no name"_s));
+        return std::unexpected(invalidArgument(u"The agent has no name"_s));
     if (AgentRepository(m_db).agent(agent.name))
         return makeError(QString(ErrorCode::AlreadyExists), u"An agent named \"%1\" already exists"_s.arg(agent.name));
     const QString model = json.value("model"_L1).toString();

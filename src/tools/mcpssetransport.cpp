@@ -26,12 +26,7 @@ McpSseTransport::McpSseTransport(QUrl url, QMap<QString, QString> headers, QObje
 
 McpSseTransport::~McpSseTransport()
 {
-    m_closing = true;
-    if (m_stream) {
-        m_stream->disconnect(this);
-        m_stream->abort();
-        m_stream->deleteLater();
-    }
+    dropStream();
 }
 
 QNetworkRequest McpSseTransport::request(const QUrl &url) const
@@ -143,10 +138,8 @@ void McpSseTransport::send(const QJsonObject &message)
     });
 }
 
-void McpSseTransport::lose(const QString &reason)
+void McpSseTransport::dropStream()
 {
-    if (m_closing)
-        return;
     m_closing = true;
     m_open = false;
     if (m_stream) {
@@ -156,6 +149,13 @@ void McpSseTransport::lose(const QString &reason)
         stream->abort();
         stream->deleteLater();
     }
+}
+
+void McpSseTransport::lose(const QString &reason)
+{
+    if (m_closing)
+        return;
+    dropStream();
     Q_EMIT closed(reason, false);
 }
 
@@ -163,15 +163,7 @@ void McpSseTransport::close()
 {
     if (m_closing)
         return;
-    m_closing = true;
-    m_open = false;
-    if (m_stream) {
-        QNetworkReply *stream = m_stream;
-        m_stream = nullptr;
-        stream->disconnect(this);
-        stream->abort();
-        stream->deleteLater();
-    }
+    dropStream();
     Q_EMIT closed(u"stopped"_s, true);
 }
 

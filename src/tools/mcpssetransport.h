@@ -39,6 +39,7 @@ private:
     void onStreamData();
     void onStreamFinished();
     void lose(const QString &reason);
+    void dropStream(); // aborts the event stream without a signal
 
     QUrl m_url;
     QMap<QString, QString> m_headers;

@@ -68,6 +68,20 @@ QString networkError(QNetworkReply *reply)
     return reply->errorString();
 }
 
+// Aborts a tool's pending reply. Only the tool's own connections (to `context`) are cut: the
+// network manager's must still see the abort, or the connection stays open.
+void abortReply(QPointer<QNetworkReply> &pending, QObject *context)
+{
+    if (!pending)
+        return;
+    QNetworkReply *reply = pending;
+    pending = nullptr;
+    if (context)
+        reply->disconnect(context);
+    reply->abort();
+    reply->deleteLater();
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -273,13 +287,7 @@ void WebsiteContentTool::finish(ToolResult result)
     // Stop everything still running; the context goes once the current slot has returned.
     if (m_lookupId >= 0)
         QHostInfo::abortHostLookup(std::exchange(m_lookupId, -1));
-    if (m_reply) {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->disconnect(m_context.get());
-        reply->abort();
-        reply->deleteLater();
-    }
+    abortReply(m_reply, m_context.get());
     if (m_context)
         m_context.release()->deleteLater();
     done(std::move(result));
@@ -290,14 +298,7 @@ void WebsiteContentTool::cancel()
     m_done = nullptr;
     if (m_lookupId >= 0)
         QHostInfo::abortHostLookup(std::exchange(m_lookupId, -1));
-    if (m_reply) {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        if (m_context)
-            reply->disconnect(m_context.get()); // only this tool's connections: the manager's own must see the abort
-        reply->abort();
-        reply->deleteLater();
-    }
+    abortReply(m_reply, m_context.get());
     m_context.reset();
 }
 
@@ -426,14 +427,7 @@ void InternetSearchTool::execute(const QJsonObject &arguments, const ToolContext
 
 void InternetSearchTool::cancel()
 {
-    if (m_reply) {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        if (m_context)
-            reply->disconnect(m_context.get()); // only this tool's connections: the manager's own must see the abort
-        reply->abort();
-        reply->deleteLater();
-    }
+    abortReply(m_reply, m_context.get());
     m_context.reset();
 }
 
