@@ -1,0 +1,285 @@
+#include "messagelistmodel.h"
+
+#include "storage/messagerepository.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+QString statusName(MessageStatus status)
+{
+    switch (status) {
+    case MessageStatus::Complete: return u"complete"_s;
+    case MessageStatus::Streaming: return u"streaming"_s;
+    case MessageStatus::Interrupted: return u"interrupted"_s;
+    case MessageStatus::Failed: return u"failed"_s;
+    }
+    return {};
+}
+
+void appendBlock(QString &joined, const QString &text)
+{
+    if (!joined.isEmpty())
+        joined += u"\n\n"_s;
+    joined += text;
+}
+
+} // namespace
+
+MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent)
+{
+}
+
+MessageListModel::Row MessageListModel::makeRow(const Message &message)
+{
+    Row row{message, {}, {}, {}};
+    for (const ContentPart &part : message.content) {
+        if (const auto *text = std::get_if<TextPart>(&part); text && !text->isSkillInstruction)
+            appendBlock(row.text, text->text);
+        else if (const auto *thinking = std::get_if<ThinkingPart>(&part))
+            appendBlock(row.thinking, thinking->text);
+    }
+    return row;
+}
+
+QVariantMap MessageListModel::partMap(const ContentPart &part, const QString &rawArguments)
+{
+    QVariantMap map{{u"type"_s, contentPartTypeName(contentPartType(part))}};
+    if (const auto *text = std::get_if<TextPart>(&part)) {
+        map.insert(u"text"_s, text->text);
+        map.insert(u"isSkillInstruction"_s, text->isSkillInstruction);
+    } else if (const auto *thinking = std::get_if<ThinkingPart>(&part)) {
+        map.insert(u"text"_s, thinking->text);
+    } else if (const auto *call = std::get_if<ToolUsePart>(&part)) {
+        map.insert(u"id"_s, call->id);
+        map.insert(u"name"_s, call->name);
+        map.insert(u"arguments"_s, !rawArguments.isEmpty() || call->params.isEmpty()
+                                       ? rawArguments
+                                       : QString::fromUtf8(QJsonDocument(call->params).toJson(QJsonDocument::Compact)));
+    } else if (const auto *result = std::get_if<ToolResultPart>(&part)) {
+        map.insert(u"toolId"_s, result->toolId);
+        map.insert(u"toolName"_s, result->toolName);
+        map.insert(u"result"_s, result->result);
+        map.insert(u"isError"_s, result->isError);
+    } else if (const auto *image = std::get_if<ImagePart>(&part)) {
+        map.insert(u"index"_s, image->index);
+        map.insert(u"mimeType"_s, image->mimeType);
+        map.insert(u"altText"_s, image->altText);
+        map.insert(u"blob"_s, image->blob);
+    }
+    return map;
+}
+
+Result<void> MessageListModel::openThread(const QString &threadId)
+{
+    QList<Row> rows;
+    qint64 cursor = 0;
+    bool hasMore = false;
+    if (!threadId.isEmpty()) {
+        auto page = MessageRepository(m_db).page(threadId, 0, PageSize);
+        if (!page)
+            return std::unexpected(page.error());
+        for (const Message &m : std::as_const(page->messages))
+            rows.append(makeRow(m));
+        cursor = page->cursor;
+        hasMore = page->hasMore;
+    }
+    m_changing = true;
+    beginResetModel();
+    m_threadId = threadId;
+    m_rows = std::move(rows);
+    m_cursor = cursor;
+    m_hasMore = hasMore;
+    rebuildIndex();
+    endResetModel();
+    m_changing = false;
+    return {};
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const Message &m = row.message;
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole: return row.text;
+    case IdRole: return m.id;
+    case RoleRole: return messageRoleName(m.role);
+    case StatusRole: return statusName(m.status);
+    case CreatedAtRole: return m.createdAt;
+    case ThinkingRole: return row.thinking;
+    case ToolCallsRole:
+    case ToolResultsRole:
+    case ImagesRole:
+    case PartsRole: {
+        const ContentPartType wanted = role == ToolCallsRole ? ContentPartType::ToolUse
+            : role == ToolResultsRole                        ? ContentPartType::ToolResult
+            : role == ImagesRole                             ? ContentPartType::Image
+                                                             : ContentPartType::Unknown;
+        QVariantList list;
+        for (qsizetype i = 0; i < m.content.size(); ++i) {
+            const ContentPart &part = m.content.at(i);
+            if (role != PartsRole && contentPartType(part) != wanted)
+                continue;
+            QVariantMap map = partMap(part, row.arguments.value(int(i)));
+            if (role != PartsRole)
+                map.remove(u"type"_s);
+            list.append(map);
+        }
+        return list;
+    }
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {{IdRole, "messageId"},     {RoleRole, "role"},         {StatusRole, "status"},
+            {CreatedAtRole, "createdAt"}, {TextRole, "text"},       {ThinkingRole, "thinking"},
+            {ToolCallsRole, "toolCalls"}, {ToolResultsRole, "toolResults"}, {ImagesRole, "images"},
+            {PartsRole, "parts"}};
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_threadId.isEmpty();
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || m_changing)
+        return;
+    auto page = MessageRepository(m_db).page(m_threadId, m_cursor, PageSize);
+    if (!page || page->messages.isEmpty()) {
+        m_hasMore = false;
+        return;
+    }
+    QList<Row> older;
+    for (const Message &m : std::as_const(page->messages)) {
+        if (!m_rowById.contains(m.id)) // a message that arrived meanwhile is already shown
+            older.append(makeRow(m));
+    }
+    m_cursor = page->cursor;
+    m_hasMore = page->hasMore;
+    if (older.isEmpty())
+        return;
+    m_changing = true;
+    beginInsertRows({}, 0, int(older.size()) - 1);
+    m_rows = older + m_rows;
+    rebuildIndex();
+    endInsertRows();
+    m_changing = false;
+}
+
+void MessageListModel::upsertMessage(const Message &message)
+{
+    if (message.threadId != m_threadId || m_threadId.isEmpty())
+        return;
+    if (const int row = rowOf(message.id); row >= 0) {
+        m_rows[row] = makeRow(message);
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i);
+        return;
+    }
+    const int row = int(m_rows.size());
+    m_changing = true;
+    beginInsertRows({}, row, row);
+    m_rows.append(makeRow(message));
+    m_rowById.insert(message.id, row);
+    endInsertRows();
+    m_changing = false;
+}
+
+void MessageListModel::applyDelta(const RunMessageDeltaEvent &delta)
+{
+    if (m_threadId.isEmpty() || delta.partIndex < 0)
+        return;
+    int row = rowOf(delta.messageId);
+    if (row < 0) {
+        Message streaming;
+        streaming.id = delta.messageId;
+        streaming.threadId = m_threadId;
+        streaming.role = MessageRole::Assistant;
+        streaming.status = MessageStatus::Streaming;
+        streaming.createdAt = QDateTime::currentDateTimeUtc();
+        row = int(m_rows.size());
+        m_changing = true;
+        beginInsertRows({}, row, row);
+        m_rows.append(makeRow(streaming));
+        m_rowById.insert(streaming.id, row);
+        endInsertRows();
+        m_changing = false;
+    }
+    Row &r = m_rows[row];
+    QList<ContentPart> &parts = r.message.content;
+    // A new part starts where the delta says; parts before it are complete.
+    while (parts.size() <= delta.partIndex) {
+        switch (delta.partType) {
+        case ContentPartType::Thinking: parts.append(ThinkingPart{}); break;
+        case ContentPartType::ToolUse: parts.append(ToolUsePart{delta.toolCallId, delta.toolName, {}, {}, {}, {}}); break;
+        default: parts.append(TextPart{}); break;
+        }
+    }
+    ContentPart &part = parts[delta.partIndex];
+    int changedRole = 0;
+    if (auto *text = std::get_if<TextPart>(&part)) {
+        if (text->text.isEmpty() && !r.text.isEmpty())
+            r.text += u"\n\n"_s;
+        text->text += delta.text;
+        r.text += delta.text;
+        changedRole = TextRole;
+    } else if (auto *thinking = std::get_if<ThinkingPart>(&part)) {
+        if (thinking->text.isEmpty() && !r.thinking.isEmpty())
+            r.thinking += u"\n\n"_s;
+        thinking->text += delta.text;
+        r.thinking += delta.text;
+        changedRole = ThinkingRole;
+    } else if (auto *call = std::get_if<ToolUsePart>(&part)) {
+        if (call->id.isEmpty())
+            call->id = delta.toolCallId;
+        if (call->name.isEmpty())
+            call->name = delta.toolName;
+        r.arguments[delta.partIndex] += delta.text;
+        changedRole = ToolCallsRole;
+    } else {
+        return; // a delta for a part that cannot stream
+    }
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {changedRole, PartsRole});
+}
+
+void MessageListModel::removeMessages(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        const int row = rowOf(id);
+        if (row < 0)
+            continue;
+        m_changing = true;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        rebuildIndex();
+        endRemoveRows();
+        m_changing = false;
+    }
+}
+
+void MessageListModel::rebuildIndex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_rows.size());
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        m_rowById.insert(m_rows.at(i).message.id, int(i));
+}
+
+} // namespace AgentDesk

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/message.h"
+#include "core/runevent.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+
+namespace AgentDesk {
+
+// The messages of the open thread for the conversation view (product.md §11, issue 6 §1): the
+// newest page first, older pages on fetchMore() (prepended, never a reset), and a streaming
+// answer by deltas. A delta appends to one part of one row and reports only the roles it changed,
+// so the work per delta is proportional to the delta. The final message of a run replaces the
+// streamed one. GUI thread only; reads pages through the GUI thread's connection.
+class MessageListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1, ///< QString
+        RoleRole,                  ///< QString: "user", "assistant", "tool", "system"
+        StatusRole,                ///< QString: "complete", "streaming", "interrupted", "failed"
+        CreatedAtRole,             ///< QDateTime (UTC)
+        TextRole,                  ///< QString: the text parts (not skill instructions), blank-line joined
+        ThinkingRole,              ///< QString: the thinking parts, blank-line joined
+        ToolCallsRole,             ///< QVariantList of {id, name, arguments (JSON text)}
+        ToolResultsRole,           ///< QVariantList of {toolId, toolName, result, isError}
+        ImagesRole,                ///< QVariantList of {index, mimeType, altText, blob}
+        PartsRole,                 ///< QVariantList of {type, …}: every part in order, for the delegate
+    };
+    Q_ENUM(Roles)
+
+    static constexpr int PageSize = 50;
+
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    void setDatabase(QSqlDatabase db) { m_db = std::move(db); }
+    // Shows a thread from its newest page (the one place that resets the model); empty: nothing.
+    Result<void> openThread(const QString &threadId);
+    QString threadId() const { return m_threadId; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // A complete message of the open thread (RunController::messageReady): replaces the row with
+    // its id, or is appended. Messages of other threads are ignored.
+    void upsertMessage(const Message &message);
+    // A streamed piece of the open thread's answer (RunController::messageDelta); the first delta
+    // of a message adds its row (status streaming).
+    void applyDelta(const RunMessageDeltaEvent &delta);
+    // Rows the cleanup deleted after a failed or stopped run.
+    void removeMessages(const QStringList &ids);
+
+    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    Message message(int row) const { return m_rows.at(row).message; }
+
+private:
+    struct Row
+    {
+        Message message;
+        QString text;     // cached TextRole
+        QString thinking; // cached ThinkingRole
+        QHash<int, QString> arguments; // raw argument text of streaming tool calls, by part index
+    };
+    static Row makeRow(const Message &message);
+    static QVariantMap partMap(const ContentPart &part, const QString &rawArguments);
+    void rebuildIndex();
+
+    QSqlDatabase m_db;
+    QString m_threadId;
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowById;
+    qint64 m_cursor = 0;
+    bool m_hasMore = false;
+    // True between begin…() and end…(): a fetchMore() that a view (or the model tester) calls from
+    // a change signal waits for the next call instead of nesting a change inside this one.
+    bool m_changing = false;
+};
+
+} // namespace AgentDesk

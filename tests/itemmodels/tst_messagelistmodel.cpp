@@ -1,0 +1,184 @@
+#include "testsupport.h"
+
+#include "itemmodels/messagelistmodel.h"
+#include "storage/messagerepository.h"
+#include "storage/threadrepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTimeZone>
+
+using namespace AgentDesk;
+using namespace Qt::StringLiterals;
+
+class TestMessageListModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void pagesArePrependedNeverReset();
+    void streamingByDeltas();
+    void finalMessageReplacesTheStreamedOne();
+    void otherThreadsAndCleanup();
+
+private:
+    Message stored(int n, MessageRole role);
+    // Every dataChanged with its roles, and whether anything reset the model.
+    struct Watch
+    {
+        QList<QList<int>> roles;
+        int resets = 0;
+    };
+    void watch(Watch &w);
+
+    std::unique_ptr<Test::TempDatabase> m_t;
+    std::unique_ptr<MessageListModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    QString m_thread;
+};
+
+void TestMessageListModel::init()
+{
+    m_t = std::make_unique<Test::TempDatabase>();
+    m_thread = AD_VERIFY_OK(ThreadRepository(m_t->connection()).create({})).value().id;
+    m_model = std::make_unique<MessageListModel>();
+    // The tester watches every change from the start.
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setDatabase(m_t->connection());
+}
+
+void TestMessageListModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+    m_t.reset();
+}
+
+Message TestMessageListModel::stored(int n, MessageRole role)
+{
+    Message m;
+    m.threadId = m_thread;
+    m.role = role;
+    m.createdAt = QDateTime(QDate(2026, 11, 1), QTime(8, 0), QTimeZone::utc()).addSecs(n);
+    m.content = {TextPart{u"message %1"_s.arg(n), false, {}, {}}};
+    return AD_VERIFY_OK(MessageRepository(m_t->connection()).append(m)).value();
+}
+
+void TestMessageListModel::watch(Watch &w)
+{
+    connect(m_model.get(), &QAbstractItemModel::dataChanged, this,
+            [&w](const QModelIndex &, const QModelIndex &, const QList<int> &roles) { w.roles << roles; });
+    connect(m_model.get(), &QAbstractItemModel::modelReset, this, [&w] { ++w.resets; });
+}
+
+void TestMessageListModel::pagesArePrependedNeverReset()
+{
+    for (int i = 1; i <= 120; ++i)
+        stored(i, i % 2 ? MessageRole::User : MessageRole::Assistant);
+    QVERIFY(m_model->openThread(m_thread));
+    QCOMPARE(m_model->rowCount(), 50);
+    QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"message 71"_s);
+    QCOMPARE(m_model->index(49).data(MessageListModel::TextRole).toString(), u"message 120"_s);
+    QVERIFY(m_model->canFetchMore({}));
+
+    Watch w;
+    watch(w);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    m_model->fetchMore({});
+    QCOMPARE(m_model->rowCount(), 100);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 49);
+    QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"message 21"_s);
+    m_model->fetchMore({});
+    QCOMPARE(m_model->rowCount(), 120);
+    QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"message 1"_s);
+    QCOMPARE(m_model->index(0).data(MessageListModel::RoleRole).toString(), u"user"_s);
+    QVERIFY(!m_model->canFetchMore({}));
+    QCOMPARE(w.resets, 0);
+    QCOMPARE(m_model->rowOf(m_model->message(119).id), 119);
+}
+
+void TestMessageListModel::streamingByDeltas()
+{
+    QVERIFY(m_model->openThread(m_thread));
+    Watch w;
+    watch(w);
+    Message user;
+    user.id = u"u1"_s;
+    user.threadId = m_thread;
+    user.content = {TextPart{u"Explain"_s, false, {}, {}}};
+    m_model->upsertMessage(user);
+    QCOMPARE(m_model->rowCount(), 1);
+
+    const auto delta = [](int part, ContentPartType type, const QString &text, const QString &callId = {}, const QString &name = {}) {
+        return RunMessageDeltaEvent{u"a1"_s, part, type, text, callId, name};
+    };
+    m_model->applyDelta(delta(0, ContentPartType::Thinking, u"Let me "_s));
+    QCOMPARE(m_model->rowCount(), 2);
+    const QModelIndex answer = m_model->index(1);
+    QCOMPARE(answer.data(MessageListModel::StatusRole).toString(), u"streaming"_s);
+    QCOMPARE(answer.data(MessageListModel::RoleRole).toString(), u"assistant"_s);
+    m_model->applyDelta(delta(0, ContentPartType::Thinking, u"think."_s));
+    m_model->applyDelta(delta(1, ContentPartType::Text, u"Here"_s));
+    m_model->applyDelta(delta(1, ContentPartType::Text, u" it is."_s));
+    m_model->applyDelta(delta(2, ContentPartType::ToolUse, u"{\"chartTitle\":"_s, u"call_1"_s, u"bar_chart"_s));
+    m_model->applyDelta(delta(2, ContentPartType::ToolUse, u"\"Sales\"}"_s, u"call_1"_s, u"bar_chart"_s));
+    m_model->applyDelta(delta(3, ContentPartType::Text, u"More."_s));
+    QCOMPARE(answer.data(MessageListModel::ThinkingRole).toString(), u"Let me think."_s);
+    QCOMPARE(answer.data(MessageListModel::TextRole).toString(), u"Here it is.\n\nMore."_s);
+    QCOMPARE(answer.data(MessageListModel::ToolCallsRole).toList(),
+             (QVariantList{QVariantMap{{u"id"_s, u"call_1"_s}, {u"name"_s, u"bar_chart"_s}, {u"arguments"_s, u"{\"chartTitle\":\"Sales\"}"_s}}}));
+    const QVariantList parts = answer.data(MessageListModel::PartsRole).toList();
+    QCOMPARE(parts.size(), 4);
+    QCOMPARE(parts.at(0).toMap().value(u"type"_s).toString(), u"thinking"_s);
+    QCOMPARE(parts.at(2).toMap().value(u"type"_s).toString(), u"tool_use"_s);
+    // Each delta reported exactly the roles it changed; nothing was reset.
+    const QList<int> thinking{MessageListModel::ThinkingRole, MessageListModel::PartsRole};
+    const QList<int> text{MessageListModel::TextRole, MessageListModel::PartsRole};
+    const QList<int> call{MessageListModel::ToolCallsRole, MessageListModel::PartsRole};
+    QCOMPARE(w.roles, (QList<QList<int>>{thinking, thinking, text, text, call, call, text}));
+    QCOMPARE(w.resets, 0);
+}
+
+void TestMessageListModel::finalMessageReplacesTheStreamedOne()
+{
+    QVERIFY(m_model->openThread(m_thread));
+    m_model->applyDelta(RunMessageDeltaEvent{u"a1"_s, 0, ContentPartType::Text, u"Partial"_s, {}, {}});
+    Watch w;
+    watch(w);
+    Message final;
+    final.id = u"a1"_s;
+    final.threadId = m_thread;
+    final.role = MessageRole::Assistant;
+    final.status = MessageStatus::Interrupted;
+    final.content = {TextPart{u"Partial answer"_s, false, {}, {}}};
+    m_model->upsertMessage(final);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"Partial answer"_s);
+    QCOMPARE(m_model->index(0).data(MessageListModel::StatusRole).toString(), u"interrupted"_s);
+    QCOMPARE(w.roles, (QList<QList<int>>{QList<int>{}})); // every role
+    QCOMPARE(w.resets, 0);
+}
+
+void TestMessageListModel::otherThreadsAndCleanup()
+{
+    stored(1, MessageRole::User);
+    const Message answer = stored(2, MessageRole::Assistant);
+    QVERIFY(m_model->openThread(m_thread));
+    Message elsewhere = answer;
+    elsewhere.id = u"x"_s;
+    elsewhere.threadId = u"another-thread"_s;
+    m_model->upsertMessage(elsewhere);
+    QCOMPARE(m_model->rowCount(), 2);
+    m_model->removeMessages({answer.id, u"unknown"_s});
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->rowOf(answer.id), -1);
+    QVERIFY(m_model->openThread(QString()));
+    QCOMPARE(m_model->rowCount(), 0);
+    QVERIFY(!m_model->canFetchMore({}));
+}
+
+QTEST_GUILESS_MAIN(TestMessageListModel)
+#include "tst_messagelistmodel.moc"
