@@ -1,7 +1,5 @@
 #include "messagelistmodel.h"
 
-#include "storage/messagerepository.h"
-
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -80,7 +78,9 @@ Result<void> MessageListModel::openThread(const QString &threadId)
     qint64 cursor = 0;
     bool hasMore = false;
     if (!threadId.isEmpty()) {
-        auto page = MessageRepository(m_db).page(threadId, 0, PageSize);
+        if (!m_loader)
+            return makeError(QString(ErrorCode::InvalidArgument), u"The message list has no page loader"_s);
+        auto page = m_loader(threadId, 0, PageSize);
         if (!page)
             return std::unexpected(page.error());
         for (const Message &m : std::as_const(page->messages))
@@ -160,7 +160,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent) || m_changing)
         return;
-    auto page = MessageRepository(m_db).page(m_threadId, m_cursor, PageSize);
+    auto page = m_loader(m_threadId, m_cursor, PageSize);
     if (!page || page->messages.isEmpty()) {
         m_hasMore = false;
         return;

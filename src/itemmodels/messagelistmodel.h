@@ -7,7 +7,8 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
-#include <QSqlDatabase>
+
+#include <functional>
 
 namespace AgentDesk {
 
@@ -15,7 +16,8 @@ namespace AgentDesk {
 // newest page first, older pages on fetchMore() (prepended, never a reset), and a streaming
 // answer by deltas. A delta appends to one part of one row and reports only the roles it changed,
 // so the work per delta is proportional to the delta. The final message of a run replaces the
-// streamed one. GUI thread only; reads pages through the GUI thread's connection.
+// streamed one. GUI thread only; pages come from a loader (the GUI reads them through its own
+// connection, `MessageRepository::page`), so this layer holds no database handle.
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -38,7 +40,16 @@ public:
 
     explicit MessageListModel(QObject *parent = nullptr);
 
-    void setDatabase(QSqlDatabase db) { m_db = std::move(db); }
+    // A page of a thread in chronological order: the newest `limit` messages before `cursor` (0: from
+    // the end), the cursor for the page before it, and whether there is one.
+    struct Page
+    {
+        QList<Message> messages;
+        qint64 cursor = 0;
+        bool hasMore = false;
+    };
+    using PageLoader = std::function<Result<Page>(const QString &threadId, qint64 cursor, int limit)>;
+    void setPageLoader(PageLoader loader) { m_loader = std::move(loader); }
     // Shows a thread from its newest page (the one place that resets the model); empty: nothing.
     Result<void> openThread(const QString &threadId);
     QString threadId() const { return m_threadId; }
@@ -73,7 +84,7 @@ private:
     static QVariantMap partMap(const ContentPart &part, const QString &rawArguments);
     void rebuildIndex();
 
-    QSqlDatabase m_db;
+    PageLoader m_loader;
     QString m_threadId;
     QList<Row> m_rows;
     QHash<QString, int> m_rowById;

@@ -45,7 +45,13 @@ void TestMessageListModel::init()
     m_model = std::make_unique<MessageListModel>();
     // The tester watches every change from the start.
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_model->setDatabase(m_t->connection());
+    const QSqlDatabase db = m_t->connection();
+    m_model->setPageLoader([db](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
+        auto page = MessageRepository(db).page(threadId, cursor, limit);
+        if (!page)
+            return std::unexpected(page.error());
+        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
+    });
 }
 
 void TestMessageListModel::cleanup()
