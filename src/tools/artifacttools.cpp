@@ -2,6 +2,7 @@
 
 #include "schemabuilder.h"
 
+#include "core/enumnames.h"
 #include "core/spreadsheet.h"
 #include "storage/artifactrepository.h"
 
@@ -25,16 +26,6 @@ ArtifactType typeOf(Op operation)
     case Op::UpdateDiagram: return ArtifactType::Diagram;
     default: return ArtifactType::Document;
     }
-}
-
-QString typeWord(ArtifactType type)
-{
-    switch (type) {
-    case ArtifactType::Document: return u"document"_s;
-    case ArtifactType::Spreadsheet: return u"spreadsheet"_s;
-    case ArtifactType::Diagram: return u"diagram"_s;
-    }
-    return {};
 }
 
 QString capitalized(const QString &word)
@@ -86,7 +77,7 @@ QJsonObject spreadsheetProperties()
 QString versionConflict(ArtifactType type, int expected, int current)
 {
     return u"The %1 was changed since version %2: it is at version %3 now. Call read_document to get the current content, "
-           "then make your change again with expected_version %3."_s.arg(typeWord(type)).arg(expected).arg(current);
+           "then make your change again with expected_version %3."_s.arg(enumName(type)).arg(expected).arg(current);
 }
 
 } // namespace
@@ -142,7 +133,7 @@ QString ArtifactTool::listing() const
     for (const Artifact &a : m_artifacts) {
         if (!all && a.type != type)
             continue;
-        text += u"\n- %1: \"%2\" (%3current version %4)"_s.arg(a.id, a.title, all ? typeWord(a.type) + u", "_s : QString())
+        text += u"\n- %1: \"%2\" (%3current version %4)"_s.arg(a.id, a.title, all ? enumName(a.type) + u", "_s : QString())
                     .arg(a.currentVersion);
         if (a.currentAuthor == ArtifactAuthor::User)
             text += u" (⚠ user-edited — use read_document before editing)"_s;
@@ -150,7 +141,7 @@ QString ArtifactTool::listing() const
     if (text.isEmpty())
         return {};
     const QString heading = all ? u"Artifacts in this conversation:"_s
-                                : u"Available %1s in this conversation:"_s.arg(typeWord(type));
+                                : u"Available %1s in this conversation:"_s.arg(enumName(type));
     return u"\n\n"_s + heading + text;
 }
 
@@ -340,8 +331,8 @@ ToolResult ArtifactTool::create(ArtifactType type, const QString &title, const Q
     artifact.title = title;
     auto created = ArtifactRepository(m_db).create(artifact, content, ArtifactAuthor::Assistant);
     if (!created)
-        return {u"The %1 could not be saved: %2"_s.arg(typeWord(type), created.error().message), true};
-    return {u"%1 created successfully. Artifact ID: %2, version: %3"_s.arg(capitalized(typeWord(type)), created->id)
+        return {u"The %1 could not be saved: %2"_s.arg(enumName(type), created.error().message), true};
+    return {u"%1 created successfully. Artifact ID: %2, version: %3"_s.arg(capitalized(enumName(type)), created->id)
                 .arg(created->currentVersion),
             false};
 }
@@ -353,9 +344,9 @@ ToolResult ArtifactTool::change(ArtifactType type, const QJsonObject &arguments,
     const int expected = arguments.value("expected_version"_L1).toInt();
     auto artifact = repository.get(id);
     if (!artifact || artifact->threadId != threadId)
-        return {u"There is no %1 with the ID \"%2\" in this conversation."_s.arg(typeWord(type), id), true};
+        return {u"There is no %1 with the ID \"%2\" in this conversation."_s.arg(enumName(type), id), true};
     if (artifact->type != type) {
-        return {u"\"%1\" is a %2, not a %3; use %4."_s.arg(id, typeWord(artifact->type), typeWord(type), updateToolFor(artifact->type)),
+        return {u"\"%1\" is a %2, not a %3; use %4."_s.arg(id, enumName(artifact->type), enumName(type), updateToolFor(artifact->type)),
                 true};
     }
     if (artifact->currentVersion != expected)
@@ -381,9 +372,9 @@ ToolResult ArtifactTool::change(ArtifactType type, const QJsonObject &arguments,
     if (!written) {
         if (written.error().code == ArtifactRepository::VersionConflict)
             return {versionConflict(type, expected, written.error().details.value(u"currentVersion"_s).toInt()), true};
-        return {u"The %1 could not be saved: %2"_s.arg(typeWord(type), written.error().message), true};
+        return {u"The %1 could not be saved: %2"_s.arg(enumName(type), written.error().message), true};
     }
-    return {u"%1 updated successfully. Artifact ID: %2, version: %3"_s.arg(capitalized(typeWord(type)), id).arg(written->version),
+    return {u"%1 updated successfully. Artifact ID: %2, version: %3"_s.arg(capitalized(enumName(type)), id).arg(written->version),
             false};
 }
 
@@ -397,10 +388,10 @@ ToolResult ArtifactTool::read(const QString &artifactId, const QString &threadId
     if (!current)
         return {u"The artifact could not be read: %1"_s.arg(current.error().message), true};
     QJsonObject result{{u"artifact_id"_s, artifact->id},
-                       {u"type"_s, typeWord(artifact->type)},
+                       {u"type"_s, enumName(artifact->type)},
                        {u"title"_s, artifact->title},
                        {u"version"_s, current->version},
-                       {u"last_edited_by"_s, current->author == ArtifactAuthor::User ? u"user"_s : u"assistant"_s}};
+                       {u"last_edited_by"_s, enumName(current->author)}};
     if (artifact->type == ArtifactType::Spreadsheet) {
         auto sheet = Spreadsheet::parse(current->content);
         if (!sheet)
