@@ -241,11 +241,16 @@ const QStringList schemaV1 = {
           value TEXT NOT NULL) WITHOUT ROWID)"_s,
 };
 
+// The conversation view shows each message's usage: looked up by message id.
+const QStringList schemaV2 = {
+    uR"(CREATE INDEX usage_by_message ON usage_records(message_id))"_s,
+};
+
 } // namespace
 
 const QList<Migrations::Migration> &Migrations::all()
 {
-    static const QList<Migration> migrations = {{1, schemaV1}};
+    static const QList<Migration> migrations = {{1, schemaV1}, {2, schemaV2}};
     return migrations;
 }
 

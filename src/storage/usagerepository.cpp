@@ -58,6 +58,37 @@ Result<QList<UsageRecord>> UsageRepository::list(const QDateTime &from, const QD
     return list;
 }
 
+Result<QHash<QString, UsageRepository::Total>> UsageRepository::totalsByMessage(const QStringList &messageIds) const
+{
+    QHash<QString, Total> totals;
+    // In slices, to stay below SQLite's limit on bound parameters.
+    constexpr qsizetype Slice = 500;
+    for (qsizetype at = 0; at < messageIds.size(); at += Slice) {
+        const QStringList ids = messageIds.mid(at, Slice);
+        QVariantList values;
+        for (const QString &id : ids)
+            values.append(id);
+        QStringList marks(ids.size(), u"?"_s);
+        auto q = Sql::exec(m_db,
+                           u"SELECT message_id, sum(input_tokens), sum(output_tokens), sum(cached_tokens), sum(cost), count(*) "
+                           "FROM usage_records WHERE message_id IN (%1) GROUP BY message_id"_s.arg(marks.join(u',')),
+                           values);
+        if (!q)
+            return std::unexpected(q.error());
+        while (q->next()) {
+            Total t;
+            t.key = q->value(0).toString();
+            t.inputTokens = q->value(1).toLongLong();
+            t.outputTokens = q->value(2).toLongLong();
+            t.cachedTokens = q->value(3).toLongLong();
+            t.cost = q->value(4).isNull() ? -1 : q->value(4).toDouble();
+            t.inferences = q->value(5).toInt();
+            totals.insert(t.key, t);
+        }
+    }
+    return totals;
+}
+
 Result<double> UsageRepository::costSince(const QDateTime &from, const QString &providerId) const
 {
     auto q = providerId.isEmpty()

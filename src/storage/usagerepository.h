@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "core/usagerecord.h"
 
+#include <QHash>
+
 #include <QDate>
 #include <QList>
 #include <QSqlDatabase>
@@ -28,6 +30,9 @@ public:
 
     Result<UsageRecord> add(UsageRecord record);
     Result<QList<UsageRecord>> list(const QDateTime &from, const QDateTime &to) const;
+    // The sums per message of these messages (those without usage are absent; key: message id;
+    // cost -1 when none of its records has a price).
+    Result<QHash<QString, Total>> totalsByMessage(const QStringList &messageIds) const;
     // Known costs since `from` (records without a price count as 0); `providerId` empty: all.
     Result<double> costSince(const QDateTime &from, const QString &providerId = {}) const;
     Result<QList<Total>> totalsByDay(const QDateTime &from, const QDateTime &to) const;

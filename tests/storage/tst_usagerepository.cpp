@@ -14,6 +14,7 @@ class TestUsageRepository : public QObject
 private Q_SLOTS:
     void recordsAndSums();
     void keepsUsageWhenTheThreadGoes();
+    void totalsByMessage();
 };
 
 namespace {
@@ -59,6 +60,28 @@ void TestUsageRepository::recordsAndSums()
     QCOMPARE(byModel.at(1).inferences, 3);
     QCOMPARE(repo.add(record(QString(), u"p"_s, 1, 1, 0, nov1)).error().code, QString(ErrorCode::InvalidArgument));
     QCOMPARE(repo.add(record(u"m"_s, u"p"_s, -1, 1, 0, nov1)).error().code, QString(ErrorCode::InvalidArgument));
+}
+
+void TestUsageRepository::totalsByMessage()
+{
+    // The conversation view's per-message usage: two inferences of one message (a tool loop) add up;
+    // a message whose records have no price has cost -1; messages without usage are absent.
+    Test::TempDatabase t;
+    UsageRepository repo(t.connection());
+    const QDateTime at = QDateTime(QDate(2026, 11, 1), QTime(9, 0), QTimeZone::utc());
+    UsageRecord a = record(u"openai/gpt"_s, u"p1"_s, 1000, 200, 0.01, at);
+    a.messageId = u"m1"_s;
+    UsageRecord b = record(u"openai/gpt"_s, u"p1"_s, 1500, 50, 0.005, at);
+    b.messageId = u"m1"_s;
+    b.cachedTokens = 900;
+    UsageRecord c = record(u"local/llama"_s, u"p2"_s, 10, 20, std::nullopt, at);
+    c.messageId = u"m2"_s;
+    QVERIFY(repo.add(a) && repo.add(b) && repo.add(c));
+    const auto totals = AD_VERIFY_OK(repo.totalsByMessage({u"m1"_s, u"m2"_s, u"m3"_s})).value();
+    QCOMPARE(totals.size(), 2);
+    QCOMPARE(totals.value(u"m1"_s), (UsageRepository::Total{u"m1"_s, 2500, 250, 900, 0.015, 2}));
+    QCOMPARE(totals.value(u"m2"_s), (UsageRepository::Total{u"m2"_s, 10, 20, 0, -1, 1}));
+    QVERIFY(AD_VERIFY_OK(repo.totalsByMessage({})).value().isEmpty());
 }
 
 void TestUsageRepository::keepsUsageWhenTheThreadGoes()

@@ -1,0 +1,50 @@
+#include "codehighlighting.h"
+
+#include <QTextDocument>
+
+#ifdef AGENTDESK_HAVE_KF6_SYNTAX
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+bool CodeHighlighting::isAvailable()
+{
+#ifdef AGENTDESK_HAVE_KF6_SYNTAX
+    return true;
+#else
+    return false;
+#endif
+}
+
+void CodeHighlighting::attach(QTextDocument *document, const QString &language, bool dark)
+{
+#ifdef AGENTDESK_HAVE_KF6_SYNTAX
+    if (language.isEmpty())
+        return;
+    // Loading the definitions takes a while: once per process, on first use.
+    static KSyntaxHighlighting::Repository repository;
+    KSyntaxHighlighting::Definition definition = repository.definitionForName(language);
+    if (!definition.isValid())
+        definition = repository.definitionForFileName(u"snippet."_s + language);
+    if (!definition.isValid())
+        definition = repository.definitionForName(language.left(1).toUpper() + language.mid(1));
+    if (!definition.isValid())
+        return;
+    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document);
+    highlighter->setTheme(repository.defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
+                                                       : KSyntaxHighlighting::Repository::LightTheme));
+    highlighter->setDefinition(definition);
+#else
+    Q_UNUSED(document)
+    Q_UNUSED(language)
+    Q_UNUSED(dark)
+#endif
+}
+
+} // namespace AgentDesk

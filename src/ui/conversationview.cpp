@@ -1,0 +1,644 @@
+#include "conversationview.h"
+
+#include "itemmodels/messagelistmodel.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+constexpr int ErrorBoxHeight = 64;
+constexpr int ErrorMargin = 12;
+constexpr int LayoutIntervalMs = 16; // streamed changes are laid out at most once per frame
+} // namespace
+
+ConversationView::ConversationView(QWidget *parent)
+    : QAbstractItemView(parent), m_delegate(new MessageDelegate(&m_state, this))
+{
+    setObjectName(u"conversationView"_s);
+    setAccessibleName(tr("Conversation"));
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSelectionMode(NoSelection);
+    setEditTriggers(NoEditTriggers);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    setAutoScroll(false);
+    verticalScrollBar()->setSingleStep(48);
+    m_layoutTimer.setSingleShot(true);
+    m_layoutTimer.setInterval(LayoutIntervalMs);
+    connect(&m_layoutTimer, &QTimer::timeout, this, &ConversationView::flushLayout);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
+    applyPalette();
+}
+
+ConversationView::~ConversationView() = default;
+
+void ConversationView::setModel(QAbstractItemModel *model)
+{
+    if (this->model())
+        disconnect(this->model(), nullptr, this, nullptr);
+    QAbstractItemView::setModel(model);
+    m_messages = qobject_cast<MessageListModel *>(model);
+    if (model)
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &ConversationView::onRowsRemoved);
+    reset();
+}
+
+QStyleOptionViewItem ConversationView::rowOption(int row) const
+{
+    QStyleOptionViewItem option;
+    const_cast<ConversationView *>(this)->initViewItemOption(&option);
+    option.rect = QRect(0, m_tops.value(row) - verticalOffset(), viewport()->width(), m_heights.value(row));
+    return option;
+}
+
+int ConversationView::measure(int row) const
+{
+    QStyleOptionViewItem option = rowOption(row);
+    return m_delegate->sizeHint(option, model()->index(row, 0)).height();
+}
+
+void ConversationView::recomputeTops(int fromRow)
+{
+    const int n = int(m_heights.size());
+    m_tops.resize(n);
+    for (int i = std::max(0, fromRow); i < n; ++i)
+        m_tops[i] = i == 0 ? 0 : m_tops.at(i - 1) + m_heights.at(i - 1);
+    m_contentHeight = n == 0 ? 0 : m_tops.constLast() + m_heights.constLast();
+    if (!m_error.isEmpty())
+        m_contentHeight += ErrorBoxHeight + 2 * ErrorMargin;
+}
+
+void ConversationView::reset()
+{
+    QAbstractItemView::reset();
+    m_layoutTimer.stop();
+    m_dirtyRows.clear();
+    m_delegate->clear();
+    m_state.toolResults.clear();
+    m_state.loadedToolCalls.clear();
+    m_state.pendingApprovals.clear();
+    m_state.thinkingMs.clear();
+    m_thinkingClock.clear();
+    m_callOwner.clear();
+    m_resultOwner.clear();
+    m_error.clear();
+    m_heights.clear();
+    const int n = model() ? model()->rowCount() : 0;
+    scanToolRows(0, n - 1);
+    m_heights.resize(n);
+    m_tops.resize(n);
+    for (int i = 0; i < n; ++i) {
+        m_tops[i] = i == 0 ? 0 : m_tops.at(i - 1) + m_heights.at(i - 1);
+        m_heights[i] = measure(i);
+    }
+    recomputeTops(0);
+    m_layoutWidth = viewport()->width();
+    updateGeometries();
+    scrollToBottom();
+    viewport()->update();
+}
+
+void ConversationView::scanToolRows(int first, int last)
+{
+    if (!model())
+        return;
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = model()->index(row, 0);
+        const QString role = index.data(MessageListModel::RoleRole).toString();
+        const QString id = index.data(MessageListModel::IdRole).toString();
+        if (role == u"assistant") {
+            const QVariantList calls = index.data(MessageListModel::ToolCallsRole).toList();
+            for (const QVariant &call : calls) {
+                const QString callId = call.toMap().value(u"id"_s).toString();
+                if (callId.isEmpty() || m_state.loadedToolCalls.contains(callId))
+                    continue;
+                m_state.loadedToolCalls.insert(callId);
+                m_callOwner.insert(callId, id);
+                if (const QString owner = m_resultOwner.value(callId); !owner.isEmpty())
+                    markDirty(owner); // its result now shows in the call's card
+            }
+        } else if (role == u"tool") {
+            const QVariantList results = index.data(MessageListModel::ToolResultsRole).toList();
+            for (const QVariant &v : results) {
+                const QVariantMap result = v.toMap();
+                const QString callId = result.value(u"toolId"_s).toString();
+                m_state.toolResults.insert(callId, {result.value(u"result"_s).toString(), result.value(u"isError"_s).toBool()});
+                m_resultOwner.insert(callId, id);
+                if (const QString owner = m_callOwner.value(callId); !owner.isEmpty())
+                    markDirty(owner);
+            }
+        }
+    }
+}
+
+void ConversationView::markDirty(const QString &messageId)
+{
+    if (!m_messages)
+        return;
+    const int row = m_messages->rowOf(messageId);
+    if (row < 0 || row >= m_heights.size())
+        return;
+    m_delegate->relayout(messageId);
+    if (!m_dirtyRows.contains(row))
+        m_dirtyRows.append(row);
+    scheduleLayout();
+}
+
+void ConversationView::scheduleLayout()
+{
+    if (!m_layoutTimer.isActive())
+        m_layoutTimer.start();
+}
+
+void ConversationView::flushLayout()
+{
+    m_layoutTimer.stop();
+    if (m_dirtyRows.isEmpty())
+        return;
+    int first = int(m_heights.size());
+    const QList<int> rows = std::exchange(m_dirtyRows, {});
+    bool changed = false;
+    for (int row : rows) {
+        if (row < 0 || row >= m_heights.size())
+            continue;
+        const int height = measure(row);
+        if (height != m_heights.at(row)) {
+            m_heights[row] = height;
+            first = std::min(first, row);
+            changed = true;
+        }
+    }
+    if (changed) {
+        recomputeTops(first);
+        updateGeometries();
+        if (m_stick)
+            scrollToBottom();
+    }
+    viewport()->update();
+}
+
+void ConversationView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = model()->index(row, 0);
+        m_delegate->invalidate(index, roles);
+        const QString id = index.data(MessageListModel::IdRole).toString();
+        // How long a streamed answer thought: from its first thinking to its first text or call.
+        if (roles.contains(MessageListModel::ThinkingRole)) {
+            if (!m_thinkingClock.contains(id) && !m_state.thinkingMs.contains(id))
+                m_thinkingClock[id].start();
+        } else if (roles.contains(MessageListModel::TextRole) || roles.contains(MessageListModel::ToolCallsRole)) {
+            if (const auto clock = m_thinkingClock.constFind(id); clock != m_thinkingClock.cend()) {
+                m_state.thinkingMs.insert(id, clock->elapsed());
+                m_thinkingClock.erase(clock);
+            }
+        }
+        if (roles.isEmpty()) {
+            if (const auto clock = m_thinkingClock.constFind(id); clock != m_thinkingClock.cend()) {
+                m_state.thinkingMs.insert(id, clock->elapsed());
+                m_thinkingClock.erase(clock);
+            }
+            scanToolRows(row, row);
+        }
+        if (!m_dirtyRows.contains(row))
+            m_dirtyRows.append(row);
+    }
+    scheduleLayout();
+}
+
+void ConversationView::rowsInserted(const QModelIndex &parent, int start, int end)
+{
+    QAbstractItemView::rowsInserted(parent, start, end);
+    if (parent.isValid())
+        return;
+    // Rows after the insertion move down: shift the pending ones.
+    const int count = end - start + 1;
+    for (int &row : m_dirtyRows) {
+        if (row >= start)
+            row += count;
+    }
+    const int oldOffset = verticalOffset();
+    const bool beforeView = !m_heights.isEmpty() && start < rowAtY(oldOffset) + (start == 0 ? 1 : 0);
+    m_heights.insert(start, count, 0);
+    m_tops.insert(start, count, 0);
+    recomputeTops(start);
+    scanToolRows(start, end);
+    int added = 0;
+    for (int row = start; row <= end; ++row) {
+        m_heights[row] = measure(row);
+        added += m_heights.at(row);
+    }
+    recomputeTops(start);
+    updateGeometries();
+    if (m_stick) {
+        scrollToBottom();
+    } else if (beforeView) { // older messages above: what the user reads stays in place
+        m_adjustingScroll = true;
+        verticalScrollBar()->setValue(oldOffset + added);
+        m_adjustingScroll = false;
+    }
+    viewport()->update();
+}
+
+void ConversationView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
+{
+    if (!parent.isValid()) {
+        for (int row = start; row <= end; ++row)
+            m_delegate->forget(model()->index(row, 0).data(MessageListModel::IdRole).toString());
+    }
+    QAbstractItemView::rowsAboutToBeRemoved(parent, start, end);
+}
+
+void ConversationView::onRowsRemoved(const QModelIndex &parent, int start, int end)
+{
+    if (parent.isValid() || start >= m_heights.size())
+        return;
+    const int count = std::min(end, int(m_heights.size()) - 1) - start + 1;
+    m_heights.remove(start, count);
+    m_tops.remove(start, count);
+    QList<int> dirty;
+    for (int row : std::as_const(m_dirtyRows)) {
+        if (row < start)
+            dirty.append(row);
+        else if (row > end)
+            dirty.append(row - count);
+    }
+    m_dirtyRows = dirty;
+    recomputeTops(start);
+    updateGeometries();
+    if (m_stick)
+        scrollToBottom();
+    viewport()->update();
+}
+
+int ConversationView::rowAtY(int y) const
+{
+    const auto it = std::upper_bound(m_tops.cbegin(), m_tops.cend(), y);
+    return int(it - m_tops.cbegin()) - 1;
+}
+
+int ConversationView::verticalOffset() const
+{
+    return verticalScrollBar()->value();
+}
+
+void ConversationView::updateGeometries()
+{
+    m_adjustingScroll = true;
+    const int page = viewport()->height();
+    verticalScrollBar()->setPageStep(page);
+    verticalScrollBar()->setRange(0, std::max(0, m_contentHeight - page));
+    m_adjustingScroll = false;
+    QAbstractItemView::updateGeometries();
+}
+
+void ConversationView::scrollToBottom()
+{
+    m_adjustingScroll = true;
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    m_adjustingScroll = false;
+    m_stick = true;
+}
+
+void ConversationView::onScrolled(int value)
+{
+    if (m_adjustingScroll)
+        return;
+    m_stick = value >= verticalScrollBar()->maximum() - 2;
+    if (value < viewport()->height())
+        QTimer::singleShot(0, this, &ConversationView::maybeFetchOlder);
+}
+
+void ConversationView::maybeFetchOlder()
+{
+    if (model() && verticalOffset() < viewport()->height() && model()->canFetchMore({}))
+        model()->fetchMore({});
+}
+
+void ConversationView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
+QModelIndex ConversationView::indexAt(const QPoint &point) const
+{
+    const int row = rowAtY(point.y() + verticalOffset());
+    if (!model() || row < 0 || row >= m_heights.size() || point.y() + verticalOffset() >= m_tops.at(row) + m_heights.at(row))
+        return {};
+    return model()->index(row, 0);
+}
+
+QRect ConversationView::visualRect(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.row() >= m_heights.size())
+        return {};
+    return QRect(0, m_tops.at(index.row()) - verticalOffset(), viewport()->width(), m_heights.at(index.row()));
+}
+
+void ConversationView::scrollTo(const QModelIndex &index, ScrollHint hint)
+{
+    if (!index.isValid() || index.row() >= m_heights.size())
+        return;
+    const int top = m_tops.at(index.row());
+    const int bottom = top + m_heights.at(index.row());
+    const int offset = verticalOffset();
+    const int page = viewport()->height();
+    int value = offset;
+    if (hint == PositionAtTop || (hint == EnsureVisible && top < offset))
+        value = top;
+    else if (hint == PositionAtBottom || (hint == EnsureVisible && bottom > offset + page))
+        value = bottom - page;
+    else if (hint == PositionAtCenter)
+        value = top - (page - (bottom - top)) / 2;
+    verticalScrollBar()->setValue(value);
+}
+
+QModelIndex ConversationView::moveCursor(CursorAction, Qt::KeyboardModifiers)
+{
+    return currentIndex();
+}
+
+QRect ConversationView::errorRect() const
+{
+    const int width = std::min(MessageDelegate::MaxColumnWidth, viewport()->width() - 32);
+    const int rows = m_heights.isEmpty() ? 0 : m_tops.constLast() + m_heights.constLast();
+    return QRect((viewport()->width() - width) / 2, rows + ErrorMargin, width, ErrorBoxHeight);
+}
+
+QRect ConversationView::retryRect() const
+{
+    const QRect box = errorRect();
+    return QRect(box.right() - 96, box.top() + (box.height() - 30) / 2, 84, 30);
+}
+
+void ConversationView::setError(const QString &message)
+{
+    if (m_error == message)
+        return;
+    m_error = message;
+    recomputeTops(int(m_heights.size()));
+    updateGeometries();
+    if (m_stick || !message.isEmpty())
+        scrollToBottom();
+    viewport()->update();
+}
+
+void ConversationView::paintEvent(QPaintEvent *event)
+{
+    if (!m_dirtyRows.isEmpty())
+        flushLayout();
+    QPainter painter(viewport());
+    const QRect exposed = event->rect();
+    painter.fillRect(exposed, palette().color(QPalette::Base));
+    if (!model())
+        return;
+    const int offset = verticalOffset();
+    for (int row = std::max(0, rowAtY(offset + exposed.top())); row < m_heights.size(); ++row) {
+        const int top = m_tops.at(row) - offset;
+        if (top > exposed.bottom())
+            break;
+        QStyleOptionViewItem option = rowOption(row);
+        painter.save();
+        painter.setClipRect(exposed.intersected(option.rect));
+        m_delegate->paint(&painter, option, model()->index(row, 0));
+        painter.restore();
+    }
+    if (!m_error.isEmpty()) {
+        const QRect box = errorRect().translated(0, -offset);
+        if (box.intersects(exposed)) {
+            painter.setRenderHint(QPainter::Antialiasing);
+            QPainterPath path;
+            path.addRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+            const QColor red(0xd0, 0x3a, 0x3a);
+            QColor fill = red;
+            fill.setAlphaF(0.10f);
+            painter.fillPath(path, fill);
+            painter.setPen(red);
+            painter.drawPath(path);
+            painter.setPen(palette().color(QPalette::Text));
+            const QRect retry = retryRect().translated(0, -offset);
+            painter.drawText(box.adjusted(14, 0, -(box.right() - retry.left()) - 14, 0),
+                             Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, m_error);
+            QPainterPath button;
+            button.addRoundedRect(QRectF(retry).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+            painter.fillPath(button, palette().color(QPalette::Button));
+            painter.setPen(palette().color(QPalette::Mid));
+            painter.drawPath(button);
+            painter.setPen(palette().color(QPalette::ButtonText));
+            painter.drawText(retry, Qt::AlignCenter, tr("Retry"));
+        }
+    }
+}
+
+void ConversationView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractItemView::resizeEvent(event);
+    if (viewport()->width() != m_layoutWidth && model()) {
+        // Every row wraps anew; keep the row at the top where it is (or the bottom in view).
+        const int offset = verticalOffset();
+        const int topRow = rowAtY(offset);
+        const int within = topRow >= 0 ? offset - m_tops.at(topRow) : 0;
+        m_layoutWidth = viewport()->width();
+        for (int row = 0; row < m_heights.size(); ++row)
+            m_heights[row] = measure(row);
+        m_dirtyRows.clear();
+        recomputeTops(0);
+        updateGeometries();
+        if (m_stick) {
+            scrollToBottom();
+        } else if (topRow >= 0) {
+            m_adjustingScroll = true;
+            verticalScrollBar()->setValue(m_tops.at(topRow) + std::min(within, m_heights.at(topRow)));
+            m_adjustingScroll = false;
+        }
+    } else {
+        updateGeometries();
+        if (m_stick)
+            scrollToBottom();
+    }
+}
+
+MessageDelegate::Hit ConversationView::hitAt(const QPoint &pos, int *row) const
+{
+    *row = -1;
+    if (!m_error.isEmpty() && retryRect().translated(0, -verticalOffset()).contains(pos))
+        return {MessageDelegate::Hit::Kind::None, u"retry"_s, -1};
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return {};
+    *row = index.row();
+    return m_delegate->hitTest(rowOption(index.row()), index, pos);
+}
+
+void ConversationView::mousePressEvent(QMouseEvent *event)
+{
+    int row = -1;
+    const MessageDelegate::Hit hit = hitAt(event->position().toPoint(), &row);
+    m_pressedHitKey = u"%1/%2/%3/%4"_s.arg(row).arg(int(hit.kind)).arg(hit.part).arg(hit.payload);
+    setFocus(Qt::MouseFocusReason);
+    event->accept();
+}
+
+void ConversationView::mouseReleaseEvent(QMouseEvent *event)
+{
+    int row = -1;
+    const MessageDelegate::Hit hit = hitAt(event->position().toPoint(), &row);
+    const QString key = u"%1/%2/%3/%4"_s.arg(row).arg(int(hit.kind)).arg(hit.part).arg(hit.payload);
+    if (event->button() == Qt::LeftButton && key == std::exchange(m_pressedHitKey, {}))
+        activate(hit, row);
+    event->accept();
+}
+
+void ConversationView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    event->accept();
+}
+
+void ConversationView::mouseMoveEvent(QMouseEvent *event)
+{
+    int row = -1;
+    const MessageDelegate::Hit hit = hitAt(event->position().toPoint(), &row);
+    const bool clickable = hit.kind != MessageDelegate::Hit::Kind::None || hit.payload == u"retry";
+    viewport()->setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    event->accept();
+}
+
+bool ConversationView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::Leave)
+        viewport()->unsetCursor();
+    return QAbstractItemView::viewportEvent(event);
+}
+
+void ConversationView::activate(const MessageDelegate::Hit &hit, int row)
+{
+    using Kind = MessageDelegate::Hit::Kind;
+    if (hit.kind == Kind::None) {
+        if (hit.payload == u"retry")
+            Q_EMIT retryRequested();
+        return;
+    }
+    const QString messageId = row >= 0 ? model()->index(row, 0).data(MessageListModel::IdRole).toString() : QString();
+    switch (hit.kind) {
+    case Kind::None: break;
+    case Kind::Link: Q_EMIT linkActivated(QUrl(hit.payload)); break;
+    case Kind::CopyCode:
+    case Kind::CopyMessage:
+        QGuiApplication::clipboard()->setText(hit.payload);
+        Q_EMIT textCopied(hit.payload);
+        break;
+    case Kind::Regenerate: Q_EMIT regenerateRequested(messageId); break;
+    case Kind::Edit: Q_EMIT editRequested(messageId); break;
+    case Kind::Image: Q_EMIT imageActivated(hit.payload); break;
+    case Kind::ToggleThinking:
+    case Kind::ToggleTool: {
+        const QString key = ConversationState::key(messageId, hit.part);
+        if (!m_state.expanded.remove(key))
+            m_state.expanded.insert(key);
+        const bool stick = m_stick;
+        markDirty(messageId);
+        m_stick = false; // opening a section must not jump to the bottom
+        flushLayout();
+        m_stick = stick && verticalOffset() >= verticalScrollBar()->maximum() - 2;
+        break;
+    }
+    case Kind::AllowOnce:
+    case Kind::AllowForThread:
+    case Kind::Deny: {
+        m_state.pendingApprovals.remove(hit.payload);
+        markDirty(messageId);
+        flushLayout();
+        const ApprovalDecision decision = hit.kind == Kind::AllowOnce ? ApprovalDecision::AllowOnce
+            : hit.kind == Kind::AllowForThread                        ? ApprovalDecision::AllowForThread
+                                                                      : ApprovalDecision::Deny;
+        Q_EMIT approvalAnswered(hit.payload, decision);
+        break;
+    }
+    }
+}
+
+void ConversationView::addPendingApproval(const QString &toolCallId)
+{
+    m_state.pendingApprovals.insert(toolCallId);
+    if (const QString owner = m_callOwner.value(toolCallId); !owner.isEmpty())
+        markDirty(owner);
+    else
+        refreshState();
+}
+
+void ConversationView::setRunning(bool running)
+{
+    if (m_state.running == running)
+        return;
+    m_state.running = running;
+    refreshState();
+}
+
+void ConversationView::refreshState()
+{
+    if (!model())
+        return;
+    for (int row = 0; row < m_heights.size(); ++row) {
+        const QString role = model()->index(row, 0).data(MessageListModel::RoleRole).toString();
+        if (role == u"assistant")
+            markDirty(model()->index(row, 0).data(MessageListModel::IdRole).toString());
+    }
+}
+
+void ConversationView::keyPressEvent(QKeyEvent *event)
+{
+    QScrollBar *bar = verticalScrollBar();
+    switch (event->key()) {
+    case Qt::Key_PageUp: bar->triggerAction(QAbstractSlider::SliderPageStepSub); break;
+    case Qt::Key_PageDown: bar->triggerAction(QAbstractSlider::SliderPageStepAdd); break;
+    case Qt::Key_Up: bar->triggerAction(QAbstractSlider::SliderSingleStepSub); break;
+    case Qt::Key_Down: bar->triggerAction(QAbstractSlider::SliderSingleStepAdd); break;
+    case Qt::Key_Home:
+        if (!(event->modifiers() & Qt::ControlModifier))
+            return event->ignore();
+        bar->triggerAction(QAbstractSlider::SliderToMinimum);
+        break;
+    case Qt::Key_End:
+        if (!(event->modifiers() & Qt::ControlModifier))
+            return event->ignore();
+        bar->triggerAction(QAbstractSlider::SliderToMaximum);
+        break;
+    default: event->ignore(); return;
+    }
+    event->accept();
+}
+
+void ConversationView::changeEvent(QEvent *event)
+{
+    QAbstractItemView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        applyPalette();
+}
+
+void ConversationView::applyPalette()
+{
+    m_delegate->setDark(palette().color(QPalette::Base).lightness() < 128);
+    m_delegate->clear();
+    if (!model())
+        return;
+    for (int row = 0; row < m_heights.size(); ++row)
+        m_heights[row] = measure(row);
+    recomputeTops(0);
+    updateGeometries();
+    if (m_stick)
+        scrollToBottom();
+    viewport()->update();
+}
+
+} // namespace AgentDesk

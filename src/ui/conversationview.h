@@ -1,0 +1,120 @@
+#pragma once
+
+#include "messagedelegate.h"
+
+#include "core/runevent.h"
+
+#include <QAbstractItemView>
+#include <QElapsedTimer>
+#include <QTimer>
+
+namespace AgentDesk {
+
+class MessageListModel;
+
+// The conversation (product.md §11, house-style.md §3): a vertical list of messages with its own
+// layout, per-pixel scrolling and a MessageDelegate. It keeps each row's height and the running
+// tops, so a streamed delta costs the delegate's work on the last block plus O(1) here: changed
+// rows are laid out again once per frame (coalesced), and only the visible rows are painted. It
+// sticks to the bottom while the user has not scrolled up, fetches older pages when the top comes
+// into view (keeping what the user looks at in place), and shows a failed run's error with Retry
+// below the last message. GUI thread only.
+class ConversationView : public QAbstractItemView
+{
+    Q_OBJECT
+public:
+    explicit ConversationView(QWidget *parent = nullptr);
+    ~ConversationView() override;
+
+    void setModel(QAbstractItemModel *model) override;
+    MessageDelegate *messageDelegate() const { return m_delegate; }
+    ConversationState &state() { return m_state; }
+
+    // Called by the owner when the state changed outside the model (approvals, running, usage).
+    void refreshState();
+    void setRunning(bool running);
+    void addPendingApproval(const QString &toolCallId);
+    void setError(const QString &message); // empty: none
+    QString error() const { return m_error; }
+    bool isStuckToBottom() const { return m_stick; }
+    void scrollToBottom();
+
+    // Performs the pending relayout now (tests and the benchmark; normally once per frame).
+    void flushLayout();
+    int contentHeight() const { return m_contentHeight; }
+    int rowTop(int row) const { return m_tops.value(row); }
+    int rowHeight(int row) const { return m_heights.value(row); }
+
+    QModelIndex indexAt(const QPoint &point) const override;
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+    QRect visualRect(const QModelIndex &index) const override;
+
+Q_SIGNALS:
+    void linkActivated(const QUrl &url);
+    void textCopied(const QString &text);
+    void approvalAnswered(const QString &toolCallId, AgentDesk::ApprovalDecision decision);
+    void retryRequested();
+    void regenerateRequested(const QString &messageId);
+    void editRequested(const QString &messageId);
+    void imageActivated(const QString &blob);
+
+protected:
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+    int horizontalOffset() const override { return 0; }
+    int verticalOffset() const override;
+    bool isIndexHidden(const QModelIndex &) const override { return false; }
+    void setSelection(const QRect &, QItemSelectionModel::SelectionFlags) override {}
+    QRegion visualRegionForSelection(const QItemSelection &) const override { return {}; }
+    void updateGeometries() override;
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
+
+    void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) override;
+    void rowsInserted(const QModelIndex &parent, int start, int end) override;
+    void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
+    void reset() override;
+
+private:
+    QStyleOptionViewItem rowOption(int row) const;
+    int measure(int row) const;
+    void recomputeTops(int fromRow);
+    void scheduleLayout();
+    void onRowsRemoved(const QModelIndex &parent, int start, int end);
+    void onScrolled(int value);
+    void maybeFetchOlder();
+    void scanToolRows(int first, int last);
+    int rowAtY(int y) const; // content coordinates
+    QRect errorRect() const;  // content coordinates
+    QRect retryRect() const;
+    void activate(const MessageDelegate::Hit &hit, int row);
+    MessageDelegate::Hit hitAt(const QPoint &pos, int *row) const;
+    void markDirty(const QString &messageId);
+    void applyPalette();
+
+    ConversationState m_state;
+    MessageDelegate *m_delegate;
+    QList<int> m_heights;
+    QList<int> m_tops;
+    int m_contentHeight = 0;
+    int m_layoutWidth = -1;
+    bool m_stick = true;
+    bool m_adjustingScroll = false;
+    QList<int> m_dirtyRows;
+    QTimer m_layoutTimer;
+    QString m_error;
+    QHash<QString, QElapsedTimer> m_thinkingClock; // messages that are thinking right now
+    QString m_pressedHitKey;
+    MessageListModel *m_messages = nullptr;
+    QHash<QString, QString> m_callOwner;   // tool call id → assistant message id
+    QHash<QString, QString> m_resultOwner; // tool call id → tool message id
+};
+
+} // namespace AgentDesk

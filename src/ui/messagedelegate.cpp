@@ -1,0 +1,601 @@
+#include "messagedelegate.h"
+
+#include "markdownflow.h"
+
+#include "itemmodels/messagelistmodel.h"
+
+#include <QFontDatabase>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+constexpr int BubblePadH = 14;
+constexpr int BubblePadV = 9;
+constexpr int PartGap = 10;
+constexpr int HeaderHeight = 26;
+constexpr int CardHeaderHeight = 32;
+constexpr int CardPad = 10;
+constexpr int ButtonHeight = 28;
+constexpr int FooterHeight = 24;
+constexpr int Thumbnail = 220;
+constexpr int MaxShownResult = 20000;
+
+QString prettyArguments(const QString &raw)
+{
+    const QJsonDocument json = QJsonDocument::fromJson(raw.toUtf8());
+    if (json.isObject() && !json.object().isEmpty())
+        return QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed();
+    return raw;
+}
+
+QColor blend(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+} // namespace
+
+// One message laid out: its parts in order, each with its flows and rectangles (message
+// coordinates: x from 0 to the column width).
+class MessageDelegate::Layout
+{
+public:
+    struct Button
+    {
+        QRect rect;
+        Hit::Kind kind;
+        QString label;
+        QString payload;
+        int part = -1;
+    };
+    struct Part
+    {
+        QString type;
+        QString toolId;
+        QString toolName;
+        QString blob;
+        QString rawArguments;
+        std::unique_ptr<MarkdownFlow> flow;   // text, thinking, tool arguments
+        std::unique_ptr<MarkdownFlow> result; // tool result
+        QString resultText;
+        bool resultIsError = false;
+        bool hasResult = false;
+        // geometry
+        QRect rect;
+        QRect header;
+        QPoint flowAt;
+        QPoint resultAt;
+        QRect argumentsLabel;
+        QRect resultLabel;
+        bool open = false;
+        bool hidden = false;
+    };
+
+    QString id;
+    QString role;
+    QString status;
+    QString text;
+    std::vector<Part> parts;
+    int width = -1;
+    int height = 0;
+    QRect bubble;
+    QString footerText;
+    QRect footerTextRect;
+    QList<Button> buttons;
+    bool contentDirty = true;
+    bool appendOnly = false;
+    bool geometryDirty = true;
+    quint64 forgottenDocuments = 0;
+
+    quint64 documentsBuilt() const
+    {
+        quint64 n = forgottenDocuments;
+        for (const Part &p : parts) {
+            if (p.flow)
+                n += p.flow->documentsBuilt();
+            if (p.result)
+                n += p.result->documentsBuilt();
+        }
+        return n;
+    }
+};
+
+MessageDelegate::MessageDelegate(ConversationState *state, QObject *parent) : QStyledItemDelegate(parent), m_state(state)
+{
+}
+
+MessageDelegate::~MessageDelegate() = default;
+
+void MessageDelegate::invalidate(const QModelIndex &index, const QList<int> &roles)
+{
+    const auto it = m_cache.constFind(index.data(MessageListModel::IdRole).toString());
+    if (it == m_cache.cend())
+        return;
+    Layout &layout = **it;
+    static const QList<int> streamed[] = {
+        {MessageListModel::TextRole, MessageListModel::PartsRole},
+        {MessageListModel::ThinkingRole, MessageListModel::PartsRole},
+        {MessageListModel::ToolCallsRole, MessageListModel::PartsRole},
+    };
+    const bool append = std::find(std::begin(streamed), std::end(streamed), roles) != std::end(streamed);
+    layout.appendOnly = layout.contentDirty ? layout.appendOnly && append : append;
+    layout.contentDirty = true;
+    layout.geometryDirty = true;
+}
+
+void MessageDelegate::relayout(const QString &messageId)
+{
+    if (const auto it = m_cache.constFind(messageId); it != m_cache.cend())
+        (*it)->geometryDirty = true;
+}
+
+void MessageDelegate::forget(const QString &messageId)
+{
+    if (const auto it = m_cache.constFind(messageId); it != m_cache.cend()) {
+        m_documentsOfForgotten += (*it)->documentsBuilt();
+        m_cache.erase(it);
+    }
+}
+
+void MessageDelegate::clear()
+{
+    for (const auto &layout : std::as_const(m_cache))
+        m_documentsOfForgotten += layout->documentsBuilt();
+    m_cache.clear();
+}
+
+void MessageDelegate::setDark(bool dark)
+{
+    if (m_dark == dark)
+        return;
+    m_dark = dark;
+    clear();
+}
+
+quint64 MessageDelegate::documentsBuilt() const
+{
+    quint64 n = m_documentsOfForgotten;
+    for (const auto &layout : std::as_const(m_cache))
+        n += layout->documentsBuilt();
+    return n;
+}
+
+MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QString id = index.data(MessageListModel::IdRole).toString();
+    std::shared_ptr<Layout> &slot = m_cache[id];
+    if (!slot) {
+        slot = std::make_shared<Layout>();
+        slot->id = id;
+    }
+    Layout &layout = *slot;
+    const QFont font = option.font;
+    QFont codeFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    codeFont.setPointSizeF(font.pointSizeF() * 0.92);
+    const int column = std::min(MaxColumnWidth, option.rect.width() - 32);
+
+    auto makeFlow = [&](MarkdownFlow::Format format) {
+        auto flow = std::make_unique<MarkdownFlow>(format);
+        flow->setFonts(font, codeFont);
+        flow->setDark(m_dark);
+        return flow;
+    };
+
+    if (layout.contentDirty) {
+        layout.role = index.data(MessageListModel::RoleRole).toString();
+        layout.status = index.data(MessageListModel::StatusRole).toString();
+        layout.text = index.data(MessageListModel::TextRole).toString();
+        const QVariantList parts = index.data(MessageListModel::PartsRole).toList();
+        if (!layout.appendOnly || parts.size() < qsizetype(layout.parts.size())) {
+            layout.forgottenDocuments = layout.documentsBuilt();
+            layout.parts.clear();
+        }
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const QVariantMap map = parts.at(i).toMap();
+            const QString type = map.value(u"type"_s).toString();
+            const bool existing = i < qsizetype(layout.parts.size()) && layout.parts[size_t(i)].type == type;
+            if (!existing) {
+                if (i < qsizetype(layout.parts.size()))
+                    layout.parts.resize(size_t(i));
+                layout.parts.emplace_back();
+                layout.parts.back().type = type;
+            }
+            Layout::Part &part = layout.parts[size_t(i)];
+            if (type == u"text" || type == u"thinking") {
+                if (map.value(u"isSkillInstruction"_s).toBool()) {
+                    part.hidden = true;
+                    continue;
+                }
+                const QString text = map.value(u"text"_s).toString();
+                if (!part.flow)
+                    part.flow = makeFlow(MarkdownFlow::Format::Markdown);
+                if (!existing || part.flow->text().size() != text.size())
+                    part.flow->setText(text, existing);
+            } else if (type == u"tool_use") {
+                part.toolId = map.value(u"id"_s).toString();
+                part.toolName = map.value(u"name"_s).toString();
+                const QString raw = map.value(u"arguments"_s).toString();
+                if (!part.flow)
+                    part.flow = makeFlow(MarkdownFlow::Format::Monospace);
+                if (!existing || raw.size() != part.rawArguments.size()) {
+                    // Streaming arguments are shown raw; complete ones pretty-printed.
+                    const bool streaming = layout.status == u"streaming";
+                    part.flow->setText(streaming ? raw : prettyArguments(raw), streaming && existing);
+                    part.rawArguments = raw;
+                }
+            } else if (type == u"tool_result") {
+                part.toolId = map.value(u"toolId"_s).toString();
+                part.toolName = map.value(u"toolName"_s).toString();
+                part.resultText = map.value(u"result"_s).toString();
+                part.resultIsError = map.value(u"isError"_s).toBool();
+            } else if (type == u"image") {
+                part.blob = map.value(u"blob"_s).toString();
+            }
+        }
+        layout.contentDirty = false;
+        layout.appendOnly = false;
+        layout.geometryDirty = true;
+    }
+
+    if (!layout.geometryDirty && layout.width == column)
+        return layout;
+    layout.width = column;
+    layout.geometryDirty = false;
+    layout.buttons.clear();
+    const QFontMetrics metrics(font);
+    const bool user = layout.role == u"user";
+    const int inner = user ? int(column * 0.8) - 2 * BubblePadH : column;
+    int y = user ? BubblePadV : 0;
+    int naturalWidth = 0;
+    const int x0 = 0;
+    bool first = true;
+    auto gap = [&] {
+        if (!first)
+            y += PartGap;
+        first = false;
+    };
+    auto addButton = [&](int &x, int top, Hit::Kind kind, const QString &label, const QString &payload, int part) {
+        const int w = metrics.horizontalAdvance(label) + 22;
+        layout.buttons.append({QRect(x, top, w, ButtonHeight), kind, label, payload, part});
+        x += w + 8;
+    };
+
+    for (size_t i = 0; i < layout.parts.size(); ++i) {
+        Layout::Part &part = layout.parts[i];
+        part.rect = {};
+        if (part.hidden)
+            continue;
+        const QString key = ConversationState::key(layout.id, int(i));
+        if (part.type == u"text") {
+            if (part.flow->text().trimmed().isEmpty())
+                continue;
+            gap();
+            part.flow->setWidth(inner);
+            part.flowAt = QPoint(x0, y);
+            part.rect = QRect(x0, y, inner, part.flow->height());
+            naturalWidth = std::max(naturalWidth, part.flow->naturalWidth());
+            y += part.flow->height();
+        } else if (part.type == u"thinking") {
+            gap();
+            part.open = m_state->expanded.contains(key);
+            part.header = QRect(x0, y, inner, HeaderHeight);
+            y += HeaderHeight;
+            if (part.open) {
+                part.flow->setWidth(inner - 14);
+                part.flowAt = QPoint(x0 + 14, y + 4);
+                y += part.flow->height() + 8;
+            }
+            part.rect = QRect(x0, part.header.top(), inner, y - part.header.top());
+            naturalWidth = inner;
+        } else if (part.type == u"tool_use") {
+            gap();
+            const int top = y;
+            const bool pending = m_state->pendingApprovals.contains(part.toolId);
+            part.open = pending || m_state->expanded.contains(key);
+            const auto outcome = m_state->toolResults.constFind(part.toolId);
+            part.hasResult = outcome != m_state->toolResults.cend();
+            if (part.hasResult) {
+                QString result = outcome->result;
+                if (result.size() > MaxShownResult)
+                    result = result.left(MaxShownResult) + u"\n…"_s;
+                if (!part.result || part.resultText != result) {
+                    part.result = makeFlow(MarkdownFlow::Format::Monospace);
+                    part.result->setText(result);
+                    part.resultText = result;
+                }
+                part.resultIsError = outcome->isError;
+            }
+            part.header = QRect(x0, y, inner, CardHeaderHeight);
+            y += CardHeaderHeight;
+            if (part.open) {
+                const int w = inner - 2 * CardPad;
+                part.argumentsLabel = QRect(x0 + CardPad, y, w, HeaderHeight - 6);
+                y += part.argumentsLabel.height();
+                part.flow->setWidth(w);
+                part.flowAt = QPoint(x0 + CardPad, y);
+                y += part.flow->height() + CardPad;
+                if (part.hasResult) {
+                    part.resultLabel = QRect(x0 + CardPad, y, w, HeaderHeight - 6);
+                    y += part.resultLabel.height();
+                    part.result->setWidth(w);
+                    part.resultAt = QPoint(x0 + CardPad, y);
+                    y += part.result->height() + CardPad;
+                }
+            }
+            if (pending) {
+                int x = x0 + CardPad;
+                addButton(x, y, Hit::Kind::AllowOnce, MessageDelegate::tr("Allow once"), part.toolId, int(i));
+                addButton(x, y, Hit::Kind::AllowForThread, MessageDelegate::tr("Allow for this thread"), part.toolId, int(i));
+                addButton(x, y, Hit::Kind::Deny, MessageDelegate::tr("Deny"), part.toolId, int(i));
+                y += ButtonHeight + CardPad;
+            }
+            part.rect = QRect(x0, top, inner, y - top);
+            naturalWidth = inner;
+        } else if (part.type == u"tool_result") {
+            if (m_state->loadedToolCalls.contains(part.toolId))
+                continue; // shown in its call's card
+            gap();
+            part.open = m_state->expanded.contains(key);
+            part.header = QRect(x0, y, inner, CardHeaderHeight);
+            y += CardHeaderHeight;
+            if (part.open) {
+                if (!part.result) {
+                    part.result = makeFlow(MarkdownFlow::Format::Monospace);
+                    part.result->setText(part.resultText.left(MaxShownResult));
+                }
+                part.result->setWidth(inner - 2 * CardPad);
+                part.resultAt = QPoint(x0 + CardPad, y);
+                y += part.result->height() + CardPad;
+            }
+            part.rect = QRect(x0, part.header.top(), inner, y - part.header.top());
+            naturalWidth = inner;
+        } else if (part.type == u"image") {
+            gap();
+            QSize size(Thumbnail, Thumbnail * 3 / 4);
+            if (m_state->imageLoader) {
+                const QImage image = m_state->imageLoader(part.blob);
+                if (!image.isNull())
+                    size = image.size().scaled(QSize(std::min(Thumbnail, inner), Thumbnail), Qt::KeepAspectRatio);
+            }
+            part.rect = QRect(x0, y, size.width(), size.height());
+            naturalWidth = std::max(naturalWidth, size.width());
+            y += size.height();
+        }
+    }
+    if (user) {
+        const int bubbleWidth = std::clamp(naturalWidth + 2 * BubblePadH, 48, int(column * 0.8));
+        const int shift = column - bubbleWidth + BubblePadH;
+        for (Layout::Part &part : layout.parts) {
+            part.rect.translate(shift, 0);
+            part.flowAt += QPoint(shift, 0);
+        }
+        y += BubblePadV;
+        layout.bubble = QRect(column - bubbleWidth, 0, bubbleWidth, std::max(y, metrics.height() + 2 * BubblePadV));
+        y = layout.bubble.bottom() + 1;
+    } else {
+        layout.bubble = {};
+    }
+
+    // The row of actions under a finished message, with its usage and cost.
+    layout.footerText.clear();
+    layout.footerTextRect = {};
+    const bool finished = layout.status != u"streaming";
+    if (finished && (layout.role == u"user" || layout.role == u"assistant")) {
+        y += 4;
+        const int top = y;
+        int x = user ? 0 : x0;
+        if (!layout.text.isEmpty())
+            addButton(x, top, Hit::Kind::CopyMessage, MessageDelegate::tr("Copy"), layout.text, -1);
+        if (user)
+            addButton(x, top, Hit::Kind::Edit, MessageDelegate::tr("Edit"), layout.id, -1);
+        else
+            addButton(x, top, Hit::Kind::Regenerate, MessageDelegate::tr("Regenerate"), layout.id, -1);
+        QStringList info;
+        if (layout.status == u"interrupted")
+            info << MessageDelegate::tr("Stopped");
+        else if (layout.status == u"failed")
+            info << MessageDelegate::tr("Failed");
+        if (!user && m_state->usageText) {
+            if (const QString usage = m_state->usageText(layout.id); !usage.isEmpty())
+                info << usage;
+        }
+        layout.footerText = info.join(u" · "_s);
+        if (user) { // right-aligned under the bubble
+            const int shift = column - x + 8;
+            for (Layout::Button &b : layout.buttons) {
+                if (b.kind == Hit::Kind::CopyMessage || b.kind == Hit::Kind::Edit)
+                    b.rect.translate(shift, 0);
+            }
+        } else if (!layout.footerText.isEmpty()) {
+            layout.footerTextRect = QRect(x, top, column - x, ButtonHeight);
+        }
+        y = top + ButtonHeight;
+    }
+    layout.height = y;
+    return layout;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const Layout &layout = layoutFor(option, index);
+    return QSize(option.rect.width(), layout.height + Spacing);
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const Layout &layout = layoutFor(option, index);
+    const QPalette &palette = option.palette;
+    const int column = layout.width;
+    const QPoint origin(option.rect.left() + (option.rect.width() - column) / 2, option.rect.top() + Spacing / 2);
+    const QRect clip = option.rect.intersected(painter->clipBoundingRect().toAlignedRect().isEmpty()
+                                                   ? option.rect
+                                                   : painter->clipBoundingRect().toAlignedRect());
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setFont(option.font);
+    const QColor muted = palette.color(QPalette::PlaceholderText);
+    const QColor border = palette.color(QPalette::Mid);
+    const QColor base = palette.color(QPalette::Base);
+    const bool darkBase = base.lightness() < 128;
+
+    QPalette textPalette = palette;
+    if (!layout.bubble.isNull()) {
+        QPainterPath path;
+        path.addRoundedRect(QRectF(layout.bubble.translated(origin)), 14, 14);
+        painter->fillPath(path, blend(base, palette.color(QPalette::Highlight), darkBase ? 0.35 : 0.14));
+    }
+
+    for (size_t i = 0; i < layout.parts.size(); ++i) {
+        const Layout::Part &part = layout.parts[i];
+        if (part.rect.isNull() || !part.rect.translated(origin).intersects(clip))
+            continue;
+        if (part.type == u"text") {
+            part.flow->paint(painter, origin + part.flowAt, clip, textPalette);
+        } else if (part.type == u"thinking") {
+            const QRect header = part.header.translated(origin);
+            painter->setPen(muted);
+            QString title;
+            const auto ms = m_state->thinkingMs.constFind(layout.id);
+            if (layout.status == u"streaming" && ms == m_state->thinkingMs.cend())
+                title = tr("Thinking…");
+            else if (ms != m_state->thinkingMs.cend())
+                title = tr("Thought for %n second(s)", nullptr, int(std::max<qint64>(1, (*ms + 500) / 1000)));
+            else
+                title = tr("Thoughts");
+            painter->drawText(header, Qt::AlignVCenter | Qt::AlignLeft,
+                              (part.open ? u"▾ "_s : u"▸ "_s) + title);
+            if (part.open) {
+                QPalette mutedPalette = palette;
+                mutedPalette.setColor(QPalette::Text, muted);
+                painter->fillRect(QRect(origin.x() + 3, header.bottom() + 4, 2, part.flow->height()), border);
+                part.flow->paint(painter, origin + part.flowAt, clip, mutedPalette);
+            }
+        } else if (part.type == u"tool_use" || part.type == u"tool_result") {
+            const QRect card = part.rect.translated(origin);
+            QPainterPath path;
+            path.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+            painter->fillPath(path, blend(base, palette.color(QPalette::Window), 0.5));
+            painter->setPen(border);
+            painter->drawPath(path);
+            const QRect header = part.header.translated(origin).adjusted(CardPad, 0, -CardPad, 0);
+            QString status;
+            QColor statusColor = muted;
+            const bool call = part.type == u"tool_use";
+            if (call && m_state->pendingApprovals.contains(part.toolId)) {
+                status = tr("Waiting for your approval");
+                statusColor = palette.color(QPalette::Highlight);
+            } else if (call && !part.hasResult) {
+                status = m_state->running ? tr("Running…") : tr("No result");
+            } else if (call ? part.resultIsError : part.resultIsError) {
+                status = tr("Failed");
+                statusColor = QColor(0xd0, 0x3a, 0x3a);
+            } else {
+                status = tr("Done");
+            }
+            painter->setPen(palette.color(QPalette::Text));
+            QFont bold = option.font;
+            bold.setBold(true);
+            painter->setFont(bold);
+            const QString title = (part.open ? u"▾ "_s : u"▸ "_s) + (call ? part.toolName : tr("Result of %1").arg(part.toolName));
+            painter->drawText(header, Qt::AlignVCenter | Qt::AlignLeft, title);
+            painter->setFont(option.font);
+            painter->setPen(statusColor);
+            painter->drawText(header, Qt::AlignVCenter | Qt::AlignRight, status);
+            if (part.open) {
+                painter->setPen(muted);
+                if (call) {
+                    painter->drawText(part.argumentsLabel.translated(origin), Qt::AlignVCenter | Qt::AlignLeft, tr("Arguments"));
+                    part.flow->paint(painter, origin + part.flowAt, clip, palette);
+                    if (part.hasResult) {
+                        painter->setPen(muted);
+                        painter->drawText(part.resultLabel.translated(origin), Qt::AlignVCenter | Qt::AlignLeft, tr("Result"));
+                    }
+                }
+                if (part.result && (part.hasResult || !call))
+                    part.result->paint(painter, origin + part.resultAt, clip, palette);
+            }
+        } else if (part.type == u"image") {
+            const QRect target = part.rect.translated(origin);
+            const QImage image = m_state->imageLoader ? m_state->imageLoader(part.blob) : QImage();
+            if (image.isNull()) {
+                painter->setPen(border);
+                painter->drawRoundedRect(target, 6, 6);
+                painter->setPen(muted);
+                painter->drawText(target, Qt::AlignCenter, tr("Image missing"));
+            } else {
+                QPainterPath path;
+                path.addRoundedRect(QRectF(target), 6, 6);
+                painter->setClipPath(path, Qt::IntersectClip);
+                painter->drawImage(target, image);
+                painter->setClipping(false);
+            }
+        }
+    }
+
+    for (const Layout::Button &button : layout.buttons) {
+        const QRect r = button.rect.translated(origin);
+        const bool prominent = button.kind == Hit::Kind::AllowOnce || button.kind == Hit::Kind::AllowForThread
+            || button.kind == Hit::Kind::Deny;
+        if (prominent) {
+            QPainterPath path;
+            path.addRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+            const bool primary = button.kind == Hit::Kind::AllowOnce;
+            painter->fillPath(path, primary ? palette.color(QPalette::Highlight) : palette.color(QPalette::Button));
+            painter->setPen(border);
+            painter->drawPath(path);
+            painter->setPen(primary ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::ButtonText));
+        } else {
+            painter->setPen(muted);
+        }
+        painter->drawText(r, Qt::AlignCenter, button.label);
+    }
+    if (!layout.footerTextRect.isNull()) {
+        painter->setPen(muted);
+        painter->drawText(layout.footerTextRect.translated(origin), Qt::AlignVCenter | Qt::AlignRight, layout.footerText);
+    }
+    painter->restore();
+}
+
+MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                              const QPoint &pos) const
+{
+    const Layout &layout = layoutFor(option, index);
+    const int column = layout.width;
+    const QPoint origin(option.rect.left() + (option.rect.width() - column) / 2, option.rect.top() + Spacing / 2);
+    const QPoint p = pos - origin;
+    for (const Layout::Button &button : layout.buttons) {
+        if (button.rect.contains(p))
+            return {button.kind, button.payload, button.part};
+    }
+    for (size_t i = 0; i < layout.parts.size(); ++i) {
+        const Layout::Part &part = layout.parts[i];
+        if (part.rect.isNull() || !part.rect.contains(p))
+            continue;
+        if (!part.header.isNull() && part.header.contains(p)) {
+            const Hit::Kind kind = part.type == u"thinking" ? Hit::Kind::ToggleThinking : Hit::Kind::ToggleTool;
+            return {kind, part.toolId, int(i)};
+        }
+        if (part.type == u"image")
+            return {Hit::Kind::Image, part.blob, int(i)};
+        if (part.flow && (part.type == u"text" || part.open)) {
+            const MarkdownFlow::Hit hit = part.flow->hitTest(p - part.flowAt);
+            if (hit.kind == MarkdownFlow::Hit::Kind::Link)
+                return {Hit::Kind::Link, hit.payload, int(i)};
+            if (hit.kind == MarkdownFlow::Hit::Kind::CopyCode)
+                return {Hit::Kind::CopyCode, hit.payload, int(i)};
+        }
+    }
+    return {};
+}
+
+} // namespace AgentDesk
