@@ -1,8 +1,7 @@
 // The GUI executable: wiring only.
-#include "itemmodels/threadlistmodel.h"
+#include "runs/runcontroller.h"
 #include "runs/runlease.h"
 #include "storage/database.h"
-#include "storage/threadrepository.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -63,12 +62,8 @@ int main(int argc, char *argv[])
     } else {
         qWarning("%s", qPrintable(lease.error().message));
     }
-    AgentDesk::ThreadListModel threads;
-    auto list = AgentDesk::ThreadRepository((*db)->connection()).list();
-    if (list)
-        threads.setThreads(*list);
-
-    AgentDesk::MainWindow window(&threads, QDir::toNativeSeparators((*db)->filePath()));
+    AgentDesk::RunController runs(dataDir);
+    AgentDesk::MainWindow window((*db)->connection(), dataDir, &runs);
     window.show();
     if (parser.isSet(u"screenshot"_s)) {
         const QString file = parser.value(u"screenshot"_s);

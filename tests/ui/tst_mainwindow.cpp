@@ -1,48 +1,247 @@
+#include "testsupport.h"
+
+#include "support/scriptedhttpserver.h"
+
+#include "itemmodels/messagelistmodel.h"
 #include "itemmodels/threadlistmodel.h"
+#include "itemmodels/threadlistproxymodel.h"
+#include "runs/runcontroller.h"
+#include "storage/messagerepository.h"
+#include "storage/providerrepository.h"
+#include "storage/threadrepository.h"
+#include "ui/chatpane.h"
+#include "ui/composer.h"
+#include "ui/conversationview.h"
 #include "ui/mainwindow.h"
 
-#include <QLabel>
 #include <QListView>
+#include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QTest>
+#include <QToolButton>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Test;
 using namespace Qt::StringLiterals;
 
+// The main window end to end (issue 6 §9), offscreen, against a provider server on 127.0.0.1:
+// typing and Enter send, the answer streams into the conversation view, Esc stops, a failed run
+// shows its error with the user's text back in the composer, and switching threads while one
+// streams keeps each thread's rows apart. Each checks model rows and widget state.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void listsThreadsAndFollowsTheModel();
+    void init();
+    void cleanup();
+    void sendShowsTheStreamedAnswer();
+    void escapeStopsMidStream();
+    void failedRunShowsTheErrorAndGivesTheTextBack();
+    void switchingThreadsWhileOneStreams();
+
+private:
+    void makeWindow();
+    void type(const QString &text);
+    void enqueueSlow(int words, int delayMs);
+    void enqueueTitle(const QByteArray &title);
+    QString rowText(int row) const;
+    void screenshot(const QString &name);
+
+    std::unique_ptr<TempDatabase> m_t;
+    std::unique_ptr<ScriptedHttpServer> m_server;
+    std::unique_ptr<RunController> m_runs;
+    std::unique_ptr<MainWindow> m_window;
 };
 
-void TestMainWindow::listsThreadsAndFollowsTheModel()
+void TestMainWindow::init()
 {
-    ThreadListModel threads;
-    MainWindow window(&threads, u"/data/agentdesk.sqlite3"_s);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *list = window.findChild<QListView *>(u"threadList"_s);
-    auto *placeholder = window.findChild<QLabel *>(u"conversationPlaceholder"_s);
-    QVERIFY(list && placeholder);
-    QCOMPARE(list->model(), &threads);
-    QCOMPARE(list->accessibleName(), u"Threads"_s);
-    QCOMPARE(placeholder->text(), u"No conversations yet."_s);
+    m_t = std::make_unique<TempDatabase>();
+    m_server = std::make_unique<ScriptedHttpServer>();
+    ProviderRepository providers(m_t->connection());
+    Provider p;
+    p.name = u"local"_s;
+    p.kind = ProviderKind::OpenAiCompatible;
+    p.baseUrl = m_server->url(u"/v1"_s);
+    QVERIFY(providers.addProvider(p));
+    Model m;
+    m.providerName = u"local"_s;
+    m.name = u"m"_s;
+    m.isDefault = true;
+    QVERIFY(providers.addModel(m));
+}
 
-    Thread a;
-    a.id = u"a"_s;
-    a.title = u"Quarterly numbers"_s;
-    Thread b;
-    b.id = u"b"_s;
-    threads.setThreads({a, b});
-    QCOMPARE(list->model()->rowCount(), 2);
-    QCOMPARE(placeholder->text(), u"2 conversation(s). Select one to read it."_s);
-    QCOMPARE(list->model()->index(1, 0).data().toString(), u"New conversation"_s);
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_runs.reset();
+    m_server.reset();
+    m_t.reset();
+}
 
-    list->setCurrentIndex(threads.index(0));
-    QCOMPARE(placeholder->text(), u"Quarterly numbers"_s);
-    threads.remove(u"a"_s);
-    threads.remove(u"b"_s);
-    QCOMPARE(placeholder->text(), u"No conversations yet."_s);
+void TestMainWindow::makeWindow()
+{
+    m_runs = std::make_unique<RunController>(m_t->dir.path());
+    m_window = std::make_unique<MainWindow>(m_t->connection(), m_t->dir.path(), m_runs.get());
+    m_window->resize(1000, 700);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::type(const QString &text)
+{
+    QPlainTextEdit *input = m_window->chat()->composer()->editor();
+    input->setFocus();
+    QTest::keyClicks(input, text);
+}
+
+void TestMainWindow::enqueueSlow(int words, int delayMs)
+{
+    QStringList pieces;
+    for (int i = 0; i < words; ++i)
+        pieces << u"w%1 "_s.arg(i);
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream(pieces), 70, delayMs));
+}
+
+void TestMainWindow::enqueueTitle(const QByteArray &title)
+{
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"content":")" + title + R"("}}]})"));
+}
+
+QString TestMainWindow::rowText(int row) const
+{
+    MessageListModel *messages = m_window->chat()->messages();
+    return messages->index(row).data(MessageListModel::TextRole).toString();
+}
+
+void TestMainWindow::screenshot(const QString &name)
+{
+    const QString dir = qEnvironmentVariable("AGENTDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(m_window->grab().save(dir + u'/' + name + u".png"_s));
+}
+
+void TestMainWindow::sendShowsTheStreamedAnswer()
+{
+    const QStringList pieces{u"Here is **the plan**:\n\n"_s, u"| Step | Owner |\n|---|---|\n| 1 | Ann |\n\n"_s,
+                             u"```python\nprint(\"hi\")\n"_s, u"```\n\nDone."_s};
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream(pieces), 0, 30));
+    enqueueTitle("Weekly plan");
+    makeWindow();
+    Composer *composer = m_window->chat()->composer();
+    QCOMPARE(composer->model(), u"local/m"_s);
+    QCOMPARE(m_window->threads()->rowCount(), 0);
+    type(u"Make a plan"_s);
+    QCOMPARE(composer->text(), u"Make a plan"_s);
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+
+    MessageListModel *messages = m_window->chat()->messages();
+    QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 2, 10000);
+    QCOMPARE(rowText(0), u"Make a plan"_s);
+    QCOMPARE(composer->text(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(messages->index(1).data(MessageListModel::StatusRole).toString(), u"complete"_s, 10000);
+    QCOMPARE(rowText(1), pieces.join(QString()));
+    QTRY_VERIFY(!composer->isRunning());
+    // The new thread is in the list, selected, titled once the title came.
+    QCOMPARE(m_window->threads()->rowCount(), 1);
+    const QString threadId = m_window->chat()->threadId();
+    QCOMPARE(m_window->threadView()->currentIndex().data(ThreadListModel::IdRole).toString(), threadId);
+    QTRY_COMPARE(m_window->threads()->index(0).data(ThreadListModel::TitleRole).toString(), u"Weekly plan"_s);
+    // The view laid out both rows and sits at the bottom.
+    ConversationView *view = m_window->chat()->view();
+    view->flushLayout();
+    QVERIFY(view->rowHeight(1) > view->rowHeight(0));
+    QCOMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    QVERIFY(view->isStuckToBottom());
+    // What the view shows is what was stored.
+    const auto stored = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(threadId)).value();
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(1).plainText(), rowText(1));
+    screenshot(u"conversation"_s);
+}
+
+void TestMainWindow::escapeStopsMidStream()
+{
+    enqueueSlow(200, 30);
+    enqueueTitle("Counting");
+    makeWindow();
+    type(u"Count"_s);
+    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
+    MessageListModel *messages = m_window->chat()->messages();
+    QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() == 2 && rowText(1).size() > 10, 10000);
+    QCOMPARE(messages->index(1).data(MessageListModel::StatusRole).toString(), u"streaming"_s);
+    Composer *composer = m_window->chat()->composer();
+    QVERIFY(composer->isRunning());
+    QCOMPARE(composer->findChild<QToolButton *>(u"sendButton"_s)->text(), u"Stop"_s);
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->isRunning(), 10000);
+    // The stored, interrupted answer replaced the streamed row.
+    QTRY_COMPARE(messages->index(1).data(MessageListModel::StatusRole).toString(), u"interrupted"_s);
+    const QString partial = rowText(1);
+    QVERIFY(partial.startsWith(u"w0 w1 "_s));
+    QVERIFY(!partial.contains(u"w199"_s));
+    const auto stored = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_window->chat()->threadId())).value();
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(1).plainText(), partial);
+    QCOMPARE(composer->findChild<QToolButton *>(u"sendButton"_s)->text(), u"Send"_s);
+}
+
+void TestMainWindow::failedRunShowsTheErrorAndGivesTheTextBack()
+{
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(401, R"({"error":{"message":"bad key"}})"));
+    makeWindow();
+    type(u"Are you there?"_s);
+    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
+    ConversationView *view = m_window->chat()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(!view->error().isEmpty(), 10000);
+    Composer *composer = m_window->chat()->composer();
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->isRunning(), 10000);
+    // The cleanup deleted the user message and put its text back.
+    QTRY_COMPARE(composer->text(), u"Are you there?"_s);
+    QCOMPARE(m_window->chat()->messages()->rowCount(), 0);
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_window->chat()->threadId())).value().draft,
+             u"Are you there?"_s);
+    screenshot(u"error"_s);
+}
+
+void TestMainWindow::switchingThreadsWhileOneStreams()
+{
+    enqueueSlow(120, 25); // thread A
+    enqueueSlow(3, 0);    // thread B (while A streams)
+    enqueueTitle("B");
+    enqueueTitle("A");
+    makeWindow();
+    type(u"First"_s);
+    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
+    MessageListModel *messages = m_window->chat()->messages();
+    QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() == 2 && !rowText(1).isEmpty(), 10000);
+    const QString a = m_window->chat()->threadId();
+
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(m_window->chat()->threadId(), QString());
+    QCOMPARE(messages->rowCount(), 0);
+    QVERIFY(!m_window->chat()->composer()->isRunning());
+    type(u"Second"_s);
+    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->chat()->threadId().isEmpty() && m_window->chat()->threadId() != a, 10000);
+    const QString b = m_window->chat()->threadId();
+    QTRY_COMPARE_WITH_TIMEOUT(messages->index(1).data(MessageListModel::StatusRole).toString(), u"complete"_s, 10000);
+    QCOMPARE(messages->rowCount(), 2);
+    QCOMPARE(rowText(1), u"w0 w1 w2 "_s); // nothing of A's stream leaked into B
+    QCOMPARE(m_window->threads()->rowCount(), 2);
+
+    // Back to A while it still streams: its rows come from the database and continue streaming.
+    m_window->openThread(a);
+    QCOMPARE(m_window->chat()->threadId(), a);
+    QVERIFY(m_window->chat()->composer()->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(messages->index(1).data(MessageListModel::StatusRole).toString(), u"complete"_s, 20000);
+    QCOMPARE(messages->rowCount(), 2);
+    QCOMPARE(rowText(0), u"First"_s);
+    QVERIFY(rowText(1).endsWith(u"w119 "_s));
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).all(a)).value().at(1).plainText(), rowText(1));
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(b)).value(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,511 @@
+#include "chatpane.h"
+
+#include "composer.h"
+#include "conversationview.h"
+
+#include "documents/sourceingest.h"
+#include "inference/apikeys.h"
+#include "itemmodels/messagelistmodel.h"
+#include "runs/runcontext.h"
+#include "runs/runcontroller.h"
+#include "storage/agentrepository.h"
+#include "storage/blobstore.h"
+#include "storage/messagerepository.h"
+#include "storage/providerrepository.h"
+#include "storage/threadrepository.h"
+#include "storage/usagerepository.h"
+
+#include <QDesktopServices>
+#include <QDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+ChatPane::ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs, QWidget *parent)
+    : QWidget(parent), m_db(std::move(db)), m_dataDir(dataDir), m_runs(runs), m_messages(new MessageListModel(this)),
+      m_view(new ConversationView), m_composer(new Composer)
+{
+    setObjectName(u"chatPane"_s);
+    m_messages->setPageLoader([db = m_db](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
+        auto page = MessageRepository(db).page(threadId, cursor, limit);
+        if (!page)
+            return std::unexpected(page.error());
+        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
+    });
+    m_view->setModel(m_messages);
+    m_view->state().imageLoader = [this](const QString &blob) { return image(blob); };
+    m_view->state().usageText = [this](const QString &messageId) { return usageText(messageId); };
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_composer);
+
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(400);
+    connect(&m_draftTimer, &QTimer::timeout, this, &ChatPane::saveDraft);
+    connect(m_composer, &Composer::textEdited, this, [this] { m_draftTimer.start(); });
+    connect(m_composer, &Composer::sendRequested, this, &ChatPane::send);
+    connect(m_composer, &Composer::stopRequested, this, &ChatPane::stop);
+    connect(m_composer, &Composer::modelChosen, this, [this] { applyThreadSettings(); });
+    connect(m_composer, &Composer::agentChosen, this, [this] { applyThreadSettings(); });
+    connect(m_composer, &Composer::anonymousToggled, this, [this] { applyThreadSettings(); });
+    connect(m_composer, &Composer::skillActivated, this, [this](const QString &skillId) {
+        if (m_threadId.isEmpty()) {
+            showError(tr("Send a first message, then activate a skill for this conversation."));
+            return;
+        }
+        RunUserInput input;
+        input.text = m_composer->text();
+        input.skillId = skillId;
+        input.images = m_composer->images();
+        startRun(m_threadId, input, QString());
+    });
+
+    connect(m_view, &ConversationView::approvalAnswered, this, [this](const QString &toolCallId, ApprovalDecision decision) {
+        m_pendingApprovals[m_threadId].remove(toolCallId);
+        m_runs->answerApproval(m_threadId, toolCallId, decision);
+    });
+    connect(m_view, &ConversationView::retryRequested, this, &ChatPane::send);
+    connect(m_view, &ConversationView::editRequested, this, &ChatPane::editMessage);
+    connect(m_view, &ConversationView::regenerateRequested, this, &ChatPane::regenerate);
+    connect(m_view, &ConversationView::linkActivated, this, [](const QUrl &url) {
+        if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
+            QDesktopServices::openUrl(url);
+    });
+    connect(m_view, &ConversationView::textCopied, this, [this] { Q_EMIT statusMessage(tr("Copied to the clipboard")); });
+    connect(m_view, &ConversationView::imageActivated, this, &ChatPane::showImage);
+
+    connect(m_runs, &RunController::messageReady, this, [this](const QString &threadId, const Message &message) {
+        track(threadId, message.id);
+        if (threadId == m_threadId)
+            m_messages->upsertMessage(message);
+        Q_EMIT threadChanged(threadId);
+    });
+    connect(m_runs, &RunController::messageDelta, this, [this](const QString &threadId, const RunMessageDeltaEvent &delta) {
+        track(threadId, delta.messageId);
+        if (threadId == m_threadId)
+            m_messages->applyDelta(delta);
+    });
+    connect(m_runs, &RunController::approvalRequested, this,
+            [this](const QString &threadId, const RunApprovalRequestEvent &request) {
+                m_pendingApprovals[threadId].insert(request.toolCallId);
+                if (threadId == m_threadId)
+                    m_view->addPendingApproval(request.toolCallId);
+            });
+    connect(m_runs, &RunController::runFailed, this, [this](const QString &threadId, const RunErrorEvent &error) {
+        m_errors.insert(threadId, error.message);
+        if (threadId == m_threadId)
+            m_view->setError(error.message);
+    });
+    connect(m_runs, &RunController::sessionChanged, this, [this](const QString &threadId, bool streaming) {
+        if (threadId != m_threadId)
+            return;
+        m_composer->setRunning(streaming || m_runs->isRunning(threadId));
+        m_view->setRunning(streaming);
+    });
+    connect(m_runs, &RunController::titleUpdated, this, [this](const QString &threadId) { Q_EMIT threadChanged(threadId); });
+    connect(m_runs, &RunController::runFinished, this, &ChatPane::onRunFinished);
+
+    reloadChoices();
+    openThread({});
+}
+
+ChatPane::~ChatPane()
+{
+    saveDraft();
+}
+
+void ChatPane::reloadChoices()
+{
+    ProviderRepository providers(m_db);
+    QStringList models;
+    QString preferred;
+    if (auto list = providers.models()) {
+        for (const Model &m : std::as_const(*list)) {
+            models << m.qualifiedName();
+            if (m.isDefault)
+                preferred = m.qualifiedName();
+        }
+    }
+    QString current = m_composer->model();
+    if (!m_threadId.isEmpty()) {
+        if (auto thread = ThreadRepository(m_db).get(m_threadId); thread && !thread->model.isEmpty())
+            current = thread->model;
+    }
+    m_composer->setModels(models, current.isEmpty() || !models.contains(current) ? preferred : current);
+    AgentRepository agents(m_db);
+    QList<std::pair<QString, QString>> agentChoices;
+    if (auto list = agents.agents()) {
+        for (const Agent &a : std::as_const(*list))
+            agentChoices.append({a.id, a.name});
+    }
+    m_composer->setAgents(agentChoices, m_composer->agentId());
+    QList<std::pair<QString, QString>> skillChoices;
+    if (auto list = agents.skills()) {
+        for (const Skill &s : std::as_const(*list))
+            skillChoices.append({s.id, s.name});
+    }
+    m_composer->setSkills(skillChoices);
+}
+
+void ChatPane::saveDraft()
+{
+    m_draftTimer.stop();
+    if (m_threadId.isEmpty()) {
+        m_newDraft = m_composer->text();
+        return;
+    }
+    ThreadRepository threads(m_db);
+    auto thread = threads.get(m_threadId);
+    if (thread && thread->draft != m_composer->text())
+        threads.setDraft(m_threadId, m_composer->text());
+}
+
+void ChatPane::openThread(const QString &threadId)
+{
+    if (threadId == m_threadId && !threadId.isEmpty())
+        return;
+    saveDraft();
+    m_editing.clear();
+    Thread thread;
+    if (!threadId.isEmpty()) {
+        auto stored = ThreadRepository(m_db).get(threadId);
+        if (!stored) {
+            Q_EMIT statusMessage(stored.error().message);
+            return;
+        }
+        thread = *stored;
+    }
+    if (auto opened = m_messages->openThread(threadId); !opened) {
+        Q_EMIT statusMessage(opened.error().message);
+        return;
+    }
+    m_threadId = threadId;
+    for (const QString &callId : m_pendingApprovals.value(threadId))
+        m_view->addPendingApproval(callId);
+    m_view->setError(m_errors.value(threadId));
+    const bool running = !threadId.isEmpty() && m_runs->isRunning(threadId);
+    m_composer->setRunning(running);
+    m_view->setRunning(running);
+    m_composer->clear();
+    m_composer->setText(threadId.isEmpty() ? m_newDraft : thread.draft);
+    if (!threadId.isEmpty()) {
+        m_composer->setModel(thread.model);
+        m_composer->setAgentId(thread.agentId);
+        m_composer->setAnonymous(thread.anonymous);
+    }
+    QStringList ids;
+    for (int row = 0; row < m_messages->rowCount(); ++row)
+        ids << m_messages->message(row).id;
+    loadUsage(ids);
+    m_view->refreshState();
+}
+
+void ChatPane::applyThreadSettings()
+{
+    if (m_threadId.isEmpty())
+        return;
+    ThreadRepository threads(m_db);
+    threads.setModel(m_threadId, m_composer->model());
+    threads.setAgent(m_threadId, m_composer->agentId());
+    threads.setAnonymous(m_threadId, m_composer->isAnonymous());
+    Q_EMIT threadChanged(m_threadId);
+}
+
+void ChatPane::focusComposer()
+{
+    m_composer->focusInput();
+}
+
+void ChatPane::showError(const QString &message)
+{
+    m_view->setError(message);
+    Q_EMIT statusMessage(message);
+}
+
+void ChatPane::send()
+{
+    if (m_sending || m_composer->isEmpty() || (!m_threadId.isEmpty() && m_runs->isRunning(m_threadId)))
+        return;
+    if (m_composer->model().isEmpty()) {
+        showError(tr("No model is set up yet. Add a provider and a model in Settings (Ctrl+,)."));
+        return;
+    }
+    ThreadRepository threads(m_db);
+    QString threadId = m_threadId;
+    bool created = false;
+    if (threadId.isEmpty()) {
+        Thread fresh;
+        fresh.model = m_composer->model();
+        fresh.agentId = m_composer->agentId();
+        fresh.anonymous = m_composer->isAnonymous();
+        auto stored = threads.create(fresh);
+        if (!stored) {
+            showError(stored.error().message);
+            return;
+        }
+        threadId = stored->id;
+        created = true;
+    }
+    auto target = RunTarget::resolve(m_db, threadId);
+    if (!target) {
+        if (created)
+            threads.remove(threadId);
+        showError(target.error().message);
+        return;
+    }
+    // Edit and resend: the edited message and everything after it go first.
+    if (!m_editing.isEmpty() && !created) {
+        if (!truncateFrom(m_editing))
+            return;
+    }
+    m_editing.clear();
+    // Files become sources of the thread before the run, so the model can search them at once.
+    for (const QString &path : m_composer->files()) {
+        auto source = SourceIngest(m_db).addFile(path);
+        if (source)
+            threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}});
+        else
+            Q_EMIT statusMessage(source.error().message);
+    }
+    if (created) {
+        m_newDraft.clear();
+        m_threadId = threadId;
+        m_messages->openThread(threadId);
+        m_view->setError({});
+        if (auto thread = threads.get(threadId))
+            Q_EMIT threadCreated(*thread);
+    }
+    RunUserInput input;
+    input.text = m_composer->text().trimmed();
+    input.images = m_composer->images();
+    const Provider provider = target->provider;
+    if (!provider.apiKey.keychainKey.isEmpty()) {
+        m_sending = true;
+        ApiKeys::readFromKeychain(provider.apiKey.keychainKey, [this, threadId, input](Result<QString> key) {
+            m_sending = false;
+            if (!key) {
+                showError(tr("The API key could not be read from the keychain: %1").arg(key.error().message));
+                return;
+            }
+            startRun(threadId, input, *key);
+        }, this);
+        return;
+    }
+    auto key = ApiKeys::fromEnvironment(provider);
+    if (!key) {
+        showError(key.error().message);
+        return;
+    }
+    startRun(threadId, input, *key);
+}
+
+void ChatPane::startRun(const QString &threadId, const RunInput &input, const QString &apiKey)
+{
+    auto runId = m_runs->send(threadId, input, apiKey);
+    if (!runId) {
+        showError(runId.error().message);
+        return;
+    }
+    m_runMessages.remove(threadId);
+    m_errors.remove(threadId);
+    if (threadId == m_threadId) {
+        m_composer->clear();
+        m_composer->setRunning(true);
+        m_view->setError({});
+        m_view->setRunning(true);
+        m_view->scrollToBottom();
+    }
+    ThreadRepository(m_db).setDraft(threadId, {});
+    Q_EMIT threadChanged(threadId);
+}
+
+void ChatPane::stop()
+{
+    if (!m_threadId.isEmpty() && m_runs->isRunning(m_threadId))
+        m_runs->stop(m_threadId);
+}
+
+void ChatPane::track(const QString &threadId, const QString &messageId)
+{
+    m_runMessages[threadId].insert(messageId);
+}
+
+void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &result)
+{
+    m_pendingApprovals.remove(threadId);
+    const QSet<QString> produced = m_runMessages.take(threadId);
+    if (threadId != m_threadId) {
+        Q_EMIT threadChanged(threadId);
+        return;
+    }
+    m_composer->setRunning(false);
+    m_view->setRunning(false);
+    m_view->state().pendingApprovals.clear();
+    // What the run left in the database is authoritative: a stopped answer is stored as
+    // interrupted, and the cleanup after a failure deletes what came after the last good turn.
+    MessageRepository messages(m_db);
+    QStringList gone;
+    for (const QString &id : produced) {
+        auto stored = messages.get(id);
+        if (stored)
+            m_messages->upsertMessage(*stored);
+        else
+            gone << id;
+    }
+    m_messages->removeMessages(gone);
+    loadUsage(QStringList(produced.cbegin(), produced.cend()));
+    if (result.outcome != ExecuteRun::Outcome::Completed) {
+        // The cleanup put the user's text back into the thread's draft: into the composer with it,
+        // in front of whatever the user typed meanwhile.
+        auto thread = ThreadRepository(m_db).get(threadId);
+        if (thread && !thread->draft.isEmpty()) {
+            const QString typed = m_composer->text();
+            m_composer->setText(typed.isEmpty() || thread->draft.contains(typed) ? thread->draft
+                                                                                 : thread->draft + u"\n\n"_s + typed);
+            saveDraft();
+        }
+    }
+    m_view->refreshState();
+    Q_EMIT threadChanged(threadId);
+}
+
+void ChatPane::editMessage(const QString &messageId)
+{
+    const int row = m_messages->rowOf(messageId);
+    if (row < 0 || m_runs->isRunning(m_threadId))
+        return;
+    m_editing = messageId;
+    m_composer->setText(m_messages->message(row).plainText());
+    m_composer->focusInput();
+    Q_EMIT statusMessage(tr("Editing a message: Send replaces it and everything after it."));
+}
+
+bool ChatPane::truncateFrom(const QString &messageId)
+{
+    const int row = m_messages->rowOf(messageId);
+    if (row < 0)
+        return false;
+    QStringList ids;
+    for (int r = row; r < m_messages->rowCount(); ++r)
+        ids << m_messages->message(r).id;
+    if (auto removed = MessageRepository(m_db).remove(ids); !removed) {
+        showError(removed.error().message);
+        return false;
+    }
+    m_messages->removeMessages(ids);
+    return true;
+}
+
+void ChatPane::regenerate(const QString &messageId)
+{
+    // The answer is asked for again: the user message before it is sent anew (with its images),
+    // and it and everything after it are replaced.
+    if (m_runs->isRunning(m_threadId))
+        return;
+    int row = m_messages->rowOf(messageId);
+    while (row >= 0 && m_messages->message(row).role != MessageRole::User)
+        --row;
+    if (row < 0)
+        return;
+    const Message user = m_messages->message(row);
+    RunUserInput input;
+    input.text = user.plainText();
+    const BlobStore blobs(m_dataDir);
+    for (const ContentPart &part : user.content) {
+        if (const auto *imagePart = std::get_if<ImagePart>(&part)) {
+            if (auto bytes = blobs.get(imagePart->blob))
+                input.images.append({*bytes, imagePart->mimeType, imagePart->altText});
+        }
+    }
+    auto target = RunTarget::resolve(m_db, m_threadId);
+    if (!target) {
+        showError(target.error().message);
+        return;
+    }
+    if (!target->provider.apiKey.keychainKey.isEmpty()) {
+        const QString threadId = m_threadId;
+        const QString userId = user.id;
+        ApiKeys::readFromKeychain(target->provider.apiKey.keychainKey, [this, threadId, userId, input](Result<QString> key) {
+            if (!key) {
+                showError(tr("The API key could not be read from the keychain: %1").arg(key.error().message));
+                return;
+            }
+            if (threadId == m_threadId && truncateFrom(userId))
+                startRun(threadId, input, *key);
+        }, this);
+        return;
+    }
+    auto key = ApiKeys::fromEnvironment(target->provider);
+    if (!key) {
+        showError(key.error().message);
+        return;
+    }
+    if (truncateFrom(user.id))
+        startRun(m_threadId, input, *key);
+}
+
+void ChatPane::loadUsage(const QStringList &messageIds)
+{
+    auto totals = UsageRepository(m_db).totalsByMessage(messageIds);
+    if (!totals)
+        return;
+    for (auto it = totals->cbegin(); it != totals->cend(); ++it)
+        m_usage.insert(it.key(), {it->inputTokens, it->outputTokens, it->cost});
+}
+
+QString ChatPane::usageText(const QString &messageId) const
+{
+    const auto it = m_usage.constFind(messageId);
+    if (it == m_usage.cend())
+        return {};
+    const QLocale locale;
+    QString text = tr("%1 in · %2 out").arg(locale.toString(it->input), locale.toString(it->output));
+    if (it->cost >= 0)
+        text += u" · $"_s + locale.toString(it->cost, 'f', it->cost < 0.01 ? 4 : 2);
+    return text;
+}
+
+QImage ChatPane::image(const QString &blob)
+{
+    if (QImage *cached = m_images.object(blob))
+        return *cached;
+    QImage loaded(BlobStore(m_dataDir).path(blob));
+    if (loaded.isNull())
+        return {};
+    // Thumbnails are what the view paints; the full image is read again when enlarged.
+    QImage thumbnail = loaded.width() > 440 || loaded.height() > 440
+        ? loaded.scaled(440, 440, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+        : loaded;
+    const qsizetype cost = std::max<qsizetype>(1, thumbnail.sizeInBytes());
+    m_images.insert(blob, new QImage(thumbnail), cost);
+    return thumbnail;
+}
+
+void ChatPane::showImage(const QString &blob)
+{
+    const QImage full(BlobStore(m_dataDir).path(blob));
+    if (full.isNull())
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Image"));
+    auto *label = new QLabel;
+    label->setPixmap(QPixmap::fromImage(full));
+    label->setAccessibleName(tr("Full-size image"));
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(label);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(scroll);
+    dialog->resize(std::min(full.width() + 40, 1200), std::min(full.height() + 40, 900));
+    dialog->show();
+}
+
+} // namespace AgentDesk

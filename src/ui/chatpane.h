@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/runevent.h"
+#include "core/thread.h"
+#include "runs/executerun.h"
+
+#include <QCache>
+#include <QHash>
+#include <QImage>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QTimer>
+#include <QWidget>
+
+namespace AgentDesk {
+
+class Composer;
+class ConversationView;
+class MessageListModel;
+class RunController;
+
+// One conversation at a time: the conversation view over a MessageListModel, the composer, and
+// what connects them to the run engine (product.md §3, §11). Sending creates the thread on first
+// use, reads the provider's key from the keychain, and starts the run; the run's events go into
+// the model of the thread they belong to (a thread streaming in the background is read from the
+// database when it is opened again). After a failed or stopped run the stored messages are
+// authoritative: rows the cleanup deleted go, and the user's text comes back into the composer.
+// The draft is saved per thread. GUI thread; reads and writes through the GUI's own connection.
+class ChatPane : public QWidget
+{
+    Q_OBJECT
+public:
+    ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs, QWidget *parent = nullptr);
+    ~ChatPane() override;
+
+    // Shows a stored thread, or an empty new conversation for an empty id. The current draft is
+    // saved first.
+    void openThread(const QString &threadId);
+    QString threadId() const { return m_threadId; }
+    // Models, agents and skills for the pickers (after settings changed).
+    void reloadChoices();
+    void stop();
+    void saveDraft();
+    void focusComposer();
+
+    MessageListModel *messages() const { return m_messages; }
+    ConversationView *view() const { return m_view; }
+    Composer *composer() const { return m_composer; }
+
+Q_SIGNALS:
+    // A new thread was stored (first send of a new conversation).
+    void threadCreated(const AgentDesk::Thread &thread);
+    // A stored thread changed (activity, title, settings): the list reloads it.
+    void threadChanged(const QString &threadId);
+    void statusMessage(const QString &text);
+
+private:
+    void send();
+    void startRun(const QString &threadId, const RunInput &input, const QString &apiKey);
+    void onRunFinished(const QString &threadId, const ExecuteRun::Result &result);
+    void track(const QString &threadId, const QString &messageId);
+    void showError(const QString &message);
+    void editMessage(const QString &messageId);
+    void regenerate(const QString &messageId);
+    bool truncateFrom(const QString &messageId);
+    void applyThreadSettings();
+    void loadUsage(const QStringList &messageIds);
+    QString usageText(const QString &messageId) const;
+    QImage image(const QString &blob);
+    void showImage(const QString &blob);
+
+    QSqlDatabase m_db;
+    QString m_dataDir;
+    RunController *m_runs;
+    MessageListModel *m_messages;
+    ConversationView *m_view;
+    Composer *m_composer;
+    QString m_threadId;
+    QString m_newDraft; // the draft of the new, not yet stored conversation
+    QString m_editing;  // the user message that Send replaces (edit and resend)
+    bool m_sending = false;
+    QTimer m_draftTimer;
+    QHash<QString, QSet<QString>> m_runMessages;      // by thread: ids the current run produced
+    QHash<QString, QSet<QString>> m_pendingApprovals; // by thread: tool call ids
+    QHash<QString, QString> m_errors;                 // by thread: the last run's error
+    struct Usage
+    {
+        qint64 input = 0;
+        qint64 output = 0;
+        double cost = -1;
+    };
+    QHash<QString, Usage> m_usage; // by message id
+    QCache<QString, QImage> m_images{64 * 1024 * 1024};
+};
+
+} // namespace AgentDesk
