@@ -67,8 +67,9 @@ protected:
     }
     QSize sizeHint() const override
     {
-        const int lines = std::clamp(int(document()->size().height()), 1, 8);
-        return QSize(400, lines * fontMetrics().lineSpacing() + 2 * int(document()->documentMargin()) + 4);
+        // Grows with its text from three lines to ten, then scrolls.
+        const int lines = std::clamp(int(document()->size().height()), 3, 10);
+        return QSize(400, lines * fontMetrics().lineSpacing() + 2 * int(document()->documentMargin()) + 6);
     }
 
 private:
@@ -88,6 +89,7 @@ Composer::Composer(QWidget *parent)
     m_edit->setTabChangesFocus(true);
     m_edit->setFrameShape(QFrame::NoFrame);
     m_edit->setMaximumHeight(220);
+    m_edit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     m_edit->setAcceptDrops(false);
     connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
         m_edit->updateGeometry();

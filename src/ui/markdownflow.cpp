@@ -7,13 +7,40 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextCursor>
+#include <QGuiApplication>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
+
+namespace {
+
+// Tables as a reader expects them: thin collapsed borders in the palette's mid tone, room in the
+// cells (the importer's own are double-lined and tight).
+void styleTables(QTextDocument *document)
+{
+    const QColor border = QGuiApplication::palette().color(QPalette::Mid);
+    for (QTextFrame *frame : document->rootFrame()->childFrames()) {
+        auto *table = qobject_cast<QTextTable *>(frame);
+        if (!table)
+            continue;
+        QTextTableFormat format = table->format();
+        format.setBorderCollapse(true);
+        format.setBorder(1);
+        format.setBorderBrush(border);
+        format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        format.setCellPadding(5);
+        format.setCellSpacing(0);
+        table->setFormat(format);
+    }
+}
+
+} // namespace
 
 MarkdownFlow::MarkdownFlow(Format format) : m_format(format)
 {
@@ -133,6 +160,7 @@ void MarkdownFlow::fillDocument(Block &block, bool append)
     document->setDocumentMargin(0);
     document->setDefaultFont(m_font);
     document->setMarkdown(source.toString(), QTextDocument::MarkdownDialectGitHub);
+    styleTables(document.get());
     block.document = std::move(document);
     ++m_documentsBuilt;
 }

@@ -1,4 +1,5 @@
 #include "itemmodels/threadlistmodel.h"
+#include "itemmodels/threadlistproxymodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void upsertUpdatesInPlaceWithExactRoles();
     void upsertInsertsNewThreadsBelowPinned();
     void removeDropsTheRow();
+    void proxyOrdersPinnedThenNewestAndFollowsActivity();
+    void proxyHidesArchivedAndFiltersByTitle();
 };
 
 namespace {
@@ -116,6 +119,58 @@ void TestThreadListModel::removeDropsTheRow()
     QCOMPARE(column(model, ThreadListModel::IdRole), (QStringList{u"p"_s, u"a"_s, u"c"_s, u"d"_s}));
     QCOMPARE(model.rowOf(u"c"_s), 2);
     QCOMPARE(model.rowOf(u"b"_s), -1);
+}
+
+void TestThreadListModel::proxyOrdersPinnedThenNewestAndFollowsActivity()
+{
+    ThreadListModel model;
+    model.setToday(today);
+    ThreadListProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    // Given out of order: the proxy sorts.
+    QList<Thread> threads = sample();
+    std::reverse(threads.begin(), threads.end());
+    model.setThreads(threads);
+    QCOMPARE(column(proxy, ThreadListModel::IdRole), (QStringList{u"p"_s, u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+    // New activity in the oldest thread moves it to the top of the unpinned ones, in one move.
+    QSignalSpy moved(&proxy, &QAbstractItemModel::layoutChanged);
+    Thread d = model.thread(model.rowOf(u"d"_s));
+    d.lastActivityAt = QDateTime(today, QTime(18, 0));
+    model.upsert(d);
+    QCOMPARE(column(proxy, ThreadListModel::IdRole), (QStringList{u"p"_s, u"d"_s, u"a"_s, u"b"_s, u"c"_s}));
+    QVERIFY(moved.size() >= 1);
+    // Pinning moves a thread into the pinned section.
+    Thread c = model.thread(model.rowOf(u"c"_s));
+    c.pinned = true;
+    model.upsert(c);
+    QCOMPARE(column(proxy, ThreadListModel::IdRole), (QStringList{u"c"_s, u"p"_s, u"d"_s, u"a"_s, u"b"_s}));
+}
+
+void TestThreadListModel::proxyHidesArchivedAndFiltersByTitle()
+{
+    ThreadListModel model;
+    model.setToday(today);
+    ThreadListProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    QList<Thread> threads = sample();
+    threads[2].archived = true; // "Yesterday"
+    model.setThreads(threads);
+    QCOMPARE(column(proxy, ThreadListModel::IdRole), (QStringList{u"p"_s, u"a"_s, u"c"_s, u"d"_s}));
+    proxy.setShowArchived(true);
+    QCOMPARE(column(proxy, ThreadListModel::IdRole), (QStringList{u"p"_s, u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+    proxy.setShowArchived(false);
+    // Every word must occur, in any case; an untitled thread matches its shown title.
+    proxy.setTitleFilter(u"  WEEK last "_s);
+    QCOMPARE(column(proxy, ThreadListModel::IdRole), (QStringList{u"c"_s}));
+    QCOMPARE(proxy.titleFilter(), u"WEEK last"_s);
+    proxy.setTitleFilter(u"new conv"_s);
+    QCOMPARE(column(proxy, ThreadListModel::IdRole), (QStringList{u"d"_s}));
+    proxy.setTitleFilter(u"nothing like this"_s);
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setTitleFilter({});
+    QCOMPARE(proxy.rowCount(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestThreadListModel)
