@@ -1,15 +1,22 @@
 #include "mainwindow.h"
 
 #include "chatpane.h"
+#include "conversationview.h"
+#include "quickswitcher.h"
+#include "threadsidebar.h"
 
+#include "itemmodels/messagelistmodel.h"
 #include "itemmodels/threadlistmodel.h"
 #include "itemmodels/threadlistproxymodel.h"
 #include "storage/threadrepository.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -20,46 +27,68 @@ namespace AgentDesk {
 
 MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *runs, QWidget *parent)
     : QMainWindow(parent), m_db(std::move(db)), m_dataDir(dataDir), m_runs(runs), m_threads(new ThreadListModel(this)),
-      m_order(new ThreadListProxyModel(this)), m_threadView(new QListView), m_chat(new ChatPane(m_db, dataDir, runs))
+      m_order(new ThreadListProxyModel(this)), m_sidebar(nullptr), m_chat(new ChatPane(m_db, dataDir, runs))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("AgentDesk"));
     m_order->setSourceModel(m_threads);
+    m_sidebar = new ThreadSidebar(m_db, m_threads, m_order);
 
-    m_threadView->setObjectName(u"threadList"_s);
-    m_threadView->setAccessibleName(tr("Threads"));
-    m_threadView->setModel(m_order);
-    m_threadView->setUniformItemSizes(true);
-    m_threadView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_threadView->setMinimumWidth(220);
-    m_threadView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_threadView->setTextElideMode(Qt::ElideRight);
-    m_threadView->setFrameShape(QFrame::NoFrame);
-    connect(m_threadView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            m_chat->openThread(current.data(ThreadListModel::IdRole).toString());
+    connect(m_sidebar, &ThreadSidebar::threadActivated, m_chat, &ChatPane::openThread);
+    connect(m_sidebar, &ThreadSidebar::messageActivated, this, [this](const QString &threadId, const QString &messageId) {
+        openThread(threadId);
+        // The hit's message, when it is among the loaded rows, comes into view.
+        MessageListModel *messages = m_chat->messages();
+        if (const int row = messages->rowOf(messageId); row >= 0)
+            m_chat->view()->scrollTo(messages->index(row), QAbstractItemView::PositionAtTop);
     });
+    connect(m_sidebar, &ThreadSidebar::threadRemoved, this, [this](const QString &threadId) {
+        if (m_chat->threadId() == threadId) {
+            m_chat->stop();
+            newConversation();
+        }
+    });
+    connect(m_sidebar, &ThreadSidebar::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_sidebar, &ThreadSidebar::undoAvailable, this, &MainWindow::showUndo);
 
     connect(m_chat, &ChatPane::threadCreated, this, [this](const Thread &thread) {
         m_threads->upsert(thread);
-        selectInList(thread.id);
+        m_sidebar->select(thread.id);
     });
     connect(m_chat, &ChatPane::threadChanged, this, &MainWindow::refreshThread);
     connect(m_chat, &ChatPane::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
 
     auto *splitter = new QSplitter;
     splitter->setObjectName(u"mainSplitter"_s);
-    splitter->addWidget(m_threadView);
+    splitter->addWidget(m_sidebar);
     splitter->addWidget(m_chat);
     splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(1, false);
     splitter->setSizes({260, 840});
     setCentralWidget(splitter);
+
+    m_undoLabel = new QLabel;
+    m_undoButton = new QPushButton(tr("Undo"));
+    m_undoButton->setObjectName(u"undoButton"_s);
+    m_undoButton->setAccessibleName(tr("Undo the deletion"));
+    m_undoButton->setFlat(true);
+    connect(m_undoButton, &QPushButton::clicked, m_sidebar, &ThreadSidebar::undoRemove);
+    statusBar()->addPermanentWidget(m_undoLabel);
+    statusBar()->addPermanentWidget(m_undoButton);
+    m_undoLabel->hide();
+    m_undoButton->hide();
+
     createActions();
     resize(1100, 760);
     reloadThreads();
 }
 
 MainWindow::~MainWindow() = default;
+
+QListView *MainWindow::threadView() const
+{
+    return m_sidebar->threadView();
+}
 
 void MainWindow::createActions()
 {
@@ -70,6 +99,20 @@ void MainWindow::createActions()
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    auto *find = edit->addAction(tr("&Search conversations"), m_sidebar, &ThreadSidebar::focusSearch);
+    find->setObjectName(u"searchAction"_s);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    auto *go = edit->addAction(tr("&Go to conversation…"), this, &MainWindow::showQuickSwitcher);
+    go->setObjectName(u"quickSwitcherAction"_s);
+    go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    auto *archived = view->addAction(tr("Show &archived conversations"));
+    archived->setObjectName(u"showArchivedAction"_s);
+    archived->setCheckable(true);
+    connect(archived, &QAction::toggled, m_order, &ThreadListProxyModel::setShowArchived);
 
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
     auto *stop = conversation->addAction(tr("&Stop the answer"), m_chat, &ChatPane::stop);
@@ -85,7 +128,10 @@ void MainWindow::createActions()
 
 void MainWindow::reloadThreads()
 {
-    auto list = ThreadRepository(m_db).list();
+    // Archived threads too: the proxy hides them unless the user asks to see them.
+    ThreadRepository::ListOptions options;
+    options.includeArchived = true;
+    auto list = ThreadRepository(m_db).list(options);
     if (!list) {
         statusBar()->showMessage(list.error().message);
         return;
@@ -95,28 +141,20 @@ void MainWindow::reloadThreads()
 
 void MainWindow::refreshThread(const QString &threadId)
 {
+    if (m_sidebar->pendingRemovals().contains(threadId))
+        return;
     auto thread = ThreadRepository(m_db).get(threadId);
     if (thread)
         m_threads->upsert(*thread);
     else
         m_threads->remove(threadId);
-}
-
-void MainWindow::selectInList(const QString &threadId)
-{
-    const int row = m_threads->rowOf(threadId);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_order->mapFromSource(m_threads->index(row));
-    QSignalBlocker block(m_threadView->selectionModel());
-    m_threadView->setCurrentIndex(index);
-    m_threadView->viewport()->update();
+    if (threadId == m_chat->threadId())
+        m_sidebar->select(threadId);
 }
 
 void MainWindow::newConversation()
 {
-    m_threadView->selectionModel()->clearCurrentIndex();
-    m_threadView->clearSelection();
+    m_sidebar->clearSelection();
     m_chat->openThread({});
     m_chat->focusComposer();
 }
@@ -124,12 +162,31 @@ void MainWindow::newConversation()
 void MainWindow::openThread(const QString &threadId)
 {
     m_chat->openThread(threadId);
-    selectInList(threadId);
+    m_sidebar->select(threadId);
+}
+
+QuickSwitcher *MainWindow::showQuickSwitcher()
+{
+    auto *dialog = new QuickSwitcher(m_threads, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QuickSwitcher::threadChosen, this, &MainWindow::openThread);
+    dialog->show();
+    dialog->filterField()->setFocus();
+    return dialog;
+}
+
+void MainWindow::showUndo(const QString &text, bool available)
+{
+    if (!text.isEmpty())
+        m_undoLabel->setText(text);
+    m_undoLabel->setVisible(available);
+    m_undoButton->setVisible(available);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_chat->saveDraft();
+    m_sidebar->commitRemovals();
     QMainWindow::closeEvent(event);
 }
 

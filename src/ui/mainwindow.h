@@ -3,17 +3,22 @@
 #include <QMainWindow>
 #include <QSqlDatabase>
 
+class QLabel;
 class QListView;
+class QPushButton;
 
 namespace AgentDesk {
 
 class ChatPane;
+class QuickSwitcher;
 class RunController;
+class ThreadSidebar;
 class ThreadListModel;
 class ThreadListProxyModel;
 
-// The main window (product.md §11): the thread list beside the conversation (ChatPane), and the
-// window's actions and shortcuts (Ctrl+N new conversation, Esc stop). GUI thread only; reads and
+// The main window (product.md §11): the sidebar beside the conversation (ChatPane), and the
+// window's actions and shortcuts (Ctrl+N new conversation, Ctrl+F search, Ctrl+K quick switcher,
+// Esc stop). GUI thread only; reads and
 // writes through the GUI's own connection, runs through the RunController.
 class MainWindow : public QMainWindow
 {
@@ -24,12 +29,15 @@ public:
 
     ThreadListModel *threads() const { return m_threads; }
     ThreadListProxyModel *threadOrder() const { return m_order; }
-    QListView *threadView() const { return m_threadView; }
+    QListView *threadView() const;
+    ThreadSidebar *sidebar() const { return m_sidebar; }
     ChatPane *chat() const { return m_chat; }
 
     void newConversation();
     void openThread(const QString &threadId);
     void reloadThreads();
+    // Ctrl+K; returns the dialog (shown, deleted on close).
+    QuickSwitcher *showQuickSwitcher();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -37,15 +45,17 @@ protected:
 private:
     void createActions();
     void refreshThread(const QString &threadId);
-    void selectInList(const QString &threadId);
+    void showUndo(const QString &text, bool available);
 
     QSqlDatabase m_db;
     QString m_dataDir;
     RunController *m_runs;
     ThreadListModel *m_threads;
     ThreadListProxyModel *m_order;
-    QListView *m_threadView;
+    ThreadSidebar *m_sidebar;
     ChatPane *m_chat;
+    QPushButton *m_undoButton = nullptr;
+    QLabel *m_undoLabel = nullptr;
 };
 
 } // namespace AgentDesk

@@ -13,6 +13,16 @@
 #include "ui/composer.h"
 #include "ui/conversationview.h"
 #include "ui/mainwindow.h"
+#include "ui/quickswitcher.h"
+#include "ui/threadsidebar.h"
+
+#include "itemmodels/searchresultmodel.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
 
 #include <QListView>
 #include <QPlainTextEdit>
@@ -38,9 +48,13 @@ private Q_SLOTS:
     void escapeStopsMidStream();
     void failedRunShowsTheErrorAndGivesTheTextBack();
     void switchingThreadsWhileOneStreams();
+    void offlineBrowsingAndSearchWithoutAProvider();
+    void renamePinArchiveAndDeleteWithUndo();
+    void quickSwitcherOpensTheChosenThread();
 
 private:
     void makeWindow();
+    QString storeThread(const QString &title, const QStringList &texts, int daysAgo);
     void type(const QString &text);
     void enqueueSlow(int words, int delayMs);
     void enqueueTitle(const QByteArray &title);
@@ -242,6 +256,158 @@ void TestMainWindow::switchingThreadsWhileOneStreams()
     QVERIFY(rowText(1).endsWith(u"w119 "_s));
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).all(a)).value().at(1).plainText(), rowText(1));
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(b)).value(), 2);
+}
+
+QString TestMainWindow::storeThread(const QString &title, const QStringList &texts, int daysAgo)
+{
+    ThreadRepository threads(m_t->connection());
+    const QDateTime at = QDateTime::currentDateTimeUtc().addDays(-daysAgo);
+    Thread thread;
+    thread.title = title;
+    thread.createdAt = thread.updatedAt = thread.lastActivityAt = at;
+    const QString id = AD_VERIFY_OK(threads.create(thread)).value().id;
+    MessageRepository messages(m_t->connection());
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        Message m;
+        m.threadId = id;
+        m.role = i % 2 == 0 ? MessageRole::User : MessageRole::Assistant;
+        m.createdAt = at.addSecs(i);
+        m.content = {TextPart{texts.at(i), false, {}, {}}};
+        AD_VERIFY_OK(messages.append(m));
+    }
+    return id;
+}
+
+void TestMainWindow::offlineBrowsingAndSearchWithoutAProvider()
+{
+    // No provider at all: reading and searching still work.
+    QVERIFY(ProviderRepository(m_t->connection()).removeModel(u"local/m"_s));
+    QVERIFY(ProviderRepository(m_t->connection()).removeProvider(u"local"_s));
+    const QString old = storeThread(u"Garden notes"_s, {u"When to plant tulips?"_s, u"Plant tulip bulbs in autumn."_s}, 20);
+    const QString recent = storeThread(u"Tax return"_s, {u"Which forms do I need?"_s, u"Form A and the tulip receipt."_s}, 0);
+    makeWindow();
+    QListView *list = m_window->threadView();
+    QCOMPARE(list->model()->rowCount(), 2);
+    QCOMPARE(list->model()->index(0, 0).data(ThreadListModel::IdRole).toString(), recent);
+    QCOMPARE(list->model()->index(0, 0).data(ThreadListModel::GroupRole).value<ThreadListModel::Group>(),
+             ThreadListModel::Group::Today);
+    QCOMPARE(list->model()->index(1, 0).data(ThreadListModel::GroupRole).value<ThreadListModel::Group>(),
+             ThreadListModel::Group::Older);
+    // The first row of each section is taller: it carries the section title.
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 240, 10);
+    option.fontMetrics = list->fontMetrics();
+    QVERIFY(list->itemDelegate()->sizeHint(option, list->model()->index(0, 0)).height() > 40);
+
+    list->setCurrentIndex(list->model()->index(1, 0));
+    QCOMPARE(m_window->chat()->threadId(), old);
+    QCOMPARE(m_window->chat()->messages()->rowCount(), 2);
+    QCOMPARE(rowText(1), u"Plant tulip bulbs in autumn."_s);
+    QVERIFY(m_window->chat()->composer()->model().isEmpty());
+    // Sending without a model explains what to do, and stores nothing.
+    type(u"Hello"_s);
+    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
+    QCOMPARE(m_window->chat()->view()->error(),
+             u"No model is set up yet. Add a provider and a model in Settings (Ctrl+,)."_s);
+    QCOMPARE(m_window->chat()->messages()->rowCount(), 2);
+    QCOMPARE(m_window->chat()->composer()->text(), u"Hello"_s);
+
+    // Ctrl+F, type: hits from both threads with highlighted snippets; a click opens the thread.
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    ThreadSidebar *sidebar = m_window->sidebar();
+    QVERIFY(sidebar->searchField()->hasFocus());
+    QTest::keyClicks(sidebar->searchField(), u"tulip"_s);
+    QTRY_COMPARE(sidebar->results()->rowCount(), 3);
+    QVERIFY(sidebar->resultView()->isVisible());
+    QStringList snippets;
+    for (int row = 0; row < 3; ++row)
+        snippets << sidebar->results()->index(row).data(SearchResultModel::SnippetRole).toString();
+    QVERIFY2(snippets.contains(u"Form A and the <b>tulip</b> receipt."_s), qPrintable(snippets.join(u" | "_s)));
+    screenshot(u"search"_s);
+    QSignalSpy opened(sidebar, &ThreadSidebar::messageActivated);
+    const int hit = int(snippets.indexOf(u"Form A and the <b>tulip</b> receipt."_s));
+    sidebar->resultView()->clicked(sidebar->results()->index(hit));
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(m_window->chat()->threadId(), recent);
+    QCOMPARE(rowText(1), u"Form A and the tulip receipt."_s);
+    // No match: a clear message; clearing the field brings the list back.
+    sidebar->searchField()->setText(u"zebra"_s);
+    sidebar->search(u"zebra"_s);
+    QCOMPARE(sidebar->findChild<QLabel *>(u"noSearchResults"_s)->text(), u"No conversation contains “zebra”."_s);
+    sidebar->searchField()->clear();
+    sidebar->search({});
+    QVERIFY(list->isVisible());
+}
+
+void TestMainWindow::renamePinArchiveAndDeleteWithUndo()
+{
+    const QString a = storeThread(u"Alpha"_s, {u"a"_s}, 0);
+    const QString b = storeThread(u"Beta"_s, {u"b"_s}, 1);
+    makeWindow();
+    ThreadSidebar *sidebar = m_window->sidebar();
+    ThreadRepository threads(m_t->connection());
+    auto ids = [this] {
+        QStringList out;
+        for (int row = 0; row < m_window->threadOrder()->rowCount(); ++row)
+            out << m_window->threadOrder()->index(row, 0).data(ThreadListModel::IdRole).toString();
+        return out;
+    };
+    QCOMPARE(ids(), (QStringList{a, b}));
+
+    QVERIFY(sidebar->rename(b, u"  Beta   plans "_s));
+    QCOMPARE(AD_VERIFY_OK(threads.get(b)).value().title, u"Beta plans"_s);
+    QCOMPARE(m_window->threads()->index(m_window->threads()->rowOf(b)).data(Qt::DisplayRole).toString(), u"Beta plans"_s);
+    const auto empty = sidebar->rename(b, u"   "_s);
+    QVERIFY(!empty);
+    QCOMPARE(empty.error().message, u"A title cannot be empty."_s);
+    QCOMPARE(AD_VERIFY_OK(threads.get(b)).value().title, u"Beta plans"_s);
+
+    QVERIFY(sidebar->setPinned(b, true));
+    QCOMPARE(ids(), (QStringList{b, a}));
+    QVERIFY(AD_VERIFY_OK(threads.get(b)).value().pinned);
+    QVERIFY(sidebar->setArchived(a, true));
+    QCOMPARE(ids(), (QStringList{b}));
+    m_window->findChild<QAction *>(u"showArchivedAction"_s)->setChecked(true);
+    QCOMPARE(ids(), (QStringList{b, a}));
+    m_window->findChild<QAction *>(u"showArchivedAction"_s)->setChecked(false);
+
+    // Delete: gone from the list at once, still stored until the undo time is over.
+    m_window->openThread(b);
+    sidebar->remove(b);
+    QCOMPARE(ids(), QStringList{});
+    QCOMPARE(m_window->chat()->threadId(), QString());
+    QVERIFY(threads.get(b));
+    QVERIFY(m_window->findChild<QPushButton *>(u"undoButton"_s)->isVisible());
+    QVERIFY(sidebar->undoRemove());
+    QCOMPARE(ids(), (QStringList{b}));
+    QVERIFY(!m_window->findChild<QPushButton *>(u"undoButton"_s)->isVisible());
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(b)).value(), 1);
+    sidebar->remove(b);
+    sidebar->commitRemovals();
+    QVERIFY(!threads.get(b));
+    QVERIFY(!sidebar->undoRemove());
+    QCOMPARE(AD_VERIFY_OK(threads.count()).value(), 1);
+}
+
+void TestMainWindow::quickSwitcherOpensTheChosenThread()
+{
+    const QString a = storeThread(u"Holiday plans"_s, {u"x"_s}, 0);
+    const QString b = storeThread(u"Budget review"_s, {u"y"_s}, 2);
+    const QString c = storeThread(u"Budget archive"_s, {u"z"_s}, 3);
+    QVERIFY(ThreadRepository(m_t->connection()).setArchived(c, true));
+    makeWindow();
+    QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+    auto *dialog = m_window->findChild<QuickSwitcher *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->matches()->rowCount(), 3); // archived ones included
+    QTest::keyClicks(dialog->filterField(), u"budget"_s);
+    QCOMPARE(dialog->matches()->rowCount(), 2);
+    QCOMPARE(dialog->list()->currentIndex().data(ThreadListModel::IdRole).toString(), b);
+    QTest::keyClick(dialog->filterField(), Qt::Key_Down);
+    QTest::keyClick(dialog->filterField(), Qt::Key_Return);
+    QCOMPARE(m_window->chat()->threadId(), c);
+    QVERIFY(!dialog->isVisible());
+    Q_UNUSED(a)
 }
 
 QTEST_MAIN(TestMainWindow)
