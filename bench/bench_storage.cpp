@@ -316,6 +316,7 @@ int main(int argc, char *argv[])
         threads.remove(threadId);
     }
 
+    result.insert(u"dataDir"_s, dataDir);
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
     return 0;
 }

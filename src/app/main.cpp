@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -14,10 +16,58 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+QElapsedTimer &startClock()
+{
+    static QElapsedTimer clock;
+    return clock;
+}
+
+qint64 residentKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Reports the first paint of the widget it filters.
+class FirstPaintWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+Q_SIGNALS:
+    void painted();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            Q_EMIT painted();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    startClock().start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"AgentDesk"_s);
     QApplication::setApplicationName(u"agentdesk"_s);
@@ -39,6 +89,12 @@ int main(int argc, char *argv[])
     parser.addOption({u"data-dir"_s, QApplication::translate("main", "Data directory holding agentdesk.sqlite3."), u"DIR"_s});
     parser.addOption({u"screenshot"_s, QApplication::translate("main", "Save a picture of the main window to FILE and quit."),
                       u"FILE"_s});
+    parser.addOption({u"open-thread"_s, QApplication::translate("main", "Open the conversation with this ID at start."),
+                      u"ID"_s});
+    QCommandLineOption benchStartup(u"bench-startup"_s, u"Print the time to the first paint (and the resident memory "
+                                                        "after --open-thread) on stdout and quit."_s);
+    benchStartup.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(benchStartup);
     parser.process(app);
 
     QString dataDir = parser.value(u"data-dir"_s);
@@ -64,7 +120,22 @@ int main(int argc, char *argv[])
     }
     AgentDesk::RunController runs(dataDir);
     AgentDesk::MainWindow window((*db)->connection(), dataDir, &runs);
+    if (parser.isSet(u"open-thread"_s))
+        window.openThread(parser.value(u"open-thread"_s));
     window.show();
+    if (parser.isSet(benchStartup)) {
+        // bench_gui's cold-start figure: the first paint of the window, then what the process holds.
+        auto *watcher = new FirstPaintWatcher(&window);
+        window.installEventFilter(watcher);
+        QObject::connect(watcher, &FirstPaintWatcher::painted, &app, [] {
+            QTimer::singleShot(0, qApp, [] {
+                std::printf("{\"firstPaintMs\":%.1f,\"rssKb\":%lld}\n", startClock().nsecsElapsed() / 1e6,
+                            static_cast<long long>(residentKb()));
+                std::fflush(stdout);
+                QApplication::quit();
+            });
+        });
+    }
     if (parser.isSet(u"screenshot"_s)) {
         const QString file = parser.value(u"screenshot"_s);
         QTimer::singleShot(300, &window, [&window, file] {
@@ -75,3 +146,5 @@ int main(int argc, char *argv[])
     }
     return QApplication::exec();
 }
+
+#include "main.moc"

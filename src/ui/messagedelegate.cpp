@@ -283,7 +283,8 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
             part.flow->setWidth(inner);
             part.flowAt = QPoint(x0, y);
             part.rect = QRect(x0, y, inner, part.flow->height());
-            naturalWidth = std::max(naturalWidth, part.flow->naturalWidth());
+            // Only a bubble shrinks to its text (this walks every block: not for long answers).
+            naturalWidth = user ? std::max(naturalWidth, part.flow->naturalWidth()) : inner;
             y += part.flow->height();
         } else if (part.type == u"thinking") {
             gap();

@@ -1,0 +1,271 @@
+// GUI benchmark (issue 6 §10), offscreen. Prints one JSON object.
+// (a) Streams 100,000 tokens of Markdown with paragraphs, lists, tables and code blocks into a
+//     visible ConversationView at full speed: each update appends a few tokens to the model, lays
+//     out what changed and paints the viewport synchronously (one event-loop task). Reports the
+//     GUI time per update near 1k and near 100k tokens, their ratio, and the p99/max update time
+//     (the longest event-loop stall the stream causes).
+// (b) Opens the 10,000-message thread of the benchmark database to its first painted screen.
+// (c) Cold start of the real `agentdesk` binary against the 1M-message database to its first paint
+//     (wall time from exec to the line it prints), and its resident memory after opening the long
+//     thread.
+// Usage: bench_gui DATADIR AGENTDESK_BINARY
+#include "itemmodels/messagelistmodel.h"
+#include "storage/database.h"
+#include "storage/messagerepository.h"
+#include "ui/conversationview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+using namespace AgentDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+double median(QList<double> values)
+{
+    return percentile(std::move(values), 0.5);
+}
+
+double mean(const QList<double> &values)
+{
+    double sum = 0;
+    for (double v : values)
+        sum += v;
+    return values.isEmpty() ? 0 : sum / double(values.size());
+}
+
+// Tokens of a long Markdown answer: roughly four characters each, as providers stream them.
+QStringList markdownTokens(int count)
+{
+    static const QStringList words = {u"the"_s, u"stream"_s, u"renders"_s, u"each"_s, u"block"_s, u"once"_s,
+                                      u"while"_s, u"tokens"_s, u"arrive"_s, u"quickly"_s, u"from"_s, u"a"_s,
+                                      u"model"_s, u"server"_s, u"and"_s, u"layout"_s, u"stays"_s, u"cheap"_s};
+    std::mt19937 rng(7);
+    auto word = [&] { return words.at(int(rng() % words.size())); };
+    QStringList tokens;
+    int block = 0;
+    while (tokens.size() < count) {
+        switch (block++ % 4) {
+        case 0: // a paragraph
+            for (int i = 0, n = 40 + int(rng() % 40); i < n; ++i)
+                tokens << word() + (i + 1 == n ? u".\n\n"_s : u" "_s);
+            break;
+        case 1: // a list
+            for (int i = 0; i < 5; ++i) {
+                tokens << u"- "_s;
+                for (int j = 0; j < 6; ++j)
+                    tokens << word() + (j == 5 ? u"\n"_s : u" "_s);
+            }
+            tokens << u"\n"_s;
+            break;
+        case 2: // a code block
+            tokens << u"```cpp\n"_s;
+            for (int i = 0; i < 15; ++i)
+                tokens << u"    int "_s << word() << u" = "_s << QString::number(i) << u";\n"_s;
+            tokens << u"```\n\n"_s;
+            break;
+        case 3: // a table
+            tokens << u"| a | b | c |\n"_s << u"|---|---|---|\n"_s;
+            for (int i = 0; i < 4; ++i)
+                tokens << u"| "_s << word() << u" | "_s << word() << u" | "_s << QString::number(i) << u" |\n"_s;
+            tokens << u"\n"_s;
+            break;
+        }
+    }
+    tokens.resize(count);
+    return tokens;
+}
+
+QJsonObject streaming()
+{
+    constexpr int Tokens = 100000;
+    constexpr int TokensPerUpdate = 4;
+    const QStringList tokens = markdownTokens(Tokens);
+    MessageListModel model;
+    model.setPageLoader([](const QString &, qint64, int) -> Result<MessageListModel::Page> { return MessageListModel::Page{}; });
+    (void)model.openThread(u"bench"_s);
+    ConversationView view;
+    view.setModel(&model);
+    view.resize(1000, 800);
+    view.show();
+    Message user;
+    user.id = u"u1"_s;
+    user.threadId = u"bench"_s;
+    user.createdAt = QDateTime::currentDateTimeUtc();
+    user.content = {TextPart{u"Write a long answer with code."_s, false, {}, {}}};
+    model.upsertMessage(user);
+    QCoreApplication::processEvents();
+
+    QList<double> all;
+    QList<double> near1k;
+    QList<double> near100k;
+    RunMessageDeltaEvent delta;
+    delta.messageId = u"a1"_s;
+    QElapsedTimer total;
+    total.start();
+    for (int i = 0; i < Tokens; i += TokensPerUpdate) {
+        QElapsedTimer tick;
+        tick.start();
+        for (int k = i; k < std::min(Tokens, i + TokensPerUpdate); ++k) {
+            delta.text = tokens.at(k);
+            model.applyDelta(delta);
+        }
+        view.flushLayout();
+        view.viewport()->repaint();
+        const double ms = double(tick.nsecsElapsed()) / 1e6;
+        all << ms;
+        if (i >= 500 && i < 1500)
+            near1k << ms;
+        if (i >= Tokens - 1000)
+            near100k << ms;
+        QCoreApplication::processEvents(); // what else the loop has to do between updates
+    }
+    const double totalMs = double(total.nsecsElapsed()) / 1e6;
+    const double at1k = mean(near1k);
+    const double at100k = mean(near100k);
+    return {{u"tokens"_s, Tokens},
+            {u"tokensPerUpdate"_s, TokensPerUpdate},
+            {u"updates"_s, int(all.size())},
+            {u"characters"_s, int(model.index(1).data(MessageListModel::TextRole).toString().size())},
+            {u"msPerUpdateAt1k"_s, at1k},
+            {u"msPerUpdateAt100k"_s, at100k},
+            {u"ratio100kTo1k"_s, at1k > 0 ? at100k / at1k : 0},
+            {u"stallP99Ms"_s, percentile(all, 0.99)},
+            {u"stallMaxMs"_s, percentile(all, 1.0)},
+            {u"totalSeconds"_s, totalMs / 1000},
+            {u"tokensPerSecond"_s, Tokens / (totalMs / 1000)},
+            {u"documentsBuilt"_s, double(view.messageDelegate()->documentsBuilt())},
+            {u"contentHeightPx"_s, view.contentHeight()}};
+}
+
+QJsonObject openLongThread(const QString &dataDir, QString *longThreadId)
+{
+    auto db = Database::open(dataDir);
+    if (!db) {
+        std::fprintf(stderr, "bench_gui: %s\n", qPrintable(db.error().message));
+        std::exit(1);
+    }
+    QSqlQuery q((*db)->connection());
+    q.exec(u"SELECT value FROM settings WHERE key = 'bench.longThread'"_s);
+    if (!q.next()) {
+        std::fprintf(stderr, "bench_gui: the database has no bench.longThread (run bench_storage first)\n");
+        std::exit(1);
+    }
+    *longThreadId = q.value(0).toString();
+    q.exec(u"SELECT id FROM threads WHERE id <> '%1' LIMIT 1"_s.arg(*longThreadId));
+    q.next();
+    const QString other = q.value(0).toString();
+    QSqlDatabase connection = (*db)->connection();
+    MessageListModel model;
+    model.setPageLoader([connection](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
+        auto page = MessageRepository(connection).page(threadId, cursor, limit);
+        if (!page)
+            return std::unexpected(page.error());
+        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
+    });
+    ConversationView view;
+    view.setModel(&model);
+    view.resize(1000, 800);
+    view.show();
+    QCoreApplication::processEvents();
+    QList<double> samples;
+    for (int i = 0; i < 9; ++i) {
+        (void)model.openThread(other);
+        view.viewport()->repaint();
+        QCoreApplication::processEvents();
+        QElapsedTimer t;
+        t.start();
+        (void)model.openThread(*longThreadId);
+        view.viewport()->repaint();
+        samples << double(t.nsecsElapsed()) / 1e6;
+    }
+    return {{u"messagesInThread"_s, 10000}, {u"rowsLoaded"_s, model.rowCount()}, {u"firstMs"_s, samples.constFirst()},
+            {u"medianMs"_s, median(samples)}, {u"maxMs"_s, percentile(samples, 1.0)}};
+}
+
+QJsonObject coldStart(const QString &binary, const QString &dataDir, const QString &longThreadId)
+{
+    auto launch = [&](const QStringList &extra, double *wallMs) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        process.setProcessEnvironment(env);
+        QElapsedTimer t;
+        t.start();
+        process.start(binary, QStringList{u"--data-dir"_s, dataDir, u"--bench-startup"_s} + extra);
+        process.waitForFinished(60000);
+        *wallMs = double(t.nsecsElapsed()) / 1e6;
+        const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
+        for (const QByteArray &line : lines) {
+            const QJsonObject json = QJsonDocument::fromJson(line).object();
+            if (json.contains(u"firstPaintMs"_s))
+                return json;
+        }
+        std::fprintf(stderr, "bench_gui: %s printed no first paint\n%s\n", qPrintable(binary),
+                     process.readAllStandardError().constData());
+        std::exit(1);
+    };
+    double wall = 0;
+    launch({}, &wall); // warm-up: the OS cache holds the binary and the database, as on a second start
+    QList<double> walls;
+    QList<double> inProcess;
+    double rss = 0;
+    for (int i = 0; i < 5; ++i) {
+        const QJsonObject r = launch({}, &wall);
+        walls << wall;
+        inProcess << r.value(u"firstPaintMs"_s).toDouble();
+        rss = r.value(u"rssKb"_s).toDouble();
+    }
+    QList<double> longRss;
+    QList<double> longPaint;
+    for (int i = 0; i < 3; ++i) {
+        const QJsonObject r = launch({u"--open-thread"_s, longThreadId}, &wall);
+        longRss << r.value(u"rssKb"_s).toDouble();
+        longPaint << wall;
+    }
+    // The wall time includes the process's exit after the paint; the in-process figure starts at main().
+    return {{u"firstPaintWallMsMedian"_s, median(walls)},
+            {u"firstPaintInProcessMsMedian"_s, median(inProcess)},
+            {u"rssMbAtFirstPaint"_s, rss / 1024},
+            {u"longThreadFirstPaintWallMsMedian"_s, median(longPaint)},
+            {u"rssMbAfterOpeningLongThread"_s, percentile(longRss, 1.0) / 1024}};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: bench_gui DATADIR AGENTDESK_BINARY\n");
+        return 2;
+    }
+    const QString dataDir = QString::fromLocal8Bit(argv[1]);
+    const QString binary = QString::fromLocal8Bit(argv[2]);
+    QString longThreadId;
+    const QJsonObject open = openLongThread(dataDir, &longThreadId);
+    const QJsonObject stream = streaming();
+    const QJsonObject start = coldStart(binary, dataDir, longThreadId);
+    const QJsonObject result{{u"streaming"_s, stream}, {u"openLongThread"_s, open}, {u"coldStart"_s, start}};
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
+    return 0;
+}
