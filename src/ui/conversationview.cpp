@@ -589,11 +589,8 @@ void ConversationView::refreshState()
 {
     if (!model())
         return;
-    for (int row = 0; row < m_heights.size(); ++row) {
-        const QString role = model()->index(row, 0).data(MessageListModel::RoleRole).toString();
-        if (role == u"assistant")
-            markDirty(model()->index(row, 0).data(MessageListModel::IdRole).toString());
-    }
+    for (int row = 0; row < m_heights.size(); ++row)
+        markDirty(model()->index(row, 0).data(MessageListModel::IdRole).toString());
 }
 
 void ConversationView::keyPressEvent(QKeyEvent *event)

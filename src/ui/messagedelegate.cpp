@@ -397,9 +397,10 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
         int x = user ? 0 : x0;
         if (!layout.text.isEmpty())
             addButton(x, top, Hit::Kind::CopyMessage, MessageDelegate::tr("Copy"), layout.text, -1);
-        if (user)
+        // Editing or regenerating waits until the thread's run has finished.
+        if (user && !m_state->running)
             addButton(x, top, Hit::Kind::Edit, MessageDelegate::tr("Edit"), layout.id, -1);
-        else
+        else if (!user && !m_state->running)
             addButton(x, top, Hit::Kind::Regenerate, MessageDelegate::tr("Regenerate"), layout.id, -1);
         QStringList info;
         if (layout.status == u"interrupted")
@@ -429,7 +430,8 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const Layout &layout = layoutFor(option, index);
-    return QSize(option.rect.width(), layout.height + Spacing);
+    // A tool message whose results all show in their calls' cards takes no room.
+    return QSize(option.rect.width(), layout.height > 0 ? layout.height + Spacing : 0);
 }
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -6,7 +6,10 @@
 #include "itemmodels/threadlistmodel.h"
 #include "itemmodels/threadlistproxymodel.h"
 #include "runs/runcontroller.h"
+#include "storage/artifactrepository.h"
 #include "storage/messagerepository.h"
+#include "storage/settingsrepository.h"
+#include "support/providerwire.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
 #include "ui/chatpane.h"
@@ -18,6 +21,8 @@
 
 #include "itemmodels/searchresultmodel.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -51,6 +56,7 @@ private Q_SLOTS:
     void offlineBrowsingAndSearchWithoutAProvider();
     void renamePinArchiveAndDeleteWithUndo();
     void quickSwitcherOpensTheChosenThread();
+    void approveAToolCallInline();
 
 private:
     void makeWindow();
@@ -81,6 +87,7 @@ void TestMainWindow::init()
     m.providerName = u"local"_s;
     m.name = u"m"_s;
     m.isDefault = true;
+    m.capabilities.tools = true;
     QVERIFY(providers.addModel(m));
 }
 
@@ -408,6 +415,65 @@ void TestMainWindow::quickSwitcherOpensTheChosenThread()
     QCOMPARE(m_window->chat()->threadId(), c);
     QVERIFY(!dialog->isVisible());
     Q_UNUSED(a)
+}
+
+void TestMainWindow::approveAToolCallInline()
+{
+    // A tool whose policy is "ask": the card shows the full arguments and the buttons; a click on
+    // "Allow once" runs it and the answer continues.
+    QVERIFY(SettingsRepository(m_t->connection()).setToolApproval({u"create_document"_s, {}, ToolPolicy::Ask}));
+    const ProviderWire wire(WireDialect::OpenAi);
+    const QJsonObject arguments{{u"title"_s, u"Notes"_s}, {u"content"_s, u"# Notes\n\nBuy milk."_s}};
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream("text/event-stream", wire.turn(WireTurn{{}, {{u"call_1"_s, u"create_document"_s,
+                                                                                                   QJsonDocument(arguments).toJson(QJsonDocument::Compact)}}})));
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream(
+                                                  "text/event-stream", wire.turn(WireTurn{{u"I wrote the notes."_s}, {}})));
+    enqueueTitle("Notes");
+    makeWindow();
+    type(u"Write my notes"_s);
+    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
+    ConversationView *view = m_window->chat()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(view->state().pendingApprovals.contains(u"call_1"_s), 10000);
+    MessageListModel *messages = m_window->chat()->messages();
+    QCOMPARE(messages->rowCount(), 2);
+    QCOMPARE(messages->index(1).data(MessageListModel::ToolCallsRole).toList().at(0).toMap().value(u"name"_s).toString(),
+             u"create_document"_s);
+    view->flushLayout();
+    screenshot(u"tool-approval"_s);
+
+    // Find "Allow once" where the delegate drew it, and click there.
+    const QModelIndex call = messages->index(1);
+    const QRect rect = view->visualRect(call);
+    QPoint allow;
+    QStyleOptionViewItem option;
+    option.rect = rect;
+    option.font = view->font();
+    option.palette = view->palette();
+    for (int y = rect.top(); y < rect.bottom() && allow.isNull(); y += 3) {
+        for (int x = rect.left(); x < rect.right(); x += 3) {
+            if (view->messageDelegate()->hitTest(option, call, QPoint(x, y)).kind == MessageDelegate::Hit::Kind::AllowOnce) {
+                allow = QPoint(x, y);
+                break;
+            }
+        }
+    }
+    QVERIFY2(!allow.isNull(), "no Allow once button in the tool call's card");
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, allow);
+    QVERIFY(view->state().pendingApprovals.isEmpty());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->chat()->composer()->isRunning(), 10000);
+    QTRY_COMPARE(messages->rowCount(), 4);
+    QCOMPARE(messages->index(2).data(MessageListModel::RoleRole).toString(), u"tool"_s);
+    QCOMPARE(rowText(3), u"I wrote the notes."_s);
+    // The result shows in the call's card; the tool row itself takes no room.
+    QVERIFY(view->state().toolResults.contains(u"call_1"_s));
+    QVERIFY(!view->state().toolResults.value(u"call_1"_s).isError);
+    view->flushLayout();
+    QCOMPARE(view->rowHeight(2), 0);
+    const auto artifacts = AD_VERIFY_OK(ArtifactRepository(m_t->connection()).list(m_window->chat()->threadId())).value();
+    QCOMPARE(artifacts.size(), 1);
+    QCOMPARE(artifacts.at(0).title, u"Notes"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
