@@ -1,0 +1,219 @@
+#include "itemmodels/messagelistmodel.h"
+#include "ui/conversationview.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace AgentDesk;
+using namespace Qt::StringLiterals;
+
+// The conversation view on its own (house-style.md §3, issue 6 §2): streaming re-lays out only the
+// last block and never resets; the view sticks to the bottom until the user scrolls up; older
+// pages come in above without moving what the user reads; code blocks copy; links, thinking and
+// tool cards answer clicks where they are drawn.
+class TestConversationView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void streamingRebuildsOnlyTheLastBlock();
+    void sticksToTheBottomUntilTheUserScrollsUp();
+    void olderPagesComeInAboveWithoutMovingTheView();
+    void codeCopyLinkAndThinkingRespondWhereDrawn();
+
+private:
+    Message message(const QString &id, MessageRole role, const QString &text, qint64 seconds = 0) const;
+    void stream(const QString &text);
+    QPoint find(int row, MessageDelegate::Hit::Kind kind) const;
+
+    QList<Message> m_stored;
+    std::unique_ptr<MessageListModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    std::unique_ptr<ConversationView> m_view;
+};
+
+Message TestConversationView::message(const QString &id, MessageRole role, const QString &text, qint64 seconds) const
+{
+    Message m;
+    m.id = id;
+    m.threadId = u"t"_s;
+    m.role = role;
+    m.createdAt = QDateTime::fromSecsSinceEpoch(1'790'000'000 + seconds, QTimeZone::utc());
+    m.content = {TextPart{text, false, {}, {}}};
+    return m;
+}
+
+void TestConversationView::init()
+{
+    m_stored.clear();
+    m_model = std::make_unique<MessageListModel>();
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Pages of the stored messages, newest first, like MessageRepository::page.
+    m_model->setPageLoader([this](const QString &, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
+        const qsizetype end = cursor == 0 ? m_stored.size() : cursor;
+        const qsizetype start = std::max<qsizetype>(0, end - limit);
+        return MessageListModel::Page{m_stored.mid(start, end - start), start, start > 0};
+    });
+    m_view = std::make_unique<ConversationView>();
+    m_view->setModel(m_model.get());
+    m_view->resize(800, 600);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestConversationView::cleanup()
+{
+    m_view.reset();
+    m_tester.reset();
+    m_model.reset();
+}
+
+void TestConversationView::stream(const QString &text)
+{
+    RunMessageDeltaEvent delta;
+    delta.messageId = u"a"_s;
+    delta.text = text;
+    m_model->applyDelta(delta);
+    m_view->flushLayout();
+}
+
+QPoint TestConversationView::find(int row, MessageDelegate::Hit::Kind kind) const
+{
+    const QModelIndex index = m_model->index(row);
+    const QRect rect = m_view->visualRect(index).intersected(m_view->viewport()->rect());
+    QStyleOptionViewItem option;
+    option.rect = m_view->visualRect(index);
+    option.font = m_view->font();
+    option.palette = m_view->palette();
+    for (int y = rect.top(); y < rect.bottom(); y += 2) {
+        for (int x = rect.left(); x < rect.right(); x += 2) {
+            if (m_view->messageDelegate()->hitTest(option, index, QPoint(x, y)).kind == kind)
+                return QPoint(x, y);
+        }
+    }
+    return {};
+}
+
+void TestConversationView::streamingRebuildsOnlyTheLastBlock()
+{
+    QVERIFY(m_model->openThread(u"t"_s));
+    m_model->upsertMessage(message(u"u"_s, MessageRole::User, u"Write"_s));
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    for (int p = 0; p < 20; ++p)
+        stream(u"Paragraph %1 has some words.\n\n"_s.arg(p));
+    stream(u"```cpp\nint a = 1;\n"_s);
+    const quint64 before = m_view->messageDelegate()->documentsBuilt();
+    const int heightBefore = m_view->rowHeight(1);
+    // Twenty more lines of code: the code block's document only grows, nothing is rebuilt.
+    for (int i = 0; i < 20; ++i)
+        stream(u"int b%1 = %1;\n"_s.arg(i));
+    QCOMPARE(m_view->messageDelegate()->documentsBuilt(), before);
+    QVERIFY(m_view->rowHeight(1) > heightBefore);
+    // A paragraph streamed word by word: one document per delta (its own), none for the 21 before.
+    stream(u"```\n\nLast"_s); // closing the fence rebuilds the code block once, then the new paragraph
+    const quint64 atParagraph = m_view->messageDelegate()->documentsBuilt();
+    for (int i = 0; i < 10; ++i)
+        stream(u" word"_s);
+    QCOMPARE(m_view->messageDelegate()->documentsBuilt(), atParagraph + 10);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(m_model->rowCount(), 2);
+    // The final message replaces the streamed one: rebuilt once, same height.
+    Message final = message(u"a"_s, MessageRole::Assistant, m_model->index(1).data(MessageListModel::TextRole).toString());
+    const int streamedHeight = m_view->rowHeight(1);
+    m_model->upsertMessage(final);
+    m_view->flushLayout();
+    QCOMPARE(m_view->rowHeight(1), streamedHeight + 28 + 4); // plus the row of actions under it
+    QCOMPARE(resets.size(), 0);
+}
+
+void TestConversationView::sticksToTheBottomUntilTheUserScrollsUp()
+{
+    QVERIFY(m_model->openThread(u"t"_s));
+    m_model->upsertMessage(message(u"u"_s, MessageRole::User, u"Count"_s));
+    for (int i = 0; i < 60; ++i)
+        stream(u"Line %1\n\n"_s.arg(i));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_view->isStuckToBottom());
+    // The user scrolls up: new text arrives below, the view stays where the user is.
+    bar->setValue(bar->maximum() / 2);
+    QVERIFY(!m_view->isStuckToBottom());
+    const int held = bar->value();
+    for (int i = 0; i < 10; ++i)
+        stream(u"More %1\n\n"_s.arg(i));
+    QCOMPARE(bar->value(), held);
+    QVERIFY(bar->value() < bar->maximum());
+    // Back at the bottom, it follows again.
+    bar->setValue(bar->maximum());
+    QVERIFY(m_view->isStuckToBottom());
+    stream(u"Again\n\n"_s);
+    QCOMPARE(bar->value(), bar->maximum());
+}
+
+void TestConversationView::olderPagesComeInAboveWithoutMovingTheView()
+{
+    for (int i = 0; i < 120; ++i)
+        m_stored << message(u"m%1"_s.arg(i, 3, 10, QChar(u'0')), i % 2 ? MessageRole::Assistant : MessageRole::User,
+                            u"Message number %1"_s.arg(i), i);
+    QVERIFY(m_model->openThread(u"t"_s));
+    QCOMPARE(m_model->rowCount(), 50);
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QCOMPARE(bar->value(), bar->maximum());
+    // Scroll so that the oldest loaded message sits 5 px below the top; older pages arrive.
+    bar->setValue(m_view->rowTop(0) - 5 > 0 ? m_view->rowTop(0) - 5 : 0);
+    const QString anchor = u"m070"_s;
+    QTRY_VERIFY(m_model->rowCount() > 50);
+    const int row = m_model->rowOf(anchor);
+    QCOMPARE(row, m_model->rowCount() - 50);
+    // The anchor message is drawn where it was.
+    QCOMPARE(m_view->visualRect(m_model->index(row)).top(), 0);
+    QCOMPARE(m_model->rowCount(), 100); // the view moved down by the new rows: no further page yet
+    bar->setValue(0);
+    QTRY_COMPARE(m_model->rowCount(), 120);
+    QCOMPARE(m_model->index(0).data(MessageListModel::IdRole).toString(), u"m000"_s);
+}
+
+void TestConversationView::codeCopyLinkAndThinkingRespondWhereDrawn()
+{
+    QVERIFY(m_model->openThread(u"t"_s));
+    Message answer = message(u"a"_s, MessageRole::Assistant,
+                             u"See [the docs](https://example.com/docs).\n\n```sh\nmake -j2\n```\n"_s);
+    answer.content.prepend(ThinkingPart{u"Let me think about the build."_s, {}, {}, {}, {}});
+    m_model->upsertMessage(answer);
+    m_view->flushLayout();
+
+    const QPoint copy = find(0, MessageDelegate::Hit::Kind::CopyCode);
+    QVERIFY(!copy.isNull());
+    QSignalSpy copied(m_view.get(), &ConversationView::textCopied);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, copy);
+    QCOMPARE(copied.size(), 1);
+    QCOMPARE(copied.at(0).at(0).toString(), u"make -j2"_s);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"make -j2"_s);
+
+    const QPoint link = find(0, MessageDelegate::Hit::Kind::Link);
+    QVERIFY(!link.isNull());
+    QSignalSpy links(m_view.get(), &ConversationView::linkActivated);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, link);
+    QCOMPARE(links.size(), 1);
+    QCOMPARE(links.at(0).at(0).toUrl(), QUrl(u"https://example.com/docs"_s));
+
+    // Thinking starts collapsed; a click opens it and the row grows.
+    const int collapsed = m_view->rowHeight(0);
+    const QPoint toggle = find(0, MessageDelegate::Hit::Kind::ToggleThinking);
+    QVERIFY(!toggle.isNull());
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, toggle);
+    QVERIFY(m_view->state().expanded.contains(ConversationState::key(u"a"_s, 0)));
+    QVERIFY(m_view->rowHeight(0) > collapsed);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, find(0, MessageDelegate::Hit::Kind::ToggleThinking));
+    QCOMPARE(m_view->rowHeight(0), collapsed);
+}
+
+QTEST_MAIN(TestConversationView)
+#include "tst_conversationview.moc"
