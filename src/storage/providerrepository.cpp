@@ -43,9 +43,7 @@ Error badModelName(const QString &name)
                  u"\"%1\" is not a model name of the form PROVIDER/MODEL"_s.arg(name), {}};
 }
 
-} // namespace
-
-Result<Provider> ProviderRepository::addProvider(Provider provider)
+Result<void> validateProvider(const Provider &provider)
 {
     if (provider.name.trimmed().isEmpty() || provider.name.contains(u'/'))
         return makeError(QString(ErrorCode::InvalidArgument), u"A provider name must be non-empty and contain no \"/\""_s);
@@ -54,6 +52,88 @@ Result<Provider> ProviderRepository::addProvider(Provider provider)
         return makeError(QString(ErrorCode::InvalidArgument),
                          u"\"%1\" is not an http(s) URL"_s.arg(provider.baseUrl.toString()));
     }
+    return {};
+}
+
+Result<void> validateModel(const Model &model)
+{
+    if (model.name.trimmed().isEmpty())
+        return makeError(QString(ErrorCode::InvalidArgument), u"A model name must not be empty"_s);
+    if (model.capabilities.contextWindow < 0 || model.capabilities.maxOutputTokens < 0)
+        return makeError(QString(ErrorCode::InvalidArgument), u"Token limits must not be negative"_s);
+    if ((model.inputPricePerMillion && *model.inputPricePerMillion < 0)
+        || (model.outputPricePerMillion && *model.outputPricePerMillion < 0))
+        return makeError(QString(ErrorCode::InvalidArgument), u"Prices must not be negative"_s);
+    return {};
+}
+
+// Clears the default / title flag on every model before one is set (inside the caller's transaction).
+Result<void> clearExclusiveFlags(const QSqlDatabase &db, const Model &model)
+{
+    if (model.isDefault) {
+        if (auto r = Sql::exec(db, u"UPDATE models SET is_default = 0 WHERE is_default = 1"_s); !r)
+            return std::unexpected(r.error());
+    }
+    if (model.isTitleModel) {
+        if (auto r = Sql::exec(db, u"UPDATE models SET is_title_model = 0 WHERE is_title_model = 1"_s); !r)
+            return std::unexpected(r.error());
+    }
+    return {};
+}
+
+} // namespace
+
+Result<Provider> ProviderRepository::updateProvider(const Provider &provider)
+{
+    if (auto valid = validateProvider(provider); !valid)
+        return std::unexpected(valid.error());
+    auto q = Sql::exec(m_db,
+                       u"UPDATE providers SET name = ?, kind = ?, base_url = ?, api_key_env = ?, keychain_key = ?, "
+                       "headers = ?, proxy = ? WHERE id = ?"_s,
+                       {provider.name, providerKindName(provider.kind), provider.baseUrl.toString(),
+                        Sql::nullIfEmpty(provider.apiKey.envVar), Sql::nullIfEmpty(provider.apiKey.keychainKey),
+                        Sql::toJsonText(provider.headers), provider.proxy, provider.id});
+    if (!q) {
+        if (auto other = this->provider(provider.name); other && other->id != provider.id)
+            return makeError(QString(ErrorCode::AlreadyExists), u"A provider named \"%1\" already exists"_s.arg(provider.name));
+        return std::unexpected(q.error());
+    }
+    if (q->numRowsAffected() == 0)
+        return std::unexpected(Sql::notFound(u"provider"_s, provider.id));
+    return provider;
+}
+
+Result<Model> ProviderRepository::updateModel(const Model &model)
+{
+    if (auto valid = validateModel(model); !valid)
+        return std::unexpected(valid.error());
+    auto stored = Sql::transaction(m_db, [&]() -> Result<void> {
+        if (auto cleared = clearExclusiveFlags(m_db, model); !cleared)
+            return cleared;
+        const auto &c = model.capabilities;
+        auto q = Sql::exec(m_db,
+                           u"UPDATE models SET display_name = ?, tools = ?, vision = ?, reasoning = ?, streaming = ?, "
+                           "context_window = ?, max_output_tokens = ?, input_price = ?, output_price = ?, is_default = ?, "
+                           "is_title_model = ?, anonymous_only = ? WHERE id = ?"_s,
+                           {model.displayName, c.tools, c.vision, c.reasoning, c.streaming, c.contextWindow,
+                            c.maxOutputTokens, optionalPrice(model.inputPricePerMillion),
+                            optionalPrice(model.outputPricePerMillion), model.isDefault, model.isTitleModel,
+                            model.anonymousOnly, model.id});
+        if (!q)
+            return std::unexpected(q.error());
+        if (q->numRowsAffected() == 0)
+            return std::unexpected(Sql::notFound(u"model"_s, model.id));
+        return {};
+    });
+    if (!stored)
+        return std::unexpected(stored.error());
+    return model;
+}
+
+Result<Provider> ProviderRepository::addProvider(Provider provider)
+{
+    if (auto valid = validateProvider(provider); !valid)
+        return std::unexpected(valid.error());
     if (provider.id.isEmpty())
         provider.id = Sql::newId();
     auto q = Sql::exec(m_db,
@@ -114,13 +194,8 @@ Result<void> ProviderRepository::removeProvider(const QString &name)
 
 Result<Model> ProviderRepository::addModel(Model model)
 {
-    if (model.name.trimmed().isEmpty())
-        return makeError(QString(ErrorCode::InvalidArgument), u"A model name must not be empty"_s);
-    if (model.capabilities.contextWindow < 0 || model.capabilities.maxOutputTokens < 0)
-        return makeError(QString(ErrorCode::InvalidArgument), u"Token limits must not be negative"_s);
-    if ((model.inputPricePerMillion && *model.inputPricePerMillion < 0)
-        || (model.outputPricePerMillion && *model.outputPricePerMillion < 0))
-        return makeError(QString(ErrorCode::InvalidArgument), u"Prices must not be negative"_s);
+    if (auto valid = validateModel(model); !valid)
+        return std::unexpected(valid.error());
     auto owner = provider(model.providerName);
     if (!owner)
         return std::unexpected(owner.error());
@@ -128,14 +203,8 @@ Result<Model> ProviderRepository::addModel(Model model)
     if (model.id.isEmpty())
         model.id = Sql::newId();
     auto stored = Sql::transaction(m_db, [&]() -> Result<void> {
-        if (model.isDefault) {
-            if (auto r = Sql::exec(m_db, u"UPDATE models SET is_default = 0 WHERE is_default = 1"_s); !r)
-                return std::unexpected(r.error());
-        }
-        if (model.isTitleModel) {
-            if (auto r = Sql::exec(m_db, u"UPDATE models SET is_title_model = 0 WHERE is_title_model = 1"_s); !r)
-                return std::unexpected(r.error());
-        }
+        if (auto cleared = clearExclusiveFlags(m_db, model); !cleared)
+            return cleared;
         const auto &c = model.capabilities;
         auto q = Sql::exec(m_db,
                            u"INSERT INTO models (id, provider_id, name, display_name, tools, vision, reasoning, streaming, "

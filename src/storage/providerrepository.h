@@ -19,6 +19,8 @@ public:
     Result<Provider> provider(const QString &name) const;
     Result<Provider> providerById(const QString &id) const;
     Result<QList<Provider>> providers() const;
+    // Changes the provider with `provider.id` (name, kind, URL, key reference, headers, proxy).
+    Result<Provider> updateProvider(const Provider &provider);
     Result<void> removeProvider(const QString &name);
 
     // `model.providerName` names the provider. Marking a model default (or title model) clears the
@@ -29,6 +31,9 @@ public:
     Result<QList<Model>> models() const;
     Result<Model> defaultModel() const;
     Result<void> setDefaultModel(const QString &qualifiedName);
+    // Changes the model with `model.id` (display name, capabilities, prices, flags; not its name or
+    // provider), clearing the default / title flag elsewhere in the same transaction.
+    Result<Model> updateModel(const Model &model);
     Result<void> removeModel(const QString &qualifiedName);
 
 private:

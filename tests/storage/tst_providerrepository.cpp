@@ -16,6 +16,7 @@ private Q_SLOTS:
     void rejectsBadProviders();
     void modelsWithDefaultAndPrices();
     void removingAProviderRemovesItsModels();
+    void updatesProvidersAndModels();
 
 private:
     static Provider local();
@@ -28,6 +29,55 @@ Provider TestProviderRepository::local()
     p.kind = ProviderKind::Ollama;
     p.baseUrl = QUrl(u"http://127.0.0.1:11434"_s);
     return p;
+}
+
+void TestProviderRepository::updatesProvidersAndModels()
+{
+    Test::TempDatabase t;
+    ProviderRepository repo(t.connection());
+    Provider p = AD_VERIFY_OK(repo.addProvider(local())).value();
+    Provider other = local();
+    other.name = u"other"_s;
+    QVERIFY(repo.addProvider(other));
+    p.name = u"ollama"_s;
+    p.baseUrl = QUrl(u"http://127.0.0.1:11435"_s);
+    p.apiKey.keychainKey = u"provider/"_s + p.id;
+    QVERIFY(repo.updateProvider(p));
+    QCOMPARE(AD_VERIFY_OK(repo.providerById(p.id)).value(), p);
+    // A taken name or a bad URL is refused and changes nothing.
+    Provider clash = p;
+    clash.name = u"other"_s;
+    QCOMPARE(repo.updateProvider(clash).error().code, QString(ErrorCode::AlreadyExists));
+    Provider badUrl = p;
+    badUrl.baseUrl = QUrl(u"ftp://x"_s);
+    QCOMPARE(repo.updateProvider(badUrl).error().code, QString(ErrorCode::InvalidArgument));
+    QCOMPARE(AD_VERIFY_OK(repo.providerById(p.id)).value(), p);
+    Provider gone = p;
+    gone.id = u"nope"_s;
+    QCOMPARE(repo.updateProvider(gone).error().code, QString(ErrorCode::NotFound));
+
+    Model a;
+    a.providerName = u"ollama"_s;
+    a.name = u"llama3"_s;
+    a.isDefault = true;
+    a = AD_VERIFY_OK(repo.addModel(a)).value();
+    Model b;
+    b.providerName = u"ollama"_s;
+    b.name = u"qwen"_s;
+    b = AD_VERIFY_OK(repo.addModel(b)).value();
+    b.displayName = u"Qwen"_s;
+    b.capabilities.tools = true;
+    b.capabilities.contextWindow = 32768;
+    b.inputPricePerMillion = 0.1;
+    b.isDefault = true;
+    b.isTitleModel = true;
+    QVERIFY(repo.updateModel(b));
+    QCOMPARE(AD_VERIFY_OK(repo.model(u"ollama/qwen"_s)).value(), b);
+    QVERIFY(!AD_VERIFY_OK(repo.model(u"ollama/llama3"_s)).value().isDefault); // one default
+    QCOMPARE(AD_VERIFY_OK(repo.defaultModel()).value().name, u"qwen"_s);
+    b.outputPricePerMillion = -1;
+    QCOMPARE(repo.updateModel(b).error().message, u"Prices must not be negative"_s);
+    QVERIFY(!AD_VERIFY_OK(repo.model(u"ollama/qwen"_s)).value().outputPricePerMillion);
 }
 
 void TestProviderRepository::providersRoundTrip()
