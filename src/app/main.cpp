@@ -2,6 +2,7 @@
 #include "runs/runcontroller.h"
 #include "runs/runlease.h"
 #include "storage/database.h"
+#include "ui/appearance.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -75,12 +76,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
     QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), u"agentdesk"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "AgentDesk, a desktop client for AI models and agents."));
@@ -109,6 +104,17 @@ int main(int argc, char *argv[])
                               QApplication::translate("main", "The database could not be opened:\n\n%1").arg(db.error().message));
         return 1;
     }
+    // The language and colours the user chose (Settings → Appearance), else the system's.
+    const QString language = AgentDesk::Appearance::storedLanguage((*db)->connection());
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(locale, u"agentdesk"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
+    AgentDesk::Appearance::apply(AgentDesk::Appearance::storedTheme((*db)->connection()));
+
     // This process runs runs: take the lease, and recover what a crash left streaming (unless
     // another AgentDesk process is running runs on the same data right now).
     auto lease = AgentDesk::RunLease::acquire(dataDir);

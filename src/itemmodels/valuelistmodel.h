@@ -3,13 +3,14 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace AgentDesk {
 
 // The common part of the list models over stored values (house-style.md §3): a list of value
 // types plus a key→row map; setItems() is the one reset (the whole set is replaced); upsert()
-// changes a row in place and reports exactly the roles that differ, or appends; remove() removes
-// one row. Subclasses say how a value is keyed, which roles a change touches, and what data()
+// changes a row in place and reports exactly the roles that differ, or appends; sync() applies a
+// re-read with upserts and removals; remove() removes one row. Subclasses say how a value is keyed, which roles a change touches, and what data()
 // returns. GUI thread only.
 template<typename T>
 class ValueListModel : public QAbstractListModel
@@ -41,6 +42,20 @@ public:
         m_items.append(item);
         m_rows.insert(keyOf(item), at);
         endInsertRows();
+    }
+    // Brings the rows to `items` with the least change: rows that stay are updated in place, new
+    // ones appended, missing ones removed (a re-read after a change; no reset).
+    void sync(const QList<T> &items)
+    {
+        QSet<QString> keep;
+        for (const T &item : items) {
+            keep.insert(keyOf(item));
+            upsert(item);
+        }
+        for (qsizetype row = m_items.size() - 1; row >= 0; --row) {
+            if (!keep.contains(keyOf(m_items.at(row))))
+                remove(keyOf(m_items.at(row)));
+        }
     }
     void remove(const QString &key)
     {

@@ -45,6 +45,34 @@ Result<void> SettingsRepository::setValue(const QString &key, const std::optiona
     return {};
 }
 
+Result<SettingsRepository::AppearanceSettings> SettingsRepository::appearanceSettings() const
+{
+    AppearanceSettings settings;
+    auto theme = value(u"ui.theme"_s);
+    auto language = value(u"ui.language"_s);
+    if (!theme)
+        return std::unexpected(theme.error());
+    if (!language)
+        return std::unexpected(language.error());
+    if (*theme)
+        settings.theme = **theme;
+    settings.language = language->value_or(QString());
+    return settings;
+}
+
+Result<void> SettingsRepository::setAppearanceSettings(const AppearanceSettings &settings)
+{
+    if (settings.theme != u"system" && settings.theme != u"light" && settings.theme != u"dark")
+        return makeError(QString(ErrorCode::InvalidArgument), u"Unknown theme \"%1\" (system, light or dark)"_s.arg(settings.theme));
+    if (!settings.language.isEmpty() && settings.language != u"en" && settings.language != u"de")
+        return makeError(QString(ErrorCode::InvalidArgument), u"Unknown language \"%1\" (en or de)"_s.arg(settings.language));
+    return Sql::transaction(m_db, [&]() -> Result<void> {
+        if (auto stored = setValue(u"ui.theme"_s, settings.theme); !stored)
+            return stored;
+        return setValue(u"ui.language"_s, settings.language.isEmpty() ? std::nullopt : std::optional<QString>(settings.language));
+    });
+}
+
 Result<ChatSettings> SettingsRepository::chatSettings() const
 {
     ChatSettings settings;

@@ -45,6 +45,17 @@ public:
     Result<WebSettings> webSettings() const;
     Result<void> setWebSettings(const WebSettings &settings);
 
+    // How the GUI looks: theme "system" | "light" | "dark", language "" (the system's) | "en" | "de".
+    // Anything else is refused and nothing is stored.
+    struct AppearanceSettings
+    {
+        QString theme = QStringLiteral("system");
+        QString language;
+        friend bool operator==(const AppearanceSettings &, const AppearanceSettings &) = default;
+    };
+    Result<AppearanceSettings> appearanceSettings() const;
+    Result<void> setAppearanceSettings(const AppearanceSettings &settings);
+
     // An empty threadId stores the global decision.
     Result<void> setToolApproval(const ToolApproval &approval);
     Result<void> clearToolApproval(const QString &toolName, const QString &threadId = {});

@@ -3,6 +3,7 @@
 #include "chatpane.h"
 #include "conversationview.h"
 #include "quickswitcher.h"
+#include "settingsdialog.h"
 #include "threadsidebar.h"
 
 #include "itemmodels/messagelistmodel.h"
@@ -100,6 +101,11 @@ void MainWindow::createActions()
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    auto *settings = file->addAction(tr("&Settings…"), this, [this] { showSettings(); });
+    settings->setObjectName(u"settingsAction"_s);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     auto *find = edit->addAction(tr("&Search conversations"), m_sidebar, &ThreadSidebar::focusSearch);
     find->setObjectName(u"searchAction"_s);
@@ -173,6 +179,21 @@ QuickSwitcher *MainWindow::showQuickSwitcher()
     dialog->show();
     dialog->filterField()->setFocus();
     return dialog;
+}
+
+SettingsDialog *MainWindow::showSettings()
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return m_settings;
+    }
+    m_settings = new SettingsDialog(m_db, m_dataDir, this);
+    m_settings->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_settings, &SettingsDialog::settingsChanged, m_chat, &ChatPane::reloadChoices);
+    connect(m_settings, &QDialog::finished, m_chat, &ChatPane::reloadChoices);
+    m_settings->show();
+    return m_settings;
 }
 
 void MainWindow::showUndo(const QString &text, bool available)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSqlDatabase>
 
 class QLabel;
@@ -11,6 +12,7 @@ namespace AgentDesk {
 
 class ChatPane;
 class QuickSwitcher;
+class SettingsDialog;
 class RunController;
 class ThreadSidebar;
 class ThreadListModel;
@@ -18,7 +20,7 @@ class ThreadListProxyModel;
 
 // The main window (product.md §11): the sidebar beside the conversation (ChatPane), and the
 // window's actions and shortcuts (Ctrl+N new conversation, Ctrl+F search, Ctrl+K quick switcher,
-// Esc stop). GUI thread only; reads and
+// Esc stop, Ctrl+, settings). GUI thread only; reads and
 // writes through the GUI's own connection, runs through the RunController.
 class MainWindow : public QMainWindow
 {
@@ -38,6 +40,8 @@ public:
     void reloadThreads();
     // Ctrl+K; returns the dialog (shown, deleted on close).
     QuickSwitcher *showQuickSwitcher();
+    // Ctrl+,; one dialog at a time (shown, deleted on close).
+    SettingsDialog *showSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +60,7 @@ private:
     ChatPane *m_chat;
     QPushButton *m_undoButton = nullptr;
     QLabel *m_undoLabel = nullptr;
+    QPointer<SettingsDialog> m_settings;
 };
 
 } // namespace AgentDesk

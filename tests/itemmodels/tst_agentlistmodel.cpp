@@ -57,6 +57,15 @@ void TestAgentListModel::agentsChangeInPlaceWithExactRoles()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.rowOf(u"a3"_s), 1);
     QCOMPARE(model.index(0).data(AgentListModel::IdRole).toString(), u"a2"_s);
+    // A re-read: the changed row in place, the new one appended, the missing one removed.
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    analyst.name = u"Data analyst"_s;
+    Agent fourth{u"a4"_s, u"Planner"_s, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    model.sync({analyst, fourth});
+    QCOMPARE(roles.take(), QStringList{u"0:display,name"_s});
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1).data(AgentListModel::IdRole).toString(), u"a4"_s);
     QCOMPARE(reset.size(), 1);
 }
 

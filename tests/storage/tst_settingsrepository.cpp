@@ -12,7 +12,24 @@ private Q_SLOTS:
     void chatSettings();
     void providerBudgets();
     void toolApprovalsThreadBeforeGlobal();
+    void appearanceSettings();
 };
+
+void TestSettingsRepository::appearanceSettings()
+{
+    Test::TempDatabase t;
+    SettingsRepository repo(t.connection());
+    QCOMPARE(AD_VERIFY_OK(repo.appearanceSettings()).value(), (SettingsRepository::AppearanceSettings{u"system"_s, QString()}));
+    QVERIFY(repo.setAppearanceSettings({u"dark"_s, u"de"_s}));
+    QCOMPARE(AD_VERIFY_OK(repo.appearanceSettings()).value(), (SettingsRepository::AppearanceSettings{u"dark"_s, u"de"_s}));
+    const auto badTheme = repo.setAppearanceSettings({u"blue"_s, u"en"_s});
+    QCOMPARE(badTheme.error().message, u"Unknown theme \"blue\" (system, light or dark)"_s);
+    const auto badLanguage = repo.setAppearanceSettings({u"light"_s, u"fr"_s});
+    QCOMPARE(badLanguage.error().message, u"Unknown language \"fr\" (en or de)"_s);
+    QCOMPARE(AD_VERIFY_OK(repo.appearanceSettings()).value(), (SettingsRepository::AppearanceSettings{u"dark"_s, u"de"_s}));
+    QVERIFY(repo.setAppearanceSettings({u"system"_s, QString()}));
+    QCOMPARE(AD_VERIFY_OK(repo.appearanceSettings()).value().language, QString());
+}
 
 void TestSettingsRepository::chatSettings()
 {
