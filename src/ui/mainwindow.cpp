@@ -3,12 +3,15 @@
 #include "chatpane.h"
 #include "conversationview.h"
 #include "quickswitcher.h"
+#include "providerspage.h"
 #include "settingsdialog.h"
 #include "threadsidebar.h"
+#include "welcomepage.h"
 
 #include "itemmodels/messagelistmodel.h"
 #include "itemmodels/threadlistmodel.h"
 #include "itemmodels/threadlistproxymodel.h"
+#include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
 
 #include <QAction>
@@ -19,6 +22,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -59,10 +63,25 @@ MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *r
     connect(m_chat, &ChatPane::threadChanged, this, &MainWindow::refreshThread);
     connect(m_chat, &ChatPane::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
 
+    m_welcome = new WelcomePage(m_db);
+    connect(m_welcome, &WelcomePage::providerReady, this, [this] {
+        m_chat->reloadChoices();
+        showWelcome(false);
+    });
+    connect(m_welcome, &WelcomePage::skipped, this, [this] { showWelcome(false); });
+    connect(m_welcome, &WelcomePage::settingsRequested, this, [this](const QString &presetId) {
+        SettingsDialog *settings = showSettings();
+        settings->showPage(SettingsDialog::Page::Providers);
+        settings->providersPage()->newProvider(presetId);
+    });
+    m_content = new QStackedWidget;
+    m_content->addWidget(m_chat);
+    m_content->addWidget(m_welcome);
+
     auto *splitter = new QSplitter;
     splitter->setObjectName(u"mainSplitter"_s);
     splitter->addWidget(m_sidebar);
-    splitter->addWidget(m_chat);
+    splitter->addWidget(m_content);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(1, false);
     splitter->setSizes({260, 840});
@@ -82,6 +101,24 @@ MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *r
     createActions();
     resize(1100, 760);
     reloadThreads();
+    // First start: nothing to talk to and nothing to read yet.
+    const bool noProvider = ProviderRepository(m_db).providers().value_or(QList<Provider>{}).isEmpty();
+    if (noProvider && m_threads->rowCount() == 0)
+        showWelcome(true);
+}
+
+void MainWindow::showWelcome(bool show)
+{
+    m_content->setCurrentWidget(show ? static_cast<QWidget *>(m_welcome) : m_chat);
+    if (show)
+        m_welcome->detect();
+    else
+        m_chat->focusComposer();
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return m_content->currentWidget() == m_welcome;
 }
 
 MainWindow::~MainWindow() = default;
@@ -160,6 +197,8 @@ void MainWindow::refreshThread(const QString &threadId)
 
 void MainWindow::newConversation()
 {
+    if (isWelcomeShown())
+        showWelcome(false);
     m_sidebar->clearSelection();
     m_chat->openThread({});
     m_chat->focusComposer();
@@ -167,6 +206,8 @@ void MainWindow::newConversation()
 
 void MainWindow::openThread(const QString &threadId)
 {
+    if (isWelcomeShown())
+        showWelcome(false);
     m_chat->openThread(threadId);
     m_sidebar->select(threadId);
 }
@@ -190,7 +231,11 @@ SettingsDialog *MainWindow::showSettings()
     }
     m_settings = new SettingsDialog(m_db, m_dataDir, this);
     m_settings->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_settings, &SettingsDialog::settingsChanged, m_chat, &ChatPane::reloadChoices);
+    connect(m_settings, &SettingsDialog::settingsChanged, this, [this] {
+        m_chat->reloadChoices();
+        if (isWelcomeShown() && !ProviderRepository(m_db).providers().value_or(QList<Provider>{}).isEmpty())
+            showWelcome(false);
+    });
     connect(m_settings, &QDialog::finished, m_chat, &ChatPane::reloadChoices);
     m_settings->show();
     return m_settings;

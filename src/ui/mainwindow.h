@@ -7,6 +7,7 @@
 class QLabel;
 class QListView;
 class QPushButton;
+class QStackedWidget;
 
 namespace AgentDesk {
 
@@ -15,6 +16,7 @@ class QuickSwitcher;
 class SettingsDialog;
 class RunController;
 class ThreadSidebar;
+class WelcomePage;
 class ThreadListModel;
 class ThreadListProxyModel;
 
@@ -38,6 +40,9 @@ public:
     void newConversation();
     void openThread(const QString &threadId);
     void reloadThreads();
+    WelcomePage *welcome() const { return m_welcome; }
+    void showWelcome(bool show);
+    bool isWelcomeShown() const;
     // Ctrl+K; returns the dialog (shown, deleted on close).
     QuickSwitcher *showQuickSwitcher();
     // Ctrl+,; one dialog at a time (shown, deleted on close).
@@ -58,6 +63,8 @@ private:
     ThreadListProxyModel *m_order;
     ThreadSidebar *m_sidebar;
     ChatPane *m_chat;
+    WelcomePage *m_welcome = nullptr;
+    QStackedWidget *m_content = nullptr;
     QPushButton *m_undoButton = nullptr;
     QLabel *m_undoLabel = nullptr;
     QPointer<SettingsDialog> m_settings;

@@ -18,6 +18,7 @@
 #include "ui/mainwindow.h"
 #include "ui/quickswitcher.h"
 #include "ui/threadsidebar.h"
+#include "ui/welcomepage.h"
 
 #include "itemmodels/searchresultmodel.h"
 
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTcpServer>
 #include <QSignalSpy>
 #include <QStackedWidget>
 
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void renamePinArchiveAndDeleteWithUndo();
     void quickSwitcherOpensTheChosenThread();
     void approveAToolCallInline();
+    void welcomeFindsALocalServerAndSetsItUp();
 
 private:
     void makeWindow();
@@ -474,6 +477,38 @@ void TestMainWindow::approveAToolCallInline()
     const auto artifacts = AD_VERIFY_OK(ArtifactRepository(m_t->connection()).list(m_window->chat()->threadId())).value();
     QCOMPARE(artifacts.size(), 1);
     QCOMPARE(artifacts.at(0).title, u"Notes"_s);
+}
+
+void TestMainWindow::welcomeFindsALocalServerAndSetsItUp()
+{
+    // An empty database: no provider, no thread.
+    QVERIFY(ProviderRepository(m_t->connection()).removeProvider(u"local"_s));
+    makeWindow();
+    QVERIFY(m_window->isWelcomeShown());
+    WelcomePage *welcome = m_window->welcome();
+    QTcpServer closed; // a port where nothing listens
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 deadPort = closed.serverPort();
+    closed.close();
+    m_server->enqueue("/v1/models", ScriptedHttpServer::Response::json(200, R"({"data":[{"id":"qwen2.5"},{"id":"llama3.2"}]})"));
+    welcome->setCandidates({{u"lmstudio"_s, m_server->url(u"/v1"_s)},
+                            {u"llamacpp"_s, QUrl(u"http://127.0.0.1:%1/v1"_s.arg(deadPort))}});
+    QSignalSpy finished(welcome, &WelcomePage::detectionFinished);
+    welcome->detect();
+    QTRY_VERIFY_WITH_TIMEOUT(!welcome->isDetecting(), 10000);
+    QCOMPARE(welcome->detected(), QStringList{u"lmstudio"_s});
+    QVERIFY(welcome->findChild<QPushButton *>(u"use_lmstudio"_s));
+    QVERIFY(!welcome->findChild<QPushButton *>(u"use_llamacpp"_s));
+    screenshot(u"welcome"_s);
+
+    welcome->findChild<QPushButton *>(u"use_lmstudio"_s)->click();
+    QVERIFY(!m_window->isWelcomeShown());
+    ProviderRepository repo(m_t->connection());
+    QCOMPARE(AD_VERIFY_OK(repo.provider(u"lmstudio"_s)).value().baseUrl, m_server->url(u"/v1"_s));
+    QCOMPARE(AD_VERIFY_OK(repo.models()).value().size(), 2);
+    // Discovery lists models by name; the first becomes the default.
+    QCOMPARE(AD_VERIFY_OK(repo.defaultModel()).value().qualifiedName(), u"lmstudio/llama3.2"_s);
+    QCOMPARE(m_window->chat()->composer()->model(), u"lmstudio/llama3.2"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
