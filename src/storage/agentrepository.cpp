@@ -88,6 +88,8 @@ Result<Agent> AgentRepository::updateAgent(const Agent &a)
 {
     if (a.name.trimmed().isEmpty())
         return std::unexpected(emptyName(u"agent"_s));
+    if (auto other = this->agent(a.name); other && other->id != a.id)
+        return makeError(QString(ErrorCode::AlreadyExists), u"An agent named \"%1\" already exists"_s.arg(a.name));
     auto stored = Sql::transaction(m_db, [&]() -> Result<void> {
         auto q = Sql::exec(m_db,
                            u"UPDATE agents SET name = ?, description = ?, instructions = ?, model = ?, enabled_tools = ?, "
@@ -183,6 +185,8 @@ Result<Skill> AgentRepository::updateSkill(const Skill &s)
 {
     if (s.name.trimmed().isEmpty())
         return std::unexpected(emptyName(u"skill"_s));
+    if (auto other = this->skill(s.name); other && other->id != s.id)
+        return makeError(QString(ErrorCode::AlreadyExists), u"A skill named \"%1\" already exists"_s.arg(s.name));
     auto stored = Sql::transaction(m_db, [&]() -> Result<void> {
         auto q = Sql::exec(m_db,
                            u"UPDATE skills SET name = ?, short_description = ?, instructions = ?, active = ?, pinned = ?, "

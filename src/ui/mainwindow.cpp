@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "agenteditor.h"
 #include "chatpane.h"
 #include "conversationview.h"
 #include "quickswitcher.h"
@@ -157,6 +158,10 @@ void MainWindow::createActions()
     archived->setCheckable(true);
     connect(archived, &QAction::toggled, m_order, &ThreadListProxyModel::setShowArchived);
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    auto *agents = tools->addAction(tr("&Agents and skills…"), this, [this] { showAgentEditor(); });
+    agents->setObjectName(u"agentEditorAction"_s);
+
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
     auto *stop = conversation->addAction(tr("&Stop the answer"), m_chat, &ChatPane::stop);
     stop->setObjectName(u"stopAction"_s);
@@ -220,6 +225,20 @@ QuickSwitcher *MainWindow::showQuickSwitcher()
     dialog->show();
     dialog->filterField()->setFocus();
     return dialog;
+}
+
+AgentEditor *MainWindow::showAgentEditor()
+{
+    if (m_agentEditor) {
+        m_agentEditor->raise();
+        m_agentEditor->activateWindow();
+        return m_agentEditor;
+    }
+    m_agentEditor = new AgentEditor(m_db, this);
+    m_agentEditor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_agentEditor, &AgentEditor::changed, m_chat, &ChatPane::reloadChoices);
+    m_agentEditor->show();
+    return m_agentEditor;
 }
 
 SettingsDialog *MainWindow::showSettings()

@@ -11,6 +11,7 @@ class QStackedWidget;
 
 namespace AgentDesk {
 
+class AgentEditor;
 class ChatPane;
 class QuickSwitcher;
 class SettingsDialog;
@@ -47,6 +48,8 @@ public:
     QuickSwitcher *showQuickSwitcher();
     // Ctrl+,; one dialog at a time (shown, deleted on close).
     SettingsDialog *showSettings();
+    // Tools → Agents and skills; one at a time.
+    AgentEditor *showAgentEditor();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,6 +71,7 @@ private:
     QPushButton *m_undoButton = nullptr;
     QLabel *m_undoLabel = nullptr;
     QPointer<SettingsDialog> m_settings;
+    QPointer<AgentEditor> m_agentEditor;
 };
 
 } // namespace AgentDesk
