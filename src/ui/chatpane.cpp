@@ -1,5 +1,7 @@
 #include "chatpane.h"
 
+#include "artifactpanel.h"
+
 #include "composer.h"
 #include "conversationview.h"
 
@@ -20,6 +22,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -28,7 +31,7 @@ namespace AgentDesk {
 
 ChatPane::ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs, QWidget *parent)
     : QWidget(parent), m_db(std::move(db)), m_dataDir(dataDir), m_runs(runs), m_messages(new MessageListModel(this)),
-      m_view(new ConversationView), m_composer(new Composer)
+      m_view(new ConversationView), m_composer(new Composer), m_artifacts(new ArtifactPanel(m_db))
 {
     setObjectName(u"chatPane"_s);
     m_messages->setPageLoader([db = m_db](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
@@ -41,11 +44,31 @@ ChatPane::ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs,
     m_view->state().imageLoader = [this](const QString &blob) { return image(blob); };
     m_view->state().usageText = [this](const QString &messageId) { return usageText(messageId); };
 
+    auto *conversation = new QWidget;
+    auto *column = new QVBoxLayout(conversation);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_view, 1);
+    column->addWidget(m_composer);
+    auto *split = new QSplitter;
+    split->setObjectName(u"chatSplitter"_s);
+    split->addWidget(conversation);
+    split->addWidget(m_artifacts);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setCollapsible(0, false);
+    m_artifacts->hide();
+    // The panel appears when the thread gets its first artifact (the user can close it again).
+    connect(m_artifacts, &ArtifactPanel::artifactsChanged, this, [this](int count) {
+        if (count > m_artifactCount && count > 0)
+            m_artifacts->show();
+        if (count == 0)
+            m_artifacts->hide();
+        m_artifactCount = count;
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(m_composer);
+    layout->addWidget(split);
 
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(400);
@@ -84,8 +107,11 @@ ChatPane::ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs,
 
     connect(m_runs, &RunController::messageReady, this, [this](const QString &threadId, const Message &message) {
         track(threadId, message.id);
-        if (threadId == m_threadId)
+        if (threadId == m_threadId) {
             m_messages->upsertMessage(message);
+            if (message.role == MessageRole::Tool)
+                m_artifacts->reload(); // a tool may have written an artifact
+        }
         Q_EMIT threadChanged(threadId);
     });
     connect(m_runs, &RunController::messageDelta, this, [this](const QString &threadId, const RunMessageDeltaEvent &delta) {
@@ -188,6 +214,9 @@ void ChatPane::openThread(const QString &threadId)
         return;
     }
     m_threadId = threadId;
+    m_artifactCount = 0;
+    m_artifacts->hide();
+    m_artifacts->setThread(threadId);
     for (const QString &callId : m_pendingApprovals.value(threadId))
         m_view->addPendingApproval(callId);
     m_view->setError(m_errors.value(threadId));
@@ -279,6 +308,7 @@ void ChatPane::send()
         m_newDraft.clear();
         m_threadId = threadId;
         m_messages->openThread(threadId);
+        m_artifacts->setThread(threadId);
         m_view->setError({});
         if (auto thread = threads.get(threadId))
             Q_EMIT threadCreated(*thread);
@@ -361,6 +391,7 @@ void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &
             gone << id;
     }
     m_messages->removeMessages(gone);
+    m_artifacts->reload();
     loadUsage(QStringList(produced.cbegin(), produced.cend()));
     if (result.outcome != ExecuteRun::Outcome::Completed) {
         // The cleanup put the user's text back into the thread's draft: into the composer with it,

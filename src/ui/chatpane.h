@@ -15,6 +15,7 @@
 
 namespace AgentDesk {
 
+class ArtifactPanel;
 class Composer;
 class ConversationView;
 class MessageListModel;
@@ -47,6 +48,7 @@ public:
     MessageListModel *messages() const { return m_messages; }
     ConversationView *view() const { return m_view; }
     Composer *composer() const { return m_composer; }
+    ArtifactPanel *artifacts() const { return m_artifacts; }
 
 Q_SIGNALS:
     // A new thread was stored (first send of a new conversation).
@@ -76,6 +78,8 @@ private:
     MessageListModel *m_messages;
     ConversationView *m_view;
     Composer *m_composer;
+    ArtifactPanel *m_artifacts;
+    int m_artifactCount = 0;
     QString m_threadId;
     QString m_newDraft; // the draft of the new, not yet stored conversation
     QString m_editing;  // the user message that Send replaces (edit and resend)

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "agenteditor.h"
+#include "artifactpanel.h"
 #include "chatpane.h"
 #include "conversationview.h"
 #include "quickswitcher.h"
@@ -157,6 +158,13 @@ void MainWindow::createActions()
     archived->setObjectName(u"showArchivedAction"_s);
     archived->setCheckable(true);
     connect(archived, &QAction::toggled, m_order, &ThreadListProxyModel::setShowArchived);
+    auto *artifacts = view->addAction(tr("A&rtifacts panel"));
+    artifacts->setObjectName(u"artifactsAction"_s);
+    artifacts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(artifacts, &QAction::triggered, this, [this] {
+        ArtifactPanel *panel = m_chat->artifacts();
+        panel->setVisible(!panel->isVisible());
+    });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     auto *agents = tools->addAction(tr("&Agents and skills…"), this, [this] { showAgentEditor(); });

@@ -400,7 +400,7 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
         // Editing or regenerating waits until the thread's run has finished.
         if (user && !m_state->running)
             addButton(x, top, Hit::Kind::Edit, MessageDelegate::tr("Edit"), layout.id, -1);
-        else if (!user && !m_state->running)
+        else if (!user && !m_state->running && !layout.text.isEmpty()) // not on a message that only calls tools
             addButton(x, top, Hit::Kind::Regenerate, MessageDelegate::tr("Regenerate"), layout.id, -1);
         QStringList info;
         if (layout.status == u"interrupted")

@@ -12,6 +12,7 @@
 #include "support/providerwire.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
+#include "ui/artifactpanel.h"
 #include "ui/chatpane.h"
 #include "ui/composer.h"
 #include "ui/conversationview.h"
@@ -28,6 +29,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTcpServer>
+#include <QTextBrowser>
 #include <QSignalSpy>
 #include <QStackedWidget>
 
@@ -477,6 +479,12 @@ void TestMainWindow::approveAToolCallInline()
     const auto artifacts = AD_VERIFY_OK(ArtifactRepository(m_t->connection()).list(m_window->chat()->threadId())).value();
     QCOMPARE(artifacts.size(), 1);
     QCOMPARE(artifacts.at(0).title, u"Notes"_s);
+    // The artifact panel opened with it, rendered.
+    ArtifactPanel *panel = m_window->chat()->artifacts();
+    QVERIFY(panel->isVisible());
+    QCOMPARE(panel->currentArtifactId(), artifacts.at(0).id);
+    QVERIFY(panel->view()->toPlainText().contains(u"Buy milk."_s));
+    screenshot(u"artifact-panel"_s);
 }
 
 void TestMainWindow::welcomeFindsALocalServerAndSetsItUp()
