@@ -8,6 +8,7 @@
 #include "providerspage.h"
 #include "settingsdialog.h"
 #include "threadsidebar.h"
+#include "usageview.h"
 #include "welcomepage.h"
 
 #include "itemmodels/messagelistmodel.h"
@@ -169,6 +170,12 @@ void MainWindow::createActions()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     auto *agents = tools->addAction(tr("&Agents and skills…"), this, [this] { showAgentEditor(); });
     agents->setObjectName(u"agentEditorAction"_s);
+    auto *usage = tools->addAction(tr("&Usage and budgets…"), this, [this] {
+        auto *usageView = new UsageView(m_db, this);
+        usageView->setAttribute(Qt::WA_DeleteOnClose);
+        usageView->show();
+    });
+    usage->setObjectName(u"usageAction"_s);
 
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
     auto *stop = conversation->addAction(tr("&Stop the answer"), m_chat, &ChatPane::stop);
