@@ -28,6 +28,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QClipboard>
+#include <QImage>
+#include <QMimeData>
 #include <QTcpServer>
 #include <QTextBrowser>
 #include <QSignalSpy>
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void quickSwitcherOpensTheChosenThread();
     void approveAToolCallInline();
     void welcomeFindsALocalServerAndSetsItUp();
+    void draftsArePerThreadAndImagesPaste();
 
 private:
     void makeWindow();
@@ -517,6 +521,45 @@ void TestMainWindow::welcomeFindsALocalServerAndSetsItUp()
     // Discovery lists models by name; the first becomes the default.
     QCOMPARE(AD_VERIFY_OK(repo.defaultModel()).value().qualifiedName(), u"lmstudio/llama3.2"_s);
     QCOMPARE(m_window->chat()->composer()->model(), u"lmstudio/llama3.2"_s);
+}
+
+void TestMainWindow::draftsArePerThreadAndImagesPaste()
+{
+    const QString a = storeThread(u"Alpha"_s, {u"hi"_s}, 0);
+    const QString b = storeThread(u"Beta"_s, {u"ho"_s}, 1);
+    makeWindow();
+    Composer *composer = m_window->chat()->composer();
+    m_window->openThread(a);
+    type(u"first line"_s);
+    QTest::keyClick(composer->editor(), Qt::Key_Return, Qt::ShiftModifier); // a new line, not a send
+    type(u"second"_s);
+    QCOMPARE(composer->text(), u"first line\nsecond"_s);
+    QCOMPARE(m_window->chat()->messages()->rowCount(), 1);
+
+    m_window->openThread(b);
+    ThreadRepository threads(m_t->connection());
+    QCOMPARE(AD_VERIFY_OK(threads.get(a)).value().draft, u"first line\nsecond"_s);
+    QCOMPARE(composer->text(), QString());
+    type(u"for beta"_s);
+    m_window->openThread(a);
+    QCOMPARE(composer->text(), u"first line\nsecond"_s);
+    QCOMPARE(AD_VERIFY_OK(threads.get(b)).value().draft, u"for beta"_s);
+    // Typing alone saves the draft too, after a short pause (nothing lost if the app dies).
+    type(u"!"_s);
+    QTRY_COMPARE(AD_VERIFY_OK(threads.get(a)).value().draft, u"first line\nsecond!"_s);
+
+    // A pasted image becomes an attachment of the message, not text.
+    QImage image(16, 16, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    auto *mime = new QMimeData;
+    mime->setImageData(image);
+    QGuiApplication::clipboard()->setMimeData(mime);
+    composer->editor()->setFocus();
+    QTest::keyClick(composer->editor(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(composer->images().size(), 1);
+    QCOMPARE(composer->images().at(0).mimeType, u"image/png"_s);
+    QVERIFY(QImage::fromData(composer->images().at(0).bytes).size() == QSize(16, 16));
+    QCOMPARE(composer->text(), u"first line\nsecond!"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
