@@ -103,7 +103,7 @@ bool continuesBlock(QStringView line)
 
 } // namespace
 
-QList<MarkdownBlock> MarkdownBlocks::split(QStringView text, qsizetype from)
+QList<MarkdownBlock> MarkdownBlocks::split(QStringView text, qsizetype from, bool complete)
 {
     QList<MarkdownBlock> blocks;
     MarkdownBlock current;
@@ -124,7 +124,9 @@ QList<MarkdownBlock> MarkdownBlocks::split(QStringView text, qsizetype from)
     };
 
     while (pos < text.size()) {
-        const Line line = lineAt(text, pos);
+        Line line = lineAt(text, pos);
+        if (complete)
+            line.complete = true;
         if (open && current.kind == MarkdownBlock::Kind::Code) {
             if (line.complete && closesFence(line.body, fence)) {
                 current.codeLength = line.start - current.codeStart;

@@ -33,8 +33,9 @@ class MarkdownBlocks
 {
 public:
     // The blocks of `text` from `from` on; `from` must be 0 or the start of a block an earlier
-    // call returned for a prefix of this text.
-    static QList<MarkdownBlock> split(QStringView text, qsizetype from = 0);
+    // call returned for a prefix of this text. `complete`: the text is final (a stored message),
+    // so its last line counts as a whole line (a closing fence without a line break closes).
+    static QList<MarkdownBlock> split(QStringView text, qsizetype from = 0, bool complete = false);
 };
 
 } // namespace AgentDesk

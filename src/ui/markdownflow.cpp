@@ -53,7 +53,7 @@ void MarkdownFlow::setFonts(const QFont &text, const QFont &code)
     m_font = text;
     m_codeFont = code;
     if (!m_blocks.empty())
-        setText(QString(m_text), false);
+        setText(QString(m_text), false, m_complete);
 }
 
 void MarkdownFlow::setDark(bool dark)
@@ -62,11 +62,12 @@ void MarkdownFlow::setDark(bool dark)
         return;
     m_dark = dark;
     if (!m_blocks.empty())
-        setText(QString(m_text), false);
+        setText(QString(m_text), false, m_complete);
 }
 
-void MarkdownFlow::setText(const QString &text, bool appended)
+void MarkdownFlow::setText(const QString &text, bool appended, bool complete)
 {
+    m_complete = complete;
     std::optional<Block> reusable;
     qsizetype from = 0;
     if (appended && !m_blocks.empty() && text.size() >= m_text.size()) {
@@ -88,7 +89,7 @@ void MarkdownFlow::setText(const QString &text, bool appended)
         appendBlocks(m_text.isEmpty() ? QList<MarkdownBlock>{} : QList<MarkdownBlock>{whole}, std::move(reusable));
         return;
     }
-    appendBlocks(MarkdownBlocks::split(m_text, from), std::move(reusable));
+    appendBlocks(MarkdownBlocks::split(m_text, from, complete), std::move(reusable));
 }
 
 QStringView MarkdownFlow::shownCode(const MarkdownBlock &block) const

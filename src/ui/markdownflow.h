@@ -41,8 +41,8 @@ public:
     void setFonts(const QFont &text, const QFont &code);
     void setDark(bool dark);
     // Replaces the text. `appended`: the new text extends the old one (a streamed delta), so the
-    // blocks before the last are kept.
-    void setText(const QString &text, bool appended = false);
+    // blocks before the last are kept. `complete`: no more text follows (a stored message).
+    void setText(const QString &text, bool appended = false, bool complete = false);
     const QString &text() const { return m_text; }
     void setWidth(int width);
     int width() const { return m_width; }
@@ -87,6 +87,7 @@ private:
     QFont m_font;
     QFont m_codeFont;
     bool m_dark = false;
+    bool m_complete = false;
     QString m_text;
     int m_width = 400;
     std::vector<Block> m_blocks;

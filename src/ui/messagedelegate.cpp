@@ -220,7 +220,7 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
                 if (!part.flow)
                     part.flow = makeFlow(MarkdownFlow::Format::Markdown);
                 if (!existing || part.flow->text().size() != text.size())
-                    part.flow->setText(text, existing);
+                    part.flow->setText(text, existing, layout.status != u"streaming");
             } else if (type == u"tool_use") {
                 part.toolId = map.value(u"id"_s).toString();
                 part.toolName = map.value(u"name"_s).toString();

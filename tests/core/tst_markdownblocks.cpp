@@ -15,6 +15,7 @@ private Q_SLOTS:
     void blocks_data();
     void blocks();
     void codeBlockParts();
+    void aCompleteTextClosesItsLastFence();
     void resplittingFromTheLastBlockMatchesAFullSplitAtEveryLength();
 };
 
@@ -102,6 +103,18 @@ void TestMarkdownBlocks::codeBlockParts()
     QCOMPARE(code.codeStart, text.indexOf(u"fn"_s));
     QCOMPARE(code.codeLength, 13);
     QVERIFY(code.closed);
+}
+
+void TestMarkdownBlocks::aCompleteTextClosesItsLastFence()
+{
+    // A stored answer often ends with the closing fence and no line break.
+    const QString text = u"Run:\n```sh\nmake\n```"_s;
+    QCOMPARE(describe(text, MarkdownBlocks::split(text)), (QStringList{u"T:Run:\n"_s, u"C(sh,open):make\n```"_s}));
+    QCOMPARE(describe(text, MarkdownBlocks::split(text, 0, true)), (QStringList{u"T:Run:\n"_s, u"C(sh,closed):make\n"_s}));
+    const QString list = u"a\n\n- b"_s;
+    QCOMPARE(describe(list, MarkdownBlocks::split(list, 0, true)), QStringList{u"T:a\n\n- b"_s});
+    const QString paragraphs = u"a\n\nb"_s;
+    QCOMPARE(describe(paragraphs, MarkdownBlocks::split(paragraphs, 0, true)), (QStringList{u"T:a\n\n"_s, u"T:b"_s}));
 }
 
 void TestMarkdownBlocks::resplittingFromTheLastBlockMatchesAFullSplitAtEveryLength()
