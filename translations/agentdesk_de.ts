@@ -454,43 +454,53 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="84"/>
+        <location filename="../src/ui/chatpane.cpp" line="86"/>
         <source>Send a first message, then activate a skill for this conversation.</source>
         <translation>Senden Sie eine erste Nachricht und aktivieren Sie dann einen Skill für diese Unterhaltung.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="105"/>
+        <location filename="../src/ui/chatpane.cpp" line="107"/>
         <source>Copied to the clipboard</source>
         <translation>In die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="267"/>
+        <location filename="../src/ui/chatpane.cpp" line="115"/>
+        <source>The event could not be written: %1</source>
+        <translation>Der Termin konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/chatpane.cpp" line="120"/>
+        <source>The event was handed to your calendar.</source>
+        <translation>Der Termin wurde an Ihren Kalender übergeben.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/chatpane.cpp" line="282"/>
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen (Strg+,) einen Anbieter und ein Modell hinzu.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="325"/>
-        <location filename="../src/ui/chatpane.cpp" line="469"/>
+        <location filename="../src/ui/chatpane.cpp" line="340"/>
+        <location filename="../src/ui/chatpane.cpp" line="484"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation>Der API-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="419"/>
+        <location filename="../src/ui/chatpane.cpp" line="434"/>
         <source>Editing a message: Send replaces it and everything after it.</source>
         <translation>Nachricht wird bearbeitet: Senden ersetzt sie und alles danach.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="501"/>
+        <location filename="../src/ui/chatpane.cpp" line="516"/>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="530"/>
+        <location filename="../src/ui/chatpane.cpp" line="545"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="533"/>
+        <location filename="../src/ui/chatpane.cpp" line="548"/>
         <source>Full-size image</source>
         <translation>Bild in voller Größe</translation>
     </message>
@@ -737,12 +747,12 @@
 <context>
     <name>AgentDesk::MarkdownFlow</name>
     <message>
-        <location filename="../src/ui/markdownflow.cpp" line="264"/>
+        <location filename="../src/ui/markdownflow.cpp" line="270"/>
         <source>code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../src/ui/markdownflow.cpp" line="268"/>
+        <location filename="../src/ui/markdownflow.cpp" line="274"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -958,53 +968,76 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="338"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="469"/>
         <source>Allow once</source>
         <translation>Einmal erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="339"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="470"/>
         <source>Allow for this thread</source>
         <translation>Für diese Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="340"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="471"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="399"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="427"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="530"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="402"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="60"/>
+        <source>**To:** %1  
+**Subject:** %2</source>
+        <translation>**An:** %1  
+**Betreff:** %2</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="420"/>
+        <source>Open in mail app</source>
+        <translation>Im E-Mail-Programm öffnen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="421"/>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="426"/>
+        <source>Add to calendar</source>
+        <translation>Zum Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="533"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="535"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="407"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="538"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="409"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="503"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="540"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="653"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="473"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="604"/>
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="475"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="606"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>%n Sekunde nachgedacht</numerusform>
@@ -1012,47 +1045,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="477"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="608"/>
         <source>Thoughts</source>
         <translation>Gedanken</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="498"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="628"/>
+        <source>E-mail draft</source>
+        <translation>E-Mail-Entwurf</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="629"/>
+        <source>Calendar event</source>
+        <translation>Kalendertermin</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="648"/>
         <source>Waiting for your approval</source>
         <translation>Wartet auf Ihre Freigabe</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="501"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="651"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="501"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="651"/>
         <source>No result</source>
         <translation>Kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="506"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="656"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="512"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="662"/>
         <source>Result of %1</source>
         <translation>Ergebnis von %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="520"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="670"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="524"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="674"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="537"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="687"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>

@@ -454,43 +454,53 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="84"/>
+        <location filename="../src/ui/chatpane.cpp" line="86"/>
         <source>Send a first message, then activate a skill for this conversation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="105"/>
+        <location filename="../src/ui/chatpane.cpp" line="107"/>
         <source>Copied to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="267"/>
+        <location filename="../src/ui/chatpane.cpp" line="115"/>
+        <source>The event could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/chatpane.cpp" line="120"/>
+        <source>The event was handed to your calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/chatpane.cpp" line="282"/>
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="325"/>
-        <location filename="../src/ui/chatpane.cpp" line="469"/>
+        <location filename="../src/ui/chatpane.cpp" line="340"/>
+        <location filename="../src/ui/chatpane.cpp" line="484"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="419"/>
+        <location filename="../src/ui/chatpane.cpp" line="434"/>
         <source>Editing a message: Send replaces it and everything after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="501"/>
+        <location filename="../src/ui/chatpane.cpp" line="516"/>
         <source>%1 in · %2 out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="530"/>
+        <location filename="../src/ui/chatpane.cpp" line="545"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="533"/>
+        <location filename="../src/ui/chatpane.cpp" line="548"/>
         <source>Full-size image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -725,12 +735,12 @@
 <context>
     <name>AgentDesk::MarkdownFlow</name>
     <message>
-        <location filename="../src/ui/markdownflow.cpp" line="264"/>
+        <location filename="../src/ui/markdownflow.cpp" line="270"/>
         <source>code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/markdownflow.cpp" line="268"/>
+        <location filename="../src/ui/markdownflow.cpp" line="274"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,53 +956,75 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="338"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="469"/>
         <source>Allow once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="339"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="470"/>
         <source>Allow for this thread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="340"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="471"/>
         <source>Deny</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="399"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="427"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="530"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="402"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="60"/>
+        <source>**To:** %1  
+**Subject:** %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="420"/>
+        <source>Open in mail app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="421"/>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="426"/>
+        <source>Add to calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="533"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="535"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="407"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="538"/>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="409"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="503"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="540"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="653"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="473"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="604"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="475"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="606"/>
         <source>Thought for %n second(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1000,47 +1032,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="477"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="608"/>
         <source>Thoughts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="498"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="628"/>
+        <source>E-mail draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="629"/>
+        <source>Calendar event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="648"/>
         <source>Waiting for your approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="501"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="651"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="501"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="651"/>
         <source>No result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="506"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="656"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="512"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="662"/>
         <source>Result of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="520"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="670"/>
         <source>Arguments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="524"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="674"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="537"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="687"/>
         <source>Image missing</source>
         <translation type="unfinished"></translation>
     </message>

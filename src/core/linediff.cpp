@@ -41,7 +41,7 @@ QList<DiffLine> LineDiff::diff(const QStringList &a, const QStringList &b)
     // kept to walk the script back.
     const int max = N + M;
     std::vector<std::vector<int>> trace;
-    std::vector<int> v(size_t(2 * max + 2), 0);
+    std::vector<int> v(size_t(2 * max + 3), 0); // diagonals -max-1 … max+1
     const int offset = max + 1;
     int found = -1;
     for (int d = 0; d <= max && found < 0; ++d) {

@@ -18,6 +18,8 @@
 #include "storage/usagerepository.h"
 
 #include <QDesktopServices>
+#include <QDir>
+#include <QTemporaryFile>
 #include <QDialog>
 #include <QLabel>
 #include <QLocale>
@@ -104,6 +106,19 @@ ChatPane::ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs,
     });
     connect(m_view, &ConversationView::textCopied, this, [this] { Q_EMIT statusMessage(tr("Copied to the clipboard")); });
     connect(m_view, &ConversationView::imageActivated, this, &ChatPane::showImage);
+    connect(m_view, &ConversationView::mailRequested, this, [](const QUrl &mailto) { QDesktopServices::openUrl(mailto); });
+    connect(m_view, &ConversationView::eventRequested, this, [this](const QString &icalendar) {
+        // Handed to the calendar app as a file, which opens it and offers to add the event.
+        QTemporaryFile file(QDir::temp().filePath(u"agentdesk-event-XXXXXX.ics"_s));
+        file.setAutoRemove(false);
+        if (!file.open() || file.write(icalendar.toUtf8()) < 0) {
+            Q_EMIT statusMessage(tr("The event could not be written: %1").arg(file.errorString()));
+            return;
+        }
+        file.close();
+        QDesktopServices::openUrl(QUrl::fromLocalFile(file.fileName()));
+        Q_EMIT statusMessage(tr("The event was handed to your calendar."));
+    });
 
     connect(m_runs, &RunController::messageReady, this, [this](const QString &threadId, const Message &message) {
         track(threadId, message.id);

@@ -541,6 +541,8 @@ void ConversationView::activate(const MessageDelegate::Hit &hit, int row)
     case Kind::Regenerate: Q_EMIT regenerateRequested(messageId); break;
     case Kind::Edit: Q_EMIT editRequested(messageId); break;
     case Kind::Image: Q_EMIT imageActivated(hit.payload); break;
+    case Kind::OpenMail: Q_EMIT mailRequested(QUrl(hit.payload, QUrl::StrictMode)); break;
+    case Kind::SaveEvent: Q_EMIT eventRequested(hit.payload); break;
     case Kind::ToggleThinking:
     case Kind::ToggleTool: {
         const QString key = ConversationState::key(messageId, hit.part);

@@ -57,6 +57,9 @@ Q_SIGNALS:
     void regenerateRequested(const QString &messageId);
     void editRequested(const QString &messageId);
     void imageActivated(const QString &blob);
+    // A widget card's action: the e-mail as a mailto: URL, the event as iCalendar text.
+    void mailRequested(const QUrl &mailto);
+    void eventRequested(const QString &icalendar);
 
 protected:
     QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;

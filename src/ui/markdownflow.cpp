@@ -10,6 +10,8 @@
 #include <QGuiApplication>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QSet>
+#include <QTextBlock>
 #include <QTextTable>
 
 #include <cmath>
@@ -25,10 +27,13 @@ namespace {
 void styleTables(QTextDocument *document)
 {
     const QColor border = QGuiApplication::palette().color(QPalette::Mid);
-    for (QTextFrame *frame : document->rootFrame()->childFrames()) {
-        auto *table = qobject_cast<QTextTable *>(frame);
-        if (!table)
-            continue;
+    // Every table, however deep (Qt versions nest the importer's frames differently).
+    QSet<QTextTable *> tables;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (QTextTable *table = QTextCursor(block).currentTable())
+            tables.insert(table);
+    }
+    for (QTextTable *table : std::as_const(tables)) {
         QTextTableFormat format = table->format();
         format.setBorderCollapse(true);
         format.setBorder(1);

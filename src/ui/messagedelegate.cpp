@@ -1,6 +1,9 @@
 #include "messagedelegate.h"
 
+#include "chartrenderer.h"
 #include "markdownflow.h"
+
+#include "core/icalendar.h"
 
 #include "itemmodels/messagelistmodel.h"
 
@@ -9,6 +12,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QUrlQuery>
 
 #include <vector>
 
@@ -35,6 +39,73 @@ QString prettyArguments(const QString &raw)
     if (json.isObject() && !json.object().isEmpty())
         return QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed();
     return raw;
+}
+
+constexpr int ChartHeight = 280;
+
+// The card of a widget tool (e-mail draft, calendar event) as Markdown, and its two actions.
+QString escapeMarkdown(const QString &text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (QStringView(u"\\`*_{}[]<>()#+-.!|").contains(c))
+            out += u'\\';
+        out += c;
+    }
+    return out;
+}
+
+QString emailCard(const QJsonObject &a)
+{
+    return MessageDelegate::tr("**To:** %1  \n**Subject:** %2")
+               .arg(escapeMarkdown(a.value(u"to"_s).toString()), escapeMarkdown(a.value(u"subject"_s).toString()))
+        + u"\n\n"_s + escapeMarkdown(a.value(u"body"_s).toString()).replace(u"\n"_s, u"  \n"_s);
+}
+
+QString mailto(const QJsonObject &a)
+{
+    QUrl url;
+    url.setScheme(u"mailto"_s);
+    url.setPath(a.value(u"to"_s).toString());
+    QUrlQuery query;
+    query.addQueryItem(u"subject"_s, QString::fromUtf8(QUrl::toPercentEncoding(a.value(u"subject"_s).toString())));
+    query.addQueryItem(u"body"_s, QString::fromUtf8(QUrl::toPercentEncoding(a.value(u"body"_s).toString())));
+    url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    return url.toString(QUrl::FullyEncoded);
+}
+
+QDateTime eventTime(const QJsonObject &a, const QString &key)
+{
+    return QDateTime::fromString(a.value(key).toString(), Qt::ISODate);
+}
+
+QString calendarCard(const QJsonObject &a)
+{
+    const QLocale locale;
+    const QDateTime start = eventTime(a, u"start"_s).toLocalTime();
+    const QDateTime end = eventTime(a, u"end"_s).toLocalTime();
+    QString when = locale.toString(start, QLocale::LongFormat);
+    if (end.isValid())
+        when += u" – "_s + (end.date() == start.date() ? locale.toString(end.time(), QLocale::ShortFormat)
+                                                        : locale.toString(end, QLocale::LongFormat));
+    QString text = u"**"_s + escapeMarkdown(a.value(u"title"_s).toString()) + u"**\n\n"_s + escapeMarkdown(when);
+    if (const QString where = a.value(u"location"_s).toString(); !where.isEmpty())
+        text += u"  \n"_s + escapeMarkdown(where);
+    if (const QString what = a.value(u"description"_s).toString(); !what.isEmpty())
+        text += u"\n\n"_s + escapeMarkdown(what);
+    return text;
+}
+
+QString icsOf(const QJsonObject &a, const QString &callId)
+{
+    ICalendar::Event event;
+    event.uid = callId + u"@agentdesk"_s;
+    event.title = a.value(u"title"_s).toString();
+    event.description = a.value(u"description"_s).toString();
+    event.location = a.value(u"location"_s).toString();
+    event.start = eventTime(a, u"start"_s);
+    event.end = eventTime(a, u"end"_s);
+    return QString::fromUtf8(ICalendar::write(event, QDateTime::currentDateTimeUtc()));
 }
 
 QColor blend(const QColor &a, const QColor &b, qreal t)
@@ -70,6 +141,12 @@ public:
         QString resultText;
         bool resultIsError = false;
         bool hasResult = false;
+        QString widget; // "chart", "email", "calendar": drawn as a card instead of the call
+        QJsonObject arguments;
+        std::unique_ptr<MarkdownFlow> card; // an e-mail or calendar card's text, a chart's insight
+        QImage chart;
+        int chartWidth = 0;
+        QRect chartRect;
         // geometry
         QRect rect;
         QRect header;
@@ -233,6 +310,27 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
                     part.flow->setText(streaming ? raw : prettyArguments(raw), streaming && existing);
                     part.rawArguments = raw;
                 }
+                // A finished call of a widget tool becomes its card.
+                part.widget.clear();
+                if (layout.status != u"streaming") {
+                    part.arguments = QJsonDocument::fromJson(raw.toUtf8()).object();
+                    QString cardText;
+                    if (ChartRenderer::isChartTool(part.toolName) && ChartRenderer::isAvailable()) {
+                        part.widget = u"chart"_s;
+                        cardText = escapeMarkdown(part.arguments.value(u"insight"_s).toString());
+                    } else if (part.toolName == u"send_email" && part.arguments.contains(u"to"_s)) {
+                        part.widget = u"email"_s;
+                        cardText = emailCard(part.arguments);
+                    } else if (part.toolName == u"create_calendar_event" && eventTime(part.arguments, u"start"_s).isValid()) {
+                        part.widget = u"calendar"_s;
+                        cardText = calendarCard(part.arguments);
+                    }
+                    if (!part.widget.isEmpty()) {
+                        part.card = makeFlow(MarkdownFlow::Format::Markdown);
+                        part.card->setText(cardText, false, true);
+                        part.chart = QImage();
+                    }
+                }
             } else if (type == u"tool_result") {
                 part.toolId = map.value(u"toolId"_s).toString();
                 part.toolName = map.value(u"toolName"_s).toString();
@@ -297,6 +395,39 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
                 y += part.flow->height() + 8;
             }
             part.rect = QRect(x0, part.header.top(), inner, y - part.header.top());
+            naturalWidth = inner;
+        } else if (part.type == u"tool_use" && !part.widget.isEmpty()) {
+            gap();
+            const int top = y;
+            const int w = inner - 2 * CardPad;
+            part.header = QRect(x0, y, inner, CardHeaderHeight);
+            y += CardHeaderHeight;
+            part.chartRect = {};
+            if (part.widget == u"chart") {
+                if (part.chart.isNull() || part.chartWidth != w) {
+                    part.chart = ChartRenderer::render(part.toolName, part.arguments, QSize(w, ChartHeight),
+                                                       option.widget ? option.widget->devicePixelRatioF() : 1.0, m_dark);
+                    part.chartWidth = w;
+                }
+                part.chartRect = QRect(x0 + CardPad, y, w, ChartHeight);
+                y += ChartHeight + 6;
+            }
+            part.card->setWidth(w);
+            part.flowAt = QPoint(x0 + CardPad, y);
+            y += part.card->height() + CardPad;
+            if (part.widget == u"email") {
+                int x = x0 + CardPad;
+                addButton(x, y, Hit::Kind::OpenMail, MessageDelegate::tr("Open in mail app"), mailto(part.arguments), int(i));
+                addButton(x, y, Hit::Kind::CopyMessage, MessageDelegate::tr("Copy text"),
+                          part.arguments.value(u"body"_s).toString(), int(i));
+                y += ButtonHeight + CardPad;
+            } else if (part.widget == u"calendar") {
+                int x = x0 + CardPad;
+                addButton(x, y, Hit::Kind::SaveEvent, MessageDelegate::tr("Add to calendar"), icsOf(part.arguments, part.toolId), int(i));
+                addButton(x, y, Hit::Kind::CopyMessage, MessageDelegate::tr("Copy"), part.card->text(), int(i));
+                y += ButtonHeight + CardPad;
+            }
+            part.rect = QRect(x0, top, inner, y - top);
             naturalWidth = inner;
         } else if (part.type == u"tool_use") {
             gap();
@@ -483,6 +614,25 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                 painter->fillRect(QRect(origin.x() + 3, header.bottom() + 4, 2, part.flow->height()), border);
                 part.flow->paint(painter, origin + part.flowAt, clip, mutedPalette);
             }
+        } else if (part.type == u"tool_use" && !part.widget.isEmpty()) {
+            const QRect card = part.rect.translated(origin);
+            QPainterPath path;
+            path.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+            painter->fillPath(path, blend(base, palette.color(QPalette::Window), 0.5));
+            painter->setPen(border);
+            painter->drawPath(path);
+            QFont bold = option.font;
+            bold.setBold(true);
+            painter->setFont(bold);
+            painter->setPen(palette.color(QPalette::Text));
+            const QString title = part.widget == u"email" ? tr("E-mail draft")
+                : part.widget == u"calendar"              ? tr("Calendar event")
+                                                          : part.arguments.value(u"chartTitle"_s).toString();
+            painter->drawText(part.header.translated(origin).adjusted(CardPad, 0, -CardPad, 0), Qt::AlignVCenter | Qt::AlignLeft, title);
+            painter->setFont(option.font);
+            if (!part.chart.isNull())
+                painter->drawImage(part.chartRect.translated(origin), part.chart);
+            part.card->paint(painter, origin + part.flowAt, clip, palette);
         } else if (part.type == u"tool_use" || part.type == u"tool_result") {
             const QRect card = part.rect.translated(origin);
             QPainterPath path;
@@ -548,11 +698,12 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     for (const Layout::Button &button : layout.buttons) {
         const QRect r = button.rect.translated(origin);
         const bool prominent = button.kind == Hit::Kind::AllowOnce || button.kind == Hit::Kind::AllowForThread
-            || button.kind == Hit::Kind::Deny;
+            || button.kind == Hit::Kind::Deny || button.kind == Hit::Kind::OpenMail || button.kind == Hit::Kind::SaveEvent;
         if (prominent) {
             QPainterPath path;
             path.addRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-            const bool primary = button.kind == Hit::Kind::AllowOnce;
+            const bool primary = button.kind == Hit::Kind::AllowOnce || button.kind == Hit::Kind::OpenMail
+                || button.kind == Hit::Kind::SaveEvent;
             painter->fillPath(path, primary ? palette.color(QPalette::Highlight) : palette.color(QPalette::Button));
             painter->setPen(border);
             painter->drawPath(path);
@@ -584,6 +735,14 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
         const Layout::Part &part = layout.parts[i];
         if (part.rect.isNull() || !part.rect.contains(p))
             continue;
+        if (!part.widget.isEmpty()) {
+            if (part.card) {
+                const MarkdownFlow::Hit hit = part.card->hitTest(p - part.flowAt);
+                if (hit.kind == MarkdownFlow::Hit::Kind::Link)
+                    return {Hit::Kind::Link, hit.payload, int(i)};
+            }
+            continue;
+        }
         if (!part.header.isNull() && part.header.contains(p)) {
             const Hit::Kind kind = part.type == u"thinking" ? Hit::Kind::ToggleThinking : Hit::Kind::ToggleTool;
             return {kind, part.toolId, int(i)};

@@ -63,10 +63,10 @@ public:
     {
         enum class Kind {
             None, Link, CopyCode, CopyMessage, Regenerate, Edit, ToggleThinking, ToggleTool,
-            AllowOnce, AllowForThread, Deny, Image
+            AllowOnce, AllowForThread, Deny, Image, OpenMail, SaveEvent
         };
         Kind kind = Kind::None;
-        QString payload; ///< href, text to copy, tool call id, image blob
+        QString payload; ///< href, text to copy, tool call id, image blob, mailto: URL, iCalendar text
         int part = -1;
     };
     Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;

@@ -8,6 +8,9 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrlQuery>
 
 using namespace AgentDesk;
 using namespace Qt::StringLiterals;
@@ -26,6 +29,7 @@ private Q_SLOTS:
     void sticksToTheBottomUntilTheUserScrollsUp();
     void olderPagesComeInAboveWithoutMovingTheView();
     void codeCopyLinkAndThinkingRespondWhereDrawn();
+    void chartMailAndCalendarCards();
 
 private:
     Message message(const QString &id, MessageRole role, const QString &text, qint64 seconds = 0) const;
@@ -213,6 +217,47 @@ void TestConversationView::codeCopyLinkAndThinkingRespondWhereDrawn()
     QVERIFY(m_view->rowHeight(0) > collapsed);
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, find(0, MessageDelegate::Hit::Kind::ToggleThinking));
     QCOMPARE(m_view->rowHeight(0), collapsed);
+}
+
+void TestConversationView::chartMailAndCalendarCards()
+{
+    QVERIFY(m_model->openThread(u"t"_s));
+    Message answer = message(u"a"_s, MessageRole::Assistant, u"Here you go."_s);
+    const QJsonObject chart{{u"chartTitle"_s, u"Revenue"_s},
+                            {u"xAxis"_s, QJsonArray{u"Q3"_s, u"Q4"_s}},
+                            {u"yAxis"_s, QJsonArray{QJsonObject{{u"label"_s, u"North"_s}, {u"values"_s, QJsonArray{1.2, 1.5}}}}},
+                            {u"insight"_s, u"North grew by a quarter."_s}};
+    const QJsonObject mail{{u"to"_s, u"ann@example.com"_s}, {u"subject"_s, u"Hello there"_s}, {u"body"_s, u"Line 1\nLine & 2"_s}};
+    const QJsonObject event{{u"title"_s, u"Review"_s}, {u"description"_s, u"Numbers"_s}, {u"location"_s, u"Room 2"_s},
+                            {u"start"_s, u"2026-12-01T09:00:00Z"_s}, {u"end"_s, u"2026-12-01T10:00:00Z"_s}};
+    answer.content << ToolUsePart{u"c1"_s, u"bar_chart"_s, chart, {}, {}, {}} << ToolUsePart{u"c2"_s, u"send_email"_s, mail, {}, {}, {}}
+                   << ToolUsePart{u"c3"_s, u"create_calendar_event"_s, event, {}, {}, {}};
+    m_model->upsertMessage(answer);
+    m_view->resize(800, 1400);
+    m_view->flushLayout();
+    QVERIFY(m_view->rowHeight(0) > 280 + 150); // the chart's picture and the two cards
+
+    QSignalSpy mails(m_view.get(), &ConversationView::mailRequested);
+    const QPoint open = find(0, MessageDelegate::Hit::Kind::OpenMail);
+    QVERIFY(!open.isNull());
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, open);
+    QCOMPARE(mails.size(), 1);
+    const QUrl url = mails.at(0).at(0).toUrl();
+    QCOMPARE(url.scheme(), u"mailto"_s);
+    QCOMPARE(url.path(), u"ann@example.com"_s);
+    const QUrlQuery query(url);
+    QCOMPARE(query.queryItemValue(u"subject"_s, QUrl::FullyDecoded), u"Hello there"_s);
+    QCOMPARE(query.queryItemValue(u"body"_s, QUrl::FullyDecoded), u"Line 1\nLine & 2"_s);
+
+    QSignalSpy events(m_view.get(), &ConversationView::eventRequested);
+    const QPoint add = find(0, MessageDelegate::Hit::Kind::SaveEvent);
+    QVERIFY(!add.isNull());
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, add);
+    QCOMPARE(events.size(), 1);
+    const QString ics = events.at(0).at(0).toString();
+    QVERIFY(ics.contains(u"SUMMARY:Review\r\n"_s));
+    QVERIFY(ics.contains(u"DTSTART:20261201T090000Z\r\n"_s));
+    QVERIFY(ics.contains(u"UID:c3@agentdesk\r\n"_s));
 }
 
 QTEST_MAIN(TestConversationView)

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSet>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace AgentDesk;
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void agentEditor();
     void artifactPanel();
     void darkMode();
+    void chartAndCards();
 
 private:
     void fill(TempDatabase &t);
@@ -223,6 +225,49 @@ void TestScreenshots::darkMode()
     window.chat()->artifacts()->hide();
     QTRY_VERIFY(Appearance::isDark(window.chat()->view()->palette()));
     save(&window, u"dark"_s);
+}
+
+void TestScreenshots::chartAndCards()
+{
+    TempDatabase t;
+    fill(t);
+    Thread thread;
+    thread.title = u"Plan the review"_s;
+    const QString id = AD_VERIFY_OK(ThreadRepository(t.connection()).create(thread)).value().id;
+    MessageRepository messages(t.connection());
+    Message user;
+    user.threadId = id;
+    user.content = {TextPart{u"Chart the quarters, then draft the invitation and the meeting."_s, false, {}, {}}};
+    AD_VERIFY_OK(messages.append(user));
+    Message answer;
+    answer.threadId = id;
+    answer.role = MessageRole::Assistant;
+    answer.content = {
+        ToolUsePart{u"c1"_s, u"bar_chart"_s,
+                    QJsonObject{{u"chartTitle"_s, u"Revenue by quarter (M€)"_s},
+                                {u"xAxis"_s, QJsonArray{u"Q1"_s, u"Q2"_s, u"Q3"_s, u"Q4"_s}},
+                                {u"yAxis"_s, QJsonArray{QJsonObject{{u"label"_s, u"North"_s}, {u"values"_s, QJsonArray{1.0, 1.1, 1.2, 1.5}}},
+                                                        QJsonObject{{u"label"_s, u"South"_s}, {u"values"_s, QJsonArray{0.8, 0.9, 0.9, 1.1}}}}},
+                                {u"insight"_s, u"Both regions grew every quarter; the North faster."_s}},
+                    {}, {}, {}},
+        ToolUsePart{u"c2"_s, u"send_email"_s,
+                    QJsonObject{{u"to"_s, u"team@example.com"_s}, {u"subject"_s, u"Quarterly review"_s},
+                                {u"body"_s, u"Hello all,\nthe numbers are in. Let's meet on Tuesday.\nAnn"_s}},
+                    {}, {}, {}},
+        ToolUsePart{u"c3"_s, u"create_calendar_event"_s,
+                    QJsonObject{{u"title"_s, u"Quarterly review"_s}, {u"description"_s, u"Numbers and next steps"_s},
+                                {u"location"_s, u"Room 2"_s}, {u"start"_s, u"2026-12-01T09:00:00Z"_s}, {u"end"_s, u"2026-12-01T10:00:00Z"_s}},
+                    {}, {}, {}}};
+    AD_VERIFY_OK(messages.append(answer));
+    RunController runs(t.dir.path());
+    MainWindow window(t.connection(), t.dir.path(), &runs);
+    window.resize(1200, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openThread(id);
+    window.chat()->view()->flushLayout();
+    window.chat()->view()->scrollToBottom();
+    save(&window, u"cards"_s);
 }
 
 QTEST_MAIN(TestScreenshots)
