@@ -86,6 +86,30 @@ Result<QByteArray> readFile(const QString &path)
     return file.readAll();
 }
 
+// A tab of the editor: the list with its buttons on the left, the form with its buttons on the right.
+void arrangeTab(QWidget *tab, QListView *list, const QList<QPushButton *> &listButtons, QFormLayout *form,
+                const QList<QPushButton *> &leading, const QList<QPushButton *> &trailing)
+{
+    auto *listColumn = new QVBoxLayout;
+    listColumn->addWidget(list, 1);
+    auto *listRow = new QHBoxLayout;
+    for (QPushButton *button : listButtons)
+        listRow->addWidget(button);
+    listColumn->addLayout(listRow);
+    auto *formRow = new QHBoxLayout;
+    for (QPushButton *button : leading)
+        formRow->addWidget(button);
+    formRow->addStretch(1);
+    for (QPushButton *button : trailing)
+        formRow->addWidget(button);
+    auto *formColumn = new QVBoxLayout;
+    formColumn->addLayout(form, 1);
+    formColumn->addLayout(formRow);
+    auto *layout = new QHBoxLayout(tab);
+    layout->addLayout(listColumn, 1);
+    layout->addLayout(formColumn, 3);
+}
+
 } // namespace
 
 AgentEditor::AgentEditor(QSqlDatabase db, QWidget *parent)
@@ -193,23 +217,7 @@ QWidget *AgentEditor::makeAgentTab()
         if (!path.isEmpty())
             importAgent(path);
     });
-    auto *listColumn = new QVBoxLayout;
-    listColumn->addWidget(m_agentList, 1);
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(add);
-    listButtons->addWidget(remove);
-    listColumn->addLayout(listButtons);
-    auto *formButtons = new QHBoxLayout;
-    formButtons->addWidget(save);
-    formButtons->addStretch(1);
-    formButtons->addWidget(importButton);
-    formButtons->addWidget(exportButton);
-    auto *formColumn = new QVBoxLayout;
-    formColumn->addLayout(form, 1);
-    formColumn->addLayout(formButtons);
-    auto *layout = new QHBoxLayout(tab);
-    layout->addLayout(listColumn, 1);
-    layout->addLayout(formColumn, 3);
+    arrangeTab(tab, m_agentList, {add, remove}, form, {save}, {importButton, exportButton});
     return tab;
 }
 
@@ -265,23 +273,7 @@ QWidget *AgentEditor::makeSkillTab()
         if (!path.isEmpty())
             importSkill(path);
     });
-    auto *listColumn = new QVBoxLayout;
-    listColumn->addWidget(m_skillList, 1);
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(add);
-    listButtons->addWidget(remove);
-    listColumn->addLayout(listButtons);
-    auto *formButtons = new QHBoxLayout;
-    formButtons->addWidget(save);
-    formButtons->addStretch(1);
-    formButtons->addWidget(importButton);
-    formButtons->addWidget(exportButton);
-    auto *formColumn = new QVBoxLayout;
-    formColumn->addLayout(form, 1);
-    formColumn->addLayout(formButtons);
-    auto *layout = new QHBoxLayout(tab);
-    layout->addLayout(listColumn, 1);
-    layout->addLayout(formColumn, 3);
+    arrangeTab(tab, m_skillList, {add, remove}, form, {save}, {importButton, exportButton});
     return tab;
 }
 

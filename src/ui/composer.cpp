@@ -139,15 +139,8 @@ Composer::Composer(QWidget *parent)
     m_attach->setAccessibleName(tr("Attach files"));
     connect(m_attach, &QToolButton::clicked, this, [this] {
         const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Attach files"));
-        for (const QString &path : paths) {
-            if (isImageFile(path)) {
-                QFile file(path);
-                if (file.open(QIODevice::ReadOnly))
-                    addImage({file.readAll(), QMimeDatabase().mimeTypeForFile(path).name(), QFileInfo(path).fileName()});
-            } else {
-                addFile(path);
-            }
-        }
+        for (const QString &path : paths)
+            addPath(path);
     });
 
     m_chipLayout->setContentsMargins(0, 0, 0, 0);
@@ -219,6 +212,15 @@ void Composer::addFile(const QString &path)
     rebuildChips();
 }
 
+void Composer::addPath(const QString &path)
+{
+    if (!isImageFile(path))
+        return addFile(path);
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly))
+        addImage({file.readAll(), QMimeDatabase().mimeTypeForFile(path).name(), QFileInfo(path).fileName()});
+}
+
 bool Composer::acceptMime(const QMimeData *mime)
 {
     bool used = false;
@@ -226,14 +228,7 @@ bool Composer::acceptMime(const QMimeData *mime)
         for (const QUrl &url : mime->urls()) {
             if (!url.isLocalFile())
                 continue;
-            const QString path = url.toLocalFile();
-            if (isImageFile(path)) {
-                QFile file(path);
-                if (file.open(QIODevice::ReadOnly))
-                    addImage({file.readAll(), QMimeDatabase().mimeTypeForFile(path).name(), QFileInfo(path).fileName()});
-            } else {
-                addFile(path);
-            }
+            addPath(url.toLocalFile());
             used = true;
         }
     }

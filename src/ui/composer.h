@@ -28,6 +28,8 @@ public:
     QStringList files() const { return m_files; }
     void addImage(const PendingImage &image);
     void addFile(const QString &path);
+    // An image file becomes an image of the message, any other file a source.
+    void addPath(const QString &path);
     void clear();
     bool isEmpty() const;
 

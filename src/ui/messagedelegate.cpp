@@ -582,6 +582,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QColor base = palette.color(QPalette::Base);
     const bool darkBase = base.lightness() < 128;
 
+    auto drawCard = [&](const QRect &card) {
+        QPainterPath path;
+        path.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+        painter->fillPath(path, blend(base, palette.color(QPalette::Window), 0.5));
+        painter->setPen(border);
+        painter->drawPath(path);
+    };
     QPalette textPalette = palette;
     if (!layout.bubble.isNull()) {
         QPainterPath path;
@@ -615,12 +622,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                 part.flow->paint(painter, origin + part.flowAt, clip, mutedPalette);
             }
         } else if (part.type == u"tool_use" && !part.widget.isEmpty()) {
-            const QRect card = part.rect.translated(origin);
-            QPainterPath path;
-            path.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
-            painter->fillPath(path, blend(base, palette.color(QPalette::Window), 0.5));
-            painter->setPen(border);
-            painter->drawPath(path);
+            drawCard(part.rect.translated(origin));
             QFont bold = option.font;
             bold.setBold(true);
             painter->setFont(bold);
@@ -634,12 +636,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                 painter->drawImage(part.chartRect.translated(origin), part.chart);
             part.card->paint(painter, origin + part.flowAt, clip, palette);
         } else if (part.type == u"tool_use" || part.type == u"tool_result") {
-            const QRect card = part.rect.translated(origin);
-            QPainterPath path;
-            path.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
-            painter->fillPath(path, blend(base, palette.color(QPalette::Window), 0.5));
-            painter->setPen(border);
-            painter->drawPath(path);
+            drawCard(part.rect.translated(origin));
             const QRect header = part.header.translated(origin).adjusted(CardPad, 0, -CardPad, 0);
             QString status;
             QColor statusColor = muted;

@@ -48,6 +48,15 @@ QPushButton *saveButton(const QString &objectName)
     return button;
 }
 
+// A page's Save button with the label that reports how it went.
+QHBoxLayout *saveRow(QPushButton *save, QLabel *status)
+{
+    auto *row = new QHBoxLayout;
+    row->addWidget(save);
+    row->addWidget(status, 1);
+    return row;
+}
+
 QLabel *statusLabel(const QString &objectName)
 {
     auto *label = new QLabel;
@@ -138,10 +147,7 @@ QWidget *SettingsDialog::makeChatPage()
     layout->addWidget(m_systemPrompt, 1);
     layout->addWidget(m_counter);
     layout->addLayout(form);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(save);
-    buttons->addWidget(m_chatStatus, 1);
-    layout->addLayout(buttons);
+    layout->addLayout(saveRow(save, m_chatStatus));
     loadChat();
     return page;
 }
@@ -210,10 +216,7 @@ QWidget *SettingsDialog::makePrivacyPage()
     layout->addLayout(lists, 1);
     layout->addWidget(new QLabel(tr("Never mask (category: value, one per line):")));
     layout->addWidget(m_whitelist, 1);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(save);
-    buttons->addWidget(m_privacyStatus, 1);
-    layout->addLayout(buttons);
+    layout->addLayout(saveRow(save, m_privacyStatus));
     loadPrivacy();
     return page;
 }
@@ -267,10 +270,7 @@ QWidget *SettingsDialog::makeApprovalsPage()
     layout->addWidget(new QLabel(tr("Whether a tool runs at once, asks you first, or never runs. "
                                     "Tools of MCP servers ask unless you decide otherwise.")));
     layout->addWidget(m_approvals, 1);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(save);
-    buttons->addWidget(m_approvalsStatus, 1);
-    layout->addLayout(buttons);
+    layout->addLayout(saveRow(save, m_approvalsStatus));
     loadApprovals();
     return page;
 }
@@ -355,10 +355,7 @@ QWidget *SettingsDialog::makeAppearancePage()
     form->addRow(tr("Language:"), m_language);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(save);
-    buttons->addWidget(m_appearanceStatus, 1);
-    layout->addLayout(buttons);
+    layout->addLayout(saveRow(save, m_appearanceStatus));
     layout->addStretch(1);
     return page;
 }

@@ -49,6 +49,7 @@ private Q_SLOTS:
 private:
     void fill(TempDatabase &t);
     void save(QWidget *widget, const QString &name);
+    static bool show(MainWindow &window, QSize size, const QString &threadId);
     QString m_dir;
     QString m_thread;
 };
@@ -80,6 +81,16 @@ void TestScreenshots::save(QWidget *widget, const QString &name)
     const QString path = m_dir + u'/' + name + u".png"_s;
     QVERIFY(image.save(path));
     QVERIFY(QFileInfo(path).size() > 5000);
+}
+
+bool TestScreenshots::show(MainWindow &window, QSize size, const QString &threadId)
+{
+    window.resize(size);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    window.openThread(threadId);
+    return true;
 }
 
 void TestScreenshots::fill(TempDatabase &t)
@@ -156,10 +167,7 @@ void TestScreenshots::conversation()
     fill(t);
     RunController runs(t.dir.path());
     MainWindow window(t.connection(), t.dir.path(), &runs);
-    window.resize(1200, 780);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.openThread(m_thread);
+    QVERIFY(show(window, QSize(1200, 780), m_thread));
     window.chat()->artifacts()->hide();
     ConversationView *view = window.chat()->view();
     // Open the thinking and the tool call, as a reader would.
@@ -202,10 +210,7 @@ void TestScreenshots::artifactPanel()
     fill(t);
     RunController runs(t.dir.path());
     MainWindow window(t.connection(), t.dir.path(), &runs);
-    window.resize(1300, 780);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.openThread(m_thread);
+    QVERIFY(show(window, QSize(1300, 780), m_thread));
     QVERIFY(window.chat()->artifacts()->isVisible());
     QCOMPARE(window.chat()->artifacts()->artifactCount(), 1);
     save(&window, u"artifact-panel"_s);
@@ -218,10 +223,7 @@ void TestScreenshots::darkMode()
     Appearance::apply(Appearance::Theme::Dark);
     RunController runs(t.dir.path());
     MainWindow window(t.connection(), t.dir.path(), &runs);
-    window.resize(1200, 780);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.openThread(m_thread);
+    QVERIFY(show(window, QSize(1200, 780), m_thread));
     window.chat()->artifacts()->hide();
     QTRY_VERIFY(Appearance::isDark(window.chat()->view()->palette()));
     save(&window, u"dark"_s);
@@ -261,10 +263,7 @@ void TestScreenshots::chartAndCards()
     AD_VERIFY_OK(messages.append(answer));
     RunController runs(t.dir.path());
     MainWindow window(t.connection(), t.dir.path(), &runs);
-    window.resize(1200, 1000);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.openThread(id);
+    QVERIFY(show(window, QSize(1200, 1000), id));
     window.chat()->view()->flushLayout();
     window.chat()->view()->scrollToBottom();
     save(&window, u"cards"_s);
