@@ -66,6 +66,7 @@ private Q_SLOTS:
     void approveAToolCallInline();
     void welcomeFindsALocalServerAndSetsItUp();
     void draftsArePerThreadAndImagesPaste();
+    void editAndResendAndRegenerate();
 
 private:
     void makeWindow();
@@ -560,6 +561,45 @@ void TestMainWindow::draftsArePerThreadAndImagesPaste()
     QCOMPARE(composer->images().at(0).mimeType, u"image/png"_s);
     QVERIFY(QImage::fromData(composer->images().at(0).bytes).size() == QSize(16, 16));
     QCOMPARE(composer->text(), u"first line\nsecond!"_s);
+}
+
+void TestMainWindow::editAndResendAndRegenerate()
+{
+    const QString id = storeThread(u"Colours"_s, {u"Name a colour"_s, u"Red."_s, u"Another"_s, u"Blue."_s}, 0);
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Green."_s})));
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Yellow."_s})));
+    makeWindow();
+    m_window->openThread(id);
+    QVERIFY(ThreadRepository(m_t->connection()).setModel(id, u"local/m"_s));
+    MessageListModel *messages = m_window->chat()->messages();
+    QCOMPARE(messages->rowCount(), 4);
+    // Edit the second question: it and the answer after it are replaced by the new text and its answer.
+    ConversationView *view = m_window->chat()->view();
+    Q_EMIT view->editRequested(messages->index(2).data(MessageListModel::IdRole).toString());
+    Composer *composer = m_window->chat()->composer();
+    QCOMPARE(composer->text(), u"Another"_s);
+    composer->setText(u"A third one"_s);
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->isRunning() && messages->rowCount() == 4
+                                 && messages->index(3).data(MessageListModel::StatusRole).toString() == u"complete",
+                             10000);
+    QCOMPARE(rowText(2), u"A third one"_s);
+    QCOMPARE(rowText(3), u"Green."_s);
+    // Regenerate the last answer: asked again with the same question.
+    Q_EMIT view->regenerateRequested(messages->index(3).data(MessageListModel::IdRole).toString());
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->isRunning() && rowText(3) == u"Yellow."_s, 10000);
+    QCOMPARE(messages->rowCount(), 4);
+    QCOMPARE(rowText(2), u"A third one"_s);
+    QStringList stored;
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(id)).value();
+    for (const Message &m : all)
+        stored << m.plainText();
+    QCOMPARE(stored, (QStringList{u"Name a colour"_s, u"Red."_s, u"A third one"_s, u"Yellow."_s}));
+    // The model saw the earlier turns each time, not the replaced ones.
+    QVERIFY(!m_server->requests().constLast().body.contains("Another"));
+    QVERIFY(!m_server->requests().constLast().body.contains("Green."));
 }
 
 QTEST_MAIN(TestMainWindow)
