@@ -33,7 +33,8 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *runs, QWidget *parent)
+MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *runs,
+                       const QList<WelcomePage::Candidate> &localServers, QWidget *parent)
     : QMainWindow(parent), m_db(std::move(db)), m_dataDir(dataDir), m_runs(runs), m_threads(new ThreadListModel(this)),
       m_order(new ThreadListProxyModel(this)), m_sidebar(nullptr), m_chat(new ChatPane(m_db, dataDir, runs))
 {
@@ -67,6 +68,7 @@ MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *r
     connect(m_chat, &ChatPane::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
 
     m_welcome = new WelcomePage(m_db);
+    m_welcome->setCandidates(localServers);
     connect(m_welcome, &WelcomePage::providerReady, this, [this] {
         m_chat->reloadChoices();
         showWelcome(false);

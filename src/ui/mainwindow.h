@@ -4,6 +4,8 @@
 #include <QPointer>
 #include <QSqlDatabase>
 
+#include "welcomepage.h"
+
 class QLabel;
 class QListView;
 class QPushButton;
@@ -17,7 +19,6 @@ class QuickSwitcher;
 class SettingsDialog;
 class RunController;
 class ThreadSidebar;
-class WelcomePage;
 class ThreadListModel;
 class ThreadListProxyModel;
 
@@ -29,7 +30,10 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(QSqlDatabase db, const QString &dataDir, RunController *runs, QWidget *parent = nullptr);
+    // `localServers`: where the welcome screen looks for local model servers (tests pass their own,
+    // or none, so they never knock on ports they did not open).
+    MainWindow(QSqlDatabase db, const QString &dataDir, RunController *runs,
+               const QList<WelcomePage::Candidate> &localServers = WelcomePage::defaultCandidates(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ThreadListModel *threads() const { return m_threads; }

@@ -78,7 +78,7 @@ void TestAccessibility::everyInteractiveControlHasAName()
     QVERIFY(ArtifactRepository(t.connection()).create(doc, u"# Doc"_s, ArtifactAuthor::Assistant));
 
     RunController runs(t.dir.path());
-    MainWindow window(t.connection(), t.dir.path(), &runs);
+    MainWindow window(t.connection(), t.dir.path(), &runs, {});
     window.show();
     window.openThread(thread);
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -73,7 +73,7 @@ void TestAgentEditor::check(QListWidget *list, const QString &label)
 void TestAgentEditor::createAndEditAnAgentFromTheMainWindow()
 {
     RunController runs(m_t->dir.path());
-    MainWindow window(m_t->connection(), m_t->dir.path(), &runs);
+    MainWindow window(m_t->connection(), m_t->dir.path(), &runs, {});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     AgentEditor *editor = window.showAgentEditor();

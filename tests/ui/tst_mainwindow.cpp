@@ -112,7 +112,7 @@ void TestMainWindow::cleanup()
 void TestMainWindow::makeWindow()
 {
     m_runs = std::make_unique<RunController>(m_t->dir.path());
-    m_window = std::make_unique<MainWindow>(m_t->connection(), m_t->dir.path(), m_runs.get());
+    m_window = std::make_unique<MainWindow>(m_t->connection(), m_t->dir.path(), m_runs.get(), QList<WelcomePage::Candidate>{});
     m_window->resize(1000, 700);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
