@@ -206,8 +206,13 @@ void ArtifactPanel::showVersion(int version)
     if (!artifact || !content)
         return;
     m_shownVersion = content->version;
-    auto html = ArtifactExport::html(*artifact, *content);
-    m_view->setHtml(html ? *html : content->content.toHtmlEscaped());
+    // Documents as Markdown in the panel's own style; spreadsheets and diagrams as the export draws them.
+    if (artifact->type == ArtifactType::Document) {
+        m_view->setMarkdown(content->content);
+    } else {
+        auto html = ArtifactExport::html(*artifact, *content);
+        m_view->setHtml(html ? *html : content->content.toHtmlEscaped());
+    }
     m_stack->setCurrentWidget(m_view);
     showStatus(content->version == artifact->currentVersion
                    ? tr("Version %1 (current)").arg(content->version)

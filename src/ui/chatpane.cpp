@@ -61,9 +61,13 @@ ChatPane::ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs,
     split->setCollapsible(0, false);
     m_artifacts->hide();
     // The panel appears when the thread gets its first artifact (the user can close it again).
-    connect(m_artifacts, &ArtifactPanel::artifactsChanged, this, [this](int count) {
-        if (count > m_artifactCount && count > 0)
+    connect(m_artifacts, &ArtifactPanel::artifactsChanged, this, [this, split](int count) {
+        if (count > m_artifactCount && count > 0 && !m_artifacts->isVisible()) {
             m_artifacts->show();
+            // Two fifths of the room for the panel.
+            const int total = split->width();
+            split->setSizes({total * 3 / 5, total * 2 / 5});
+        }
         if (count == 0)
             m_artifacts->hide();
         m_artifactCount = count;

@@ -229,7 +229,13 @@ ProvidersPage::ProvidersPage(QSqlDatabase db, QWidget *parent)
     layout->addLayout(left, 1);
     layout->addLayout(right, 3);
     reload();
-    newProvider();
+    // Open on the first provider and its first model, or on an empty form for a new one.
+    if (m_providers->rowCount() > 0)
+        selectProvider(m_providers->item(0).id);
+    else
+        newProvider();
+    if (m_models->rowCount() > 0)
+        selectModel(m_models->item(0).id);
 }
 
 void ProvidersPage::reload()

@@ -191,7 +191,7 @@ void UsageView::setGrouping(Grouping grouping)
     m_totals = new UsageTotalsModel(grouping == Grouping::ByDay ? UsageTotalsModel::Grouping::ByDay : UsageTotalsModel::Grouping::ByModel, this);
     m_table->setModel(m_totals);
     auto *chart = new UsageChart(m_totals);
-    layout()->replaceWidget(m_chart, chart);
+    delete layout()->replaceWidget(m_chart, chart); // the old widget's layout item is ours to delete
     delete m_chart;
     m_chart = chart;
     m_chart->show();
