@@ -1,6 +1,7 @@
 // The GUI executable: wiring only.
 #include "runs/runcontroller.h"
 #include "runs/runlease.h"
+#include "runs/workspace.h"
 #include "storage/database.h"
 #include "ui/appearance.h"
 #include "ui/mainwindow.h"
@@ -105,7 +106,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     // The language and colours the user chose (Settings → Appearance), else the system's.
-    const QString language = AgentDesk::Appearance::storedLanguage((*db)->connection());
+    AgentDesk::Workspace workspace((*db)->connection(), dataDir);
+    const QString language = AgentDesk::Appearance::storedLanguage(workspace);
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -113,7 +115,7 @@ int main(int argc, char *argv[])
     QTranslator translator;
     if (translator.load(locale, u"agentdesk"_s, u"_"_s, u":/i18n"_s))
         QApplication::installTranslator(&translator);
-    AgentDesk::Appearance::apply(AgentDesk::Appearance::storedTheme((*db)->connection()));
+    AgentDesk::Appearance::apply(AgentDesk::Appearance::storedTheme(workspace));
 
     // This process runs runs: take the lease, and recover what a crash left streaming (unless
     // another AgentDesk process is running runs on the same data right now).
@@ -125,7 +127,7 @@ int main(int argc, char *argv[])
         qWarning("%s", qPrintable(lease.error().message));
     }
     AgentDesk::RunController runs(dataDir);
-    AgentDesk::MainWindow window((*db)->connection(), dataDir, &runs);
+    AgentDesk::MainWindow window(&workspace, &runs);
     if (parser.isSet(u"open-thread"_s))
         window.openThread(parser.value(u"open-thread"_s));
     window.show();

@@ -1,12 +1,9 @@
 #include "agenteditor.h"
 
+#include "runs/workspace.h"
+
 #include "core/skillmarkdown.h"
 #include "itemmodels/agentlistmodel.h"
-#include "storage/agentexchange.h"
-#include "storage/agentrepository.h"
-#include "storage/mcpserverrepository.h"
-#include "storage/providerrepository.h"
-#include "storage/sourcerepository.h"
 #include "tools/toolcatalog.h"
 
 #include <QCheckBox>
@@ -112,8 +109,8 @@ void arrangeTab(QWidget *tab, QListView *list, const QList<QPushButton *> &listB
 
 } // namespace
 
-AgentEditor::AgentEditor(QSqlDatabase db, QWidget *parent)
-    : QDialog(parent), m_db(std::move(db)), m_tabs(new QTabWidget), m_agents(new AgentListModel(this)),
+AgentEditor::AgentEditor(Workspace *workspace, QWidget *parent)
+    : QDialog(parent), m_workspace(workspace), m_tabs(new QTabWidget), m_agents(new AgentListModel(this)),
       m_skills(new SkillListModel(this)), m_status(new QLabel)
 {
     setObjectName(u"agentEditor"_s);
@@ -281,23 +278,23 @@ void AgentEditor::fillChoices()
 {
     m_agentModel->clear();
     m_agentModel->addItem(tr("The conversation's model"), QString());
-    for (const Model &m : ProviderRepository(m_db).models().value_or(QList<Model>{}))
+    for (const Model &m : m_workspace->providers().models().value_or(QList<Model>{}))
         m_agentModel->addItem(m.qualifiedName(), m.qualifiedName());
     QList<std::pair<QString, QString>> tools;
     for (const ToolInfo &tool : ToolCatalog::builtIn())
         tools.append({tool.name, tool.name});
     setChoices(m_agentTools, tools);
     QList<std::pair<QString, QString>> skills;
-    for (const Skill &s : AgentRepository(m_db).skills().value_or(QList<Skill>{}))
+    for (const Skill &s : m_workspace->agents().skills().value_or(QList<Skill>{}))
         skills.append({s.id, s.name});
     setChoices(m_agentSkills, skills);
     QList<std::pair<QString, QString>> servers;
-    for (const McpServerConfig &c : McpServerRepository(m_db).list().value_or(QList<McpServerConfig>{}))
+    for (const McpServerConfig &c : m_workspace->mcpServers().list().value_or(QList<McpServerConfig>{}))
         servers.append({c.id, c.name});
     setChoices(m_agentServers, servers);
     setChoices(m_skillServers, servers);
     QList<std::pair<QString, QString>> sources;
-    for (const Source &s : SourceRepository(m_db).list().value_or(QList<Source>{}))
+    for (const Source &s : m_workspace->sources().list().value_or(QList<Source>{}))
         sources.append({s.id, s.name});
     setChoices(m_agentSources, sources);
     setChoices(m_skillSources, sources);
@@ -305,7 +302,7 @@ void AgentEditor::fillChoices()
 
 void AgentEditor::reload()
 {
-    AgentRepository repo(m_db);
+    AgentRepository repo = m_workspace->agents();
     if (auto list = repo.agents())
         m_agents->sync(*list);
     if (auto list = repo.skills())
@@ -358,7 +355,7 @@ Result<Agent> AgentEditor::saveAgent()
     a.sourceIds = checked(m_agentSources);
     if (a.name.isEmpty())
         return reportResult<Agent>(makeError(QString(ErrorCode::InvalidArgument), tr("Give the agent a name.")), {});
-    AgentRepository repo(m_db);
+    AgentRepository repo = m_workspace->agents();
     auto stored = m_agentId.isEmpty() ? repo.addAgent(a) : repo.updateAgent(a);
     if (stored) {
         reload();
@@ -372,7 +369,7 @@ Result<void> AgentEditor::removeAgent()
 {
     if (m_agentId.isEmpty())
         return {};
-    auto removed = AgentRepository(m_db).removeAgent(m_agentId);
+    auto removed = m_workspace->agents().removeAgent(m_agentId);
     if (removed) {
         reload();
         newAgent();
@@ -383,7 +380,7 @@ Result<void> AgentEditor::removeAgent()
 
 Result<QString> AgentEditor::exportAgent(const QString &path) const
 {
-    auto json = AgentExchange(m_db).exportAgent(m_agentId);
+    auto json = m_workspace->agentExchange().exportAgent(m_agentId);
     if (!json)
         return std::unexpected(json.error());
     if (auto written = writeFile(path, QJsonDocument(*json).toJson(QJsonDocument::Indented)); !written)
@@ -401,7 +398,7 @@ Result<Agent> AgentEditor::importAgent(const QString &path)
     if (!document.isObject())
         return reportResult<Agent>(makeError(QString(ErrorCode::InvalidArgument),
                                              tr("%1 is not an agent file: %2").arg(path, error.errorString())), {});
-    auto imported = AgentExchange(m_db).importAgent(document.object());
+    auto imported = m_workspace->agentExchange().importAgent(document.object());
     if (!imported)
         return reportResult<Agent>(std::unexpected(imported.error()), {});
     fillChoices();
@@ -461,7 +458,7 @@ Result<Skill> AgentEditor::saveSkill()
     if (s.instructions.trimmed().isEmpty())
         return reportResult<Skill>(makeError(QString(ErrorCode::InvalidArgument),
                                              tr("Write the skill's instructions: they are what the skill does.")), {});
-    AgentRepository repo(m_db);
+    AgentRepository repo = m_workspace->agents();
     auto stored = m_skillId.isEmpty() ? repo.addSkill(s) : repo.updateSkill(s);
     if (stored) {
         reload();
@@ -478,7 +475,7 @@ Result<void> AgentEditor::removeSkill()
 {
     if (m_skillId.isEmpty())
         return {};
-    auto removed = AgentRepository(m_db).removeSkill(m_skillId);
+    auto removed = m_workspace->agents().removeSkill(m_skillId);
     if (removed) {
         reload();
         fillChoices();
@@ -506,7 +503,7 @@ Result<Skill> AgentEditor::importSkill(const QString &path)
     auto parsed = SkillMarkdown::parse(QString::fromUtf8(*bytes));
     if (!parsed)
         return reportResult<Skill>(std::unexpected(parsed.error()), {});
-    auto stored = AgentRepository(m_db).addSkill(*parsed);
+    auto stored = m_workspace->agents().addSkill(*parsed);
     if (!stored)
         return reportResult<Skill>(std::unexpected(stored.error()), {});
     reload();

@@ -5,7 +5,6 @@
 #include "core/skill.h"
 
 #include <QDialog>
-#include <QSqlDatabase>
 
 class QCheckBox;
 class QComboBox;
@@ -17,6 +16,8 @@ class QPlainTextEdit;
 class QTabWidget;
 
 namespace AgentDesk {
+
+class Workspace;
 
 class AgentListModel;
 class SkillListModel;
@@ -30,7 +31,7 @@ class AgentEditor : public QDialog
     Q_OBJECT
 public:
     enum class Tab { Agents, Skills };
-    AgentEditor(QSqlDatabase db, QWidget *parent = nullptr);
+    AgentEditor(Workspace *workspace, QWidget *parent = nullptr);
 
     void showTab(Tab tab);
     AgentListModel *agents() const { return m_agents; }
@@ -74,7 +75,7 @@ private:
     template<typename T>
     Result<T> reportResult(Result<T> result, const QString &success);
 
-    QSqlDatabase m_db;
+    Workspace *m_workspace;
     QTabWidget *m_tabs;
     AgentListModel *m_agents;
     SkillListModel *m_skills;

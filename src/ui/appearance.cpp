@@ -1,6 +1,6 @@
 #include "appearance.h"
 
-#include "storage/settingsrepository.h"
+#include "runs/workspace.h"
 
 #include <QApplication>
 
@@ -27,14 +27,14 @@ Appearance::Theme Appearance::themeFromName(const QString &name)
     return Theme::System;
 }
 
-Appearance::Theme Appearance::storedTheme(const QSqlDatabase &db)
+Appearance::Theme Appearance::storedTheme(const Workspace &workspace)
 {
-    return themeFromName(SettingsRepository(db).appearanceSettings().value_or(SettingsRepository::AppearanceSettings{}).theme);
+    return themeFromName(workspace.settings().appearanceSettings().value_or(SettingsRepository::AppearanceSettings{}).theme);
 }
 
-QString Appearance::storedLanguage(const QSqlDatabase &db)
+QString Appearance::storedLanguage(const Workspace &workspace)
 {
-    return SettingsRepository(db).appearanceSettings().value_or(SettingsRepository::AppearanceSettings{}).language;
+    return workspace.settings().appearanceSettings().value_or(SettingsRepository::AppearanceSettings{}).language;
 }
 
 QPalette Appearance::lightPalette()

@@ -1,10 +1,11 @@
 #pragma once
 
 #include <QPalette>
-#include <QSqlDatabase>
 #include <QString>
 
 namespace AgentDesk {
+
+class Workspace;
 
 // Light and dark (product.md §11): "system" keeps the palette the platform gives (and follows it
 // when it changes), "light" and "dark" set AgentDesk's own. The choice and the language are
@@ -16,8 +17,8 @@ public:
 
     static QString themeName(Theme theme);
     static Theme themeFromName(const QString &name);
-    static Theme storedTheme(const QSqlDatabase &db);
-    static QString storedLanguage(const QSqlDatabase &db);
+    static Theme storedTheme(const Workspace &workspace);
+    static QString storedLanguage(const Workspace &workspace);
 
     static void apply(Theme theme);
     static QPalette lightPalette();

@@ -1,10 +1,11 @@
 #include "artifactpanel.h"
 
+#include "runs/workspace.h"
+
 #include "core/enumnames.h"
 #include "core/linediff.h"
 #include "documents/artifactexport.h"
 #include "itemmodels/artifactlistmodel.h"
-#include "storage/artifactrepository.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -25,8 +26,8 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-ArtifactPanel::ArtifactPanel(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_artifacts(new ArtifactListModel(this)), m_versions(new ArtifactVersionModel(this)),
+ArtifactPanel::ArtifactPanel(Workspace *workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_artifacts(new ArtifactListModel(this)), m_versions(new ArtifactVersionModel(this)),
       m_picker(new QComboBox), m_stack(new QStackedWidget), m_view(new QTextBrowser), m_editor(new QPlainTextEdit),
       m_history(new QListView), m_edit(new QPushButton(tr("Edit"))), m_save(new QPushButton(tr("Save as new version"))),
       m_cancel(new QPushButton(tr("Cancel"))), m_status(new QLabel)
@@ -166,7 +167,7 @@ void ArtifactPanel::reload()
 {
     QList<Artifact> list;
     if (!m_threadId.isEmpty())
-        list = ArtifactRepository(m_db).list(m_threadId).value_or(QList<Artifact>{});
+        list = m_workspace->artifacts().list(m_threadId).value_or(QList<Artifact>{});
     m_artifacts->sync(list);
     if (m_artifacts->rowOf(m_artifactId) < 0)
         m_artifactId = list.isEmpty() ? QString() : list.constLast().id; // the newest
@@ -181,7 +182,7 @@ void ArtifactPanel::reload()
 
 void ArtifactPanel::loadVersions()
 {
-    m_versions->sync(ArtifactRepository(m_db).versions(m_artifactId).value_or(QList<ArtifactVersion>{}));
+    m_versions->sync(m_workspace->artifacts().versions(m_artifactId).value_or(QList<ArtifactVersion>{}));
 }
 
 void ArtifactPanel::selectArtifact(const QString &artifactId)
@@ -200,7 +201,7 @@ void ArtifactPanel::selectArtifact(const QString &artifactId)
 
 void ArtifactPanel::showVersion(int version)
 {
-    ArtifactRepository repo(m_db);
+    ArtifactRepository repo = m_workspace->artifacts();
     auto artifact = repo.get(m_artifactId);
     auto content = repo.version(m_artifactId, version);
     if (!artifact || !content)
@@ -221,7 +222,7 @@ void ArtifactPanel::showVersion(int version)
 
 void ArtifactPanel::showComparison(int version)
 {
-    ArtifactRepository repo(m_db);
+    ArtifactRepository repo = m_workspace->artifacts();
     auto old = repo.version(m_artifactId, version);
     auto current = repo.version(m_artifactId, 0);
     if (!old || !current)
@@ -249,7 +250,7 @@ void ArtifactPanel::showComparison(int version)
 
 void ArtifactPanel::startEditing()
 {
-    auto current = ArtifactRepository(m_db).version(m_artifactId, 0);
+    auto current = m_workspace->artifacts().version(m_artifactId, 0);
     if (!current)
         return;
     m_editor->setPlainText(current->content);
@@ -279,7 +280,7 @@ Result<ArtifactVersion> ArtifactPanel::saveEdit()
     if (!isEditing())
         return makeError(QString(ErrorCode::InvalidArgument), tr("Nothing is being edited."));
     // The version the edit started from: if the assistant wrote a newer one meanwhile, refuse.
-    auto stored = ArtifactRepository(m_db).addVersion(m_artifactId, m_editor->toPlainText(), ArtifactAuthor::User, m_shownVersion);
+    auto stored = m_workspace->artifacts().addVersion(m_artifactId, m_editor->toPlainText(), ArtifactAuthor::User, m_shownVersion);
     if (!stored)
         return stored;
     cancelEdit();
@@ -290,7 +291,7 @@ Result<ArtifactVersion> ArtifactPanel::saveEdit()
 
 Result<ArtifactVersion> ArtifactPanel::revertTo(int version)
 {
-    ArtifactRepository repo(m_db);
+    ArtifactRepository repo = m_workspace->artifacts();
     auto old = repo.version(m_artifactId, version);
     auto artifact = repo.get(m_artifactId);
     if (!old)
@@ -310,7 +311,7 @@ Result<QString> ArtifactPanel::exportTo(const QString &path, const QString &form
     const auto chosen = ArtifactExport::formatFromName(format);
     if (!chosen)
         return makeError(QString(ErrorCode::InvalidArgument), tr("Unknown format %1").arg(format));
-    ArtifactRepository repo(m_db);
+    ArtifactRepository repo = m_workspace->artifacts();
     auto artifact = repo.get(m_artifactId);
     if (!artifact)
         return std::unexpected(artifact.error());

@@ -3,7 +3,6 @@
 #include "core/artifact.h"
 #include "core/error.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 class QComboBox;
@@ -15,6 +14,8 @@ class QStackedWidget;
 class QTextBrowser;
 
 namespace AgentDesk {
+
+class Workspace;
 
 class ArtifactListModel;
 class ArtifactVersionModel;
@@ -28,7 +29,7 @@ class ArtifactPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ArtifactPanel(QSqlDatabase db, QWidget *parent = nullptr);
+    explicit ArtifactPanel(Workspace *workspace, QWidget *parent = nullptr);
 
     // Shows the artifacts of a thread (empty: none); keeps the chosen artifact when it is still there.
     void setThread(const QString &threadId);
@@ -61,7 +62,7 @@ private:
     void showStatus(const QString &text, bool error = false);
     void loadVersions();
 
-    QSqlDatabase m_db;
+    Workspace *m_workspace;
     QString m_threadId;
     QString m_artifactId;
     int m_shownVersion = 0;

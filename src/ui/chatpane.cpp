@@ -1,27 +1,21 @@
 #include "chatpane.h"
 
+#include "runs/workspace.h"
+
 #include "artifactpanel.h"
 
 #include "composer.h"
 #include "conversationview.h"
 
-#include "documents/sourceingest.h"
-#include "inference/apikeys.h"
 #include "itemmodels/messagelistmodel.h"
-#include "runs/runcontext.h"
 #include "runs/runcontroller.h"
-#include "storage/agentrepository.h"
-#include "storage/blobstore.h"
-#include "storage/messagerepository.h"
-#include "storage/providerrepository.h"
-#include "storage/threadrepository.h"
-#include "storage/usagerepository.h"
 
 #include <QDesktopServices>
 #include <QDir>
 #include <QTemporaryFile>
 #include <QDialog>
 #include <QLabel>
+#include <QPointer>
 #include <QLocale>
 #include <QScrollArea>
 #include <QSplitter>
@@ -31,13 +25,13 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-ChatPane::ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_dataDir(dataDir), m_runs(runs), m_messages(new MessageListModel(this)),
-      m_view(new ConversationView), m_composer(new Composer), m_artifacts(new ArtifactPanel(m_db))
+ChatPane::ChatPane(Workspace *workspace, RunController *runs, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_runs(runs), m_messages(new MessageListModel(this)),
+      m_view(new ConversationView), m_composer(new Composer), m_artifacts(new ArtifactPanel(m_workspace))
 {
     setObjectName(u"chatPane"_s);
-    m_messages->setPageLoader([db = m_db](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
-        auto page = MessageRepository(db).page(threadId, cursor, limit);
+    m_messages->setPageLoader([workspace](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
+        auto page = workspace->messages().page(threadId, cursor, limit);
         if (!page)
             return std::unexpected(page.error());
         return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
@@ -169,7 +163,7 @@ ChatPane::~ChatPane()
 
 void ChatPane::reloadChoices()
 {
-    ProviderRepository providers(m_db);
+    ProviderRepository providers = m_workspace->providers();
     QStringList models;
     QString preferred;
     if (auto list = providers.models()) {
@@ -181,11 +175,11 @@ void ChatPane::reloadChoices()
     }
     QString current = m_composer->model();
     if (!m_threadId.isEmpty()) {
-        if (auto thread = ThreadRepository(m_db).get(m_threadId); thread && !thread->model.isEmpty())
+        if (auto thread = m_workspace->threads().get(m_threadId); thread && !thread->model.isEmpty())
             current = thread->model;
     }
     m_composer->setModels(models, current.isEmpty() || !models.contains(current) ? preferred : current);
-    AgentRepository agents(m_db);
+    AgentRepository agents = m_workspace->agents();
     QList<std::pair<QString, QString>> agentChoices;
     if (auto list = agents.agents()) {
         for (const Agent &a : std::as_const(*list))
@@ -207,7 +201,7 @@ void ChatPane::saveDraft()
         m_newDraft = m_composer->text();
         return;
     }
-    ThreadRepository threads(m_db);
+    ThreadRepository threads = m_workspace->threads();
     auto thread = threads.get(m_threadId);
     if (thread && thread->draft != m_composer->text())
         threads.setDraft(m_threadId, m_composer->text());
@@ -221,7 +215,7 @@ void ChatPane::openThread(const QString &threadId)
     m_editing.clear();
     Thread thread;
     if (!threadId.isEmpty()) {
-        auto stored = ThreadRepository(m_db).get(threadId);
+        auto stored = m_workspace->threads().get(threadId);
         if (!stored) {
             Q_EMIT statusMessage(stored.error().message);
             return;
@@ -260,7 +254,7 @@ void ChatPane::applyThreadSettings()
 {
     if (m_threadId.isEmpty())
         return;
-    ThreadRepository threads(m_db);
+    ThreadRepository threads = m_workspace->threads();
     threads.setModel(m_threadId, m_composer->model());
     threads.setAgent(m_threadId, m_composer->agentId());
     threads.setAnonymous(m_threadId, m_composer->isAnonymous());
@@ -286,7 +280,7 @@ void ChatPane::send()
         showError(tr("No model is set up yet. Add a provider and a model in Settings (Ctrl+,)."));
         return;
     }
-    ThreadRepository threads(m_db);
+    ThreadRepository threads = m_workspace->threads();
     QString threadId = m_threadId;
     bool created = false;
     if (threadId.isEmpty()) {
@@ -302,11 +296,11 @@ void ChatPane::send()
         threadId = stored->id;
         created = true;
     }
-    auto target = RunTarget::resolve(m_db, threadId);
-    if (!target) {
+    auto provider = m_workspace->providerForThread(threadId);
+    if (!provider) {
         if (created)
             threads.remove(threadId);
-        showError(target.error().message);
+        showError(provider.error().message);
         return;
     }
     // Edit and resend: the edited message and everything after it go first.
@@ -317,11 +311,8 @@ void ChatPane::send()
     m_editing.clear();
     // Files become sources of the thread before the run, so the model can search them at once.
     for (const QString &path : m_composer->files()) {
-        auto source = SourceIngest(m_db).addFile(path);
-        if (source)
-            threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}});
-        else
-            Q_EMIT statusMessage(source.error().message);
+        if (auto attached = m_workspace->attachFile(threadId, path); !attached)
+            Q_EMIT statusMessage(attached.error().message);
     }
     if (created) {
         m_newDraft.clear();
@@ -335,25 +326,28 @@ void ChatPane::send()
     RunUserInput input;
     input.text = m_composer->text().trimmed();
     input.images = m_composer->images();
-    const Provider provider = target->provider;
-    if (!provider.apiKey.keychainKey.isEmpty()) {
-        m_sending = true;
-        ApiKeys::readFromKeychain(provider.apiKey.keychainKey, [this, threadId, input](Result<QString> key) {
-            m_sending = false;
-            if (!key) {
-                showError(tr("The API key could not be read from the keychain: %1").arg(key.error().message));
-                return;
-            }
-            startRun(threadId, input, *key);
-        }, this);
-        return;
-    }
-    auto key = ApiKeys::fromEnvironment(provider);
-    if (!key) {
-        showError(key.error().message);
-        return;
-    }
-    startRun(threadId, input, *key);
+    m_sending = true;
+    withKey(*provider, [this, threadId, input](const QString &key) {
+        m_sending = false;
+        startRun(threadId, input, key);
+    });
+}
+
+void ChatPane::withKey(const Provider &provider, std::function<void(const QString &)> then)
+{
+    // The keychain answers later; the environment at once. Either way the pane may be gone by then.
+    const bool keychain = !provider.apiKey.keychainKey.isEmpty();
+    m_workspace->readKey(provider, [self = QPointer<ChatPane>(this), keychain, then = std::move(then)](Result<QString> key) {
+        if (!self)
+            return;
+        if (!key) {
+            self->m_sending = false;
+            self->showError(keychain ? tr("The API key could not be read from the keychain: %1").arg(key.error().message)
+                                     : key.error().message);
+            return;
+        }
+        then(*key);
+    });
 }
 
 void ChatPane::startRun(const QString &threadId, const RunInput &input, const QString &apiKey)
@@ -372,7 +366,7 @@ void ChatPane::startRun(const QString &threadId, const RunInput &input, const QS
         m_view->setRunning(true);
         m_view->scrollToBottom();
     }
-    ThreadRepository(m_db).setDraft(threadId, {});
+    m_workspace->threads().setDraft(threadId, {});
     Q_EMIT threadChanged(threadId);
 }
 
@@ -400,7 +394,7 @@ void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &
     m_view->state().pendingApprovals.clear();
     // What the run left in the database is authoritative: a stopped answer is stored as
     // interrupted, and the cleanup after a failure deletes what came after the last good turn.
-    MessageRepository messages(m_db);
+    MessageRepository messages = m_workspace->messages();
     QStringList gone;
     for (const QString &id : produced) {
         auto stored = messages.get(id);
@@ -415,7 +409,7 @@ void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &
     if (result.outcome != ExecuteRun::Outcome::Completed) {
         // The cleanup put the user's text back into the thread's draft: into the composer with it,
         // in front of whatever the user typed meanwhile.
-        auto thread = ThreadRepository(m_db).get(threadId);
+        auto thread = m_workspace->threads().get(threadId);
         if (thread && !thread->draft.isEmpty()) {
             const QString typed = m_composer->text();
             m_composer->setText(typed.isEmpty() || thread->draft.contains(typed) ? thread->draft
@@ -446,7 +440,7 @@ bool ChatPane::truncateFrom(const QString &messageId)
     QStringList ids;
     for (int r = row; r < m_messages->rowCount(); ++r)
         ids << m_messages->message(r).id;
-    if (auto removed = MessageRepository(m_db).remove(ids); !removed) {
+    if (auto removed = m_workspace->messages().remove(ids); !removed) {
         showError(removed.error().message);
         return false;
     }
@@ -468,43 +462,27 @@ void ChatPane::regenerate(const QString &messageId)
     const Message user = m_messages->message(row);
     RunUserInput input;
     input.text = user.plainText();
-    const BlobStore blobs(m_dataDir);
+    const BlobStore blobs = m_workspace->blobs();
     for (const ContentPart &part : user.content) {
         if (const auto *imagePart = std::get_if<ImagePart>(&part)) {
             if (auto bytes = blobs.get(imagePart->blob))
                 input.images.append({*bytes, imagePart->mimeType, imagePart->altText});
         }
     }
-    auto target = RunTarget::resolve(m_db, m_threadId);
-    if (!target) {
-        showError(target.error().message);
+    auto provider = m_workspace->providerForThread(m_threadId);
+    if (!provider) {
+        showError(provider.error().message);
         return;
     }
-    if (!target->provider.apiKey.keychainKey.isEmpty()) {
-        const QString threadId = m_threadId;
-        const QString userId = user.id;
-        ApiKeys::readFromKeychain(target->provider.apiKey.keychainKey, [this, threadId, userId, input](Result<QString> key) {
-            if (!key) {
-                showError(tr("The API key could not be read from the keychain: %1").arg(key.error().message));
-                return;
-            }
-            if (threadId == m_threadId && truncateFrom(userId))
-                startRun(threadId, input, *key);
-        }, this);
-        return;
-    }
-    auto key = ApiKeys::fromEnvironment(target->provider);
-    if (!key) {
-        showError(key.error().message);
-        return;
-    }
-    if (truncateFrom(user.id))
-        startRun(m_threadId, input, *key);
+    withKey(*provider, [this, threadId = m_threadId, userId = user.id, input](const QString &key) {
+        if (threadId == m_threadId && truncateFrom(userId))
+            startRun(threadId, input, key);
+    });
 }
 
 void ChatPane::loadUsage(const QStringList &messageIds)
 {
-    auto totals = UsageRepository(m_db).totalsByMessage(messageIds);
+    auto totals = m_workspace->usage().totalsByMessage(messageIds);
     if (!totals)
         return;
     for (auto it = totals->cbegin(); it != totals->cend(); ++it)
@@ -527,7 +505,7 @@ QImage ChatPane::image(const QString &blob)
 {
     if (QImage *cached = m_images.object(blob))
         return *cached;
-    QImage loaded(BlobStore(m_dataDir).path(blob));
+    QImage loaded(m_workspace->blobs().path(blob));
     if (loaded.isNull())
         return {};
     // Thumbnails are what the view paints; the full image is read again when enlarged.
@@ -541,7 +519,7 @@ QImage ChatPane::image(const QString &blob)
 
 void ChatPane::showImage(const QString &blob)
 {
-    const QImage full(BlobStore(m_dataDir).path(blob));
+    const QImage full(m_workspace->blobs().path(blob));
     if (full.isNull())
         return;
     auto *dialog = new QDialog(this);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/provider.h"
 #include "core/runevent.h"
 #include "core/thread.h"
 #include "runs/executerun.h"
@@ -9,11 +10,14 @@
 #include <QHash>
 #include <QImage>
 #include <QSet>
-#include <QSqlDatabase>
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 namespace AgentDesk {
+
+class Workspace;
 
 class ArtifactPanel;
 class Composer;
@@ -32,7 +36,7 @@ class ChatPane : public QWidget
 {
     Q_OBJECT
 public:
-    ChatPane(QSqlDatabase db, const QString &dataDir, RunController *runs, QWidget *parent = nullptr);
+    ChatPane(Workspace *workspace, RunController *runs, QWidget *parent = nullptr);
     ~ChatPane() override;
 
     // Shows a stored thread, or an empty new conversation for an empty id. The current draft is
@@ -60,6 +64,8 @@ Q_SIGNALS:
 private:
     void send();
     void startRun(const QString &threadId, const RunInput &input, const QString &apiKey);
+    // Reads the provider's key, then `then` with it (or shows why it could not be read).
+    void withKey(const Provider &provider, std::function<void(const QString &)> then);
     void onRunFinished(const QString &threadId, const ExecuteRun::Result &result);
     void track(const QString &threadId, const QString &messageId);
     void showError(const QString &message);
@@ -72,8 +78,7 @@ private:
     QImage image(const QString &blob);
     void showImage(const QString &blob);
 
-    QSqlDatabase m_db;
-    QString m_dataDir;
+    Workspace *m_workspace;
     RunController *m_runs;
     MessageListModel *m_messages;
     ConversationView *m_view;

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "runs/workspace.h"
+
 #include "agenteditor.h"
 #include "artifactpanel.h"
 #include "chatpane.h"
@@ -14,8 +16,6 @@
 #include "itemmodels/messagelistmodel.h"
 #include "itemmodels/threadlistmodel.h"
 #include "itemmodels/threadlistproxymodel.h"
-#include "storage/providerrepository.h"
-#include "storage/threadrepository.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -33,15 +33,15 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *runs,
+MainWindow::MainWindow(Workspace *workspace, RunController *runs,
                        const QList<WelcomePage::Candidate> &localServers, QWidget *parent)
-    : QMainWindow(parent), m_db(std::move(db)), m_dataDir(dataDir), m_runs(runs), m_threads(new ThreadListModel(this)),
-      m_order(new ThreadListProxyModel(this)), m_sidebar(nullptr), m_chat(new ChatPane(m_db, dataDir, runs))
+    : QMainWindow(parent), m_workspace(workspace), m_runs(runs), m_threads(new ThreadListModel(this)),
+      m_order(new ThreadListProxyModel(this)), m_sidebar(nullptr), m_chat(new ChatPane(m_workspace, runs))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("AgentDesk"));
     m_order->setSourceModel(m_threads);
-    m_sidebar = new ThreadSidebar(m_db, m_threads, m_order);
+    m_sidebar = new ThreadSidebar(m_workspace, m_threads, m_order);
 
     connect(m_sidebar, &ThreadSidebar::threadActivated, m_chat, &ChatPane::openThread);
     connect(m_sidebar, &ThreadSidebar::messageActivated, this, [this](const QString &threadId, const QString &messageId) {
@@ -67,7 +67,7 @@ MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *r
     connect(m_chat, &ChatPane::threadChanged, this, &MainWindow::refreshThread);
     connect(m_chat, &ChatPane::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
 
-    m_welcome = new WelcomePage(m_db);
+    m_welcome = new WelcomePage(m_workspace);
     m_welcome->setCandidates(localServers);
     connect(m_welcome, &WelcomePage::providerReady, this, [this] {
         m_chat->reloadChoices();
@@ -107,7 +107,7 @@ MainWindow::MainWindow(QSqlDatabase db, const QString &dataDir, RunController *r
     resize(1100, 760);
     reloadThreads();
     // First start: nothing to talk to and nothing to read yet.
-    const bool noProvider = ProviderRepository(m_db).providers().value_or(QList<Provider>{}).isEmpty();
+    const bool noProvider = m_workspace->providers().providers().value_or(QList<Provider>{}).isEmpty();
     if (noProvider && m_threads->rowCount() == 0)
         showWelcome(true);
 }
@@ -173,7 +173,7 @@ void MainWindow::createActions()
     auto *agents = tools->addAction(tr("&Agents and skills…"), this, [this] { showAgentEditor(); });
     agents->setObjectName(u"agentEditorAction"_s);
     auto *usage = tools->addAction(tr("&Usage and budgets…"), this, [this] {
-        auto *usageView = new UsageView(m_db, this);
+        auto *usageView = new UsageView(m_workspace, this);
         usageView->setAttribute(Qt::WA_DeleteOnClose);
         usageView->show();
     });
@@ -196,7 +196,7 @@ void MainWindow::reloadThreads()
     // Archived threads too: the proxy hides them unless the user asks to see them.
     ThreadRepository::ListOptions options;
     options.includeArchived = true;
-    auto list = ThreadRepository(m_db).list(options);
+    auto list = m_workspace->threads().list(options);
     if (!list) {
         statusBar()->showMessage(list.error().message);
         return;
@@ -208,7 +208,7 @@ void MainWindow::refreshThread(const QString &threadId)
 {
     if (m_sidebar->pendingRemovals().contains(threadId))
         return;
-    auto thread = ThreadRepository(m_db).get(threadId);
+    auto thread = m_workspace->threads().get(threadId);
     if (thread)
         m_threads->upsert(*thread);
     else
@@ -251,7 +251,7 @@ AgentEditor *MainWindow::showAgentEditor()
         m_agentEditor->activateWindow();
         return m_agentEditor;
     }
-    m_agentEditor = new AgentEditor(m_db, this);
+    m_agentEditor = new AgentEditor(m_workspace, this);
     m_agentEditor->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_agentEditor, &AgentEditor::changed, m_chat, &ChatPane::reloadChoices);
     m_agentEditor->show();
@@ -265,11 +265,11 @@ SettingsDialog *MainWindow::showSettings()
         m_settings->activateWindow();
         return m_settings;
     }
-    m_settings = new SettingsDialog(m_db, m_dataDir, this);
+    m_settings = new SettingsDialog(m_workspace, this);
     m_settings->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_settings, &SettingsDialog::settingsChanged, this, [this] {
         m_chat->reloadChoices();
-        if (isWelcomeShown() && !ProviderRepository(m_db).providers().value_or(QList<Provider>{}).isEmpty())
+        if (isWelcomeShown() && !m_workspace->providers().providers().value_or(QList<Provider>{}).isEmpty())
             showWelcome(false);
     });
     connect(m_settings, &QDialog::finished, m_chat, &ChatPane::reloadChoices);

@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QSqlDatabase>
 
 #include "welcomepage.h"
 
@@ -12,6 +11,8 @@ class QPushButton;
 class QStackedWidget;
 
 namespace AgentDesk {
+
+class Workspace;
 
 class AgentEditor;
 class ChatPane;
@@ -32,7 +33,7 @@ class MainWindow : public QMainWindow
 public:
     // `localServers`: where the welcome screen looks for local model servers (tests pass their own,
     // or none, so they never knock on ports they did not open).
-    MainWindow(QSqlDatabase db, const QString &dataDir, RunController *runs,
+    MainWindow(Workspace *workspace, RunController *runs,
                const QList<WelcomePage::Candidate> &localServers = WelcomePage::defaultCandidates(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -63,8 +64,7 @@ private:
     void refreshThread(const QString &threadId);
     void showUndo(const QString &text, bool available);
 
-    QSqlDatabase m_db;
-    QString m_dataDir;
+    Workspace *m_workspace;
     RunController *m_runs;
     ThreadListModel *m_threads;
     ThreadListProxyModel *m_order;

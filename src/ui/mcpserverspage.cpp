@@ -1,9 +1,10 @@
 #include "mcpserverspage.h"
 
+#include "runs/workspace.h"
+
 #include "core/enumnames.h"
 #include "core/mcpserverimport.h"
 #include "itemmodels/mcpserverlistmodel.h"
-#include "storage/mcpserverrepository.h"
 #include "tools/mcpserverpool.h"
 
 #include <QCheckBox>
@@ -31,8 +32,8 @@ namespace {
 constexpr int CheckTimeoutMs = 30000;
 }
 
-McpServersPage::McpServersPage(QSqlDatabase db, const QString &dataDir, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_pool(new McpServerPool(QDir(dataDir).filePath(u"mcp-logs"_s), {}, this)),
+McpServersPage::McpServersPage(Workspace *workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_pool(new McpServerPool(QDir(workspace->dataDir()).filePath(u"mcp-logs"_s), {}, this)),
       m_servers(new McpServerListModel(this)), m_list(new QListView), m_name(new QLineEdit), m_transport(new QComboBox),
       m_command(new QLineEdit), m_url(new QLineEdit), m_enabled(new QCheckBox(tr("Enabled"))), m_status(new QLabel),
       m_tools(new QListWidget), m_log(new QPlainTextEdit)
@@ -148,7 +149,7 @@ McpServersPage::~McpServersPage()
 
 void McpServersPage::reload()
 {
-    if (auto list = McpServerRepository(m_db).list())
+    if (auto list = m_workspace->mcpServers().list())
         m_servers->setConfigs(*list);
 }
 
@@ -220,7 +221,7 @@ McpServerConfig McpServersPage::formConfig() const
 
 Result<McpServerConfig> McpServersPage::saveServer()
 {
-    McpServerRepository repo(m_db);
+    McpServerRepository repo = m_workspace->mcpServers();
     const McpServerConfig c = formConfig();
     auto stored = m_serverId.isEmpty() ? repo.add(c) : repo.update(c);
     if (!stored)
@@ -236,7 +237,7 @@ Result<void> McpServersPage::removeServer()
 {
     if (m_serverId.isEmpty())
         return {};
-    if (auto removed = McpServerRepository(m_db).remove(m_serverId); !removed)
+    if (auto removed = m_workspace->mcpServers().remove(m_serverId); !removed)
         return removed;
     reload();
     newServer();
@@ -249,7 +250,7 @@ Result<int> McpServersPage::importJson(const QByteArray &json)
     auto parsed = McpServerImport::parse(json);
     if (!parsed)
         return std::unexpected(parsed.error());
-    McpServerRepository repo(m_db);
+    McpServerRepository repo = m_workspace->mcpServers();
     int added = 0;
     QStringList notes = parsed->notes;
     for (const McpServerConfig &c : std::as_const(parsed->servers)) {

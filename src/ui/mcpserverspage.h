@@ -3,7 +3,6 @@
 #include "core/error.h"
 #include "core/mcpserverconfig.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 class QCheckBox;
@@ -16,6 +15,8 @@ class QPlainTextEdit;
 
 namespace AgentDesk {
 
+class Workspace;
+
 class McpServerListModel;
 class McpServerPool;
 
@@ -26,7 +27,7 @@ class McpServersPage : public QWidget
 {
     Q_OBJECT
 public:
-    McpServersPage(QSqlDatabase db, const QString &dataDir, QWidget *parent = nullptr);
+    McpServersPage(Workspace *workspace, QWidget *parent = nullptr);
     ~McpServersPage() override;
 
     McpServerListModel *servers() const { return m_servers; }
@@ -56,7 +57,7 @@ private:
     McpServerConfig formConfig() const;
     void showStatus(const QString &text, bool error = false);
 
-    QSqlDatabase m_db;
+    Workspace *m_workspace;
     McpServerPool *m_pool;
     McpServerListModel *m_servers;
     QListView *m_list;

@@ -1,11 +1,9 @@
 #include "providerspage.h"
 
-#include "inference/apikeys.h"
-#include "inference/networkaccess.h"
-#include "inference/providerclient.h"
+#include "runs/workspace.h"
+
 #include "inference/providerpresets.h"
 #include "itemmodels/providerlistmodel.h"
-#include "storage/providerrepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,7 +16,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -46,8 +43,8 @@ QString priceText(const std::optional<double> &price)
 
 } // namespace
 
-ProvidersPage::ProvidersPage(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_network(new QNetworkAccessManager(this)), m_providers(new ProviderListModel(this)),
+ProvidersPage::ProvidersPage(Workspace *workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_providers(new ProviderListModel(this)),
       m_models(new ModelListModel(this)), m_providerList(new QListView), m_modelList(new QListView), m_name(new QLineEdit),
       m_kind(new QComboBox), m_url(new QLineEdit), m_key(new QLineEdit), m_keyVariable(new QLineEdit), m_status(new QLabel),
       m_displayName(new QLineEdit), m_tools(new QCheckBox(tr("Tools"))), m_vision(new QCheckBox(tr("Images"))),
@@ -168,7 +165,7 @@ ProvidersPage::ProvidersPage(QSqlDatabase db, QWidget *parent)
         Model m;
         m.providerName = m_providers->item(m_providers->rowOf(m_providerId)).name;
         m.name = name.trimmed();
-        if (auto added = ProviderRepository(m_db).addModel(m); !added)
+        if (auto added = m_workspace->providers().addModel(m); !added)
             return showStatus(added.error().message, true);
         reload();
         Q_EMIT changed();
@@ -178,7 +175,7 @@ ProvidersPage::ProvidersPage(QSqlDatabase db, QWidget *parent)
         const int row = m_models->rowOf(m_modelId);
         if (row < 0)
             return;
-        if (auto removed = ProviderRepository(m_db).removeModel(m_models->item(row).qualifiedName()); !removed)
+        if (auto removed = m_workspace->providers().removeModel(m_models->item(row).qualifiedName()); !removed)
             return showStatus(removed.error().message, true);
         m_modelId.clear();
         reload();
@@ -240,7 +237,7 @@ ProvidersPage::ProvidersPage(QSqlDatabase db, QWidget *parent)
 
 void ProvidersPage::reload()
 {
-    ProviderRepository repo(m_db);
+    ProviderRepository repo = m_workspace->providers();
     if (auto list = repo.providers())
         m_providers->sync(*list);
     if (auto list = repo.models())
@@ -313,7 +310,7 @@ void ProvidersPage::saveProvider(std::function<void(Result<Provider>)> done)
             done(result);
     };
     Provider p = formProvider();
-    ProviderRepository repo(m_db);
+    ProviderRepository repo = m_workspace->providers();
     auto stored = m_providerId.isEmpty() ? repo.addProvider(p) : repo.updateProvider(p);
     if (!stored)
         return finish(stored);
@@ -328,16 +325,16 @@ void ProvidersPage::saveProvider(std::function<void(Result<Provider>)> done)
     }
     // The key goes into the keychain; only its reference is stored.
     Provider withReference = *stored;
-    withReference.apiKey.keychainKey = ApiKeys::keychainKey(withReference);
-    ApiKeys::writeToKeychain(withReference.apiKey.keychainKey, key, [this, withReference, finish](Result<void> written) {
-        if (!written) {
+    m_workspace->writeKey(withReference, key, [this, withReference, finish](Result<QString> reference) mutable {
+        if (!reference) {
             reload();
             selectProvider(withReference.id);
-            return finish(makeError(written.error().code,
+            return finish(makeError(reference.error().code,
                                     tr("The provider was saved, but the system keychain refused the key: %1")
-                                        .arg(written.error().message)));
+                                        .arg(reference.error().message)));
         }
-        auto updated = ProviderRepository(m_db).updateProvider(withReference);
+        withReference.apiKey.keychainKey = *reference;
+        auto updated = m_workspace->providers().updateProvider(withReference);
         reload();
         selectProvider(withReference.id);
         if (updated) {
@@ -345,7 +342,7 @@ void ProvidersPage::saveProvider(std::function<void(Result<Provider>)> done)
             Q_EMIT changed();
         }
         finish(updated);
-    }, this);
+    });
 }
 
 void ProvidersPage::removeProvider()
@@ -354,10 +351,9 @@ void ProvidersPage::removeProvider()
     if (row < 0)
         return;
     const Provider p = m_providers->item(row);
-    if (auto removed = ProviderRepository(m_db).removeProvider(p.name); !removed)
+    if (auto removed = m_workspace->providers().removeProvider(p.name); !removed)
         return showStatus(removed.error().message, true);
-    if (!p.apiKey.keychainKey.isEmpty())
-        ApiKeys::removeFromKeychain(p.apiKey.keychainKey, [](Result<void>) {}, this);
+    m_workspace->removeKey(p);
     reload();
     newProvider();
     showStatus(tr("Removed %1.").arg(p.name));
@@ -368,9 +364,7 @@ void ProvidersPage::withKey(const Provider &provider, std::function<void(Result<
 {
     if (!m_key->text().isEmpty())
         return done(m_key->text());
-    if (!provider.apiKey.keychainKey.isEmpty())
-        return ApiKeys::readFromKeychain(provider.apiKey.keychainKey, std::move(done), this);
-    done(ApiKeys::fromEnvironment(provider));
+    m_workspace->readKey(provider, std::move(done));
 }
 
 void ProvidersPage::ask(bool add, std::function<void(Result<int>)> done)
@@ -390,17 +384,14 @@ void ProvidersPage::ask(bool add, std::function<void(Result<int>)> done)
     withKey(provider, [this, provider, add, finish](Result<QString> key) {
         if (!key)
             return finish(std::unexpected(key.error()));
-        NetworkAccess::apply(*m_network, provider);
-        auto *client = new ProviderClient(m_network, this);
-        client->discoverModels(provider, *key, [this, client, provider, add, finish](Result<QList<DiscoveredModel>> models) {
-            client->deleteLater();
+        m_workspace->discoverModels(provider, *key, [this, provider, add, finish](Result<QList<DiscoveredModel>> models) {
             if (!models)
                 return finish(std::unexpected(models.error()));
             if (!add) {
                 showStatus(tr("Connected. %1 offers %n model(s).", nullptr, int(models->size())).arg(provider.name));
                 return finish(int(models->size()));
             }
-            ProviderRepository repo(m_db);
+            ProviderRepository repo = m_workspace->providers();
             int added = 0;
             for (const DiscoveredModel &d : std::as_const(*models)) {
                 Model m;
@@ -470,7 +461,7 @@ Result<void> ProvidersPage::saveModel()
     m.isDefault = m_default->isChecked();
     m.isTitleModel = m_titleModel->isChecked();
     m.anonymousOnly = m_anonymousOnly->isChecked();
-    auto saved = ProviderRepository(m_db).updateModel(m);
+    auto saved = m_workspace->providers().updateModel(m);
     if (!saved)
         return std::unexpected(saved.error());
     // Flags that are exclusive changed on other rows too: read them back.

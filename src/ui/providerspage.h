@@ -3,7 +3,6 @@
 #include "core/error.h"
 #include "core/provider.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 #include <functional>
@@ -13,11 +12,12 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QNetworkAccessManager;
 class QPushButton;
 class QSpinBox;
 
 namespace AgentDesk {
+
+class Workspace;
 
 class ModelListModel;
 class ProviderListModel;
@@ -30,7 +30,7 @@ class ProvidersPage : public QWidget
 {
     Q_OBJECT
 public:
-    ProvidersPage(QSqlDatabase db, QWidget *parent = nullptr);
+    ProvidersPage(Workspace *workspace, QWidget *parent = nullptr);
 
     ProviderListModel *providers() const { return m_providers; }
     ModelListModel *models() const { return m_models; }
@@ -67,8 +67,7 @@ private:
     void ask(bool add, std::function<void(Result<int>)> done);
     void showStatus(const QString &text, bool error = false);
 
-    QSqlDatabase m_db;
-    QNetworkAccessManager *m_network;
+    Workspace *m_workspace;
     ProviderListModel *m_providers;
     ModelListModel *m_models;
     QListView *m_providerList;

@@ -1,12 +1,13 @@
 #include "settingsdialog.h"
 
+#include "runs/workspace.h"
+
 #include "appearance.h"
 #include "mcpserverspage.h"
 #include "providerspage.h"
 
 #include "core/chatsettings.h"
 #include "core/enumnames.h"
-#include "storage/settingsrepository.h"
 #include "tools/toolcatalog.h"
 
 #include <QCheckBox>
@@ -67,9 +68,9 @@ QLabel *statusLabel(const QString &objectName)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(QSqlDatabase db, const QString &dataDir, QWidget *parent)
-    : QDialog(parent), m_db(std::move(db)), m_pages(new QListWidget), m_stack(new QStackedWidget),
-      m_providers(new ProvidersPage(m_db)), m_mcp(new McpServersPage(m_db, dataDir))
+SettingsDialog::SettingsDialog(Workspace *workspace, QWidget *parent)
+    : QDialog(parent), m_workspace(workspace), m_pages(new QListWidget), m_stack(new QStackedWidget),
+      m_providers(new ProvidersPage(m_workspace)), m_mcp(new McpServersPage(m_workspace))
 {
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
@@ -154,7 +155,7 @@ QWidget *SettingsDialog::makeChatPage()
 
 void SettingsDialog::loadChat()
 {
-    const ChatSettings settings = SettingsRepository(m_db).chatSettings().value_or(ChatSettings{});
+    const ChatSettings settings = m_workspace->settings().chatSettings().value_or(ChatSettings{});
     m_systemPrompt->setPlainText(settings.userSystemPrompt);
     m_anonymousDefault->setChecked(settings.anonymousByDefault);
     m_budget->setValue(settings.monthlyBudget.value_or(0));
@@ -172,7 +173,7 @@ void SettingsDialog::updateCounter()
 
 Result<void> SettingsDialog::saveChat()
 {
-    ChatSettings settings = SettingsRepository(m_db).chatSettings().value_or(ChatSettings{});
+    ChatSettings settings = m_workspace->settings().chatSettings().value_or(ChatSettings{});
     settings.userSystemPrompt = m_systemPrompt->toPlainText();
     if (settings.userSystemPrompt.size() > ChatSettings::MaxSystemPromptLength)
         return makeError(QString(ErrorCode::InvalidArgument),
@@ -182,7 +183,7 @@ Result<void> SettingsDialog::saveChat()
     settings.anonymousByDefault = m_anonymousDefault->isChecked();
     settings.monthlyBudget = m_budget->value() > 0 ? std::optional<double>(m_budget->value()) : std::nullopt;
     settings.maxIterations = m_iterations->value();
-    return SettingsRepository(m_db).setChatSettings(settings);
+    return m_workspace->settings().setChatSettings(settings);
 }
 
 QWidget *SettingsDialog::makePrivacyPage()
@@ -223,7 +224,7 @@ QWidget *SettingsDialog::makePrivacyPage()
 
 void SettingsDialog::loadPrivacy()
 {
-    const auto settings = SettingsRepository(m_db).privacySettings().value_or(SettingsRepository::PrivacySettings{});
+    const auto settings = m_workspace->settings().privacySettings().value_or(SettingsRepository::PrivacySettings{});
     m_names->setPlainText(settings.personNames.join(u'\n'));
     m_organizations->setPlainText(settings.organizations.join(u'\n'));
     QStringList entries;
@@ -248,7 +249,7 @@ Result<void> SettingsDialog::savePrivacy()
                              tr("“%1” is not of the form category: value. Nothing was saved.").arg(line));
         settings.whitelist[line.left(colon).trimmed()].append(line.mid(colon + 1).trimmed());
     }
-    return SettingsRepository(m_db).setPrivacySettings(settings);
+    return m_workspace->settings().setPrivacySettings(settings);
 }
 
 QWidget *SettingsDialog::makeApprovalsPage()
@@ -277,7 +278,7 @@ QWidget *SettingsDialog::makeApprovalsPage()
 
 void SettingsDialog::loadApprovals()
 {
-    SettingsRepository settings(m_db);
+    SettingsRepository settings = m_workspace->settings();
     QHash<QString, ToolPolicy> stored;
     for (const ToolApproval &a : settings.toolApprovals().value_or(QList<ToolApproval>{})) {
         if (a.threadId.isEmpty())
@@ -310,7 +311,7 @@ void SettingsDialog::loadApprovals()
 
 Result<void> SettingsDialog::saveToolApprovals()
 {
-    SettingsRepository settings(m_db);
+    SettingsRepository settings = m_workspace->settings();
     for (int row = 0; row < m_approvals->rowCount(); ++row) {
         const QString name = m_approvals->item(row, 0)->text();
         const QString choice = static_cast<QComboBox *>(m_approvals->cellWidget(row, 1))->currentData().toString();
@@ -335,18 +336,18 @@ QWidget *SettingsDialog::makeAppearancePage()
     m_theme->addItem(tr("Follow the system"), Appearance::themeName(Appearance::Theme::System));
     m_theme->addItem(tr("Light"), Appearance::themeName(Appearance::Theme::Light));
     m_theme->addItem(tr("Dark"), Appearance::themeName(Appearance::Theme::Dark));
-    m_theme->setCurrentIndex(std::max(0, m_theme->findData(Appearance::themeName(Appearance::storedTheme(m_db)))));
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(Appearance::themeName(Appearance::storedTheme(*m_workspace)))));
     m_language = new QComboBox;
     m_language->setObjectName(u"languageChoice"_s);
     m_language->setAccessibleName(tr("Language"));
     m_language->addItem(tr("Follow the system"), QString());
     m_language->addItem(u"English"_s, u"en"_s);
     m_language->addItem(u"Deutsch"_s, u"de"_s);
-    m_language->setCurrentIndex(std::max(0, m_language->findData(Appearance::storedLanguage(m_db))));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(Appearance::storedLanguage(*m_workspace))));
     m_appearanceStatus = statusLabel(u"appearanceStatus"_s);
     auto *save = saveButton(u"saveAppearanceButton"_s);
     connect(save, &QPushButton::clicked, this, [this] {
-        const bool languageChanged = m_language->currentData().toString() != Appearance::storedLanguage(m_db);
+        const bool languageChanged = m_language->currentData().toString() != Appearance::storedLanguage(*m_workspace);
         showResult(m_appearanceStatus, saveAppearance(),
                    languageChanged ? tr("Saved. The language changes when AgentDesk starts again.") : tr("Saved."));
     });
@@ -365,7 +366,7 @@ Result<void> SettingsDialog::saveAppearance()
     SettingsRepository::AppearanceSettings settings;
     settings.theme = m_theme->currentData().toString();
     settings.language = m_language->currentData().toString();
-    if (auto stored = SettingsRepository(m_db).setAppearanceSettings(settings); !stored)
+    if (auto stored = m_workspace->settings().setAppearanceSettings(settings); !stored)
         return stored;
     Appearance::apply(Appearance::themeFromName(settings.theme));
     Q_EMIT settingsChanged();

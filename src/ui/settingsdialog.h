@@ -3,7 +3,6 @@
 #include "core/error.h"
 
 #include <QDialog>
-#include <QSqlDatabase>
 
 class QCheckBox;
 class QComboBox;
@@ -16,6 +15,8 @@ class QStackedWidget;
 class QTableWidget;
 
 namespace AgentDesk {
+
+class Workspace;
 
 class McpServersPage;
 class ProvidersPage;
@@ -31,7 +32,7 @@ class SettingsDialog : public QDialog
 public:
     enum class Page { Providers, McpServers, Chat, Privacy, ToolApprovals, Appearance };
 
-    SettingsDialog(QSqlDatabase db, const QString &dataDir, QWidget *parent = nullptr);
+    SettingsDialog(Workspace *workspace, QWidget *parent = nullptr);
 
     void showPage(Page page);
     ProvidersPage *providersPage() const { return m_providers; }
@@ -63,7 +64,7 @@ private:
     void updateCounter();
     void showResult(QLabel *label, const Result<void> &result, const QString &success);
 
-    QSqlDatabase m_db;
+    Workspace *m_workspace;
     QListWidget *m_pages;
     QStackedWidget *m_stack;
     ProvidersPage *m_providers;

@@ -1,10 +1,10 @@
 #include "threadsidebar.h"
 
+#include "runs/workspace.h"
+
 #include "itemmodels/searchresultmodel.h"
 #include "itemmodels/threadlistmodel.h"
 #include "itemmodels/threadlistproxymodel.h"
-#include "storage/searchindex.h"
-#include "storage/threadrepository.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QInputDialog>
@@ -141,8 +141,8 @@ public:
 
 } // namespace
 
-ThreadSidebar::ThreadSidebar(QSqlDatabase db, ThreadListModel *threads, ThreadListProxyModel *order, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_threads(threads), m_order(order), m_results(new SearchResultModel(this)),
+ThreadSidebar::ThreadSidebar(Workspace *workspace, ThreadListModel *threads, ThreadListProxyModel *order, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_threads(threads), m_order(order), m_results(new SearchResultModel(this)),
       m_search(new QLineEdit), m_stack(new QStackedWidget), m_threadView(new QListView), m_resultView(new QListView),
       m_noResults(new QLabel)
 {
@@ -224,7 +224,7 @@ void ThreadSidebar::search(const QString &query)
         m_stack->setCurrentWidget(m_threadView);
         return;
     }
-    auto hits = SearchIndex(m_db).search(query);
+    auto hits = m_workspace->search().search(query);
     if (!hits) {
         m_results->setHits(query, {});
         m_noResults->setText(hits.error().message);
@@ -267,7 +267,7 @@ void ThreadSidebar::clearSelection()
 
 void ThreadSidebar::refresh(const QString &threadId)
 {
-    if (auto thread = ThreadRepository(m_db).get(threadId))
+    if (auto thread = m_workspace->threads().get(threadId))
         m_threads->upsert(*thread);
 }
 
@@ -276,7 +276,7 @@ Result<void> ThreadSidebar::rename(const QString &threadId, const QString &title
     const QString trimmed = title.simplified();
     if (trimmed.isEmpty())
         return makeError(QString(ErrorCode::InvalidArgument), tr("A title cannot be empty."));
-    auto renamed = ThreadRepository(m_db).rename(threadId, trimmed);
+    auto renamed = m_workspace->threads().rename(threadId, trimmed);
     if (renamed)
         refresh(threadId);
     return renamed;
@@ -284,7 +284,7 @@ Result<void> ThreadSidebar::rename(const QString &threadId, const QString &title
 
 Result<void> ThreadSidebar::setPinned(const QString &threadId, bool pinned)
 {
-    auto done = ThreadRepository(m_db).setPinned(threadId, pinned);
+    auto done = m_workspace->threads().setPinned(threadId, pinned);
     if (done)
         refresh(threadId);
     return done;
@@ -292,7 +292,7 @@ Result<void> ThreadSidebar::setPinned(const QString &threadId, bool pinned)
 
 Result<void> ThreadSidebar::setArchived(const QString &threadId, bool archived)
 {
-    auto done = ThreadRepository(m_db).setArchived(threadId, archived);
+    auto done = m_workspace->threads().setArchived(threadId, archived);
     if (done)
         refresh(threadId);
     return done;
@@ -337,7 +337,7 @@ void ThreadSidebar::commitRemoval(const QString &threadId)
     delete it->timer;
     m_pending.erase(it);
     m_removalOrder.removeAll(threadId);
-    if (auto removed = ThreadRepository(m_db).remove(threadId); !removed)
+    if (auto removed = m_workspace->threads().remove(threadId); !removed)
         Q_EMIT statusMessage(removed.error().message);
     Q_EMIT undoAvailable({}, !m_removalOrder.isEmpty());
 }

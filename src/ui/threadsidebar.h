@@ -4,7 +4,6 @@
 #include "core/thread.h"
 
 #include <QHash>
-#include <QSqlDatabase>
 #include <QTimer>
 #include <QWidget>
 
@@ -15,6 +14,8 @@ class QLabel;
 class QPushButton;
 
 namespace AgentDesk {
+
+class Workspace;
 
 class SearchResultModel;
 class ThreadListModel;
@@ -31,7 +32,7 @@ class ThreadSidebar : public QWidget
 public:
     static constexpr int UndoMs = 8000;
 
-    ThreadSidebar(QSqlDatabase db, ThreadListModel *threads, ThreadListProxyModel *order, QWidget *parent = nullptr);
+    ThreadSidebar(Workspace *workspace, ThreadListModel *threads, ThreadListProxyModel *order, QWidget *parent = nullptr);
     ~ThreadSidebar() override;
 
     QListView *threadView() const { return m_threadView; }
@@ -67,7 +68,7 @@ private:
     void commitRemoval(const QString &threadId);
     void refresh(const QString &threadId);
 
-    QSqlDatabase m_db;
+    Workspace *m_workspace;
     ThreadListModel *m_threads;
     ThreadListProxyModel *m_order;
     SearchResultModel *m_results;

@@ -1,10 +1,9 @@
 #include "usageview.h"
 
+#include "runs/workspace.h"
+
 #include "core/chatsettings.h"
 #include "itemmodels/usagetotalsmodel.h"
-#include "storage/providerrepository.h"
-#include "storage/settingsrepository.h"
-#include "storage/usagerepository.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -84,8 +83,8 @@ private:
 
 } // namespace
 
-UsageView::UsageView(QSqlDatabase db, QWidget *parent)
-    : QDialog(parent), m_db(std::move(db)), m_totals(new UsageTotalsModel(UsageTotalsModel::Grouping::ByDay, this)),
+UsageView::UsageView(Workspace *workspace, QWidget *parent)
+    : QDialog(parent), m_workspace(workspace), m_totals(new UsageTotalsModel(UsageTotalsModel::Grouping::ByDay, this)),
       m_periodField(new QComboBox), m_groupingField(new QComboBox), m_table(new QTableView), m_chart(new UsageChart(m_totals)),
       m_summary(new QLabel), m_budget(new QDoubleSpinBox), m_provider(new QComboBox), m_providerBudget(new QDoubleSpinBox),
       m_budgetStatus(new QLabel)
@@ -116,10 +115,10 @@ UsageView::UsageView(QSqlDatabase db, QWidget *parent)
     m_budget->setAccessibleName(tr("Monthly budget, all providers"));
     m_provider->setAccessibleName(tr("Provider"));
     m_providerBudget->setAccessibleName(tr("Monthly budget of the provider"));
-    for (const Provider &p : ProviderRepository(m_db).providers().value_or(QList<Provider>{}))
+    for (const Provider &p : m_workspace->providers().providers().value_or(QList<Provider>{}))
         m_provider->addItem(p.name, p.id);
     connect(m_provider, &QComboBox::currentIndexChanged, this, &UsageView::loadProviderBudget);
-    m_budget->setValue(SettingsRepository(m_db).chatSettings().value_or(ChatSettings{}).monthlyBudget.value_or(0));
+    m_budget->setValue(m_workspace->settings().chatSettings().value_or(ChatSettings{}).monthlyBudget.value_or(0));
     loadProviderBudget();
     m_budgetStatus->setObjectName(u"budgetStatus"_s);
     auto *saveBudget = new QPushButton(tr("Save budgets"));
@@ -202,7 +201,7 @@ void UsageView::setGrouping(Grouping grouping)
 void UsageView::reload()
 {
     const auto [from, to] = range(m_period, QDateTime::currentDateTimeUtc());
-    UsageRepository usage(m_db);
+    UsageRepository usage = m_workspace->usage();
     auto totals = m_grouping == Grouping::ByDay ? usage.totalsByDay(from, to) : usage.totalsByModel(from, to);
     m_totals->setTotals(totals.value_or(QList<UsageRepository::Total>{}));
     qint64 input = 0;
@@ -218,7 +217,7 @@ void UsageView::reload()
                        .arg(locale.toString(input), locale.toString(output), locale.toString(cost, 'f', 2));
     const auto [monthStart, now] = range(Period::ThisMonth, QDateTime::currentDateTimeUtc());
     const double month = usage.costSince(monthStart).value_or(0);
-    if (const auto budget = SettingsRepository(m_db).chatSettings().value_or(ChatSettings{}).monthlyBudget)
+    if (const auto budget = m_workspace->settings().chatSettings().value_or(ChatSettings{}).monthlyBudget)
         text += u' ' + tr("This month: $%1 of the $%2 budget.").arg(locale.toString(month, 'f', 2), locale.toString(*budget, 'f', 2));
     m_summary->setText(text);
 }
@@ -227,12 +226,12 @@ void UsageView::loadProviderBudget()
 {
     const QString id = m_provider->currentData().toString();
     m_providerBudget->setEnabled(!id.isEmpty());
-    m_providerBudget->setValue(id.isEmpty() ? 0 : SettingsRepository(m_db).providerBudget(id).value_or(std::nullopt).value_or(0));
+    m_providerBudget->setValue(id.isEmpty() ? 0 : m_workspace->settings().providerBudget(id).value_or(std::nullopt).value_or(0));
 }
 
 Result<void> UsageView::saveBudgets()
 {
-    SettingsRepository settings(m_db);
+    SettingsRepository settings = m_workspace->settings();
     ChatSettings chat = settings.chatSettings().value_or(ChatSettings{});
     chat.monthlyBudget = m_budget->value() > 0 ? std::optional<double>(m_budget->value()) : std::nullopt;
     if (auto saved = settings.setChatSettings(chat); !saved)

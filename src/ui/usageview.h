@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QDialog>
-#include <QSqlDatabase>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -12,6 +11,8 @@ class QLabel;
 class QTableView;
 
 namespace AgentDesk {
+
+class Workspace;
 
 class UsageTotalsModel;
 
@@ -25,7 +26,7 @@ public:
     enum class Period { ThisMonth, Last30Days, AllTime };
     enum class Grouping { ByDay, ByModel };
 
-    explicit UsageView(QSqlDatabase db, QWidget *parent = nullptr);
+    explicit UsageView(Workspace *workspace, QWidget *parent = nullptr);
 
     void setPeriod(Period period);
     void setGrouping(Grouping grouping);
@@ -43,7 +44,7 @@ private:
     void reload();
     void loadProviderBudget();
 
-    QSqlDatabase m_db;
+    Workspace *m_workspace;
     Period m_period = Period::ThisMonth;
     Grouping m_grouping = Grouping::ByDay;
     UsageTotalsModel *m_totals;

@@ -1,12 +1,12 @@
 #include "welcomepage.h"
 
-#include "inference/providerclient.h"
+#include "runs/workspace.h"
+
 #include "inference/providerpresets.h"
-#include "storage/providerrepository.h"
 
 #include <QGridLayout>
 #include <QLabel>
-#include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -29,8 +29,8 @@ QList<WelcomePage::Candidate> WelcomePage::defaultCandidates()
     return out;
 }
 
-WelcomePage::WelcomePage(QSqlDatabase db, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db)), m_network(new QNetworkAccessManager(this)), m_candidates(defaultCandidates()),
+WelcomePage::WelcomePage(Workspace *workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_candidates(defaultCandidates()),
       m_foundLayout(new QVBoxLayout), m_status(new QLabel)
 {
     setObjectName(u"welcomePage"_s);
@@ -121,21 +121,19 @@ void WelcomePage::detect()
         probe.name = preset->id;
         probe.kind = preset->kind;
         probe.baseUrl = candidate.baseUrl;
-        auto *client = new ProviderClient(m_network, this);
-        client->discoverModels(probe, {}, [this, client, id = candidate.presetId, generation = m_generation](
-                                                 Result<QList<DiscoveredModel>> models) {
-            client->deleteLater();
-            if (generation != m_generation)
+        m_workspace->discoverModels(probe, {}, [self = QPointer<WelcomePage>(this), id = candidate.presetId,
+                                                 generation = m_generation](Result<QList<DiscoveredModel>> models) {
+            if (!self || generation != self->m_generation)
                 return; // an older round
             if (models && !models->isEmpty()) {
                 QStringList names;
                 for (const DiscoveredModel &m : std::as_const(*models))
                     names << m.name;
-                m_found.insert(id, names);
+                self->m_found.insert(id, names);
             }
-            if (--m_pending == 0) {
-                showFound();
-                Q_EMIT detectionFinished();
+            if (--self->m_pending == 0) {
+                self->showFound();
+                Q_EMIT self->detectionFinished();
             }
         }, ProbeTimeoutMs);
     }
@@ -202,7 +200,7 @@ void WelcomePage::use(const QString &presetId, std::function<void(Result<int>)> 
                                         [&](const Candidate &c) { return c.presetId == presetId; });
     if (!preset || candidate == m_candidates.cend() || !m_found.contains(presetId))
         return finish(makeError(QString(ErrorCode::NotFound), tr("%1 was not found on this computer.").arg(presetId)));
-    ProviderRepository repo(m_db);
+    ProviderRepository repo = m_workspace->providers();
     Provider provider;
     provider.name = preset->id;
     for (int n = 2; repo.provider(provider.name); ++n) // a name that is free

@@ -2,17 +2,17 @@
 
 #include "core/error.h"
 
-#include <QSqlDatabase>
 #include <QUrl>
 #include <QWidget>
 
 #include <functional>
 
 class QLabel;
-class QNetworkAccessManager;
 class QVBoxLayout;
 
 namespace AgentDesk {
+
+class Workspace;
 
 // First start (issue 6 §7): with no provider set up, the window opens here. It looks for local
 // model servers on their default ports (Ollama 11434, LM Studio 1234, llama.cpp 8080) and offers
@@ -30,7 +30,7 @@ public:
     };
     static QList<Candidate> defaultCandidates();
 
-    explicit WelcomePage(QSqlDatabase db, QWidget *parent = nullptr);
+    explicit WelcomePage(Workspace *workspace, QWidget *parent = nullptr);
 
     void setCandidates(const QList<Candidate> &candidates) { m_candidates = candidates; }
     // Probes every candidate (asynchronous; `detectionFinished` when all answered or timed out).
@@ -50,8 +50,7 @@ Q_SIGNALS:
 private:
     void showFound();
 
-    QSqlDatabase m_db;
-    QNetworkAccessManager *m_network;
+    Workspace *m_workspace;
     QList<Candidate> m_candidates;
     QHash<QString, QStringList> m_found; // preset id → model names
     int m_pending = 0;

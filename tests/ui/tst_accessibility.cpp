@@ -4,6 +4,7 @@
 #include "storage/artifactrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
+#include "runs/workspace.h"
 #include "ui/agenteditor.h"
 #include "ui/artifactpanel.h"
 #include "ui/mainwindow.h"
@@ -78,7 +79,8 @@ void TestAccessibility::everyInteractiveControlHasAName()
     QVERIFY(ArtifactRepository(t.connection()).create(doc, u"# Doc"_s, ArtifactAuthor::Assistant));
 
     RunController runs(t.dir.path());
-    MainWindow window(t.connection(), t.dir.path(), &runs, {});
+    Workspace workspace(t.connection(), t.dir.path());
+    MainWindow window(&workspace, &runs, {});
     window.show();
     window.openThread(thread);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -91,7 +93,7 @@ void TestAccessibility::everyInteractiveControlHasAName()
     AgentEditor *editor = window.showAgentEditor();
     missing += unnamed(editor);
     missing += unnamed(window.showQuickSwitcher());
-    UsageView usage(t.connection());
+    UsageView usage(&workspace);
     missing += unnamed(&usage);
     missing.removeDuplicates();
     QVERIFY2(missing.isEmpty(), qPrintable(u"without an accessible name:\n"_s + missing.join(u'\n')));

@@ -4,6 +4,7 @@
 #include "runs/runcontroller.h"
 #include "storage/agentrepository.h"
 #include "storage/providerrepository.h"
+#include "runs/workspace.h"
 #include "ui/agenteditor.h"
 #include "ui/chatpane.h"
 #include "ui/composer.h"
@@ -73,7 +74,8 @@ void TestAgentEditor::check(QListWidget *list, const QString &label)
 void TestAgentEditor::createAndEditAnAgentFromTheMainWindow()
 {
     RunController runs(m_t->dir.path());
-    MainWindow window(m_t->connection(), m_t->dir.path(), &runs, {});
+    Workspace workspace(m_t->connection(), m_t->dir.path());
+    MainWindow window(&workspace, &runs, {});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     AgentEditor *editor = window.showAgentEditor();
@@ -115,7 +117,8 @@ void TestAgentEditor::createAndEditAnAgentFromTheMainWindow()
 
 void TestAgentEditor::invalidAgentsAreRefused()
 {
-    AgentEditor editor(m_t->connection());
+    Workspace workspace(m_t->connection(), m_t->dir.path());
+    AgentEditor editor(&workspace);
     QVERIFY(!editor.saveAgent());
     QCOMPARE(editor.status()->text(), u"Give the agent a name."_s);
     editor.agentName()->setText(u"One"_s);
@@ -137,7 +140,8 @@ void TestAgentEditor::invalidAgentsAreRefused()
 
 void TestAgentEditor::agentExportAndImport()
 {
-    AgentEditor editor(m_t->connection());
+    Workspace workspace(m_t->connection(), m_t->dir.path());
+    AgentEditor editor(&workspace);
     editor.agentName()->setText(u"Analyst"_s);
     editor.agentInstructions()->setPlainText(u"Explain the numbers."_s);
     QVERIFY(editor.saveAgent());
@@ -170,7 +174,8 @@ void TestAgentEditor::agentExportAndImport()
 
 void TestAgentEditor::skillsWithSkillMarkdown()
 {
-    AgentEditor editor(m_t->connection());
+    Workspace workspace(m_t->connection(), m_t->dir.path());
+    AgentEditor editor(&workspace);
     editor.showTab(AgentEditor::Tab::Skills);
     editor.skillName()->setText(u"Review"_s);
     QVERIFY(!editor.saveSkill());

@@ -3,6 +3,7 @@
 #include "itemmodels/artifactlistmodel.h"
 #include "storage/artifactrepository.h"
 #include "storage/threadrepository.h"
+#include "runs/workspace.h"
 #include "ui/artifactpanel.h"
 
 #include <QFile>
@@ -34,7 +35,8 @@ void TestArtifactPanel::editHistoryCompareRevertExport()
     doc.title = u"Plan"_s;
     doc = AD_VERIFY_OK(repo.create(doc, u"# Plan\n\n- Buy milk\n- Call Ann\n"_s, ArtifactAuthor::Assistant)).value();
 
-    ArtifactPanel panel(t.connection());
+    Workspace workspace(t.connection(), t.dir.path());
+    ArtifactPanel panel(&workspace);
     panel.resize(500, 600);
     panel.show();
     panel.setThread(thread);

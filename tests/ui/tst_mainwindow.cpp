@@ -12,6 +12,7 @@
 #include "support/providerwire.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
+#include "runs/workspace.h"
 #include "ui/artifactpanel.h"
 #include "ui/chatpane.h"
 #include "ui/composer.h"
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<TempDatabase> m_t;
     std::unique_ptr<ScriptedHttpServer> m_server;
     std::unique_ptr<RunController> m_runs;
+    std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -104,6 +106,7 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     m_window.reset();
+    m_workspace.reset();
     m_runs.reset();
     m_server.reset();
     m_t.reset();
@@ -112,7 +115,8 @@ void TestMainWindow::cleanup()
 void TestMainWindow::makeWindow()
 {
     m_runs = std::make_unique<RunController>(m_t->dir.path());
-    m_window = std::make_unique<MainWindow>(m_t->connection(), m_t->dir.path(), m_runs.get(), QList<WelcomePage::Candidate>{});
+    m_workspace = std::make_unique<Workspace>(m_t->connection(), m_t->dir.path());
+    m_window = std::make_unique<MainWindow>(m_workspace.get(), m_runs.get(), QList<WelcomePage::Candidate>{});
     m_window->resize(1000, 700);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -6,6 +6,7 @@
 #include "storage/messagerepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
+#include "runs/workspace.h"
 #include "ui/agenteditor.h"
 #include "ui/appearance.h"
 #include "ui/artifactpanel.h"
@@ -150,7 +151,8 @@ void TestScreenshots::welcome()
 {
     TempDatabase t;
     RunController runs(t.dir.path());
-    MainWindow window(t.connection(), t.dir.path(), &runs, {});
+    Workspace workspace(t.connection(), t.dir.path());
+    MainWindow window(&workspace, &runs, {});
     window.resize(1100, 720);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -164,7 +166,8 @@ void TestScreenshots::conversation()
     TempDatabase t;
     fill(t);
     RunController runs(t.dir.path());
-    MainWindow window(t.connection(), t.dir.path(), &runs, {});
+    Workspace workspace(t.connection(), t.dir.path());
+    MainWindow window(&workspace, &runs, {});
     QVERIFY(show(window, QSize(1200, 780), m_thread));
     window.chat()->artifacts()->hide();
     ConversationView *view = window.chat()->view();
@@ -182,7 +185,8 @@ void TestScreenshots::settings()
 {
     TempDatabase t;
     fill(t);
-    SettingsDialog dialog(t.connection(), t.dir.path());
+    Workspace workspace(t.connection(), t.dir.path());
+    SettingsDialog dialog(&workspace);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     save(&dialog, u"settings"_s);
@@ -192,7 +196,8 @@ void TestScreenshots::agentEditor()
 {
     TempDatabase t;
     fill(t);
-    AgentEditor editor(t.connection());
+    Workspace workspace(t.connection(), t.dir.path());
+    AgentEditor editor(&workspace);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     editor.agentName()->setText(u"Analyst"_s);
@@ -207,7 +212,8 @@ void TestScreenshots::artifactPanel()
     TempDatabase t;
     fill(t);
     RunController runs(t.dir.path());
-    MainWindow window(t.connection(), t.dir.path(), &runs, {});
+    Workspace workspace(t.connection(), t.dir.path());
+    MainWindow window(&workspace, &runs, {});
     QVERIFY(show(window, QSize(1300, 780), m_thread));
     QVERIFY(window.chat()->artifacts()->isVisible());
     QCOMPARE(window.chat()->artifacts()->artifactCount(), 1);
@@ -220,7 +226,8 @@ void TestScreenshots::darkMode()
     fill(t);
     Appearance::apply(Appearance::Theme::Dark);
     RunController runs(t.dir.path());
-    MainWindow window(t.connection(), t.dir.path(), &runs, {});
+    Workspace workspace(t.connection(), t.dir.path());
+    MainWindow window(&workspace, &runs, {});
     QVERIFY(show(window, QSize(1200, 780), m_thread));
     window.chat()->artifacts()->hide();
     QTRY_VERIFY(Appearance::isDark(window.chat()->view()->palette()));
@@ -260,7 +267,8 @@ void TestScreenshots::chartAndCards()
                     {}, {}, {}}};
     AD_VERIFY_OK(messages.append(answer));
     RunController runs(t.dir.path());
-    MainWindow window(t.connection(), t.dir.path(), &runs, {});
+    Workspace workspace(t.connection(), t.dir.path());
+    MainWindow window(&workspace, &runs, {});
     QVERIFY(show(window, QSize(1200, 1000), id));
     window.chat()->view()->flushLayout();
     window.chat()->view()->scrollToBottom();

@@ -8,6 +8,7 @@
 #include "storage/mcpserverrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/settingsrepository.h"
+#include "runs/workspace.h"
 #include "ui/appearance.h"
 #include "ui/mcpserverspage.h"
 #include "ui/providerspage.h"
@@ -50,13 +51,15 @@ private Q_SLOTS:
 private:
     void screenshot(const QString &name);
     std::unique_ptr<TempDatabase> m_t;
+    std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<SettingsDialog> m_dialog;
 };
 
 void TestSettingsDialog::init()
 {
     m_t = std::make_unique<TempDatabase>();
-    m_dialog = std::make_unique<SettingsDialog>(m_t->connection(), m_t->dir.path());
+    m_workspace = std::make_unique<Workspace>(m_t->connection(), m_t->dir.path());
+    m_dialog = std::make_unique<SettingsDialog>(m_workspace.get());
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
 }
@@ -64,6 +67,7 @@ void TestSettingsDialog::init()
 void TestSettingsDialog::cleanup()
 {
     m_dialog.reset();
+    m_workspace.reset();
     m_t.reset();
     Appearance::apply(Appearance::Theme::System);
 }

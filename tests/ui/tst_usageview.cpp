@@ -5,6 +5,7 @@
 #include "storage/providerrepository.h"
 #include "storage/settingsrepository.h"
 #include "storage/usagerepository.h"
+#include "runs/workspace.h"
 #include "ui/usageview.h"
 
 #include <QComboBox>
@@ -50,7 +51,8 @@ void TestUsageView::tableByDayAndByModelWithBudgets()
     add(u"cloud/b"_s, now, 2000, 200, 1.0);
     add(u"cloud/a"_s, now.addDays(-400), 7, 7, 9.0); // long ago: only in "all time"
 
-    UsageView view(t.connection());
+    Workspace workspace(t.connection(), t.dir.path());
+    UsageView view(&workspace);
     view.show();
     view.setPeriod(UsageView::Period::Last30Days);
     QCOMPARE(view.totals()->rowCount(), 1); // one day

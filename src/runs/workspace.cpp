@@ -1,0 +1,71 @@
+#include "workspace.h"
+
+#include "runcontext.h"
+
+#include "documents/sourceingest.h"
+#include "inference/apikeys.h"
+#include "inference/networkaccess.h"
+#include "inference/providerclient.h"
+
+#include <QNetworkAccessManager>
+
+namespace AgentDesk {
+
+Workspace::Workspace(QSqlDatabase db, QString dataDir, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_dataDir(std::move(dataDir)), m_network(new QNetworkAccessManager(this))
+{
+}
+
+Workspace::~Workspace() = default;
+
+Result<Provider> Workspace::providerForThread(const QString &threadId) const
+{
+    auto target = RunTarget::resolve(m_db, threadId);
+    if (!target)
+        return std::unexpected(target.error());
+    return target->provider;
+}
+
+Result<void> Workspace::attachFile(const QString &threadId, const QString &path)
+{
+    auto source = SourceIngest(m_db).addFile(path);
+    if (!source)
+        return std::unexpected(source.error());
+    return threads().attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}});
+}
+
+void Workspace::readKey(const Provider &provider, KeyCallback done)
+{
+    if (!provider.apiKey.keychainKey.isEmpty())
+        return ApiKeys::readFromKeychain(provider.apiKey.keychainKey, std::move(done), this);
+    done(ApiKeys::fromEnvironment(provider));
+}
+
+void Workspace::writeKey(const Provider &provider, const QString &key, std::function<void(Result<QString>)> done)
+{
+    const QString reference = ApiKeys::keychainKey(provider);
+    ApiKeys::writeToKeychain(reference, key, [reference, done = std::move(done)](Result<void> written) {
+        if (!written)
+            return done(std::unexpected(written.error()));
+        done(reference);
+    }, this);
+}
+
+void Workspace::removeKey(const Provider &provider)
+{
+    if (!provider.apiKey.keychainKey.isEmpty())
+        ApiKeys::removeFromKeychain(provider.apiKey.keychainKey, [](Result<void>) {}, this);
+}
+
+void Workspace::discoverModels(const Provider &provider, const QString &apiKey,
+                               std::function<void(Result<QList<DiscoveredModel>>)> done, int timeoutMs)
+{
+    NetworkAccess::apply(*m_network, provider);
+    auto *client = new ProviderClient(m_network, this);
+    client->discoverModels(provider, apiKey, [client, done = std::move(done)](Result<QList<DiscoveredModel>> models) {
+        client->deleteLater();
+        done(std::move(models));
+    }, timeoutMs);
+}
+
+} // namespace AgentDesk
