@@ -4,301 +4,301 @@
 <context>
     <name>AgentDesk::AgentEditor</name>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="77"/>
+        <location filename="../src/ui/agenteditor.cpp" line="74"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="85"/>
+        <location filename="../src/ui/agenteditor.cpp" line="82"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="96"/>
+        <location filename="../src/ui/agenteditor.cpp" line="117"/>
         <source>Agents and skills</source>
         <translation>Agenten und Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="99"/>
-        <location filename="../src/ui/agenteditor.cpp" line="140"/>
+        <location filename="../src/ui/agenteditor.cpp" line="120"/>
+        <location filename="../src/ui/agenteditor.cpp" line="161"/>
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="100"/>
-        <location filename="../src/ui/agenteditor.cpp" line="221"/>
+        <location filename="../src/ui/agenteditor.cpp" line="121"/>
+        <location filename="../src/ui/agenteditor.cpp" line="226"/>
         <source>Skills</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="149"/>
+        <location filename="../src/ui/agenteditor.cpp" line="170"/>
         <source>Agent name</source>
         <translation>Name des Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="151"/>
+        <location filename="../src/ui/agenteditor.cpp" line="172"/>
         <source>Agent description</source>
         <translation>Beschreibung des Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="154"/>
+        <location filename="../src/ui/agenteditor.cpp" line="175"/>
         <source>Agent instructions</source>
         <translation>Anweisungen des Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="156"/>
+        <location filename="../src/ui/agenteditor.cpp" line="177"/>
         <source>Agent model</source>
         <translation>Modell des Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="157"/>
+        <location filename="../src/ui/agenteditor.cpp" line="178"/>
         <source>Built-in tools of the agent</source>
         <translation>Eingebaute Werkzeuge des Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="158"/>
+        <location filename="../src/ui/agenteditor.cpp" line="179"/>
         <source>Skills of the agent</source>
         <translation>Skills des Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="159"/>
+        <location filename="../src/ui/agenteditor.cpp" line="180"/>
         <source>MCP servers of the agent</source>
         <translation>MCP-Server des Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="160"/>
+        <location filename="../src/ui/agenteditor.cpp" line="181"/>
         <source>Sources of the agent</source>
         <translation>Quellen des Agenten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="163"/>
-        <location filename="../src/ui/agenteditor.cpp" line="240"/>
+        <location filename="../src/ui/agenteditor.cpp" line="184"/>
+        <location filename="../src/ui/agenteditor.cpp" line="245"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="164"/>
+        <location filename="../src/ui/agenteditor.cpp" line="185"/>
         <source>Description:</source>
         <translation>Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="165"/>
-        <location filename="../src/ui/agenteditor.cpp" line="242"/>
+        <location filename="../src/ui/agenteditor.cpp" line="186"/>
+        <location filename="../src/ui/agenteditor.cpp" line="247"/>
         <source>Instructions:</source>
         <translation>Anweisungen:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="166"/>
+        <location filename="../src/ui/agenteditor.cpp" line="187"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="167"/>
+        <location filename="../src/ui/agenteditor.cpp" line="188"/>
         <source>Tools:</source>
         <translation>Werkzeuge:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="168"/>
+        <location filename="../src/ui/agenteditor.cpp" line="189"/>
         <source>Skills:</source>
         <translation>Skills:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="169"/>
-        <location filename="../src/ui/agenteditor.cpp" line="245"/>
+        <location filename="../src/ui/agenteditor.cpp" line="190"/>
+        <location filename="../src/ui/agenteditor.cpp" line="250"/>
         <source>MCP servers:</source>
         <translation>MCP-Server:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="170"/>
-        <location filename="../src/ui/agenteditor.cpp" line="246"/>
+        <location filename="../src/ui/agenteditor.cpp" line="191"/>
+        <location filename="../src/ui/agenteditor.cpp" line="251"/>
         <source>Sources:</source>
         <translation>Quellen:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="172"/>
-        <location filename="../src/ui/agenteditor.cpp" line="247"/>
+        <location filename="../src/ui/agenteditor.cpp" line="193"/>
+        <location filename="../src/ui/agenteditor.cpp" line="252"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="175"/>
-        <location filename="../src/ui/agenteditor.cpp" line="250"/>
+        <location filename="../src/ui/agenteditor.cpp" line="196"/>
+        <location filename="../src/ui/agenteditor.cpp" line="255"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="176"/>
+        <location filename="../src/ui/agenteditor.cpp" line="197"/>
         <source>New agent</source>
         <translation>Neuer Agent</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="178"/>
-        <location filename="../src/ui/agenteditor.cpp" line="253"/>
+        <location filename="../src/ui/agenteditor.cpp" line="199"/>
+        <location filename="../src/ui/agenteditor.cpp" line="258"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="179"/>
+        <location filename="../src/ui/agenteditor.cpp" line="200"/>
         <source>Delete the agent</source>
         <translation>Den Agenten löschen</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="181"/>
+        <location filename="../src/ui/agenteditor.cpp" line="202"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="182"/>
+        <location filename="../src/ui/agenteditor.cpp" line="203"/>
         <source>Export the agent as JSON</source>
         <translation>Den Agenten als JSON exportieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="184"/>
+        <location filename="../src/ui/agenteditor.cpp" line="205"/>
         <source>Export agent</source>
         <translation>Agent exportieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="185"/>
-        <location filename="../src/ui/agenteditor.cpp" line="192"/>
+        <location filename="../src/ui/agenteditor.cpp" line="206"/>
+        <location filename="../src/ui/agenteditor.cpp" line="213"/>
         <source>Agent files (*.json)</source>
         <translation>Agenten-Dateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="189"/>
+        <location filename="../src/ui/agenteditor.cpp" line="210"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="190"/>
+        <location filename="../src/ui/agenteditor.cpp" line="211"/>
         <source>Import an agent from JSON</source>
         <translation>Einen Agenten aus JSON importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="192"/>
+        <location filename="../src/ui/agenteditor.cpp" line="213"/>
         <source>Import agent</source>
         <translation>Agent importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="230"/>
+        <location filename="../src/ui/agenteditor.cpp" line="235"/>
         <source>Skill name</source>
         <translation>Name des Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="232"/>
+        <location filename="../src/ui/agenteditor.cpp" line="237"/>
         <source>Short description of the skill</source>
         <translation>Kurzbeschreibung des Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="234"/>
+        <location filename="../src/ui/agenteditor.cpp" line="239"/>
         <source>Skill instructions</source>
         <translation>Anweisungen des Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="235"/>
+        <location filename="../src/ui/agenteditor.cpp" line="240"/>
         <source>Offered to the model</source>
         <translation>Dem Modell angeboten</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="236"/>
+        <location filename="../src/ui/agenteditor.cpp" line="241"/>
         <source>Shown as a quick action</source>
         <translation>Als Schnellaktion angezeigt</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="237"/>
+        <location filename="../src/ui/agenteditor.cpp" line="242"/>
         <source>MCP servers of the skill</source>
         <translation>MCP-Server des Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="238"/>
+        <location filename="../src/ui/agenteditor.cpp" line="243"/>
         <source>Sources of the skill</source>
         <translation>Quellen des Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="241"/>
+        <location filename="../src/ui/agenteditor.cpp" line="246"/>
         <source>Short description:</source>
         <translation>Kurzbeschreibung:</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="251"/>
+        <location filename="../src/ui/agenteditor.cpp" line="256"/>
         <source>New skill</source>
         <translation>Neuer Skill</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="254"/>
+        <location filename="../src/ui/agenteditor.cpp" line="259"/>
         <source>Delete the skill</source>
         <translation>Den Skill löschen</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="256"/>
+        <location filename="../src/ui/agenteditor.cpp" line="261"/>
         <source>Export SKILL.md…</source>
         <translation>SKILL.md exportieren…</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="258"/>
+        <location filename="../src/ui/agenteditor.cpp" line="263"/>
         <source>Export skill</source>
         <translation>Skill exportieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="258"/>
-        <location filename="../src/ui/agenteditor.cpp" line="264"/>
+        <location filename="../src/ui/agenteditor.cpp" line="263"/>
+        <location filename="../src/ui/agenteditor.cpp" line="269"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="262"/>
+        <location filename="../src/ui/agenteditor.cpp" line="267"/>
         <source>Import SKILL.md…</source>
         <translation>SKILL.md importieren…</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="264"/>
+        <location filename="../src/ui/agenteditor.cpp" line="269"/>
         <source>Import skill</source>
         <translation>Skill importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="291"/>
+        <location filename="../src/ui/agenteditor.cpp" line="280"/>
         <source>The conversation&apos;s model</source>
         <translation>Das Modell der Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="368"/>
+        <location filename="../src/ui/agenteditor.cpp" line="357"/>
         <source>Give the agent a name.</source>
         <translation>Geben Sie dem Agenten einen Namen.</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="376"/>
-        <location filename="../src/ui/agenteditor.cpp" line="482"/>
+        <location filename="../src/ui/agenteditor.cpp" line="365"/>
+        <location filename="../src/ui/agenteditor.cpp" line="471"/>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="389"/>
-        <location filename="../src/ui/agenteditor.cpp" line="496"/>
+        <location filename="../src/ui/agenteditor.cpp" line="378"/>
+        <location filename="../src/ui/agenteditor.cpp" line="485"/>
         <source>Deleted.</source>
         <translation>Gelöscht.</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="411"/>
+        <location filename="../src/ui/agenteditor.cpp" line="400"/>
         <source>%1 is not an agent file: %2</source>
         <translation>%1 ist keine Agenten-Datei: %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="419"/>
-        <location filename="../src/ui/agenteditor.cpp" line="524"/>
+        <location filename="../src/ui/agenteditor.cpp" line="408"/>
+        <location filename="../src/ui/agenteditor.cpp" line="513"/>
         <source>Imported %1.</source>
         <translation>%1 importiert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="468"/>
+        <location filename="../src/ui/agenteditor.cpp" line="457"/>
         <source>Give the skill a name.</source>
         <translation>Geben Sie dem Skill einen Namen.</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="471"/>
+        <location filename="../src/ui/agenteditor.cpp" line="460"/>
         <source>Write the skill&apos;s instructions: they are what the skill does.</source>
         <translation>Schreiben Sie die Anweisungen des Skills: Sie bestimmen, was der Skill tut.</translation>
     </message>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="503"/>
+        <location filename="../src/ui/agenteditor.cpp" line="492"/>
         <source>Choose a skill first.</source>
         <translation>Wählen Sie zuerst einen Skill.</translation>
     </message>
@@ -306,129 +306,129 @@
 <context>
     <name>AgentDesk::ArtifactPanel</name>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="31"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="32"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="31"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="32"/>
         <source>Save as new version</source>
         <translation>Als neue Version speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="32"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="33"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="36"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="37"/>
         <source>Artifact</source>
         <translation>Artefakt</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="42"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="43"/>
         <source>Artifact content</source>
         <translation>Inhalt des Artefakts</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="45"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="46"/>
         <source>Edit the artifact</source>
         <translation>Das Artefakt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="50"/>
-        <location filename="../src/ui/artifactpanel.cpp" line="122"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="51"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="123"/>
         <source>Versions</source>
         <translation>Versionen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="63"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="64"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="64"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="65"/>
         <source>Compare with the current version</source>
         <translation>Mit der aktuellen Version vergleichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="65"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="66"/>
         <source>Revert to this version</source>
         <translation>Auf diese Version zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="79"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="80"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="80"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="81"/>
         <source>Compare the chosen version with the current one</source>
         <translation>Die gewählte Version mit der aktuellen vergleichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="86"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="87"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="87"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="88"/>
         <source>Revert to the chosen version</source>
         <translation>Auf die gewählte Version zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="95"/>
-        <location filename="../src/ui/artifactpanel.cpp" line="102"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="96"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="103"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="96"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="97"/>
         <source>Export the artifact</source>
         <translation>Das Artefakt exportieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="213"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="219"/>
         <source>Version %1 (current)</source>
         <translation>Version %1 (aktuell)</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="214"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="220"/>
         <source>Version %1 of %2</source>
         <translation>Version %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="242"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="248"/>
         <source>Version %1 → %2: %3 line(s) added, %4 removed</source>
         <translation>Version %1 → %2: %3 Zeile(n) hinzugefügt, %4 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="275"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="281"/>
         <source>Nothing is being edited.</source>
         <translation>Es wird nichts bearbeitet.</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="282"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="288"/>
         <source>Saved as version %1.</source>
         <translation>Als Version %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="299"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="305"/>
         <source>Version %1 restored as version %2.</source>
         <translation>Version %1 als Version %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="307"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="313"/>
         <source>Unknown format %1</source>
         <translation>Unbekanntes Format %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="320"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="326"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="321"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="327"/>
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
     </message>
@@ -454,53 +454,52 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="86"/>
+        <location filename="../src/ui/chatpane.cpp" line="84"/>
         <source>Send a first message, then activate a skill for this conversation.</source>
         <translation>Senden Sie eine erste Nachricht und aktivieren Sie dann einen Skill für diese Unterhaltung.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="107"/>
+        <location filename="../src/ui/chatpane.cpp" line="105"/>
         <source>Copied to the clipboard</source>
         <translation>In die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="115"/>
+        <location filename="../src/ui/chatpane.cpp" line="113"/>
         <source>The event could not be written: %1</source>
         <translation>Der Termin konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="120"/>
+        <location filename="../src/ui/chatpane.cpp" line="118"/>
         <source>The event was handed to your calendar.</source>
         <translation>Der Termin wurde an Ihren Kalender übergeben.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="282"/>
+        <location filename="../src/ui/chatpane.cpp" line="280"/>
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen (Strg+,) einen Anbieter und ein Modell hinzu.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="340"/>
-        <location filename="../src/ui/chatpane.cpp" line="484"/>
+        <location filename="../src/ui/chatpane.cpp" line="345"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation>Der API-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="434"/>
+        <location filename="../src/ui/chatpane.cpp" line="432"/>
         <source>Editing a message: Send replaces it and everything after it.</source>
         <translation>Nachricht wird bearbeitet: Senden ersetzt sie und alles danach.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="516"/>
+        <location filename="../src/ui/chatpane.cpp" line="498"/>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="545"/>
+        <location filename="../src/ui/chatpane.cpp" line="527"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="548"/>
+        <location filename="../src/ui/chatpane.cpp" line="530"/>
         <source>Full-size image</source>
         <translation>Bild in voller Größe</translation>
     </message>
@@ -564,52 +563,52 @@
         <translation>Dateien anhängen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="243"/>
+        <location filename="../src/ui/composer.cpp" line="238"/>
         <source>Pasted image %1</source>
         <translation>Eingefügtes Bild %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="273"/>
+        <location filename="../src/ui/composer.cpp" line="268"/>
         <source>Remove attachment %1</source>
         <translation>Anhang %1 entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="279"/>
+        <location filename="../src/ui/composer.cpp" line="274"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="302"/>
+        <location filename="../src/ui/composer.cpp" line="297"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="302"/>
+        <location filename="../src/ui/composer.cpp" line="297"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="303"/>
+        <location filename="../src/ui/composer.cpp" line="298"/>
         <source>Stop the answer</source>
         <translation>Die Antwort stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="303"/>
+        <location filename="../src/ui/composer.cpp" line="298"/>
         <source>Send the message</source>
         <translation>Die Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="304"/>
+        <location filename="../src/ui/composer.cpp" line="299"/>
         <source>Stop (Esc)</source>
         <translation>Stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="304"/>
+        <location filename="../src/ui/composer.cpp" line="299"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabe)</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="334"/>
+        <location filename="../src/ui/composer.cpp" line="329"/>
         <source>No agent</source>
         <translation>Kein Agent</translation>
     </message>
@@ -617,110 +616,120 @@
 <context>
     <name>AgentDesk::ConversationView</name>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="27"/>
+        <location filename="../src/ui/conversationview.cpp" line="28"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="439"/>
+        <location filename="../src/ui/conversationview.cpp" line="456"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/conversationview.cpp" line="638"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/conversationview.cpp" line="643"/>
+        <source>Copy message</source>
+        <translation>Nachricht kopieren</translation>
     </message>
 </context>
 <context>
     <name>AgentDesk::MainWindow</name>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="41"/>
+        <location filename="../src/ui/mainwindow.cpp" line="42"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="94"/>
+        <location filename="../src/ui/mainwindow.cpp" line="96"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="96"/>
+        <location filename="../src/ui/mainwindow.cpp" line="98"/>
         <source>Undo the deletion</source>
         <translation>Das Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="136"/>
+        <location filename="../src/ui/mainwindow.cpp" line="138"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="137"/>
+        <location filename="../src/ui/mainwindow.cpp" line="139"/>
         <source>&amp;New conversation</source>
         <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="141"/>
+        <location filename="../src/ui/mainwindow.cpp" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="144"/>
+        <location filename="../src/ui/mainwindow.cpp" line="146"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="149"/>
+        <location filename="../src/ui/mainwindow.cpp" line="151"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="150"/>
+        <location filename="../src/ui/mainwindow.cpp" line="152"/>
         <source>&amp;Search conversations</source>
         <translation>Unterhaltungen &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="153"/>
+        <location filename="../src/ui/mainwindow.cpp" line="155"/>
         <source>&amp;Go to conversation…</source>
         <translation>&amp;Gehe zu Unterhaltung…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="157"/>
+        <location filename="../src/ui/mainwindow.cpp" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="158"/>
+        <location filename="../src/ui/mainwindow.cpp" line="160"/>
         <source>Show &amp;archived conversations</source>
         <translation>&amp;Archivierte Unterhaltungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="162"/>
+        <location filename="../src/ui/mainwindow.cpp" line="164"/>
         <source>A&amp;rtifacts panel</source>
         <translation>A&amp;rtefakt-Bereich</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="170"/>
+        <location filename="../src/ui/mainwindow.cpp" line="172"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="171"/>
+        <location filename="../src/ui/mainwindow.cpp" line="173"/>
         <source>&amp;Agents and skills…</source>
         <translation>&amp;Agenten und Skills…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="173"/>
+        <location filename="../src/ui/mainwindow.cpp" line="175"/>
         <source>&amp;Usage and budgets…</source>
         <translation>&amp;Nutzung und Budgets…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="180"/>
+        <location filename="../src/ui/mainwindow.cpp" line="182"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="181"/>
+        <location filename="../src/ui/mainwindow.cpp" line="183"/>
         <source>&amp;Stop the answer</source>
         <translation>Antwort &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="186"/>
+        <location filename="../src/ui/mainwindow.cpp" line="188"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
@@ -747,12 +756,12 @@
 <context>
     <name>AgentDesk::MarkdownFlow</name>
     <message>
-        <location filename="../src/ui/markdownflow.cpp" line="270"/>
+        <location filename="../src/ui/markdownflow.cpp" line="301"/>
         <source>code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../src/ui/markdownflow.cpp" line="274"/>
+        <location filename="../src/ui/markdownflow.cpp" line="305"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -797,162 +806,162 @@
 <context>
     <name>AgentDesk::McpServersPage</name>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="37"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="38"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="42"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="43"/>
         <source>MCP servers</source>
         <translation>MCP-Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="49"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="50"/>
         <source>Server name</source>
         <translation>Name des Servers</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="50"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="51"/>
         <source>Transport</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="51"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="52"/>
         <source>Local program (stdio)</source>
         <translation>Lokales Programm (stdio)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="52"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="53"/>
         <source>Remote (Streamable HTTP)</source>
         <translation>Entfernt (Streamable HTTP)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="53"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="54"/>
         <source>Remote (HTTP with SSE, legacy)</source>
         <translation>Entfernt (HTTP mit SSE, veraltet)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="54"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="55"/>
         <source>Command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="56"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="57"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="62"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="63"/>
         <source>Tools of the server</source>
         <translation>Werkzeuge des Servers</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="64"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="65"/>
         <source>Server log</source>
         <translation>Server-Protokoll</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="79"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="80"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="80"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="81"/>
         <source>Add an MCP server</source>
         <translation>Einen MCP-Server hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="82"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="83"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="83"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="84"/>
         <source>Remove the MCP server</source>
         <translation>Den MCP-Server entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="88"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="89"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="89"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="90"/>
         <source>Import servers from an mcpServers JSON file</source>
         <translation>Server aus einer mcpServers-JSON-Datei importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="91"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="92"/>
         <source>Import MCP servers</source>
         <translation>MCP-Server importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="91"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="92"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="96"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="97"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="100"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="101"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="106"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="107"/>
         <source>Connect and list tools</source>
         <translation>Verbinden und Werkzeuge auflisten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="111"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="112"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="112"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="113"/>
         <source>Transport:</source>
         <translation>Transport:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="113"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="114"/>
         <source>Command:</source>
         <translation>Befehl:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="114"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="115"/>
         <source>URL:</source>
         <translation>URL:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="122"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="123"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="125"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="126"/>
         <source>Tools:</source>
         <translation>Werkzeuge:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="127"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="128"/>
         <source>Log (stderr):</source>
         <translation>Protokoll (stderr):</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="230"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="231"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="259"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="260"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mcpserverspage.cpp" line="262"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="263"/>
         <source>%n server(s) imported.</source>
         <translation>
             <numerusform>%n Server importiert.</numerusform>
@@ -960,7 +969,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="272"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="273"/>
         <source>Save the server first.</source>
         <translation>Speichern Sie zuerst den Server.</translation>
     </message>
@@ -968,23 +977,23 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="469"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="497"/>
         <source>Allow once</source>
         <translation>Einmal erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="470"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="498"/>
         <source>Allow for this thread</source>
         <translation>Für diese Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="471"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="499"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="427"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="530"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="455"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="558"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -996,48 +1005,48 @@
 **Betreff:** %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="420"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="448"/>
         <source>Open in mail app</source>
         <translation>Im E-Mail-Programm öffnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="421"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="449"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="426"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="454"/>
         <source>Add to calendar</source>
         <translation>Zum Kalender hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="533"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="561"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="535"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="563"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="538"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="566"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="540"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="653"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="568"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="683"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="604"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="644"/>
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="606"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="646"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>%n Sekunde nachgedacht</numerusform>
@@ -1045,57 +1054,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="608"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="648"/>
         <source>Thoughts</source>
         <translation>Gedanken</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="628"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="663"/>
         <source>E-mail draft</source>
         <translation>E-Mail-Entwurf</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="629"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="664"/>
         <source>Calendar event</source>
         <translation>Kalendertermin</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="648"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="678"/>
         <source>Waiting for your approval</source>
         <translation>Wartet auf Ihre Freigabe</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="651"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="681"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="651"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="681"/>
         <source>No result</source>
         <translation>Kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="656"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="686"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="662"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="692"/>
         <source>Result of %1</source>
         <translation>Ergebnis von %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="670"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="700"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="674"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="704"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="687"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="717"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>
@@ -1103,284 +1112,284 @@
 <context>
     <name>AgentDesk::ProvidersPage</name>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="53"/>
+        <location filename="../src/ui/providerspage.cpp" line="50"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="53"/>
+        <location filename="../src/ui/providerspage.cpp" line="50"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="54"/>
+        <location filename="../src/ui/providerspage.cpp" line="51"/>
         <source>Reasoning</source>
         <translation>Schlussfolgern</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="55"/>
+        <location filename="../src/ui/providerspage.cpp" line="52"/>
         <source>Default model for new conversations</source>
         <translation>Standardmodell für neue Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="56"/>
+        <location filename="../src/ui/providerspage.cpp" line="53"/>
         <source>Writes conversation titles</source>
         <translation>Schreibt die Titel der Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="57"/>
+        <location filename="../src/ui/providerspage.cpp" line="54"/>
         <source>Only in anonymous mode</source>
         <translation>Nur im anonymen Modus</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="61"/>
+        <location filename="../src/ui/providerspage.cpp" line="58"/>
         <source>Providers</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="69"/>
+        <location filename="../src/ui/providerspage.cpp" line="66"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="71"/>
+        <location filename="../src/ui/providerspage.cpp" line="68"/>
         <source>Add a provider</source>
         <translation>Einen Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="76"/>
+        <location filename="../src/ui/providerspage.cpp" line="73"/>
         <source>Other (enter the details)…</source>
         <translation>Andere (Angaben eintragen)…</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="78"/>
+        <location filename="../src/ui/providerspage.cpp" line="75"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="80"/>
+        <location filename="../src/ui/providerspage.cpp" line="77"/>
         <source>Remove the provider</source>
         <translation>Den Anbieter entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="84"/>
+        <location filename="../src/ui/providerspage.cpp" line="81"/>
         <source>Provider name</source>
         <translation>Name des Anbieters</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="86"/>
+        <location filename="../src/ui/providerspage.cpp" line="83"/>
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="90"/>
+        <location filename="../src/ui/providerspage.cpp" line="87"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="93"/>
+        <location filename="../src/ui/providerspage.cpp" line="90"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="96"/>
+        <location filename="../src/ui/providerspage.cpp" line="93"/>
         <source>Environment variable with the API key</source>
         <translation>Umgebungsvariable mit dem API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="97"/>
+        <location filename="../src/ui/providerspage.cpp" line="94"/>
         <source>optional, e.g. OPENAI_API_KEY</source>
         <translation>optional, z. B. OPENAI_API_KEY</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="102"/>
+        <location filename="../src/ui/providerspage.cpp" line="99"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="105"/>
+        <location filename="../src/ui/providerspage.cpp" line="102"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="108"/>
+        <location filename="../src/ui/providerspage.cpp" line="105"/>
         <source>Discover models</source>
         <translation>Modelle abfragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="113"/>
+        <location filename="../src/ui/providerspage.cpp" line="110"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="114"/>
+        <location filename="../src/ui/providerspage.cpp" line="111"/>
         <source>Protocol:</source>
         <translation>Protokoll:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="115"/>
+        <location filename="../src/ui/providerspage.cpp" line="112"/>
         <source>Base URL:</source>
         <translation>Basis-URL:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="116"/>
+        <location filename="../src/ui/providerspage.cpp" line="113"/>
         <source>API key:</source>
         <translation>API-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="117"/>
+        <location filename="../src/ui/providerspage.cpp" line="114"/>
         <source>Or from variable:</source>
         <translation>Oder aus Variable:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="127"/>
-        <location filename="../src/ui/providerspage.cpp" line="218"/>
+        <location filename="../src/ui/providerspage.cpp" line="124"/>
+        <location filename="../src/ui/providerspage.cpp" line="215"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="134"/>
+        <location filename="../src/ui/providerspage.cpp" line="131"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="135"/>
+        <location filename="../src/ui/providerspage.cpp" line="132"/>
         <source>The model can call tools</source>
         <translation>Das Modell kann Werkzeuge aufrufen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="136"/>
+        <location filename="../src/ui/providerspage.cpp" line="133"/>
         <source>The model reads images</source>
         <translation>Das Modell liest Bilder</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="137"/>
+        <location filename="../src/ui/providerspage.cpp" line="134"/>
         <source>The model reasons before answering</source>
         <translation>Das Modell denkt vor der Antwort nach</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="139"/>
+        <location filename="../src/ui/providerspage.cpp" line="136"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="140"/>
+        <location filename="../src/ui/providerspage.cpp" line="137"/>
         <source> tokens</source>
         <translation> Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="141"/>
+        <location filename="../src/ui/providerspage.cpp" line="138"/>
         <source>Context window</source>
         <translation>Kontextfenster</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="146"/>
+        <location filename="../src/ui/providerspage.cpp" line="143"/>
         <source>no price</source>
         <translation>kein Preis</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="148"/>
+        <location filename="../src/ui/providerspage.cpp" line="145"/>
         <source>Input price per million tokens</source>
         <translation>Eingabepreis pro Million Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="149"/>
+        <location filename="../src/ui/providerspage.cpp" line="146"/>
         <source>Output price per million tokens</source>
         <translation>Ausgabepreis pro Million Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="152"/>
+        <location filename="../src/ui/providerspage.cpp" line="149"/>
         <source>Save model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="158"/>
+        <location filename="../src/ui/providerspage.cpp" line="155"/>
         <source>Add model…</source>
         <translation>Modell hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="159"/>
+        <location filename="../src/ui/providerspage.cpp" line="156"/>
         <source>Add a model by name</source>
         <translation>Ein Modell über seinen Namen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="162"/>
+        <location filename="../src/ui/providerspage.cpp" line="159"/>
         <location filename="../src/ui/providerspage.cpp" line="382"/>
         <source>Save the provider first.</source>
         <translation>Speichern Sie zuerst den Anbieter.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="164"/>
+        <location filename="../src/ui/providerspage.cpp" line="161"/>
         <source>Add model</source>
         <translation>Modell hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="164"/>
+        <location filename="../src/ui/providerspage.cpp" line="161"/>
         <source>Model name as the provider knows it:</source>
         <translation>Modellname, wie der Anbieter ihn kennt:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="176"/>
+        <location filename="../src/ui/providerspage.cpp" line="173"/>
         <source>Remove model</source>
         <translation>Modell entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="195"/>
+        <location filename="../src/ui/providerspage.cpp" line="192"/>
         <source>Display name:</source>
         <translation>Anzeigename:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="196"/>
+        <location filename="../src/ui/providerspage.cpp" line="193"/>
         <source>Can:</source>
         <translation>Kann:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="197"/>
+        <location filename="../src/ui/providerspage.cpp" line="194"/>
         <source>Context window:</source>
         <translation>Kontextfenster:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="198"/>
+        <location filename="../src/ui/providerspage.cpp" line="195"/>
         <source>Input $ / 1M tokens:</source>
         <translation>Eingabe $ / 1 Mio. Token:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="199"/>
+        <location filename="../src/ui/providerspage.cpp" line="196"/>
         <source>Output $ / 1M tokens:</source>
         <translation>Ausgabe $ / 1 Mio. Token:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="216"/>
+        <location filename="../src/ui/providerspage.cpp" line="213"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="272"/>
+        <location filename="../src/ui/providerspage.cpp" line="275"/>
         <source>not needed for local servers</source>
         <translation>für lokale Server nicht nötig</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="273"/>
+        <location filename="../src/ui/providerspage.cpp" line="276"/>
         <source>stored in the system keychain (type to replace)</source>
         <translation>im Schlüsselbund des Systems gespeichert (zum Ersetzen tippen)</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="319"/>
+        <location filename="../src/ui/providerspage.cpp" line="322"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="331"/>
+        <location filename="../src/ui/providerspage.cpp" line="333"/>
         <source>The provider was saved, but the system keychain refused the key: %1</source>
         <translation>Der Anbieter wurde gespeichert, aber der Schlüsselbund des Systems hat den Schlüssel abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="338"/>
+        <location filename="../src/ui/providerspage.cpp" line="341"/>
         <source>Saved. The key is in the system keychain.</source>
         <translation>Gespeichert. Der Schlüssel liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="357"/>
+        <location filename="../src/ui/providerspage.cpp" line="359"/>
         <source>Removed %1.</source>
         <translation>%1 entfernt.</translation>
     </message>
@@ -1395,7 +1404,7 @@
         <translation>Frage %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/providerspage.cpp" line="394"/>
+        <location filename="../src/ui/providerspage.cpp" line="391"/>
         <source>Connected. %1 offers %n model(s).</source>
         <translation>
             <numerusform>Verbunden. %1 bietet %n Modell an.</numerusform>
@@ -1403,7 +1412,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/providerspage.cpp" line="412"/>
+        <location filename="../src/ui/providerspage.cpp" line="409"/>
         <source>%n new model(s) added.</source>
         <translation>
             <numerusform>%n neues Modell hinzugefügt.</numerusform>
@@ -1411,12 +1420,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="455"/>
+        <location filename="../src/ui/providerspage.cpp" line="452"/>
         <source>Choose a model first.</source>
         <translation>Wählen Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="473"/>
+        <location filename="../src/ui/providerspage.cpp" line="470"/>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>
@@ -1463,247 +1472,247 @@
 <context>
     <name>AgentDesk::SettingsDialog</name>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="46"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="47"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="66"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="76"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="68"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="78"/>
         <source>Settings pages</source>
         <translation>Seiten der Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="71"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="81"/>
         <source>Providers and models</source>
         <translation>Anbieter und Modelle</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="71"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="81"/>
         <source>MCP servers</source>
         <translation>MCP-Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="71"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="81"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="72"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="82"/>
         <source>Privacy</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="72"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="257"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="82"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="261"/>
         <source>Tool approvals</source>
         <translation>Werkzeug-Freigaben</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="73"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="83"/>
         <source>Appearance and language</source>
         <translation>Darstellung und Sprache</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="110"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="120"/>
         <source>Your instructions for every conversation</source>
         <translation>Ihre Anweisungen für jede Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="111"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="121"/>
         <source>For example: answer in German; I work as a tax advisor.</source>
         <translation>Zum Beispiel: Antworte auf Deutsch; ich arbeite als Steuerberaterin.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="116"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="126"/>
         <source>Start new conversations in anonymous mode</source>
         <translation>Neue Unterhaltungen im anonymen Modus beginnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="120"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="130"/>
         <source>Monthly budget</source>
         <translation>Monatsbudget</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="124"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="134"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="127"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="137"/>
         <source>Model turns per answer</source>
         <translation>Modell-Durchläufe pro Antwort</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="131"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="198"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="265"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="351"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="141"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="205"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="269"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="352"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="134"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="144"/>
         <source>Monthly budget:</source>
         <translation>Monatsbudget:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="135"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="145"/>
         <source>Model turns per answer:</source>
         <translation>Modell-Durchläufe pro Antwort:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="137"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="147"/>
         <source>Your instructions, added to every conversation:</source>
         <translation>Ihre Anweisungen, die jeder Unterhaltung beigefügt werden:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="163"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="170"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 Zeichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="173"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="180"/>
         <source>Your instructions are %1 characters long; at most %2 fit. Nothing was saved.</source>
         <translation>Ihre Anweisungen sind %1 Zeichen lang; höchstens %2 passen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="188"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="195"/>
         <source>Names to mask, one per line</source>
         <translation>Zu maskierende Namen, einer pro Zeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="191"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="198"/>
         <source>Organisations to mask, one per line</source>
         <translation>Zu maskierende Organisationen, eine pro Zeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="194"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="201"/>
         <source>Values never masked, as category: value</source>
         <translation>Nie maskierte Werte, als Kategorie: Wert</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="200"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="207"/>
         <source>In anonymous mode these are replaced by placeholders before anything reaches the model.</source>
         <translation>Im anonymen Modus werden diese durch Platzhalter ersetzt, bevor etwas das Modell erreicht.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="203"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="210"/>
         <source>People (one per line):</source>
         <translation>Personen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="206"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="213"/>
         <source>Organisations (one per line):</source>
         <translation>Organisationen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="211"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="218"/>
         <source>Never mask (category: value, one per line):</source>
         <translation>Nie maskieren (Kategorie: Wert, einer pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="245"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="249"/>
         <source>“%1” is not of the form category: value. Nothing was saved.</source>
         <translation>„%1“ hat nicht die Form Kategorie: Wert. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="258"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="262"/>
         <source>Tool</source>
         <translation>Werkzeug</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="258"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="262"/>
         <source>When the model calls it</source>
         <translation>Wenn das Modell es aufruft</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="267"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="271"/>
         <source>Whether a tool runs at once, asks you first, or never runs. Tools of MCP servers ask unless you decide otherwise.</source>
         <translation>Ob ein Werkzeug sofort läuft, Sie zuerst fragt oder nie läuft. Werkzeuge von MCP-Servern fragen, solange Sie nichts anderes festlegen.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="298"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="299"/>
         <source>Policy for %1</source>
         <translation>Regel für %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="300"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="301"/>
         <source>run</source>
         <translation>ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="300"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="301"/>
         <source>ask</source>
         <translation>fragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="300"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="301"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="301"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="302"/>
         <source>Default (%1)</source>
         <translation>Standard (%1)</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="302"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="303"/>
         <source>Run without asking</source>
         <translation>Ohne Nachfrage ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="303"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="304"/>
         <source>Ask me first</source>
         <translation>Mich zuerst fragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="304"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="305"/>
         <source>Never run</source>
         <translation>Nie ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="334"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="335"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="335"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="342"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="336"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="343"/>
         <source>Follow the system</source>
         <translation>Dem System folgen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="336"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="337"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="337"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="338"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="341"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="342"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="351"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="352"/>
         <source>Saved. The language changes when AgentDesk starts again.</source>
         <translation>Gespeichert. Die Sprache wechselt beim nächsten Start von AgentDesk.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="354"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="355"/>
         <source>Colours:</source>
         <translation>Farben:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="355"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="356"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
@@ -1866,112 +1875,112 @@
 <context>
     <name>AgentDesk::UsageView</name>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="37"/>
+        <location filename="../src/ui/usageview.cpp" line="36"/>
         <source>Usage chart</source>
         <translation>Nutzungsdiagramm</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="53"/>
+        <location filename="../src/ui/usageview.cpp" line="52"/>
         <source>No usage in this period</source>
         <translation>Keine Nutzung in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="94"/>
+        <location filename="../src/ui/usageview.cpp" line="93"/>
         <source>Usage</source>
         <translation>Nutzung</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="95"/>
+        <location filename="../src/ui/usageview.cpp" line="94"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="96"/>
+        <location filename="../src/ui/usageview.cpp" line="95"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="96"/>
+        <location filename="../src/ui/usageview.cpp" line="95"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="96"/>
+        <location filename="../src/ui/usageview.cpp" line="95"/>
         <source>All time</source>
         <translation>Gesamte Zeit</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="98"/>
+        <location filename="../src/ui/usageview.cpp" line="97"/>
         <source>Group by</source>
         <translation>Gruppieren nach</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="99"/>
+        <location filename="../src/ui/usageview.cpp" line="98"/>
         <source>By day</source>
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="99"/>
+        <location filename="../src/ui/usageview.cpp" line="98"/>
         <source>By model</source>
         <translation>Nach Modell</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="102"/>
+        <location filename="../src/ui/usageview.cpp" line="101"/>
         <source>Usage table</source>
         <translation>Nutzungstabelle</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="114"/>
+        <location filename="../src/ui/usageview.cpp" line="113"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="116"/>
+        <location filename="../src/ui/usageview.cpp" line="115"/>
         <source>Monthly budget, all providers</source>
         <translation>Monatsbudget, alle Anbieter</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="117"/>
+        <location filename="../src/ui/usageview.cpp" line="116"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="118"/>
+        <location filename="../src/ui/usageview.cpp" line="117"/>
         <source>Monthly budget of the provider</source>
         <translation>Monatsbudget des Anbieters</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="125"/>
+        <location filename="../src/ui/usageview.cpp" line="124"/>
         <source>Save budgets</source>
         <translation>Budgets speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="129"/>
+        <location filename="../src/ui/usageview.cpp" line="128"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="136"/>
+        <location filename="../src/ui/usageview.cpp" line="135"/>
         <source>Budgets (runs stop when a budget is used up)</source>
         <translation>Budgets (Antworten stoppen, wenn ein Budget aufgebraucht ist)</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="138"/>
+        <location filename="../src/ui/usageview.cpp" line="137"/>
         <source>All providers, per month:</source>
         <translation>Alle Anbieter, pro Monat:</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="142"/>
+        <location filename="../src/ui/usageview.cpp" line="141"/>
         <source>One provider, per month:</source>
         <translation>Ein Anbieter, pro Monat:</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="217"/>
+        <location filename="../src/ui/usageview.cpp" line="216"/>
         <source>%1 input and %2 output tokens, $%3 in this period.</source>
         <translation>%1 Eingabe- und %2 Ausgabe-Token, $%3 in diesem Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../src/ui/usageview.cpp" line="222"/>
+        <location filename="../src/ui/usageview.cpp" line="221"/>
         <source>This month: $%1 of the $%2 budget.</source>
         <translation>Diesen Monat: $%1 vom Budget von $%2.</translation>
     </message>
@@ -2029,17 +2038,17 @@
         <translation>Ohne Anbieter fortfahren</translation>
     </message>
     <message>
-        <location filename="../src/ui/welcomepage.cpp" line="163"/>
+        <location filename="../src/ui/welcomepage.cpp" line="161"/>
         <source>Looking for Ollama, LM Studio and llama.cpp…</source>
         <translation>Suche nach Ollama, LM Studio und llama.cpp…</translation>
     </message>
     <message>
-        <location filename="../src/ui/welcomepage.cpp" line="168"/>
+        <location filename="../src/ui/welcomepage.cpp" line="166"/>
         <source>No local model server is running (Ollama on port 11434, LM Studio on 1234, llama.cpp on 8080). Start one and look again, or use a cloud service.</source>
         <translation>Es läuft kein lokaler Modell-Server (Ollama auf Port 11434, LM Studio auf 1234, llama.cpp auf 8080). Starten Sie einen und suchen Sie erneut, oder nutzen Sie einen Cloud-Dienst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/welcomepage.cpp" line="181"/>
+        <location filename="../src/ui/welcomepage.cpp" line="179"/>
         <source>%1 with %n model(s)</source>
         <translation>
             <numerusform>%1 mit %n Modell</numerusform>
@@ -2047,12 +2056,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/welcomepage.cpp" line="182"/>
+        <location filename="../src/ui/welcomepage.cpp" line="180"/>
         <source>Use %1</source>
         <translation>%1 verwenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/welcomepage.cpp" line="204"/>
+        <location filename="../src/ui/welcomepage.cpp" line="202"/>
         <source>%1 was not found on this computer.</source>
         <translation>%1 wurde auf diesem Computer nicht gefunden.</translation>
     </message>
@@ -2060,32 +2069,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="81"/>
+        <location filename="../src/app/main.cpp" line="82"/>
         <source>AgentDesk, a desktop client for AI models and agents.</source>
         <translation>AgentDesk, ein Desktop-Programm für KI-Modelle und Agenten.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="84"/>
+        <location filename="../src/app/main.cpp" line="85"/>
         <source>Data directory holding agentdesk.sqlite3.</source>
         <translation>Datenverzeichnis mit agentdesk.sqlite3.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="85"/>
+        <location filename="../src/app/main.cpp" line="86"/>
         <source>Save a picture of the main window to FILE and quit.</source>
         <translation>Ein Bild des Hauptfensters in DATEI speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="87"/>
+        <location filename="../src/app/main.cpp" line="88"/>
         <source>Open the conversation with this ID at start.</source>
         <translation>Beim Start die Unterhaltung mit dieser ID öffnen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="103"/>
+        <location filename="../src/app/main.cpp" line="104"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="104"/>
+        <location filename="../src/app/main.cpp" line="105"/>
         <source>The database could not be opened:
 
 %1</source>

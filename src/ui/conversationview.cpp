@@ -5,6 +5,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
@@ -37,6 +38,16 @@ ConversationView::ConversationView(QWidget *parent)
     m_layoutTimer.setSingleShot(true);
     m_layoutTimer.setInterval(LayoutIntervalMs);
     connect(&m_layoutTimer, &QTimer::timeout, this, &ConversationView::flushLayout);
+    m_dragScrollTimer.setInterval(LayoutIntervalMs);
+    connect(&m_dragScrollTimer, &QTimer::timeout, this, [this] {
+        // Held above or below the view: scroll towards the pointer, faster the further out it is.
+        const int y = m_dragPos.y();
+        const int over = y < 0 ? y : std::max(0, y - viewport()->height() + 1);
+        if (!m_selecting || over == 0)
+            return m_dragScrollTimer.stop();
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + std::clamp(over, -60, 60));
+        dragSelection(m_dragPos);
+    });
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
     applyPalette();
 }
@@ -90,6 +101,8 @@ void ConversationView::reset()
     m_state.pendingApprovals.clear();
     m_state.thinkingMs.clear();
     m_thinkingClock.clear();
+    m_state.selection = {};
+    m_selecting = false;
     m_callOwner.clear();
     m_resultOwner.clear();
     m_error.clear();
@@ -254,8 +267,12 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
 void ConversationView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
 {
     if (!parent.isValid()) {
-        for (int row = start; row <= end; ++row)
-            m_delegate->forget(model()->index(row, 0).data(MessageListModel::IdRole).toString());
+        for (int row = start; row <= end; ++row) {
+            const QString id = model()->index(row, 0).data(MessageListModel::IdRole).toString();
+            m_delegate->forget(id);
+            if (m_state.selection.messageId == id)
+                clearTextSelection();
+        }
     }
     QAbstractItemView::rowsAboutToBeRemoved(parent, start, end);
 }
@@ -483,11 +500,31 @@ MessageDelegate::Hit ConversationView::hitAt(const QPoint &pos, int *row) const
 
 void ConversationView::mousePressEvent(QMouseEvent *event)
 {
+    const QPoint pos = event->position().toPoint();
     int row = -1;
-    const MessageDelegate::Hit hit = hitAt(event->position().toPoint(), &row);
+    const MessageDelegate::Hit hit = hitAt(pos, &row);
     m_pressedHitKey = u"%1/%2/%3/%4"_s.arg(row).arg(int(hit.kind)).arg(hit.part).arg(hit.payload);
     setFocus(Qt::MouseFocusReason);
     event->accept();
+    if (event->button() != Qt::LeftButton || hit.kind != MessageDelegate::Hit::Kind::None || hit.payload == u"retry")
+        return;
+    // Text under the pointer starts a selection; Shift extends the one in the same text.
+    const QModelIndex index = model() ? model()->index(row, 0) : QModelIndex();
+    const MessageDelegate::TextPoint point
+        = index.isValid() ? m_delegate->textPointAt(rowOption(row), index, pos) : MessageDelegate::TextPoint{};
+    ConversationState::TextSelection &selection = m_state.selection;
+    const QString id = index.data(MessageListModel::IdRole).toString();
+    if (point.isValid() && (event->modifiers() & Qt::ShiftModifier) && selection.messageId == id
+        && selection.part == point.part && selection.flow == point.flow) {
+        selection.cursor = point.position;
+    } else if (point.isValid()) {
+        selection = {id, point.part, point.flow, point.position, point.position};
+    } else {
+        selection = {};
+    }
+    m_selecting = point.isValid();
+    m_dragPos = pos;
+    viewport()->update();
 }
 
 void ConversationView::mouseReleaseEvent(QMouseEvent *event)
@@ -497,21 +534,118 @@ void ConversationView::mouseReleaseEvent(QMouseEvent *event)
     const QString key = u"%1/%2/%3/%4"_s.arg(row).arg(int(hit.kind)).arg(hit.part).arg(hit.payload);
     if (event->button() == Qt::LeftButton && key == std::exchange(m_pressedHitKey, {}))
         activate(hit, row);
+    if (event->button() == Qt::LeftButton && std::exchange(m_selecting, false)) {
+        m_dragScrollTimer.stop();
+        QClipboard *clipboard = QGuiApplication::clipboard();
+        if (const QString text = selectedText(); !text.isEmpty() && clipboard->supportsSelection())
+            clipboard->setText(text, QClipboard::Selection);
+    }
     event->accept();
 }
 
 void ConversationView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     event->accept();
+    const QPoint pos = event->position().toPoint();
+    int row = -1;
+    if (event->button() != Qt::LeftButton || hitAt(pos, &row).kind != MessageDelegate::Hit::Kind::None || row < 0)
+        return;
+    const QModelIndex index = model()->index(row, 0);
+    const QStyleOptionViewItem option = rowOption(row);
+    const MessageDelegate::TextPoint point = m_delegate->textPointAt(option, index, pos);
+    if (!point.isValid())
+        return;
+    const auto [from, to] = m_delegate->wordAt(option, index, point.part, point.flow, pos);
+    m_state.selection = {index.data(MessageListModel::IdRole).toString(), point.part, point.flow, from, to};
+    m_selecting = false;
+    viewport()->update();
 }
 
 void ConversationView::mouseMoveEvent(QMouseEvent *event)
 {
-    int row = -1;
-    const MessageDelegate::Hit hit = hitAt(event->position().toPoint(), &row);
-    const bool clickable = hit.kind != MessageDelegate::Hit::Kind::None || hit.payload == u"retry";
-    viewport()->setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    const QPoint pos = event->position().toPoint();
     event->accept();
+    if (m_selecting && (event->buttons() & Qt::LeftButton)) {
+        m_pressedHitKey.clear(); // a drag is no click
+        m_dragPos = pos;
+        dragSelection(pos);
+        if ((pos.y() < 0 || pos.y() >= viewport()->height()) && !m_dragScrollTimer.isActive())
+            m_dragScrollTimer.start();
+        return;
+    }
+    int row = -1;
+    const MessageDelegate::Hit hit = hitAt(pos, &row);
+    const bool clickable = hit.kind != MessageDelegate::Hit::Kind::None || hit.payload == u"retry";
+    const bool text = !clickable && row >= 0
+        && m_delegate->textPointAt(rowOption(row), model()->index(row, 0), pos).isValid();
+    viewport()->setCursor(clickable ? Qt::PointingHandCursor : text ? Qt::IBeamCursor : Qt::ArrowCursor);
+}
+
+int ConversationView::rowOfMessage(const QString &messageId) const
+{
+    if (m_messages)
+        return m_messages->rowOf(messageId);
+    for (int row = 0; model() && row < model()->rowCount(); ++row) {
+        if (model()->index(row, 0).data(MessageListModel::IdRole).toString() == messageId)
+            return row;
+    }
+    return -1;
+}
+
+void ConversationView::dragSelection(const QPoint &pos)
+{
+    ConversationState::TextSelection &selection = m_state.selection;
+    const int row = rowOfMessage(selection.messageId);
+    if (row < 0 || row >= m_heights.size())
+        return;
+    const MarkdownFlow::Position cursor
+        = m_delegate->positionIn(rowOption(row), model()->index(row, 0), selection.part, selection.flow, pos);
+    if (cursor == selection.cursor)
+        return;
+    selection.cursor = cursor;
+    viewport()->update();
+}
+
+QString ConversationView::selectedText() const
+{
+    const int row = rowOfMessage(m_state.selection.messageId);
+    if (m_state.selection.isEmpty() || row < 0 || row >= m_heights.size())
+        return {};
+    return m_delegate->selectedText(rowOption(row), model()->index(row, 0));
+}
+
+void ConversationView::clearTextSelection()
+{
+    if (m_state.selection.messageId.isEmpty())
+        return;
+    m_state.selection = {};
+    m_selecting = false;
+    viewport()->update();
+}
+
+void ConversationView::copySelection()
+{
+    const QString text = selectedText();
+    if (text.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT textCopied(text);
+}
+
+void ConversationView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *copy = menu.addAction(tr("Copy"), this, &ConversationView::copySelection);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(!selectedText().isEmpty());
+    const QString message = indexAt(event->pos()).data(MessageListModel::TextRole).toString();
+    if (!message.isEmpty()) {
+        menu.addAction(tr("Copy message"), this, [this, message] {
+            QGuiApplication::clipboard()->setText(message);
+            Q_EMIT textCopied(message);
+        });
+    }
+    menu.exec(event->globalPos());
 }
 
 bool ConversationView::viewportEvent(QEvent *event)
@@ -597,6 +731,10 @@ void ConversationView::refreshState()
 
 void ConversationView::keyPressEvent(QKeyEvent *event)
 {
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+        return event->accept();
+    }
     QScrollBar *bar = verticalScrollBar();
     switch (event->key()) {
     case Qt::Key_PageUp: bar->triggerAction(QAbstractSlider::SliderPageStepSub); break;

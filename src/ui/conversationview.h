@@ -44,6 +44,9 @@ public:
     int contentHeight() const { return m_contentHeight; }
     int rowTop(int row) const { return m_tops.value(row); }
     int rowHeight(int row) const { return m_heights.value(row); }
+    // The text the user selected with the mouse (within one message), or empty.
+    QString selectedText() const;
+    void clearTextSelection();
 
     QModelIndex indexAt(const QPoint &point) const override;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
@@ -76,6 +79,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void changeEvent(QEvent *event) override;
@@ -100,6 +104,9 @@ private:
     void activate(const MessageDelegate::Hit &hit, int row);
     MessageDelegate::Hit hitAt(const QPoint &pos, int *row) const;
     void markDirty(const QString &messageId);
+    int rowOfMessage(const QString &messageId) const;
+    void dragSelection(const QPoint &pos);
+    void copySelection();
     void applyPalette();
 
     ConversationState m_state;
@@ -115,6 +122,9 @@ private:
     QString m_error;
     QHash<QString, QElapsedTimer> m_thinkingClock; // messages that are thinking right now
     QString m_pressedHitKey;
+    bool m_selecting = false; // a left-button drag is extending ConversationState::selection
+    QPoint m_dragPos;
+    QTimer m_dragScrollTimer; // scrolls while a drag selection is held above or below the view
     MessageListModel *m_messages = nullptr;
     QHash<QString, QString> m_callOwner;   // tool call id → assistant message id
     QHash<QString, QString> m_resultOwner; // tool call id → tool message id

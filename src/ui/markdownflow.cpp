@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextCursor>
+#include <QTextDocumentFragment>
 #include <QGuiApplication>
 #include <QTextDocument>
 #include <QTextFrame>
@@ -177,7 +178,7 @@ void MarkdownFlow::layoutBlock(Block &block) const
         block.height = 0;
         return;
     }
-    const bool chrome = block.block.kind == MarkdownBlock::Kind::Code && m_format == Format::Markdown;
+    const bool chrome = hasChrome(block);
     const int inner = chrome ? std::max(40, m_width - 2 * CodePadding) : std::max(40, m_width);
     block.document->setTextWidth(inner);
     const int documentHeight = int(std::ceil(block.document->size().height()));
@@ -218,7 +219,7 @@ int MarkdownFlow::naturalWidth() const
     for (const Block &block : m_blocks) {
         if (!block.document)
             continue;
-        if (block.block.kind == MarkdownBlock::Kind::Code && m_format == Format::Markdown)
+        if (hasChrome(block))
             return m_width;
         widest = std::max(widest, block.document->idealWidth());
     }
@@ -238,9 +239,29 @@ QRect MarkdownFlow::copyButtonRect(const Block &block) const
     return QRect(m_width - 72, block.y + 3, 66, CodeHeaderHeight - 6);
 }
 
-void MarkdownFlow::paint(QPainter *painter, const QPoint &origin, const QRect &clip, const QPalette &palette) const
+bool MarkdownFlow::hasChrome(const Block &block) const
+{
+    return block.block.kind == MarkdownBlock::Kind::Code && m_format == Format::Markdown;
+}
+
+QPoint MarkdownFlow::documentOrigin(const Block &block) const
+{
+    return hasChrome(block) ? QPoint(CodePadding, block.y + CodeHeaderHeight + CodePadding) : QPoint(0, block.y);
+}
+
+int MarkdownFlow::documentEnd(const Block &block) const
+{
+    return block.document ? block.document->characterCount() - 1 : 0;
+}
+
+void MarkdownFlow::paint(QPainter *painter, const QPoint &origin, const QRect &clip, const QPalette &palette,
+                         const std::optional<Range> &selection) const
 {
     const QRect local = clip.translated(-origin);
+    Position from;
+    Position to;
+    if (selection)
+        std::tie(from, to) = std::minmax(selection->first, selection->second);
     for (auto i = size_t(firstBlockAt(local.top())); i < m_blocks.size(); ++i) {
         const Block &block = m_blocks[i];
         if (block.y >= local.bottom())
@@ -251,8 +272,18 @@ void MarkdownFlow::paint(QPainter *painter, const QPoint &origin, const QRect &c
         painter->translate(origin.x(), origin.y() + block.y);
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette = palette;
-        const bool chrome = block.block.kind == MarkdownBlock::Kind::Code && m_format == Format::Markdown;
-        if (chrome) {
+        if (selection && from != to && int(i) >= from.block && int(i) <= to.block) {
+            const int end = documentEnd(block);
+            QTextCursor cursor(block.document.get());
+            cursor.setPosition(int(i) == from.block ? std::clamp(from.offset, 0, end) : 0);
+            cursor.setPosition(int(i) == to.block ? std::clamp(to.offset, 0, end) : end, QTextCursor::KeepAnchor);
+            QAbstractTextDocumentLayout::Selection selected;
+            selected.cursor = cursor;
+            selected.format.setBackground(palette.brush(QPalette::Highlight));
+            selected.format.setForeground(palette.brush(QPalette::HighlightedText));
+            context.selections.append(selected);
+        }
+        if (hasChrome(block)) {
             const QColor base = palette.color(QPalette::Base);
             const QColor shade = base.lightness() > 128 ? base.darker(106) : base.lighter(135);
             QPainterPath path;
@@ -272,11 +303,10 @@ void MarkdownFlow::paint(QPainter *painter, const QPoint &origin, const QRect &c
             painter->drawText(QRect(CodePadding, 0, m_width / 2, CodeHeaderHeight), Qt::AlignVCenter | Qt::AlignLeft, language);
             const QRect button = copyButtonRect(block).translated(0, -block.y);
             painter->drawText(button, Qt::AlignCenter, QCoreApplication::translate("AgentDesk::MarkdownFlow", "Copy"));
-            painter->translate(CodePadding, CodeHeaderHeight + CodePadding);
-            context.clip = QRectF(local.translated(-CodePadding, -block.y - CodeHeaderHeight - CodePadding));
-        } else {
-            context.clip = QRectF(local.translated(0, -block.y));
         }
+        const QPoint at = documentOrigin(block);
+        painter->translate(at.x(), at.y() - block.y);
+        context.clip = QRectF(local.translated(-at));
         painter->setClipRect(context.clip);
         block.document->documentLayout()->draw(painter, context);
         painter->restore();
@@ -291,7 +321,7 @@ MarkdownFlow::Hit MarkdownFlow::hitTest(const QPoint &pos) const
     const Block &block = m_blocks[size_t(index)];
     if (!block.document || pos.y() < block.y)
         return {};
-    if (block.block.kind == MarkdownBlock::Kind::Code && m_format == Format::Markdown) {
+    if (hasChrome(block)) {
         const QRect button = copyButtonRect(block);
         if (button.contains(pos))
             return {Hit::Kind::CopyCode, shownCode(block.block).toString(), button};
@@ -301,6 +331,72 @@ MarkdownFlow::Hit MarkdownFlow::hitTest(const QPoint &pos) const
     if (!href.isEmpty())
         return {Hit::Kind::Link, href, {}};
     return {};
+}
+
+MarkdownFlow::Position MarkdownFlow::positionIn(qsizetype index, const QPoint &pos) const
+{
+    const Block &block = m_blocks[size_t(index)];
+    const QPoint p = pos - documentOrigin(block);
+    const int end = documentEnd(block);
+    if (p.y() < 0)
+        return {int(index), 0};
+    if (p.y() >= block.document->size().height())
+        return {int(index), end};
+    const int hit = block.document->documentLayout()->hitTest(p, Qt::FuzzyHit);
+    return {int(index), hit < 0 ? end : std::clamp(hit, 0, end)};
+}
+
+MarkdownFlow::Position MarkdownFlow::positionAt(const QPoint &pos) const
+{
+    qsizetype index = pos.y() < 0 ? 0 : firstBlockAt(pos.y());
+    while (index < qsizetype(m_blocks.size()) && !m_blocks[size_t(index)].document)
+        ++index; // a blank block: the next text starts here
+    if (index >= qsizetype(m_blocks.size()))
+        return end();
+    if (pos.y() < m_blocks[size_t(index)].y)
+        return {int(index), 0};
+    return positionIn(index, pos);
+}
+
+MarkdownFlow::Position MarkdownFlow::end() const
+{
+    for (auto i = qsizetype(m_blocks.size()) - 1; i >= 0; --i) {
+        if (m_blocks[size_t(i)].document)
+            return {int(i), documentEnd(m_blocks[size_t(i)])};
+    }
+    return {};
+}
+
+MarkdownFlow::Range MarkdownFlow::wordAt(const QPoint &pos) const
+{
+    const Position at = positionAt(pos);
+    if (at.block >= int(m_blocks.size()) || !m_blocks[size_t(at.block)].document)
+        return {at, at};
+    QTextCursor cursor(m_blocks[size_t(at.block)].document.get());
+    cursor.setPosition(at.offset);
+    cursor.select(QTextCursor::WordUnderCursor);
+    return {{at.block, cursor.selectionStart()}, {at.block, cursor.selectionEnd()}};
+}
+
+QString MarkdownFlow::textBetween(Position a, Position b) const
+{
+    const auto [from, to] = std::minmax(a, b);
+    QStringList pieces;
+    for (int i = std::max(0, from.block); i <= to.block && i < int(m_blocks.size()); ++i) {
+        const Block &block = m_blocks[size_t(i)];
+        if (!block.document)
+            continue;
+        const int end = documentEnd(block);
+        const int first = i == from.block ? std::clamp(from.offset, 0, end) : 0;
+        const int last = i == to.block ? std::clamp(to.offset, 0, end) : end;
+        if (first >= last)
+            continue;
+        QTextCursor cursor(block.document.get());
+        cursor.setPosition(first);
+        cursor.setPosition(last, QTextCursor::KeepAnchor);
+        pieces << cursor.selection().toPlainText();
+    }
+    return pieces.join(u"\n\n"_s);
 }
 
 } // namespace AgentDesk

@@ -10,12 +10,22 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QPainter;
 class QTextDocument;
 
 namespace AgentDesk {
+
+// A place in a MarkdownFlow's text for selecting it: a block and a character position in its
+// document.
+struct MarkdownPosition
+{
+    int block = 0;
+    int offset = 0;
+    friend auto operator<=>(const MarkdownPosition &, const MarkdownPosition &) = default;
+};
 
 // A Markdown text laid out for painting in the conversation view, one QTextDocument per
 // top-level block (MarkdownBlocks): text blocks go through QTextDocument's GitHub Markdown
@@ -50,8 +60,12 @@ public:
     int height() const;
     // The widest line when laid out at the current width (for bubbles that shrink to their text).
     int naturalWidth() const;
-    // `origin`: where the flow's top-left is painted; `clip`: the exposed part, in painter coordinates.
-    void paint(QPainter *painter, const QPoint &origin, const QRect &clip, const QPalette &palette) const;
+    using Position = MarkdownPosition;
+    using Range = std::pair<Position, Position>; // in either order
+    // `origin`: where the flow's top-left is painted; `clip`: the exposed part, in painter
+    // coordinates; `selection`: text painted in the palette's highlight colours.
+    void paint(QPainter *painter, const QPoint &origin, const QRect &clip, const QPalette &palette,
+               const std::optional<Range> &selection = std::nullopt) const;
 
     struct Hit
     {
@@ -61,6 +75,15 @@ public:
         QRect rect;      ///< the button (CopyCode), in flow coordinates
     };
     Hit hitTest(const QPoint &pos) const;
+
+    // The text position nearest to `pos` (flow coordinates): above the flow its start, below it
+    // its end, beside a line that line's nearest character.
+    Position positionAt(const QPoint &pos) const;
+    Position end() const;
+    // The word around `pos` (a double-click): its start and end.
+    Range wordAt(const QPoint &pos) const;
+    // The plain text between two positions (in either order); blocks are separated by a blank line.
+    QString textBetween(Position a, Position b) const;
 
     int blockCount() const { return int(m_blocks.size()); }
     // How many block documents were built since construction (tests: streaming rebuilds one).
@@ -82,6 +105,10 @@ private:
     void positionFrom(qsizetype index);
     qsizetype firstBlockAt(int y) const;
     QRect copyButtonRect(const Block &block) const;
+    bool hasChrome(const Block &block) const;
+    QPoint documentOrigin(const Block &block) const; // flow coordinates
+    int documentEnd(const Block &block) const;       // the last cursor position
+    Position positionIn(qsizetype index, const QPoint &pos) const;
 
     Format m_format;
     QFont m_font;

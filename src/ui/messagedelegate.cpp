@@ -174,6 +174,34 @@ public:
     bool geometryDirty = true;
     quint64 forgottenDocuments = 0;
 
+    struct Shown
+    {
+        const MarkdownFlow *flow = nullptr;
+        QPoint at;
+    };
+    // A part's text as shown now (TextPoint::flow says which), or no flow.
+    static Shown shown(const Part &part, int which)
+    {
+        if (part.rect.isNull() || part.hidden)
+            return {};
+        const bool call = part.type == u"tool_use" && part.widget.isEmpty();
+        switch (which) {
+        case 0:
+            if (part.type == u"text" || ((part.type == u"thinking" || call) && part.open))
+                return {part.flow.get(), part.flowAt};
+            return {};
+        case 1:
+            if (part.open && part.result && ((call && part.hasResult) || part.type == u"tool_result"))
+                return {part.result.get(), part.resultAt};
+            return {};
+        case 2:
+            if (!part.widget.isEmpty() && part.card)
+                return {part.card.get(), part.flowAt};
+            return {};
+        default: return {};
+        }
+    }
+
     quint64 documentsBuilt() const
     {
         quint64 n = forgottenDocuments;
@@ -569,8 +597,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 {
     const Layout &layout = layoutFor(option, index);
     const QPalette &palette = option.palette;
-    const int column = layout.width;
-    const QPoint origin(option.rect.left() + (option.rect.width() - column) / 2, option.rect.top() + Spacing / 2);
+    const QPoint origin = originOf(option, layout);
     const QRect clip = option.rect.intersected(painter->clipBoundingRect().toAlignedRect().isEmpty()
                                                    ? option.rect
                                                    : painter->clipBoundingRect().toAlignedRect());
@@ -589,6 +616,12 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(border);
         painter->drawPath(path);
     };
+    const ConversationState::TextSelection &selection = m_state->selection;
+    auto selected = [&](size_t part, int flow) -> std::optional<MarkdownFlow::Range> {
+        if (selection.isEmpty() || selection.messageId != layout.id || selection.part != int(part) || selection.flow != flow)
+            return std::nullopt;
+        return MarkdownFlow::Range{selection.anchor, selection.cursor};
+    };
     QPalette textPalette = palette;
     if (!layout.bubble.isNull()) {
         QPainterPath path;
@@ -601,7 +634,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         if (part.rect.isNull() || !part.rect.translated(origin).intersects(clip))
             continue;
         if (part.type == u"text") {
-            part.flow->paint(painter, origin + part.flowAt, clip, textPalette);
+            part.flow->paint(painter, origin + part.flowAt, clip, textPalette, selected(i, 0));
         } else if (part.type == u"thinking") {
             const QRect header = part.header.translated(origin);
             painter->setPen(muted);
@@ -619,7 +652,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                 QPalette mutedPalette = palette;
                 mutedPalette.setColor(QPalette::Text, muted);
                 painter->fillRect(QRect(origin.x() + 3, header.bottom() + 4, 2, part.flow->height()), border);
-                part.flow->paint(painter, origin + part.flowAt, clip, mutedPalette);
+                part.flow->paint(painter, origin + part.flowAt, clip, mutedPalette, selected(i, 0));
             }
         } else if (part.type == u"tool_use" && !part.widget.isEmpty()) {
             drawCard(part.rect.translated(origin));
@@ -634,7 +667,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             painter->setFont(option.font);
             if (!part.chart.isNull())
                 painter->drawImage(part.chartRect.translated(origin), part.chart);
-            part.card->paint(painter, origin + part.flowAt, clip, palette);
+            part.card->paint(painter, origin + part.flowAt, clip, palette, selected(i, 2));
         } else if (part.type == u"tool_use" || part.type == u"tool_result") {
             drawCard(part.rect.translated(origin));
             const QRect header = part.header.translated(origin).adjusted(CardPad, 0, -CardPad, 0);
@@ -665,14 +698,14 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                 painter->setPen(muted);
                 if (call) {
                     painter->drawText(part.argumentsLabel.translated(origin), Qt::AlignVCenter | Qt::AlignLeft, tr("Arguments"));
-                    part.flow->paint(painter, origin + part.flowAt, clip, palette);
+                    part.flow->paint(painter, origin + part.flowAt, clip, palette, selected(i, 0));
                     if (part.hasResult) {
                         painter->setPen(muted);
                         painter->drawText(part.resultLabel.translated(origin), Qt::AlignVCenter | Qt::AlignLeft, tr("Result"));
                     }
                 }
                 if (part.result && (part.hasResult || !call))
-                    part.result->paint(painter, origin + part.resultAt, clip, palette);
+                    part.result->paint(painter, origin + part.resultAt, clip, palette, selected(i, 1));
             }
         } else if (part.type == u"image") {
             const QRect target = part.rect.translated(origin);
@@ -721,9 +754,7 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
                                               const QPoint &pos) const
 {
     const Layout &layout = layoutFor(option, index);
-    const int column = layout.width;
-    const QPoint origin(option.rect.left() + (option.rect.width() - column) / 2, option.rect.top() + Spacing / 2);
-    const QPoint p = pos - origin;
+    const QPoint p = pos - originOf(option, layout);
     for (const Layout::Button &button : layout.buttons) {
         if (button.rect.contains(p))
             return {button.kind, button.payload, button.part};
@@ -755,6 +786,57 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
         }
     }
     return {};
+}
+
+QPoint MessageDelegate::originOf(const QStyleOptionViewItem &option, const Layout &layout) const
+{
+    return QPoint(option.rect.left() + (option.rect.width() - layout.width) / 2, option.rect.top() + Spacing / 2);
+}
+
+MessageDelegate::TextPoint MessageDelegate::textPointAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                                        const QPoint &pos) const
+{
+    const Layout &layout = layoutFor(option, index);
+    const QPoint p = pos - originOf(option, layout);
+    for (size_t i = 0; i < layout.parts.size(); ++i) {
+        for (int which = 0; which < 3; ++which) {
+            const Layout::Shown text = Layout::shown(layout.parts[i], which);
+            if (text.flow && QRect(text.at, QSize(text.flow->width(), text.flow->height())).contains(p))
+                return {int(i), which, text.flow->positionAt(p - text.at)};
+        }
+    }
+    return {};
+}
+
+MarkdownFlow::Position MessageDelegate::positionIn(const QStyleOptionViewItem &option, const QModelIndex &index, int part,
+                                                   int flow, const QPoint &pos) const
+{
+    const Layout &layout = layoutFor(option, index);
+    if (part < 0 || part >= int(layout.parts.size()))
+        return {};
+    const Layout::Shown text = Layout::shown(layout.parts[size_t(part)], flow);
+    return text.flow ? text.flow->positionAt(pos - originOf(option, layout) - text.at) : MarkdownFlow::Position{};
+}
+
+MarkdownFlow::Range MessageDelegate::wordAt(const QStyleOptionViewItem &option, const QModelIndex &index, int part,
+                                            int flow, const QPoint &pos) const
+{
+    const Layout &layout = layoutFor(option, index);
+    if (part < 0 || part >= int(layout.parts.size()))
+        return {};
+    const Layout::Shown text = Layout::shown(layout.parts[size_t(part)], flow);
+    return text.flow ? text.flow->wordAt(pos - originOf(option, layout) - text.at) : MarkdownFlow::Range{};
+}
+
+QString MessageDelegate::selectedText(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const ConversationState::TextSelection &selection = m_state->selection;
+    const Layout &layout = layoutFor(option, index);
+    if (selection.isEmpty() || selection.messageId != layout.id || selection.part < 0
+        || selection.part >= int(layout.parts.size()))
+        return {};
+    const Layout::Shown text = Layout::shown(layout.parts[size_t(selection.part)], selection.flow);
+    return text.flow ? text.flow->textBetween(selection.anchor, selection.cursor) : QString();
 }
 
 } // namespace AgentDesk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "markdownflow.h"
+
 #include <QHash>
 #include <QImage>
 #include <QSet>
@@ -26,6 +28,17 @@ struct ConversationState
     QSet<QString> loadedToolCalls;          ///< tool call ids of the rows in the model
     QSet<QString> expanded;                 ///< "messageId/partIndex"
     QHash<QString, qint64> thinkingMs;      ///< by message id, measured while it streamed
+    // Text the user selected with the mouse: a range in one shown text of one message.
+    struct TextSelection
+    {
+        QString messageId;
+        int part = -1;
+        int flow = 0; ///< see MessageDelegate::TextPoint
+        MarkdownFlow::Position anchor;
+        MarkdownFlow::Position cursor;
+        bool isEmpty() const { return messageId.isEmpty() || anchor == cursor; }
+    };
+    TextSelection selection;
     bool running = false;                   ///< the thread's run is active
     std::function<QImage(const QString &blob)> imageLoader;
     std::function<QString(const QString &messageId)> usageText;
@@ -71,12 +84,33 @@ public:
     };
     Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
+    // A place in a message's shown text. `flow`: 0 the part's text, thinking or tool arguments,
+    // 1 its tool result, 2 its card's text.
+    struct TextPoint
+    {
+        int part = -1;
+        int flow = 0;
+        MarkdownFlow::Position position;
+        bool isValid() const { return part >= 0; }
+    };
+    // The text under `pos` (view coordinates), or an invalid point where there is none.
+    TextPoint textPointAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // The position in the given text nearest to `pos`, also outside it (dragging a selection).
+    MarkdownFlow::Position positionIn(const QStyleOptionViewItem &option, const QModelIndex &index, int part, int flow,
+                                      const QPoint &pos) const;
+    // The word under `pos` in the given text.
+    MarkdownFlow::Range wordAt(const QStyleOptionViewItem &option, const QModelIndex &index, int part, int flow,
+                               const QPoint &pos) const;
+    // The plain text of ConversationState::selection (the message at `index`).
+    QString selectedText(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+
     // Documents built for block layouts since construction (tests and the benchmark).
     quint64 documentsBuilt() const;
 
 private:
     class Layout;
     Layout &layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    QPoint originOf(const QStyleOptionViewItem &option, const Layout &layout) const;
 
     ConversationState *m_state;
     bool m_dark = false;

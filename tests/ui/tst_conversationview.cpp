@@ -4,6 +4,7 @@
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -30,11 +31,16 @@ private Q_SLOTS:
     void olderPagesComeInAboveWithoutMovingTheView();
     void codeCopyLinkAndThinkingRespondWhereDrawn();
     void chartMailAndCalendarCards();
+    void draggingSelectsTextAndCopyTakesExactlyIt();
+    void doubleClickSelectsAWordAndShiftClickExtends();
 
 private:
     Message message(const QString &id, MessageRole role, const QString &text, qint64 seconds = 0) const;
     void stream(const QString &text);
     QPoint find(int row, MessageDelegate::Hit::Kind kind) const;
+    QPoint findText(int row, int block, int offset) const;
+    void drag(const QPoint &from, const QPoint &to);
+    int highlightedPixels() const;
 
     QList<Message> m_stored;
     std::unique_ptr<MessageListModel> m_model;
@@ -102,6 +108,48 @@ QPoint TestConversationView::find(int row, MessageDelegate::Hit::Kind kind) cons
         }
     }
     return {};
+}
+
+// The first point of the row whose text position is `offset` in the block `block` of part 0.
+QPoint TestConversationView::findText(int row, int block, int offset) const
+{
+    const QModelIndex index = m_model->index(row);
+    const QRect rect = m_view->visualRect(index).intersected(m_view->viewport()->rect());
+    QStyleOptionViewItem option;
+    option.rect = m_view->visualRect(index);
+    option.font = m_view->font();
+    option.palette = m_view->palette();
+    for (int y = rect.top(); y < rect.bottom(); ++y) {
+        for (int x = rect.left(); x < rect.right(); ++x) {
+            const MessageDelegate::TextPoint point = m_view->messageDelegate()->textPointAt(option, index, QPoint(x, y));
+            if (point.part == 0 && point.flow == 0 && point.position == MarkdownFlow::Position{block, offset})
+                return QPoint(x, y);
+        }
+    }
+    return {};
+}
+
+void TestConversationView::drag(const QPoint &from, const QPoint &to)
+{
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    for (int step = 1; step <= 4; ++step) {
+        const QPoint at = from + (to - from) * step / 4;
+        QMouseEvent move(QEvent::MouseMove, at, m_view->viewport()->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(m_view->viewport(), &move);
+    }
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+}
+
+int TestConversationView::highlightedPixels() const
+{
+    const QImage image = m_view->viewport()->grab().toImage();
+    const QRgb highlight = m_view->palette().color(QPalette::Highlight).rgb();
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            n += image.pixel(x, y) == highlight;
+    }
+    return n;
 }
 
 void TestConversationView::streamingRebuildsOnlyTheLastBlock()
@@ -258,6 +306,68 @@ void TestConversationView::chartMailAndCalendarCards()
     QVERIFY(ics.contains(u"SUMMARY:Review\r\n"_s));
     QVERIFY(ics.contains(u"DTSTART:20261201T090000Z\r\n"_s));
     QVERIFY(ics.contains(u"UID:c3@agentdesk\r\n"_s));
+}
+
+// Text in messages selects like text anywhere: a drag from one paragraph through a code block to
+// below the message selects all of it (blocks joined by a blank line), Ctrl+C copies exactly
+// that, and a click on no text clears it.
+void TestConversationView::draggingSelectsTextAndCopyTakesExactlyIt()
+{
+    QVERIFY(m_model->openThread(u"t"_s));
+    m_model->upsertMessage(message(u"u"_s, MessageRole::User, u"Build it"_s));
+    m_model->upsertMessage(message(u"a"_s, MessageRole::Assistant,
+                                   u"Alpha **beta** gamma.\n\n```sh\nmake -j2\n```\n\nLast paragraph."_s, 1));
+    m_view->flushLayout();
+    QCOMPARE(highlightedPixels(), 0);
+
+    const QPoint start = findText(1, 0, 6); // before "beta"
+    QVERIFY(!start.isNull());
+    const QPoint below(start.x(), m_view->rowTop(1) + m_view->rowHeight(1) + 40);
+    QVERIFY(below.y() < m_view->viewport()->height());
+    QSignalSpy copied(m_view.get(), &ConversationView::textCopied);
+    drag(start, below);
+    QCOMPARE(m_view->selectedText(), u"beta gamma.\n\nmake -j2\n\nLast paragraph."_s);
+    QCOMPARE(copied.size(), 0); // selecting copies nothing by itself
+    QVERIFY(highlightedPixels() > 200);
+
+    QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(copied.size(), 1);
+    QCOMPARE(copied.at(0).at(0).toString(), u"beta gamma.\n\nmake -j2\n\nLast paragraph."_s);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"beta gamma.\n\nmake -j2\n\nLast paragraph."_s);
+
+    // Dragging upwards selects the same way, from the user's bubble text back to its start.
+    const QPoint userEnd = findText(0, 0, 8);
+    const QPoint userStart = findText(0, 0, 2);
+    QVERIFY(!userEnd.isNull() && !userStart.isNull());
+    drag(userEnd, userStart);
+    QCOMPARE(m_view->selectedText(), u"ild it"_s);
+
+    // A click where there is no text clears the selection; Ctrl+C then copies nothing.
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, QPoint(2, below.y()));
+    QCOMPARE(m_view->selectedText(), QString());
+    QCOMPARE(highlightedPixels(), 0);
+    QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(copied.size(), 1);
+}
+
+void TestConversationView::doubleClickSelectsAWordAndShiftClickExtends()
+{
+    QVERIFY(m_model->openThread(u"t"_s));
+    m_model->upsertMessage(message(u"a"_s, MessageRole::Assistant, u"Alpha beta gamma.\n\nSecond line here."_s));
+    m_view->flushLayout();
+    const QPoint inBeta = findText(0, 0, 8);
+    QVERIFY(!inBeta.isNull());
+    QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, inBeta);
+    QCOMPARE(m_view->selectedText(), u"beta"_s);
+
+    const QPoint inSecond = findText(0, 1, 6); // after "Second"
+    QVERIFY(!inSecond.isNull());
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::ShiftModifier, inSecond);
+    QCOMPARE(m_view->selectedText(), u"beta gamma.\n\nSecond"_s);
+
+    // Opening the thread again (a reset) drops the selection.
+    QVERIFY(m_model->openThread(u"t"_s));
+    QCOMPARE(m_view->selectedText(), QString());
 }
 
 QTEST_MAIN(TestConversationView)
