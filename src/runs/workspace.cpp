@@ -28,10 +28,17 @@ Result<Provider> Workspace::providerForThread(const QString &threadId) const
 
 Result<void> Workspace::attachFile(const QString &threadId, const QString &path)
 {
+    // Refused before the file is read when the thread is gone; a refused attachment (too many
+    // sources) takes the new source back out, so nothing is left behind either way.
+    if (auto thread = threads().get(threadId); !thread)
+        return std::unexpected(thread.error());
     auto source = SourceIngest(m_db).addFile(path);
     if (!source)
         return std::unexpected(source.error());
-    return threads().attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}});
+    auto attached = threads().attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}});
+    if (!attached)
+        (void)sources().remove(source->id);
+    return attached;
 }
 
 void Workspace::readKey(const Provider &provider, KeyCallback done)
