@@ -478,28 +478,36 @@
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen (Strg+,) einen Anbieter und ein Modell hinzu.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../src/ui/chatpane.cpp" line="338"/>
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird gelesen…</numerusform>
+            <numerusform>%n Dateien werden gelesen…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="345"/>
+        <location filename="../src/ui/chatpane.cpp" line="357"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation>Der API-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="432"/>
+        <location filename="../src/ui/chatpane.cpp" line="444"/>
         <source>Editing a message: Send replaces it and everything after it.</source>
         <translation>Nachricht wird bearbeitet: Senden ersetzt sie und alles danach.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="498"/>
+        <location filename="../src/ui/chatpane.cpp" line="510"/>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="527"/>
+        <location filename="../src/ui/chatpane.cpp" line="539"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="530"/>
+        <location filename="../src/ui/chatpane.cpp" line="542"/>
         <source>Full-size image</source>
         <translation>Bild in voller Größe</translation>
     </message>

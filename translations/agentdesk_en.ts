@@ -478,28 +478,36 @@
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../src/ui/chatpane.cpp" line="338"/>
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>Reading %n file…</numerusform>
+            <numerusform>Reading %n files…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="345"/>
+        <location filename="../src/ui/chatpane.cpp" line="357"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="432"/>
+        <location filename="../src/ui/chatpane.cpp" line="444"/>
         <source>Editing a message: Send replaces it and everything after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="498"/>
+        <location filename="../src/ui/chatpane.cpp" line="510"/>
         <source>%1 in · %2 out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="527"/>
+        <location filename="../src/ui/chatpane.cpp" line="539"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="530"/>
+        <location filename="../src/ui/chatpane.cpp" line="542"/>
         <source>Full-size image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,9 +783,9 @@
     <message numerus="yes">
         <location filename="../src/itemmodels/mcpserverlistmodel.cpp" line="29"/>
         <source>Ready, %n tool(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ready, %n tool</numerusform>
+            <numerusform>Ready, %n tools</numerusform>
         </translation>
     </message>
     <message>
@@ -951,9 +959,9 @@
     <message numerus="yes">
         <location filename="../src/ui/mcpserverspage.cpp" line="263"/>
         <source>%n server(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n server imported.</numerusform>
+            <numerusform>%n servers imported.</numerusform>
         </translation>
     </message>
     <message>
@@ -1035,9 +1043,9 @@
     <message numerus="yes">
         <location filename="../src/ui/messagedelegate.cpp" line="646"/>
         <source>Thought for %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Thought for %n second</numerusform>
+            <numerusform>Thought for %n seconds</numerusform>
         </translation>
     </message>
     <message>
@@ -1393,17 +1401,17 @@
     <message numerus="yes">
         <location filename="../src/ui/providerspage.cpp" line="391"/>
         <source>Connected. %1 offers %n model(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connected. %1 offers %n model.</numerusform>
+            <numerusform>Connected. %1 offers %n models.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../src/ui/providerspage.cpp" line="409"/>
         <source>%n new model(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new model added.</numerusform>
+            <numerusform>%n new models added.</numerusform>
         </translation>
     </message>
     <message>
@@ -2037,9 +2045,9 @@
     <message numerus="yes">
         <location filename="../src/ui/welcomepage.cpp" line="179"/>
         <source>%1 with %n model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 with %n model</numerusform>
+            <numerusform>%1 with %n models</numerusform>
         </translation>
     </message>
     <message>

@@ -13,6 +13,7 @@
 #include "storage/piimaskrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/settingsrepository.h"
+#include "storage/sourcerepository.h"
 #include "storage/threadrepository.h"
 #include "tools/mcpserverpool.h"
 
@@ -163,6 +164,8 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         auto attached = source ? threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}})
                                : Result<void>(std::unexpected(source.error()));
         if (!attached) {
+            if (source) // refused by the thread (too many sources): no orphaned source either
+                (void)SourceRepository(*db).remove(source->id);
             if (created)
                 threads.remove(threadId);
             return app.fail(attached.error());

@@ -128,8 +128,10 @@ void registerSourceCommands(CliApplication &app)
                                     return sources.addToKnowledgeBase(kb->id, source->id);
                                 return {};
                             });
-                            if (!linked)
+                            if (!linked) {
+                                (void)sources.remove(source->id); // nothing of a refused file stays behind
                                 return app.fail(linked.error());
+                            }
                             allReady = allReady && source->status == SourceStatus::Ready;
                             if (c.json)
                                 added.append(sourceJson(*source));

@@ -6,8 +6,11 @@
 #include "inference/apikeys.h"
 #include "inference/networkaccess.h"
 #include "inference/providerclient.h"
+#include "storage/database.h"
 
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace AgentDesk {
 
@@ -26,19 +29,40 @@ Result<Provider> Workspace::providerForThread(const QString &threadId) const
     return target->provider;
 }
 
-Result<void> Workspace::attachFile(const QString &threadId, const QString &path)
+Result<void> Workspace::attachFile(QSqlDatabase db, const QString &threadId, const QString &path)
 {
     // Refused before the file is read when the thread is gone; a refused attachment (too many
     // sources) takes the new source back out, so nothing is left behind either way.
-    if (auto thread = threads().get(threadId); !thread)
+    ThreadRepository threads(db);
+    if (auto thread = threads.get(threadId); !thread)
         return std::unexpected(thread.error());
-    auto source = SourceIngest(m_db).addFile(path);
+    auto source = SourceIngest(db).addFile(path);
     if (!source)
         return std::unexpected(source.error());
-    auto attached = threads().attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}});
+    auto attached = threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}});
     if (!attached)
-        (void)sources().remove(source->id);
+        (void)SourceRepository(db).remove(source->id);
     return attached;
+}
+
+void Workspace::attachFiles(const QString &threadId, const QStringList &paths, std::function<void(QList<Error>)> done)
+{
+    auto *watcher = new QFutureWatcher<QList<Error>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([dataDir = m_dataDir, threadId, paths] {
+        QList<Error> errors;
+        auto db = Database::open(dataDir);
+        if (!db)
+            return QList<Error>{db.error()};
+        for (const QString &path : paths) {
+            if (auto attached = attachFile((*db)->connection(), threadId, path); !attached)
+                errors << attached.error();
+        }
+        return errors;
+    }));
 }
 
 void Workspace::readKey(const Provider &provider, KeyCallback done)

@@ -57,8 +57,13 @@ public:
 
     // The provider a thread's next run talks to (agent model over thread model over the default).
     Result<Provider> providerForThread(const QString &threadId) const;
-    // Reads a file into a source of the thread (text extracted and indexed before the run).
-    Result<void> attachFile(const QString &threadId, const QString &path);
+    // Reads files into sources of the thread (text extracted and indexed before the run) on a
+    // worker thread with its own connection, since a large PDF takes seconds. `done` gets, on the
+    // GUI thread, why each file that could not be attached was refused (nothing of it is stored);
+    // it is not called when the workspace is gone by then.
+    void attachFiles(const QString &threadId, const QStringList &paths, std::function<void(QList<Error>)> done);
+    // One file, on the calling thread's connection `db` (the worker above, the CLI).
+    static Result<void> attachFile(QSqlDatabase db, const QString &threadId, const QString &path);
 
     // The provider's key: the keychain entry, else its environment variable, else none.
     using KeyCallback = std::function<void(Result<QString>)>;

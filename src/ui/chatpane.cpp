@@ -309,27 +309,39 @@ void ChatPane::send()
             return;
     }
     m_editing.clear();
-    // Files become sources of the thread before the run, so the model can search them at once.
-    for (const QString &path : m_composer->files()) {
-        if (auto attached = m_workspace->attachFile(threadId, path); !attached)
-            Q_EMIT statusMessage(attached.error().message);
-    }
-    if (created) {
-        m_newDraft.clear();
-        m_threadId = threadId;
-        m_messages->openThread(threadId);
-        m_artifacts->setThread(threadId);
-        m_view->setError({});
-        if (auto thread = threads.get(threadId))
-            Q_EMIT threadCreated(*thread);
-    }
     RunUserInput input;
     input.text = m_composer->text().trimmed();
     input.images = m_composer->images();
     m_sending = true;
-    withKey(*provider, [this, threadId, input](const QString &key) {
-        m_sending = false;
-        startRun(threadId, input, key);
+    auto proceed = [this, threadId, created, provider = *provider, input] {
+        if (created) {
+            m_newDraft.clear();
+            if (m_threadId.isEmpty()) { // still on the new conversation (files take a moment)
+                m_threadId = threadId;
+                m_messages->openThread(threadId);
+                m_artifacts->setThread(threadId);
+                m_view->setError({});
+            }
+            if (auto thread = m_workspace->threads().get(threadId))
+                Q_EMIT threadCreated(*thread);
+        }
+        withKey(provider, [this, threadId, input](const QString &key) {
+            m_sending = false;
+            startRun(threadId, input, key);
+        });
+    };
+    // Files become sources of the thread before the run, so the model can search them at once.
+    // They are read on a worker thread: the window stays responsive while a large PDF is read.
+    const QStringList files = m_composer->files();
+    if (files.isEmpty())
+        return proceed();
+    Q_EMIT statusMessage(tr("Reading %n file(s)…", nullptr, int(files.size())));
+    m_workspace->attachFiles(threadId, files, [self = QPointer<ChatPane>(this), proceed](const QList<Error> &errors) {
+        if (!self)
+            return;
+        for (const Error &error : errors)
+            Q_EMIT self->statusMessage(error.message);
+        proceed();
     });
 }
 

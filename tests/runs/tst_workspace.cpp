@@ -8,12 +8,14 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace AgentDesk;
 using namespace AgentDesk::Test;
 using namespace Qt::StringLiterals;
 
-// The GUI's one door to storage and HTTP (house-style.md §1): attaching a file is all or nothing,
+// The GUI's one door to storage and HTTP (house-style.md §1): attaching files happens on a worker
+// and each file is all or nothing,
 // a thread's provider follows the run's target rules, keys come from the environment when the
 // provider names no keychain entry, and model discovery goes over the workspace's own network
 // manager to the provider's address.
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void attachFileIsAllOrNothing();
+    void noAnswerAfterTheWorkspaceIsGone();
     void providerForThreadFollowsTheDefault();
     void keyFromTheEnvironment();
     void discoversModelsOverHttp();
@@ -73,21 +76,21 @@ int TestWorkspace::count(const QString &table) const
 
 void TestWorkspace::attachFileIsAllOrNothing()
 {
-    // A file that is not there: a clear error, no source, no attachment.
-    const QString missing = m_t->dir.filePath(u"missing.txt"_s);
-    const auto failed = m_workspace->attachFile(m_threadId, missing);
-    QVERIFY(!failed);
-    QVERIFY2(failed.error().message.contains(u"missing.txt"_s), qPrintable(failed.error().message));
-    QCOMPARE(count(u"sources"_s), 0);
-    QCOMPARE(AD_VERIFY_OK(m_workspace->threads().attachments(m_threadId, ThreadRepository::AttachmentKind::Source))->size(), 0);
-
-    // A text file: one indexed source, attached to the thread.
     const QString path = m_t->dir.filePath(u"notes.txt"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("First line\nSecond line\n");
     file.close();
-    QVERIFY(m_workspace->attachFile(m_threadId, path));
+
+    // On the worker: a file that is not there is refused with a clear error and stores nothing;
+    // the text file becomes one indexed source attached to the thread.
+    const QString missing = m_t->dir.filePath(u"missing.txt"_s);
+    std::optional<QList<Error>> errors;
+    m_workspace->attachFiles(m_threadId, {missing, path}, [&](const QList<Error> &e) { errors = e; });
+    QVERIFY(!errors); // the answer comes later, on this thread
+    QVERIFY(QTest::qWaitFor([&] { return errors.has_value(); }, 10000));
+    QCOMPARE(errors->size(), 1);
+    QVERIFY2(errors->at(0).message.contains(u"missing.txt"_s), qPrintable(errors->at(0).message));
     const auto sources = AD_VERIFY_OK(m_workspace->sources().list()).value();
     QCOMPARE(sources.size(), 1);
     QCOMPARE(sources.at(0).name, u"notes.txt"_s);
@@ -96,19 +99,35 @@ void TestWorkspace::attachFileIsAllOrNothing()
     QCOMPARE(attached.size(), 1);
     QCOMPARE(attached.at(0).id, sources.at(0).id);
 
-    // Attaching to a thread that does not exist stores nothing more.
-    QVERIFY(!m_workspace->attachFile(u"no-such-thread"_s, path));
+    // A thread that does not exist: refused before the file is read.
+    QVERIFY(!Workspace::attachFile(m_t->connection(), u"no-such-thread"_s, path));
     QCOMPARE(count(u"sources"_s), 1);
     QCOMPARE(count(u"thread_sources"_s), 1);
 
     // A thread at its limit of sources refuses the file, and the file's source is taken back out.
     for (int i = 1; i < ThreadRepository::MaxSourcesPerThread; ++i)
-        QVERIFY(m_workspace->attachFile(m_threadId, path));
+        QVERIFY(Workspace::attachFile(m_t->connection(), m_threadId, path));
     QCOMPARE(count(u"sources"_s), ThreadRepository::MaxSourcesPerThread);
-    const auto full = m_workspace->attachFile(m_threadId, path);
-    QVERIFY(!full);
+    QVERIFY(!Workspace::attachFile(m_t->connection(), m_threadId, path));
     QCOMPARE(count(u"sources"_s), ThreadRepository::MaxSourcesPerThread);
     QCOMPARE(count(u"thread_sources"_s), ThreadRepository::MaxSourcesPerThread);
+}
+
+void TestWorkspace::noAnswerAfterTheWorkspaceIsGone()
+{
+    const QString path = m_t->dir.filePath(u"late.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("text\n");
+    file.close();
+    bool called = false;
+    m_workspace->attachFiles(m_threadId, {path}, [&](const QList<Error> &) { called = true; });
+    m_workspace.reset();
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(!called);
+    QCOMPARE(count(u"thread_sources"_s), 1); // the work itself finished
 }
 
 void TestWorkspace::providerForThreadFollowsTheDefault()

@@ -9,6 +9,7 @@
 #include "storage/artifactrepository.h"
 #include "storage/messagerepository.h"
 #include "storage/settingsrepository.h"
+#include "storage/sourcerepository.h"
 #include "support/providerwire.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void welcomeFindsALocalServerAndSetsItUp();
     void draftsArePerThreadAndImagesPaste();
     void editAndResendAndRegenerate();
+    void attachedFilesBecomeSourcesBeforeTheRun();
 
 private:
     void makeWindow();
@@ -604,6 +606,51 @@ void TestMainWindow::editAndResendAndRegenerate()
     // The model saw the earlier turns each time, not the replaced ones.
     QVERIFY(!m_server->requests().constLast().body.contains("Another"));
     QVERIFY(!m_server->requests().constLast().body.contains("Green."));
+}
+
+// Files attached in the composer are read (on a worker) into sources of the thread before the run
+// starts, so the model's first request already lists them; a file that cannot be read is
+// reported and the message still goes out with the others.
+void TestMainWindow::attachedFilesBecomeSourcesBeforeTheRun()
+{
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Noted."_s}), 0, 0));
+    enqueueTitle("Budget");
+    makeWindow();
+    const QString notes = m_t->dir.filePath(u"notes.md"_s);
+    QFile file(notes);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# Budget\n\nTravel: 1200 EUR\n");
+    file.close();
+    const QString gone = m_t->dir.filePath(u"gone.txt"_s);
+    Composer *composer = m_window->chat()->composer();
+    composer->addPath(notes);
+    composer->addPath(gone);
+    QCOMPARE(composer->files(), (QStringList{notes, gone}));
+    QSignalSpy status(m_window->chat(), &ChatPane::statusMessage);
+    type(u"Summarise the budget"_s);
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+
+    MessageListModel *messages = m_window->chat()->messages();
+    QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(messages->index(1).data(MessageListModel::StatusRole).toString(), u"complete"_s, 10000);
+    QCOMPARE(rowText(1), u"Noted."_s);
+    QCOMPARE(composer->files(), QStringList());
+    // The readable file is the thread's one source, ready, and the first request names it.
+    const QString threadId = m_window->chat()->threadId();
+    const auto attached = AD_VERIFY_OK(ThreadRepository(m_t->connection()).attachments(threadId, ThreadRepository::AttachmentKind::Source)).value();
+    QCOMPARE(attached.size(), 1);
+    const auto source = AD_VERIFY_OK(SourceRepository(m_t->connection()).get(attached.at(0).id)).value();
+    QCOMPARE(source.name, u"notes.md"_s);
+    QCOMPARE(source.status, SourceStatus::Ready);
+    QCOMPARE(AD_VERIFY_OK(SourceRepository(m_t->connection()).list())->size(), 1);
+    QVERIFY(m_server->requests().at(0).body.contains("notes.md"));
+    // The missing one was reported by name, after the note that files are being read.
+    QStringList shown;
+    for (const QList<QVariant> &args : std::as_const(status))
+        shown << args.at(0).toString();
+    QCOMPARE(shown.value(0), u"Reading 2 file(s)…"_s);
+    QVERIFY2(shown.size() >= 2 && shown.at(1).contains(u"gone.txt"_s), qPrintable(shown.join(u" | "_s)));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -12,12 +12,13 @@ using namespace Qt::StringLiterals;
 
 // The German translation is complete (issue 6 §8): lupdate over the GUI's sources finds no string
 // without a German translation, every translation keeps the source's placeholders, and the
-// compiled catalogue translates.
+// compiled catalogue translates. English has the plural forms of every %n string.
 class TestTranslations : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void germanIsCompleteAfterLupdate();
+    void englishHasEveryPluralForm();
     void placeholdersAreKept();
     void compiledCatalogueTranslates();
 
@@ -27,8 +28,11 @@ private:
         QString source;
         QStringList translations;
         bool unfinished = false;
+        bool numerus = false;
     };
     static QList<Entry> read(const QString &path);
+    // The catalogue `name` after lupdate over the GUI's sources (a copy; the tree is not touched).
+    static QList<Entry> lupdated(const QString &name);
     static QString sourceDir() { return qEnvironmentVariable("AGENTDESK_SOURCE_DIR"); }
 };
 
@@ -44,6 +48,7 @@ QList<TestTranslations::Entry> TestTranslations::read(const QString &path)
         xml.readNext();
         if (xml.isStartElement() && xml.name() == u"message") {
             current = Entry{};
+            current.numerus = xml.attributes().value(u"numerus"_s) == u"yes";
         } else if (xml.isStartElement() && xml.name() == u"source") {
             current.source = xml.readElementText();
         } else if (xml.isStartElement() && xml.name() == u"translation") {
@@ -72,12 +77,13 @@ QList<TestTranslations::Entry> TestTranslations::read(const QString &path)
     return entries;
 }
 
-void TestTranslations::germanIsCompleteAfterLupdate()
+QList<TestTranslations::Entry> TestTranslations::lupdated(const QString &name)
 {
     // lupdate over the same sources as the app's translation target, into a copy of the catalogue.
     QTemporaryDir dir;
-    const QString copy = dir.filePath(u"agentdesk_de.ts"_s);
-    QVERIFY(QFile::copy(sourceDir() + u"/translations/agentdesk_de.ts"_s, copy));
+    const QString copy = dir.filePath(name);
+    if (!QFile::copy(sourceDir() + u"/translations/"_s + name, copy))
+        qFatal("cannot copy %s", qPrintable(name));
     QStringList sources;
     for (const QString &layer : {u"app"_s, u"ui"_s, u"itemmodels"_s, u"runs"_s}) {
         QDirIterator it(sourceDir() + u"/src/"_s + layer, {u"*.cpp"_s}, QDir::Files);
@@ -87,9 +93,14 @@ void TestTranslations::germanIsCompleteAfterLupdate()
     QProcess lupdate;
     lupdate.start(QString::fromLocal8Bit(LUPDATE_PATH), QStringList{u"-silent"_s, u"-locations"_s, u"none"_s} + sources
                                                               + QStringList{u"-ts"_s, copy});
-    QVERIFY(lupdate.waitForFinished(120000));
-    QCOMPARE(lupdate.exitCode(), 0);
-    const QList<Entry> entries = read(copy);
+    if (!lupdate.waitForFinished(120000) || lupdate.exitCode() != 0)
+        qFatal("lupdate failed: %s", lupdate.readAllStandardError().constData());
+    return read(copy);
+}
+
+void TestTranslations::germanIsCompleteAfterLupdate()
+{
+    const QList<Entry> entries = lupdated(u"agentdesk_de.ts"_s);
     QVERIFY(entries.size() > 300);
     QStringList unfinished;
     for (const Entry &e : entries) {
@@ -97,6 +108,23 @@ void TestTranslations::germanIsCompleteAfterLupdate()
             unfinished << e.source;
     }
     QVERIFY2(unfinished.isEmpty(), qPrintable(u"without German: "_s + unfinished.join(u" | "_s)));
+}
+
+// English needs only its plural forms ("1 file", "2 files"); other strings show their source.
+void TestTranslations::englishHasEveryPluralForm()
+{
+    const QList<Entry> entries = lupdated(u"agentdesk_en.ts"_s);
+    QStringList missing;
+    int plurals = 0;
+    for (const Entry &e : entries) {
+        if (!e.numerus)
+            continue;
+        ++plurals;
+        if (e.unfinished || e.translations.size() != 2 || e.translations.contains(QString()))
+            missing << e.source;
+    }
+    QVERIFY(plurals >= 7);
+    QVERIFY2(missing.isEmpty(), qPrintable(u"without English plural forms: "_s + missing.join(u" | "_s)));
 }
 
 void TestTranslations::placeholdersAreKept()
