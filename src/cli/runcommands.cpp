@@ -158,14 +158,20 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         return app.failWithCode(key.error());
     }
     // Attached files are read before the run, so the model can search them in its first turn. A
-    // file without readable text stays attached as failed (the model and the user see why).
+    // file without readable text stays attached as failed (the model and the user see why). A
+    // refused file (unreadable, or more than the thread may have) takes this command's sources
+    // back out, so the command stores nothing.
+    QStringList added;
     for (const QString &path : std::as_const(request->attachments)) {
         auto source = SourceIngest(*db).addFile(path);
+        if (source)
+            added << source->id;
         auto attached = source ? threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}})
                                : Result<void>(std::unexpected(source.error()));
         if (!attached) {
-            if (source) // refused by the thread (too many sources): no orphaned source either
-                (void)SourceRepository(*db).remove(source->id);
+            SourceRepository sources(*db);
+            for (const QString &id : std::as_const(added))
+                (void)sources.remove(id);
             if (created)
                 threads.remove(threadId);
             return app.fail(attached.error());

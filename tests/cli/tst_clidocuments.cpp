@@ -284,6 +284,21 @@ void TestCliDocuments::runWithAnAttachedFile()
     const QJsonArray second = QJsonDocument::fromJson(server.requests().at(1).body).object().value("messages"_L1).toArray();
     QVERIFY2(second.last().toObject().value("content"_L1).toString().contains(u"The notice period is three months."_s),
              QJsonDocument(second.last().toObject()).toJson().constData());
+
+    // More files than a thread may have: refused after reading, and nothing of it stays — no new
+    // thread, no new source, no request.
+    const QString sourcesBefore = cli({u"source"_s, u"list"_s, u"--json"_s}).out;
+    QCOMPARE(sourcesBefore.count(u"\"id\""_s), 2);
+    const QString threadsBefore = cli({u"threads"_s, u"list"_s}).out;
+    QStringList tooMany{u"--data-dir"_s, m_dir->path(), u"run"_s};
+    for (int i = 0; i < 21; ++i)
+        tooMany << u"--attach"_s << write(u"n%1.txt"_s.arg(i), "note\n");
+    const Test::CliRun refused = Test::runCliServing(tooMany + QStringList{u"Read them"_s});
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.err, u"agentdesk-cli: error: A thread can have at most 20 sources\n"_s);
+    QCOMPARE(cli({u"source"_s, u"list"_s, u"--json"_s}).out, sourcesBefore);
+    QCOMPARE(cli({u"threads"_s, u"list"_s}).out, threadsBefore);
+    QCOMPARE(server.requests().size(), 3);
 }
 
 void TestCliDocuments::webConfigFetchAndSearch()
