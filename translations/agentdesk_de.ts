@@ -624,22 +624,22 @@
 <context>
     <name>AgentDesk::ConversationView</name>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="28"/>
+        <location filename="../src/ui/conversationview.cpp" line="31"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="456"/>
+        <location filename="../src/ui/conversationview.cpp" line="459"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="638"/>
+        <location filename="../src/ui/conversationview.cpp" line="648"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="643"/>
+        <location filename="../src/ui/conversationview.cpp" line="653"/>
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
@@ -1115,6 +1115,56 @@
         <location filename="../src/ui/messagedelegate.cpp" line="717"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="853"/>
+        <source>Hide thoughts</source>
+        <translation>Gedanken ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="853"/>
+        <source>Show thoughts</source>
+        <translation>Gedanken anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="854"/>
+        <source>Hide the details of %1</source>
+        <translation>Details von %1 ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="855"/>
+        <source>Show the details of %1</source>
+        <translation>Details von %1 anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="865"/>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="871"/>
+        <source>Copy the message</source>
+        <translation>Nachricht kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <source>Tool result</source>
+        <translation>Werkzeugergebnis</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="886"/>
+        <source>(writing…)</source>
+        <translation>(schreibt …)</translation>
     </message>
 </context>
 <context>

@@ -624,22 +624,22 @@
 <context>
     <name>AgentDesk::ConversationView</name>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="28"/>
+        <location filename="../src/ui/conversationview.cpp" line="31"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="456"/>
+        <location filename="../src/ui/conversationview.cpp" line="459"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="638"/>
+        <location filename="../src/ui/conversationview.cpp" line="648"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="643"/>
+        <location filename="../src/ui/conversationview.cpp" line="653"/>
         <source>Copy message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1101,6 +1101,56 @@
     <message>
         <location filename="../src/ui/messagedelegate.cpp" line="717"/>
         <source>Image missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="853"/>
+        <source>Hide thoughts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="853"/>
+        <source>Show thoughts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="854"/>
+        <source>Hide the details of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="855"/>
+        <source>Show the details of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="865"/>
+        <source>Copy code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="871"/>
+        <source>Copy the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <source>Tool result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="886"/>
+        <source>(writing…)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,7 @@
 #include "conversationview.h"
 
+#include "conversationaccessible.h"
+
 #include "itemmodels/messagelistmodel.h"
 
 #include <QClipboard>
@@ -24,6 +26,7 @@ constexpr int LayoutIntervalMs = 16; // streamed changes are laid out at most on
 ConversationView::ConversationView(QWidget *parent)
     : QAbstractItemView(parent), m_delegate(new MessageDelegate(&m_state, this))
 {
+    ConversationAccessible::install();
     setObjectName(u"conversationView"_s);
     setAccessibleName(tr("Conversation"));
     setItemDelegate(m_delegate);
@@ -590,6 +593,13 @@ int ConversationView::rowOfMessage(const QString &messageId) const
             return row;
     }
     return -1;
+}
+
+QList<MessageDelegate::Action> ConversationView::actionsOf(int row) const
+{
+    if (!model() || row < 0 || row >= m_heights.size())
+        return {};
+    return m_delegate->actions(rowOption(row), model()->index(row, 0));
 }
 
 void ConversationView::dragSelection(const QPoint &pos)

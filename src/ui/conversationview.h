@@ -48,6 +48,12 @@ public:
     QString selectedText() const;
     void clearTextSelection();
 
+    // For assistive technology (ConversationAccessible): the row of a message, what can be
+    // pressed in a row (view coordinates), and pressing it as a click would.
+    int rowOfMessage(const QString &messageId) const;
+    QList<MessageDelegate::Action> actionsOf(int row) const;
+    void trigger(int row, const MessageDelegate::Hit &hit) { activate(hit, row); }
+
     QModelIndex indexAt(const QPoint &point) const override;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
     QRect visualRect(const QModelIndex &index) const override;
@@ -104,7 +110,6 @@ private:
     void activate(const MessageDelegate::Hit &hit, int row);
     MessageDelegate::Hit hitAt(const QPoint &pos, int *row) const;
     void markDirty(const QString &messageId);
-    int rowOfMessage(const QString &messageId) const;
     void dragSelection(const QPoint &pos);
     void copySelection();
     void applyPalette();

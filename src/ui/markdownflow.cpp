@@ -333,6 +333,16 @@ MarkdownFlow::Hit MarkdownFlow::hitTest(const QPoint &pos) const
     return {};
 }
 
+QList<MarkdownFlow::Hit> MarkdownFlow::copyButtons() const
+{
+    QList<Hit> buttons;
+    for (const Block &block : m_blocks) {
+        if (block.document && hasChrome(block))
+            buttons.append({Hit::Kind::CopyCode, shownCode(block.block).toString(), copyButtonRect(block)});
+    }
+    return buttons;
+}
+
 MarkdownFlow::Position MarkdownFlow::positionIn(qsizetype index, const QPoint &pos) const
 {
     const Block &block = m_blocks[size_t(index)];

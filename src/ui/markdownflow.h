@@ -75,6 +75,8 @@ public:
         QRect rect;      ///< the button (CopyCode), in flow coordinates
     };
     Hit hitTest(const QPoint &pos) const;
+    // The Copy buttons of the code blocks (flow coordinates) with the code each copies.
+    QList<Hit> copyButtons() const;
 
     // The text position nearest to `pos` (flow coordinates): above the flow its start, below it
     // its end, beside a line that line's nearest character.

@@ -839,4 +839,52 @@ QString MessageDelegate::selectedText(const QStyleOptionViewItem &option, const 
     return text.flow ? text.flow->textBetween(selection.anchor, selection.cursor) : QString();
 }
 
+QList<MessageDelegate::Action> MessageDelegate::actions(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const Layout &layout = layoutFor(option, index);
+    const QPoint origin = originOf(option, layout);
+    QList<Action> out;
+    for (size_t i = 0; i < layout.parts.size(); ++i) {
+        const Layout::Part &part = layout.parts[i];
+        if (part.rect.isNull() || part.hidden)
+            continue;
+        if (!part.header.isNull() && part.widget.isEmpty()) {
+            const bool thinking = part.type == u"thinking";
+            const QString name = thinking ? (part.open ? tr("Hide thoughts") : tr("Show thoughts"))
+                : part.open               ? tr("Hide the details of %1").arg(part.toolName)
+                                          : tr("Show the details of %1").arg(part.toolName);
+            out.append({{thinking ? Hit::Kind::ToggleThinking : Hit::Kind::ToggleTool, part.toolId, int(i)},
+                        name, part.header.translated(origin), true, part.open});
+        }
+        for (int which = 0; which < 3; ++which) {
+            const Layout::Shown text = Layout::shown(part, which);
+            if (!text.flow)
+                continue;
+            const QList<MarkdownFlow::Hit> copies = text.flow->copyButtons();
+            for (const MarkdownFlow::Hit &copy : copies)
+                out.append({{Hit::Kind::CopyCode, copy.payload, int(i)}, tr("Copy code"), copy.rect.translated(origin + text.at)});
+        }
+    }
+    for (const Layout::Button &button : layout.buttons) {
+        QString name = button.label;
+        if (button.kind == Hit::Kind::CopyMessage && button.part < 0)
+            name = tr("Copy the message");
+        out.append({{button.kind, button.payload, button.part}, name, button.rect.translated(origin)});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Action &a, const Action &b) {
+        return a.rect.top() != b.rect.top() ? a.rect.top() < b.rect.top() : a.rect.left() < b.rect.left();
+    });
+    return out;
+}
+
+QString MessageDelegate::accessibleText(const QModelIndex &index) const
+{
+    const QString role = index.data(MessageListModel::RoleRole).toString();
+    const QString author = role == u"user" ? tr("You") : role == u"tool" ? tr("Tool result") : tr("Assistant");
+    QString text = index.data(MessageListModel::TextRole).toString();
+    if (index.data(MessageListModel::StatusRole).toString() == u"streaming")
+        text += u' ' + tr("(writing…)");
+    return text.isEmpty() ? author : author + u": "_s + text;
+}
+
 } // namespace AgentDesk

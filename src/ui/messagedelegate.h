@@ -84,6 +84,20 @@ public:
     };
     Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
+    // What can be pressed in a message, as drawn, top to bottom (accessibility): section toggles,
+    // code Copy buttons, approval and card buttons, the row of actions. `rect` in view coordinates.
+    struct Action
+    {
+        Hit hit;
+        QString name;
+        QRect rect;
+        bool expandable = false;
+        bool expanded = false;
+    };
+    QList<Action> actions(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // The message as a screen reader announces it: who wrote it and what it says.
+    QString accessibleText(const QModelIndex &index) const;
+
     // A place in a message's shown text. `flow`: 0 the part's text, thinking or tool arguments,
     // 1 its tool result, 2 its card's text.
     struct TextPoint

@@ -2,6 +2,8 @@
 #include "ui/conversationview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAccessible>
+#include <QAccessibleActionInterface>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMouseEvent>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void chartMailAndCalendarCards();
     void draggingSelectsTextAndCopyTakesExactlyIt();
     void doubleClickSelectsAWordAndShiftClickExtends();
+    void assistiveTechnologyNamesAndPressesEveryButton();
 
 private:
     Message message(const QString &id, MessageRole role, const QString &text, qint64 seconds = 0) const;
@@ -368,6 +371,80 @@ void TestConversationView::doubleClickSelectsAWordAndShiftClickExtends()
     // Opening the thread again (a reset) drops the selection.
     QVERIFY(m_model->openThread(u"t"_s));
     QCOMPARE(m_view->selectedText(), QString());
+}
+
+// The painted messages and buttons exist for a screen reader too (product.md §11): a list of
+// messages named by author and text, each with its buttons as named children that press like a
+// click, and that follow the message's state.
+void TestConversationView::assistiveTechnologyNamesAndPressesEveryButton()
+{
+    QVERIFY(m_model->openThread(u"t"_s));
+    m_model->upsertMessage(message(u"u"_s, MessageRole::User, u"Weather in Lisbon?"_s));
+    Message answer = message(u"a"_s, MessageRole::Assistant, u"Let me check.\n\n```sh\ncurl wttr.in\n```"_s, 1);
+    answer.content.prepend(ThinkingPart{u"Use the tool."_s, {}, {}, {}, {}});
+    answer.content << ToolUsePart{u"c1"_s, u"get_weather"_s, QJsonObject{{u"city"_s, u"Lisbon"_s}}, {}, {}, {}};
+    m_model->upsertMessage(answer);
+    m_view->setRunning(true);
+    m_view->addPendingApproval(u"c1"_s);
+    m_view->flushLayout();
+
+    QAccessibleInterface *list = QAccessible::queryAccessibleInterface(m_view.get());
+    QVERIFY(list);
+    QCOMPARE(list->role(), QAccessible::List);
+    QCOMPARE(list->text(QAccessible::Name), u"Conversation"_s);
+    QCOMPARE(list->childCount(), 2);
+    QAccessibleInterface *user = list->child(0);
+    QAccessibleInterface *assistant = list->child(1);
+    QCOMPARE(user->role(), QAccessible::ListItem);
+    QCOMPARE(user->text(QAccessible::Name), u"You: Weather in Lisbon?"_s);
+    QCOMPARE(assistant->text(QAccessible::Name), u"Assistant: Let me check.\n\n```sh\ncurl wttr.in\n```"_s);
+    QCOMPARE(user->parent(), list);
+    QCOMPARE(list->indexOfChild(assistant), 1);
+    QCOMPARE(list->child(1), assistant); // the same interface when asked again
+
+    auto names = [](QAccessibleInterface *item) {
+        QStringList out;
+        for (int i = 0; i < item->childCount(); ++i)
+            out << item->child(i)->text(QAccessible::Name);
+        return out;
+    };
+    QCOMPARE(names(user), QStringList{u"Copy the message"_s});
+    QCOMPARE(names(assistant), (QStringList{u"Show thoughts"_s, u"Copy code"_s, u"Hide the details of get_weather"_s,
+                                            u"Allow once"_s, u"Allow for this thread"_s, u"Deny"_s, u"Copy the message"_s}));
+    for (int i = 0; i < assistant->childCount(); ++i) {
+        QAccessibleInterface *button = assistant->child(i);
+        QCOMPARE(button->role(), QAccessible::Button);
+        QCOMPARE(button->parent(), assistant);
+        QCOMPARE(assistant->indexOfChild(button), i);
+        QVERIFY(assistant->rect().contains(button->rect()));
+        QCOMPARE(assistant->childAt(button->rect().center().x(), button->rect().center().y()), button);
+    }
+
+    // Pressing the thinking toggle opens it; the same button now says so.
+    QAccessibleInterface *thoughts = assistant->child(0);
+    QVERIFY(thoughts->state().collapsed);
+    thoughts->actionInterface()->doAction(QAccessibleActionInterface::toggleAction());
+    QVERIFY(m_view->state().expanded.contains(ConversationState::key(u"a"_s, 0)));
+    QCOMPARE(thoughts->text(QAccessible::Name), u"Hide thoughts"_s);
+    QVERIFY(thoughts->state().expanded);
+
+    // Copy code, then the approval: the buttons go once answered.
+    QSignalSpy copied(m_view.get(), &ConversationView::textCopied);
+    assistant->child(1)->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    QCOMPARE(copied.size(), 1);
+    QCOMPARE(copied.at(0).at(0).toString(), u"curl wttr.in"_s);
+    QSignalSpy answered(m_view.get(), &ConversationView::approvalAnswered);
+    QAccessibleInterface *allowForThread = assistant->child(4);
+    allowForThread->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    QCOMPARE(answered.size(), 1);
+    QCOMPARE(answered.at(0).at(0).toString(), u"c1"_s);
+    QCOMPARE(answered.at(0).at(1).value<ApprovalDecision>(), ApprovalDecision::AllowForThread);
+    QVERIFY(!allowForThread->isValid());
+    // (the card was open only while it waited for the answer)
+    QCOMPARE(names(assistant), (QStringList{u"Hide thoughts"_s, u"Copy code"_s, u"Show the details of get_weather"_s,
+                                            u"Copy the message"_s}));
+    user->child(0)->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    QCOMPARE(copied.at(1).at(0).toString(), u"Weather in Lisbon?"_s);
 }
 
 QTEST_MAIN(TestConversationView)
