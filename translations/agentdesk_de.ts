@@ -629,17 +629,17 @@
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="459"/>
+        <location filename="../src/ui/conversationview.cpp" line="462"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="648"/>
+        <location filename="../src/ui/conversationview.cpp" line="651"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="653"/>
+        <location filename="../src/ui/conversationview.cpp" line="656"/>
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
@@ -737,7 +737,22 @@
         <translation>Antwort &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="188"/>
+        <location filename="../src/ui/mainwindow.cpp" line="190"/>
+        <source>&amp;Allow the waiting tool call once</source>
+        <translation>Wartenden Werkzeugaufruf einmal &amp;erlauben</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="191"/>
+        <source>Allow the waiting tool for this &amp;thread</source>
+        <translation>Wartendes Werkzeug für diese &amp;Unterhaltung erlauben</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="192"/>
+        <source>&amp;Deny the waiting tool call</source>
+        <translation>Wartenden Werkzeugaufruf &amp;ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="209"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>

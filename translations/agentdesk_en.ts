@@ -629,17 +629,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="459"/>
+        <location filename="../src/ui/conversationview.cpp" line="462"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="648"/>
+        <location filename="../src/ui/conversationview.cpp" line="651"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="653"/>
+        <location filename="../src/ui/conversationview.cpp" line="656"/>
         <source>Copy message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,7 +744,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="188"/>
+        <location filename="../src/ui/mainwindow.cpp" line="190"/>
+        <source>&amp;Allow the waiting tool call once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="191"/>
+        <source>Allow the waiting tool for this &amp;thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="192"/>
+        <source>&amp;Deny the waiting tool call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="209"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>

@@ -403,7 +403,7 @@ void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &
     }
     m_composer->setRunning(false);
     m_view->setRunning(false);
-    m_view->state().pendingApprovals.clear();
+    m_view->clearPendingApprovals();
     // What the run left in the database is authoritative: a stopped answer is stored as
     // interrupted, and the cleanup after a failure deletes what came after the last good turn.
     MessageRepository messages = m_workspace->messages();

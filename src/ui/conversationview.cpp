@@ -101,6 +101,7 @@ void ConversationView::reset()
     m_delegate->clear();
     m_state.toolResults.clear();
     m_state.loadedToolCalls.clear();
+    const bool hadApprovals = !m_state.pendingApprovals.isEmpty();
     m_state.pendingApprovals.clear();
     m_state.thinkingMs.clear();
     m_thinkingClock.clear();
@@ -123,6 +124,8 @@ void ConversationView::reset()
     updateGeometries();
     scrollToBottom();
     viewport()->update();
+    if (hadApprovals)
+        Q_EMIT pendingApprovalsChanged();
 }
 
 void ConversationView::scanToolRows(int first, int last)
@@ -703,6 +706,7 @@ void ConversationView::activate(const MessageDelegate::Hit &hit, int row)
     case Kind::AllowForThread:
     case Kind::Deny: {
         m_state.pendingApprovals.remove(hit.payload);
+        Q_EMIT pendingApprovalsChanged();
         markDirty(messageId);
         flushLayout();
         const ApprovalDecision decision = hit.kind == Kind::AllowOnce ? ApprovalDecision::AllowOnce
@@ -717,10 +721,48 @@ void ConversationView::activate(const MessageDelegate::Hit &hit, int row)
 void ConversationView::addPendingApproval(const QString &toolCallId)
 {
     m_state.pendingApprovals.insert(toolCallId);
+    Q_EMIT pendingApprovalsChanged();
     if (const QString owner = m_callOwner.value(toolCallId); !owner.isEmpty())
         markDirty(owner);
     else
         refreshState();
+}
+
+void ConversationView::clearPendingApprovals()
+{
+    if (m_state.pendingApprovals.isEmpty())
+        return;
+    m_state.pendingApprovals.clear();
+    refreshState();
+    Q_EMIT pendingApprovalsChanged();
+}
+
+QString ConversationView::firstPendingApproval() const
+{
+    if (m_state.pendingApprovals.isEmpty() || !model())
+        return {};
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        const QVariantList parts = model()->index(row, 0).data(MessageListModel::PartsRole).toList();
+        for (const QVariant &part : parts) {
+            const QVariantMap map = part.toMap();
+            if (map.value(u"type"_s) == u"tool_use"_s && m_state.pendingApprovals.contains(map.value(u"id"_s).toString()))
+                return map.value(u"id"_s).toString();
+        }
+    }
+    return {};
+}
+
+bool ConversationView::answerFirstPendingApproval(ApprovalDecision decision)
+{
+    const QString callId = firstPendingApproval();
+    if (callId.isEmpty())
+        return false;
+    using Kind = MessageDelegate::Hit::Kind;
+    const Kind kind = decision == ApprovalDecision::AllowOnce ? Kind::AllowOnce
+        : decision == ApprovalDecision::AllowForThread       ? Kind::AllowForThread
+                                                              : Kind::Deny;
+    activate({kind, callId, -1}, rowOfMessage(m_callOwner.value(callId)));
+    return true;
 }
 
 void ConversationView::setRunning(bool running)

@@ -34,6 +34,11 @@ public:
     void refreshState();
     void setRunning(bool running);
     void addPendingApproval(const QString &toolCallId);
+    void clearPendingApprovals();
+    // The first tool call, top to bottom, that waits for the user (empty: none), and answering it
+    // as its card's buttons do (the keyboard's way: the Conversation menu).
+    QString firstPendingApproval() const;
+    bool answerFirstPendingApproval(AgentDesk::ApprovalDecision decision);
     void setError(const QString &message); // empty: none
     QString error() const { return m_error; }
     bool isStuckToBottom() const { return m_stick; }
@@ -62,6 +67,7 @@ Q_SIGNALS:
     void linkActivated(const QUrl &url);
     void textCopied(const QString &text);
     void approvalAnswered(const QString &toolCallId, AgentDesk::ApprovalDecision decision);
+    void pendingApprovalsChanged();
     void retryRequested();
     void regenerateRequested(const QString &messageId);
     void editRequested(const QString &messageId);

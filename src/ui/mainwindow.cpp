@@ -184,6 +184,27 @@ void MainWindow::createActions()
     stop->setObjectName(u"stopAction"_s);
     stop->setShortcut(Qt::Key_Escape);
     stop->setShortcutContext(Qt::WindowShortcut);
+    // A tool call that waits for the user can be answered from the keyboard too.
+    conversation->addSeparator();
+    const QList<std::tuple<QString, QString, ApprovalDecision, QKeySequence>> answers{
+        {tr("&Allow the waiting tool call once"), u"allowOnceAction"_s, ApprovalDecision::AllowOnce, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y)},
+        {tr("Allow the waiting tool for this &thread"), u"allowForThreadAction"_s, ApprovalDecision::AllowForThread, QKeySequence()},
+        {tr("&Deny the waiting tool call"), u"denyAction"_s, ApprovalDecision::Deny, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)}};
+    QList<QAction *> answerActions;
+    for (const auto &[label, name, decision, shortcut] : answers) {
+        auto *action = conversation->addAction(label, this, [this, decision = decision] {
+            m_chat->view()->answerFirstPendingApproval(decision);
+        });
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        action->setEnabled(false);
+        answerActions << action;
+    }
+    connect(m_chat->view(), &ConversationView::pendingApprovalsChanged, this, [this, answerActions] {
+        const bool waiting = !m_chat->view()->firstPendingApproval().isEmpty();
+        for (QAction *action : answerActions)
+            action->setEnabled(waiting);
+    });
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(u"mainToolBar"_s);

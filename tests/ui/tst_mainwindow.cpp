@@ -66,6 +66,7 @@ private Q_SLOTS:
     void renamePinArchiveAndDeleteWithUndo();
     void quickSwitcherOpensTheChosenThread();
     void approveAToolCallInline();
+    void answerAToolCallFromTheKeyboard();
     void welcomeFindsALocalServerAndSetsItUp();
     void draftsArePerThreadAndImagesPaste();
     void editAndResendAndRegenerate();
@@ -651,6 +652,41 @@ void TestMainWindow::attachedFilesBecomeSourcesBeforeTheRun()
         shown << args.at(0).toString();
     QCOMPARE(shown.value(0), u"Reading 2 file(s)…"_s);
     QVERIFY2(shown.size() >= 2 && shown.at(1).contains(u"gone.txt"_s), qPrintable(shown.join(u" | "_s)));
+}
+
+// Without a mouse: the Conversation menu's answers are enabled exactly while a call waits, and
+// Ctrl+Shift+D denies it; the model gets the refusal as the tool's result and answers on.
+void TestMainWindow::answerAToolCallFromTheKeyboard()
+{
+    QVERIFY(SettingsRepository(m_t->connection()).setToolApproval({u"create_document"_s, {}, ToolPolicy::Ask}));
+    const ProviderWire wire(WireDialect::OpenAi);
+    m_server->enqueue("/v1/chat/completions",
+                      ScriptedHttpServer::Response::stream("text/event-stream", wire.turn(WireTurn{{}, {{u"call_1"_s, u"create_document"_s,
+                                                                                                   R"({"title":"Notes","content":"x"})"}}})));
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream(
+                                                  "text/event-stream", wire.turn(WireTurn{{u"Understood, no document."_s}, {}})));
+    enqueueTitle("Notes");
+    makeWindow();
+    QAction *allowOnce = m_window->findChild<QAction *>(u"allowOnceAction"_s);
+    QAction *deny = m_window->findChild<QAction *>(u"denyAction"_s);
+    QVERIFY(allowOnce && deny);
+    QVERIFY(!allowOnce->isEnabled() && !deny->isEnabled());
+    type(u"Write my notes"_s);
+    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
+    ConversationView *view = m_window->chat()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(view->state().pendingApprovals.contains(u"call_1"_s), 10000);
+    QCOMPARE(view->firstPendingApproval(), u"call_1"_s);
+    QVERIFY(allowOnce->isEnabled() && deny->isEnabled());
+
+    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(view->state().pendingApprovals.isEmpty());
+    QVERIFY(!allowOnce->isEnabled() && !deny->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->chat()->composer()->isRunning(), 10000);
+    MessageListModel *messages = m_window->chat()->messages();
+    QTRY_COMPARE(messages->rowCount(), 4);
+    QCOMPARE(rowText(3), u"Understood, no document."_s);
+    QVERIFY(view->state().toolResults.value(u"call_1"_s).isError);
+    QCOMPARE(AD_VERIFY_OK(ArtifactRepository(m_t->connection()).list(m_window->chat()->threadId()))->size(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
