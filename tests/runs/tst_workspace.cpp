@@ -33,6 +33,7 @@ private Q_SLOTS:
 
 private:
     int count(const QString &table) const;
+    QString write(const QString &name, const QByteArray &bytes) const;
     Provider provider() const;
 
     std::unique_ptr<TempDatabase> m_t;
@@ -74,13 +75,18 @@ int TestWorkspace::count(const QString &table) const
     return q.value(0).toInt();
 }
 
+QString TestWorkspace::write(const QString &name, const QByteArray &bytes) const
+{
+    const QString path = m_t->dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
 void TestWorkspace::attachFileIsAllOrNothing()
 {
-    const QString path = m_t->dir.filePath(u"notes.txt"_s);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("First line\nSecond line\n");
-    file.close();
+    const QString path = write(u"notes.txt"_s, "First line\nSecond line\n");
 
     // On the worker: a file that is not there is refused with a clear error and stores nothing;
     // the text file becomes one indexed source attached to the thread.
@@ -115,11 +121,7 @@ void TestWorkspace::attachFileIsAllOrNothing()
 
 void TestWorkspace::noAnswerAfterTheWorkspaceIsGone()
 {
-    const QString path = m_t->dir.filePath(u"late.txt"_s);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("text\n");
-    file.close();
+    const QString path = write(u"late.txt"_s, "text\n");
     bool called = false;
     m_workspace->attachFiles(m_threadId, {path}, [&](const QList<Error> &) { called = true; });
     m_workspace.reset();

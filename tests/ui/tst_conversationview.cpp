@@ -40,6 +40,7 @@ private Q_SLOTS:
 private:
     Message message(const QString &id, MessageRole role, const QString &text, qint64 seconds = 0) const;
     void stream(const QString &text);
+    QStyleOptionViewItem optionFor(int row) const;
     QPoint find(int row, MessageDelegate::Hit::Kind kind) const;
     QPoint findText(int row, int block, int offset) const;
     void drag(const QPoint &from, const QPoint &to);
@@ -96,14 +97,21 @@ void TestConversationView::stream(const QString &text)
     m_view->flushLayout();
 }
 
+// The row's option as the view paints it.
+QStyleOptionViewItem TestConversationView::optionFor(int row) const
+{
+    QStyleOptionViewItem option;
+    option.rect = m_view->visualRect(m_model->index(row));
+    option.font = m_view->font();
+    option.palette = m_view->palette();
+    return option;
+}
+
 QPoint TestConversationView::find(int row, MessageDelegate::Hit::Kind kind) const
 {
     const QModelIndex index = m_model->index(row);
     const QRect rect = m_view->visualRect(index).intersected(m_view->viewport()->rect());
-    QStyleOptionViewItem option;
-    option.rect = m_view->visualRect(index);
-    option.font = m_view->font();
-    option.palette = m_view->palette();
+    const QStyleOptionViewItem option = optionFor(row);
     for (int y = rect.top(); y < rect.bottom(); y += 2) {
         for (int x = rect.left(); x < rect.right(); x += 2) {
             if (m_view->messageDelegate()->hitTest(option, index, QPoint(x, y)).kind == kind)
@@ -118,10 +126,7 @@ QPoint TestConversationView::findText(int row, int block, int offset) const
 {
     const QModelIndex index = m_model->index(row);
     const QRect rect = m_view->visualRect(index).intersected(m_view->viewport()->rect());
-    QStyleOptionViewItem option;
-    option.rect = m_view->visualRect(index);
-    option.font = m_view->font();
-    option.palette = m_view->palette();
+    const QStyleOptionViewItem option = optionFor(row);
     for (int y = rect.top(); y < rect.bottom(); ++y) {
         for (int x = rect.left(); x < rect.right(); ++x) {
             const MessageDelegate::TextPoint point = m_view->messageDelegate()->textPointAt(option, index, QPoint(x, y));
