@@ -624,22 +624,22 @@
 <context>
     <name>AgentDesk::ConversationView</name>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="31"/>
+        <location filename="../src/ui/conversationview.cpp" line="27"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="462"/>
+        <location filename="../src/ui/conversationview.cpp" line="458"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="651"/>
+        <location filename="../src/ui/conversationviewinput.cpp" line="177"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="656"/>
+        <location filename="../src/ui/conversationviewinput.cpp" line="182"/>
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
@@ -1000,76 +1000,76 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="497"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="333"/>
         <source>Allow once</source>
         <translation>Einmal erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="498"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="334"/>
         <source>Allow for this thread</source>
         <translation>Für diese Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="499"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="335"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="455"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="558"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="291"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="394"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="60"/>
+        <location filename="../src/ui/widgetcards.cpp" line="27"/>
         <source>**To:** %1  
 **Subject:** %2</source>
         <translation>**An:** %1  
 **Betreff:** %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="448"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="284"/>
         <source>Open in mail app</source>
         <translation>Im E-Mail-Programm öffnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="449"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="285"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="454"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="290"/>
         <source>Add to calendar</source>
         <translation>Zum Kalender hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="561"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="397"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="563"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="399"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="566"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="402"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="568"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="683"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="519"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="644"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="480"/>
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="646"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="482"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>%n Sekunde nachgedacht</numerusform>
@@ -1077,107 +1077,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="648"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="484"/>
         <source>Thoughts</source>
         <translation>Gedanken</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="663"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="499"/>
         <source>E-mail draft</source>
         <translation>E-Mail-Entwurf</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="664"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="500"/>
         <source>Calendar event</source>
         <translation>Kalendertermin</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="678"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="514"/>
         <source>Waiting for your approval</source>
         <translation>Wartet auf Ihre Freigabe</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="681"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="517"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="681"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="517"/>
         <source>No result</source>
         <translation>Kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="686"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="522"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="692"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="528"/>
         <source>Result of %1</source>
         <translation>Ergebnis von %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="700"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="536"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="704"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="540"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="717"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="553"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="853"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="689"/>
         <source>Hide thoughts</source>
         <translation>Gedanken ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="853"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="689"/>
         <source>Show thoughts</source>
         <translation>Gedanken anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="854"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="690"/>
         <source>Hide the details of %1</source>
         <translation>Details von %1 ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="855"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="691"/>
         <source>Show the details of %1</source>
         <translation>Details von %1 anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="865"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="871"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="707"/>
         <source>Copy the message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
         <source>Tool result</source>
         <translation>Werkzeugergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="883"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
         <source>Assistant</source>
         <translation>Assistent</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="886"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="722"/>
         <source>(writing…)</source>
         <translation>(schreibt …)</translation>
     </message>

@@ -1,9 +1,9 @@
 #include "messagedelegate.h"
+#include "messagedelegatelayout_p.h"
 
 #include "chartrenderer.h"
 #include "markdownflow.h"
-
-#include "core/icalendar.h"
+#include "widgetcards.h"
 
 #include "itemmodels/messagelistmodel.h"
 
@@ -43,71 +43,6 @@ QString prettyArguments(const QString &raw)
 
 constexpr int ChartHeight = 280;
 
-// The card of a widget tool (e-mail draft, calendar event) as Markdown, and its two actions.
-QString escapeMarkdown(const QString &text)
-{
-    QString out;
-    for (const QChar c : text) {
-        if (QStringView(u"\\`*_{}[]<>()#+-.!|").contains(c))
-            out += u'\\';
-        out += c;
-    }
-    return out;
-}
-
-QString emailCard(const QJsonObject &a)
-{
-    return MessageDelegate::tr("**To:** %1  \n**Subject:** %2")
-               .arg(escapeMarkdown(a.value(u"to"_s).toString()), escapeMarkdown(a.value(u"subject"_s).toString()))
-        + u"\n\n"_s + escapeMarkdown(a.value(u"body"_s).toString()).replace(u"\n"_s, u"  \n"_s);
-}
-
-QString mailto(const QJsonObject &a)
-{
-    QUrl url;
-    url.setScheme(u"mailto"_s);
-    url.setPath(a.value(u"to"_s).toString());
-    QUrlQuery query;
-    query.addQueryItem(u"subject"_s, QString::fromUtf8(QUrl::toPercentEncoding(a.value(u"subject"_s).toString())));
-    query.addQueryItem(u"body"_s, QString::fromUtf8(QUrl::toPercentEncoding(a.value(u"body"_s).toString())));
-    url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    return url.toString(QUrl::FullyEncoded);
-}
-
-QDateTime eventTime(const QJsonObject &a, const QString &key)
-{
-    return QDateTime::fromString(a.value(key).toString(), Qt::ISODate);
-}
-
-QString calendarCard(const QJsonObject &a)
-{
-    const QLocale locale;
-    const QDateTime start = eventTime(a, u"start"_s).toLocalTime();
-    const QDateTime end = eventTime(a, u"end"_s).toLocalTime();
-    QString when = locale.toString(start, QLocale::LongFormat);
-    if (end.isValid())
-        when += u" – "_s + (end.date() == start.date() ? locale.toString(end.time(), QLocale::ShortFormat)
-                                                        : locale.toString(end, QLocale::LongFormat));
-    QString text = u"**"_s + escapeMarkdown(a.value(u"title"_s).toString()) + u"**\n\n"_s + escapeMarkdown(when);
-    if (const QString where = a.value(u"location"_s).toString(); !where.isEmpty())
-        text += u"  \n"_s + escapeMarkdown(where);
-    if (const QString what = a.value(u"description"_s).toString(); !what.isEmpty())
-        text += u"\n\n"_s + escapeMarkdown(what);
-    return text;
-}
-
-QString icsOf(const QJsonObject &a, const QString &callId)
-{
-    ICalendar::Event event;
-    event.uid = callId + u"@agentdesk"_s;
-    event.title = a.value(u"title"_s).toString();
-    event.description = a.value(u"description"_s).toString();
-    event.location = a.value(u"location"_s).toString();
-    event.start = eventTime(a, u"start"_s);
-    event.end = eventTime(a, u"end"_s);
-    return QString::fromUtf8(ICalendar::write(event, QDateTime::currentDateTimeUtc()));
-}
-
 QColor blend(const QColor &a, const QColor &b, qreal t)
 {
     return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
@@ -115,105 +50,6 @@ QColor blend(const QColor &a, const QColor &b, qreal t)
 }
 
 } // namespace
-
-// One message laid out: its parts in order, each with its flows and rectangles (message
-// coordinates: x from 0 to the column width).
-class MessageDelegate::Layout
-{
-public:
-    struct Button
-    {
-        QRect rect;
-        Hit::Kind kind;
-        QString label;
-        QString payload;
-        int part = -1;
-    };
-    struct Part
-    {
-        QString type;
-        QString toolId;
-        QString toolName;
-        QString blob;
-        QString rawArguments;
-        std::unique_ptr<MarkdownFlow> flow;   // text, thinking, tool arguments
-        std::unique_ptr<MarkdownFlow> result; // tool result
-        QString resultText;
-        bool resultIsError = false;
-        bool hasResult = false;
-        QString widget; // "chart", "email", "calendar": drawn as a card instead of the call
-        QJsonObject arguments;
-        std::unique_ptr<MarkdownFlow> card; // an e-mail or calendar card's text, a chart's insight
-        QImage chart;
-        int chartWidth = 0;
-        QRect chartRect;
-        // geometry
-        QRect rect;
-        QRect header;
-        QPoint flowAt;
-        QPoint resultAt;
-        QRect argumentsLabel;
-        QRect resultLabel;
-        bool open = false;
-        bool hidden = false;
-    };
-
-    QString id;
-    QString role;
-    QString status;
-    QString text;
-    std::vector<Part> parts;
-    int width = -1;
-    int height = 0;
-    QRect bubble;
-    QString footerText;
-    QRect footerTextRect;
-    QList<Button> buttons;
-    bool contentDirty = true;
-    bool appendOnly = false;
-    bool geometryDirty = true;
-    quint64 forgottenDocuments = 0;
-
-    struct Shown
-    {
-        const MarkdownFlow *flow = nullptr;
-        QPoint at;
-    };
-    // A part's text as shown now (TextPoint::flow says which), or no flow.
-    static Shown shown(const Part &part, int which)
-    {
-        if (part.rect.isNull() || part.hidden)
-            return {};
-        const bool call = part.type == u"tool_use" && part.widget.isEmpty();
-        switch (which) {
-        case 0:
-            if (part.type == u"text" || ((part.type == u"thinking" || call) && part.open))
-                return {part.flow.get(), part.flowAt};
-            return {};
-        case 1:
-            if (part.open && part.result && ((call && part.hasResult) || part.type == u"tool_result"))
-                return {part.result.get(), part.resultAt};
-            return {};
-        case 2:
-            if (!part.widget.isEmpty() && part.card)
-                return {part.card.get(), part.flowAt};
-            return {};
-        default: return {};
-        }
-    }
-
-    quint64 documentsBuilt() const
-    {
-        quint64 n = forgottenDocuments;
-        for (const Part &p : parts) {
-            if (p.flow)
-                n += p.flow->documentsBuilt();
-            if (p.result)
-                n += p.result->documentsBuilt();
-        }
-        return n;
-    }
-};
 
 MessageDelegate::MessageDelegate(ConversationState *state, QObject *parent) : QStyledItemDelegate(parent), m_state(state)
 {
@@ -345,13 +181,13 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
                     QString cardText;
                     if (ChartRenderer::isChartTool(part.toolName) && ChartRenderer::isAvailable()) {
                         part.widget = u"chart"_s;
-                        cardText = escapeMarkdown(part.arguments.value(u"insight"_s).toString());
+                        cardText = WidgetCards::escapeMarkdown(part.arguments.value(u"insight"_s).toString());
                     } else if (part.toolName == u"send_email" && part.arguments.contains(u"to"_s)) {
                         part.widget = u"email"_s;
-                        cardText = emailCard(part.arguments);
-                    } else if (part.toolName == u"create_calendar_event" && eventTime(part.arguments, u"start"_s).isValid()) {
+                        cardText = WidgetCards::emailCard(part.arguments);
+                    } else if (part.toolName == u"create_calendar_event" && WidgetCards::eventTime(part.arguments, u"start"_s).isValid()) {
                         part.widget = u"calendar"_s;
-                        cardText = calendarCard(part.arguments);
+                        cardText = WidgetCards::calendarCard(part.arguments);
                     }
                     if (!part.widget.isEmpty()) {
                         part.card = makeFlow(MarkdownFlow::Format::Markdown);
@@ -445,13 +281,13 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
             y += part.card->height() + CardPad;
             if (part.widget == u"email") {
                 int x = x0 + CardPad;
-                addButton(x, y, Hit::Kind::OpenMail, MessageDelegate::tr("Open in mail app"), mailto(part.arguments), int(i));
+                addButton(x, y, Hit::Kind::OpenMail, MessageDelegate::tr("Open in mail app"), WidgetCards::mailto(part.arguments), int(i));
                 addButton(x, y, Hit::Kind::CopyMessage, MessageDelegate::tr("Copy text"),
                           part.arguments.value(u"body"_s).toString(), int(i));
                 y += ButtonHeight + CardPad;
             } else if (part.widget == u"calendar") {
                 int x = x0 + CardPad;
-                addButton(x, y, Hit::Kind::SaveEvent, MessageDelegate::tr("Add to calendar"), icsOf(part.arguments, part.toolId), int(i));
+                addButton(x, y, Hit::Kind::SaveEvent, MessageDelegate::tr("Add to calendar"), WidgetCards::icsOf(part.arguments, part.toolId), int(i));
                 addButton(x, y, Hit::Kind::CopyMessage, MessageDelegate::tr("Copy"), part.card->text(), int(i));
                 y += ButtonHeight + CardPad;
             }
