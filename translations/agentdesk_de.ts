@@ -629,7 +629,7 @@
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="458"/>
+        <location filename="../src/ui/conversationview.cpp" line="467"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -1000,23 +1000,23 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="333"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="334"/>
         <source>Allow once</source>
         <translation>Einmal erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="334"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="335"/>
         <source>Allow for this thread</source>
         <translation>Für diese Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="335"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="336"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="291"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="394"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="292"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="395"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -1028,48 +1028,48 @@
 **Betreff:** %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="284"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="285"/>
         <source>Open in mail app</source>
         <translation>Im E-Mail-Programm öffnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="285"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="286"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="290"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="291"/>
         <source>Add to calendar</source>
         <translation>Zum Kalender hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="397"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="398"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="399"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="400"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="402"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="403"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="519"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="405"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="513"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="480"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="676"/>
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="482"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="687"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>%n Sekunde nachgedacht</numerusform>
@@ -1077,107 +1077,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="484"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="686"/>
         <source>Thoughts</source>
         <translation>Gedanken</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="499"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="493"/>
         <source>E-mail draft</source>
         <translation>E-Mail-Entwurf</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="500"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="494"/>
         <source>Calendar event</source>
         <translation>Kalendertermin</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="514"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="508"/>
         <source>Waiting for your approval</source>
         <translation>Wartet auf Ihre Freigabe</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="517"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="511"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="517"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="511"/>
         <source>No result</source>
         <translation>Kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="522"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="516"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="528"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="522"/>
         <source>Result of %1</source>
         <translation>Ergebnis von %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="536"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="530"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="540"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="534"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="553"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="547"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="689"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
         <source>Hide thoughts</source>
         <translation>Gedanken ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="689"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
         <source>Show thoughts</source>
         <translation>Gedanken anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="690"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="702"/>
         <source>Hide the details of %1</source>
         <translation>Details von %1 ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="691"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="703"/>
         <source>Show the details of %1</source>
         <translation>Details von %1 anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="714"/>
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="707"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="720"/>
         <source>Copy the message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
         <source>Tool result</source>
         <translation>Werkzeugergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
         <source>Assistant</source>
         <translation>Assistent</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="722"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="735"/>
         <source>(writing…)</source>
         <translation>(schreibt …)</translation>
     </message>

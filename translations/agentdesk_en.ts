@@ -629,7 +629,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="458"/>
+        <location filename="../src/ui/conversationview.cpp" line="467"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -988,23 +988,23 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="333"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="334"/>
         <source>Allow once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="334"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="335"/>
         <source>Allow for this thread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="335"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="336"/>
         <source>Deny</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="291"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="394"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="292"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="395"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,48 +1015,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="284"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="285"/>
         <source>Open in mail app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="285"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="286"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="290"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="291"/>
         <source>Add to calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="397"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="398"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="399"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="400"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="402"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="403"/>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="519"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="405"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="513"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="480"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="676"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="482"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="687"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>Thought for %n second</numerusform>
@@ -1064,107 +1064,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="484"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="686"/>
         <source>Thoughts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="499"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="493"/>
         <source>E-mail draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="500"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="494"/>
         <source>Calendar event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="514"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="508"/>
         <source>Waiting for your approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="517"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="511"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="517"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="511"/>
         <source>No result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="522"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="516"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="528"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="522"/>
         <source>Result of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="536"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="530"/>
         <source>Arguments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="540"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="534"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="553"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="547"/>
         <source>Image missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="689"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
         <source>Hide thoughts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="689"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
         <source>Show thoughts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="690"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="702"/>
         <source>Hide the details of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="691"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="703"/>
         <source>Show the details of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="714"/>
         <source>Copy code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="707"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="720"/>
         <source>Copy the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
         <source>Tool result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="719"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="722"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="735"/>
         <source>(writing…)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,6 +8,8 @@ namespace AgentDesk {
 
 namespace {
 
+constexpr double MaxDurationMs = 9e15;
+
 // Removes the known keys from a copy of `json`; what is left is kept as `extra`.
 QJsonObject remainder(QJsonObject json, std::initializer_list<QLatin1String> known)
 {
@@ -70,6 +72,8 @@ QJsonObject contentPartToJson(const ContentPart &part)
                 json.insert(u"id"_s, p.id);
             if (!p.signature.isEmpty())
                 json.insert(u"signature"_s, p.signature);
+            if (p.durationMs)
+                json.insert(u"durationMs"_s, double(*p.durationMs));
             putMetadata(json, p.providerMetadata);
             merge(json, p.extra);
             return json;
@@ -117,9 +121,16 @@ ContentPart contentPartFromJson(const QJsonObject &json)
                         remainder(json, {"type"_L1, "text"_L1, "isSkillInstruction"_L1, "providerMetadata"_L1})};
     }
     if (type == "thinking"_L1) {
-        return ThinkingPart{json.value("thinking"_L1).toString(), json.value("id"_L1).toString(),
-                            json.value("signature"_L1).toString(), metadata,
-                            remainder(json, {"type"_L1, "thinking"_L1, "id"_L1, "signature"_L1, "providerMetadata"_L1})};
+        ThinkingPart part{json.value("thinking"_L1).toString(), json.value("id"_L1).toString(),
+                          json.value("signature"_L1).toString(), metadata,
+                          remainder(json, {"type"_L1, "thinking"_L1, "id"_L1, "signature"_L1, "providerMetadata"_L1})};
+        // A whole number of milliseconds; anything else is not ours and is kept as it was.
+        if (const QJsonValue ms = json.value("durationMs"_L1); ms.isDouble() && ms.toDouble() >= 0
+            && ms.toDouble() <= MaxDurationMs && ms.toDouble() == double(qint64(ms.toDouble()))) {
+            part.durationMs = qint64(ms.toDouble());
+            part.extra.remove("durationMs"_L1);
+        }
+        return part;
     }
     if (type == "tool_use"_L1) {
         std::optional<ToolIntegration> integration;

@@ -22,6 +22,9 @@ struct TextPart
     friend bool operator==(const TextPart &, const TextPart &) = default;
 };
 
+// `durationMs`: how long the model thought, from its first thinking delta to the next output (or
+// the end of the stream), measured by the engine while the answer streamed; none when not known
+// (imported, or written before it was kept).
 struct ThinkingPart
 {
     QString text;
@@ -29,6 +32,7 @@ struct ThinkingPart
     QString signature;
     QJsonObject providerMetadata;
     QJsonObject extra;
+    std::optional<qint64> durationMs = std::nullopt;
     friend bool operator==(const ThinkingPart &, const ThinkingPart &) = default;
 };
 

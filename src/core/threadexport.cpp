@@ -91,7 +91,8 @@ QString ThreadExport::toMarkdown(const Thread &thread, const QList<Message> &mes
                 else
                     md += text->text + u"\n\n"_s;
             } else if (const auto *thinking = std::get_if<ThinkingPart>(&part)) {
-                md += u"<details><summary>Thinking</summary>\n\n"_s + thinking->text + u"\n\n</details>\n\n"_s;
+                const QString took = thinking->durationMs ? u" (%1 s)"_s.arg(double(*thinking->durationMs) / 1000.0, 0, 'f', 1) : QString();
+                md += u"<details><summary>Thinking%1</summary>\n\n"_s.arg(took) + thinking->text + u"\n\n</details>\n\n"_s;
             } else if (const auto *call = std::get_if<ToolUsePart>(&part)) {
                 md += u"**Tool call** `%1`\n\n"_s.arg(call->name)
                     + fenced(QString::fromUtf8(QJsonDocument(call->params).toJson(QJsonDocument::Indented)).trimmed(), u"json"_s)

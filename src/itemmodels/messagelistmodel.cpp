@@ -52,6 +52,8 @@ QVariantMap MessageListModel::partMap(const ContentPart &part, const QString &ra
         map.insert(u"isSkillInstruction"_s, text->isSkillInstruction);
     } else if (const auto *thinking = std::get_if<ThinkingPart>(&part)) {
         map.insert(u"text"_s, thinking->text);
+        if (thinking->durationMs)
+            map.insert(u"durationMs"_s, *thinking->durationMs);
     } else if (const auto *call = std::get_if<ToolUsePart>(&part)) {
         map.insert(u"id"_s, call->id);
         map.insert(u"name"_s, call->name);

@@ -43,6 +43,8 @@ void StreamingInferenceService::startAttempt()
     ++m_attempts;
     m_acc = std::make_unique<StreamAccumulator>();
     m_pendingDeltas.clear();
+    m_thinking.clear();
+    m_openThinking = -1;
     if (m_stream)
         m_stream->deleteLater();
     m_stream = new InferenceStream(m_network, ProviderAdapter::create(m_target.provider), m_request, m_apiKey, m_options.stream, this);
@@ -54,7 +56,17 @@ void StreamingInferenceService::startAttempt()
 void StreamingInferenceService::onChunks(const QList<StreamChunk> &chunks)
 {
     for (const StreamChunk &chunk : chunks) {
-        if (auto change = m_acc->apply(chunk))
+        const auto change = m_acc->apply(chunk);
+        if (change && change->type == ContentPartType::Thinking) {
+            if (change->partIndex != m_openThinking) {
+                endThinking();
+                m_openThinking = change->partIndex;
+                m_thinking.insert(change->partIndex, ThinkingTime{m_clock.elapsed(), -1});
+            }
+        } else if (change || std::holds_alternative<ThinkingSignature>(chunk) || std::holds_alternative<FinishChunk>(chunk)) {
+            endThinking(); // the answer, a tool call, the block's signature or the end follows
+        }
+        if (change)
             m_pendingDeltas.append(*change);
     }
     if (m_pendingDeltas.isEmpty())
@@ -64,7 +76,7 @@ void StreamingInferenceService::onChunks(const QList<StreamChunk> &chunks)
     if (!m_rowCreated) {
         // The row exists from the first content on, so a crash keeps what streamed.
         m_message.createdAt = QDateTime::currentDateTimeUtc();
-        m_message.content = contentWithoutToolCalls();
+        m_message.content = content(false);
         if (auto stored = MessageRepository(m_db).append(m_message); stored) {
             m_message.createdAt = stored->createdAt;
             m_rowCreated = true;
@@ -102,12 +114,31 @@ void StreamingInferenceService::flushDeltas()
     }
 }
 
-QList<ContentPart> StreamingInferenceService::contentWithoutToolCalls() const
+void StreamingInferenceService::endThinking()
 {
+    if (m_openThinking < 0)
+        return;
+    if (const auto it = m_thinking.find(m_openThinking); it != m_thinking.end())
+        it->durationMs = m_clock.elapsed() - it->startMs;
+    m_openThinking = -1;
+}
+
+QList<ContentPart> StreamingInferenceService::content(bool withToolCalls) const
+{
+    QList<ContentPart> all = m_acc->content();
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_thinking.cbegin(); it != m_thinking.cend(); ++it) {
+        if (it.key() < all.size()) {
+            if (auto *thinking = std::get_if<ThinkingPart>(&all[it.key()]))
+                thinking->durationMs = it->durationMs >= 0 ? it->durationMs : now - it->startMs;
+        }
+    }
+    if (withToolCalls)
+        return all;
     QList<ContentPart> parts;
-    for (const ContentPart &part : m_acc->content()) {
+    for (ContentPart &part : all) {
         if (!std::holds_alternative<ToolUsePart>(part))
-            parts.append(part);
+            parts.append(std::move(part));
     }
     return parts;
 }
@@ -117,7 +148,7 @@ void StreamingInferenceService::checkpoint()
     if (!m_rowCreated)
         return;
     m_sinceCheckpoint.restart();
-    auto saved = MessageRepository(m_db).update(m_message.id, contentWithoutToolCalls(), MessageStatus::Streaming);
+    auto saved = MessageRepository(m_db).update(m_message.id, content(false), MessageStatus::Streaming);
     if (saved)
         return;
     if (saved.error().code == QLatin1String(ErrorCode::NotFound)) {
@@ -193,6 +224,7 @@ void StreamingInferenceService::finish(std::optional<Error> error, MessageStatus
     }
     flushDeltas();
     m_deltaTimer.stop();
+    endThinking();
     Outcome outcome;
     outcome.error = error;
     outcome.usage = m_acc ? m_acc->usage() : UsageChunk{};
@@ -201,7 +233,7 @@ void StreamingInferenceService::finish(std::optional<Error> error, MessageStatus
     outcome.durationMs = m_clock.elapsed();
     outcome.firstTokenMs = m_firstTokenMs;
     // Tool calls only when the turn completed whole.
-    m_message.content = status == MessageStatus::Complete ? m_acc->content() : contentWithoutToolCalls();
+    m_message.content = m_acc ? content(status == MessageStatus::Complete) : QList<ContentPart>();
     m_message.status = status;
     const bool said = std::any_of(m_message.content.cbegin(), m_message.content.cend(), [](const ContentPart &p) {
         if (const auto *t = std::get_if<TextPart>(&p))

@@ -10,6 +10,7 @@
 #include "inference/inferencestream.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QTimer>
@@ -31,7 +32,8 @@ namespace AgentDesk {
 //   that do not parse, loses all its tool calls and fails (INFERENCE_TOKEN_LIMIT /
 //   INFERENCE_MALFORMED_TOOL_CALL);
 // - retried once when the first attempt produced nothing at all, or failed that way or stalled
-//   before any durable output (non-blank text or thinking); never after output was shown.
+//   before any durable output (non-blank text or thinking); never after output was shown;
+// - each thinking part is stored with how long it lasted (ThinkingPart::durationMs).
 // Usage is reported whenever the provider sent it, interrupted turns included.
 // `done` runs inside the stream's signal: delete the service only later (deleteLater()).
 // Thread affinity: the run worker's thread (its network manager and connection).
@@ -78,7 +80,9 @@ private:
     void checkpoint();
     void finish(std::optional<Error> error, MessageStatus status);
     bool hasDurableOutput() const;
-    QList<ContentPart> contentWithoutToolCalls() const;
+    // The message so far, thinking parts with their durations; tool calls only when asked for.
+    QList<ContentPart> content(bool withToolCalls) const;
+    void endThinking();
 
     QNetworkAccessManager *m_network;
     QSqlDatabase m_db;
@@ -102,6 +106,15 @@ private:
     int m_attempts = 0;
     bool m_retried = false;
     qint64 m_firstTokenMs = -1;
+    // How long each thinking part of this attempt lasted (by part index): from its first delta to
+    // the next output, or until now while it is still the last thing said.
+    struct ThinkingTime
+    {
+        qint64 startMs = 0;
+        qint64 durationMs = -1;
+    };
+    QHash<int, ThinkingTime> m_thinking;
+    int m_openThinking = -1;
 };
 
 } // namespace AgentDesk

@@ -217,10 +217,14 @@ bool MessageActionAccessible::isValid() const
 
 QString MessageActionAccessible::text(QAccessible::Text t) const
 {
-    if (t != QAccessible::Name)
-        return {};
     const auto action = current();
-    return action ? action->name : QString();
+    if (!action)
+        return {};
+    if (t == QAccessible::Name)
+        return action->name;
+    if (t == QAccessible::Description)
+        return action->description;
+    return {};
 }
 
 QRect MessageActionAccessible::rect() const

@@ -253,6 +253,15 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
     for (int row = start; row <= end; ++row) {
         m_heights[row] = measure(row);
         added += m_heights.at(row);
+        // An answer whose first delta is thinking: its clock starts now (see dataChanged()).
+        const QModelIndex index = model()->index(row, 0);
+        if (index.data(MessageListModel::StatusRole).toString() == u"streaming"
+            && !index.data(MessageListModel::ThinkingRole).toString().isEmpty()
+            && index.data(MessageListModel::TextRole).toString().isEmpty()) {
+            const QString id = index.data(MessageListModel::IdRole).toString();
+            if (!m_state.thinkingMs.contains(id) && !m_thinkingClock.contains(id))
+                m_thinkingClock[id].start();
+        }
     }
     recomputeTops(start);
     updateGeometries();

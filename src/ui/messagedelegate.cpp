@@ -158,6 +158,7 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
                     continue;
                 }
                 const QString text = map.value(u"text"_s).toString();
+                part.durationMs = map.value(u"durationMs"_s, -1).toLongLong();
                 if (!part.flow)
                     part.flow = makeFlow(MarkdownFlow::Format::Markdown);
                 if (!existing || part.flow->text().size() != text.size())
@@ -474,14 +475,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         } else if (part.type == u"thinking") {
             const QRect header = part.header.translated(origin);
             painter->setPen(muted);
-            QString title;
-            const auto ms = m_state->thinkingMs.constFind(layout.id);
-            if (layout.status == u"streaming" && ms == m_state->thinkingMs.cend())
-                title = tr("Thinking…");
-            else if (ms != m_state->thinkingMs.cend())
-                title = tr("Thought for %n second(s)", nullptr, int(std::max<qint64>(1, (*ms + 500) / 1000)));
-            else
-                title = tr("Thoughts");
+            const QString title = thinkingTitle(layout, i);
             painter->drawText(header, Qt::AlignVCenter | Qt::AlignLeft,
                               (part.open ? u"▾ "_s : u"▸ "_s) + title);
             if (part.open) {
@@ -675,6 +669,24 @@ QString MessageDelegate::selectedText(const QStyleOptionViewItem &option, const 
     return text.flow ? text.flow->textBetween(selection.anchor, selection.cursor) : QString();
 }
 
+QString MessageDelegate::thinkingTitle(const Layout &layout, size_t part) const
+{
+    const bool streaming = layout.status == u"streaming";
+    if (streaming && part + 1 == layout.parts.size())
+        return tr("Thinking…");
+    // The stored figure is the engine's; while the answer streams the view's own clock is newer.
+    const qint64 stored = layout.parts[part].durationMs;
+    const auto measured = m_state->thinkingMs.constFind(layout.id);
+    qint64 ms = -1;
+    if (stored >= 0 && (!streaming || measured == m_state->thinkingMs.cend()))
+        ms = stored;
+    else if (measured != m_state->thinkingMs.cend())
+        ms = *measured;
+    if (ms < 0)
+        return tr("Thoughts");
+    return tr("Thought for %n second(s)", nullptr, int(std::max<qint64>(1, (ms + 500) / 1000)));
+}
+
 QList<MessageDelegate::Action> MessageDelegate::actions(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const Layout &layout = layoutFor(option, index);
@@ -690,7 +702,8 @@ QList<MessageDelegate::Action> MessageDelegate::actions(const QStyleOptionViewIt
                 : part.open               ? tr("Hide the details of %1").arg(part.toolName)
                                           : tr("Show the details of %1").arg(part.toolName);
             out.append({{thinking ? Hit::Kind::ToggleThinking : Hit::Kind::ToggleTool, part.toolId, int(i)},
-                        name, part.header.translated(origin), true, part.open});
+                        name, part.header.translated(origin), thinking ? thinkingTitle(layout, i) : QString(), true,
+                        part.open});
         }
         for (int which = 0; which < 3; ++which) {
             const Layout::Shown text = Layout::shown(part, which);

@@ -27,7 +27,8 @@ struct ConversationState
     QHash<QString, ToolOutcome> toolResults; ///< by tool call id
     QSet<QString> loadedToolCalls;          ///< tool call ids of the rows in the model
     QSet<QString> expanded;                 ///< "messageId/partIndex"
-    QHash<QString, qint64> thinkingMs;      ///< by message id, measured while it streamed
+    QHash<QString, qint64> thinkingMs;      ///< by message id, measured here while it streams (the
+                                            ///< stored answer carries the engine's own figure)
     // Text the user selected with the mouse: a range in one shown text of one message.
     struct TextSelection
     {
@@ -91,6 +92,7 @@ public:
         Hit hit;
         QString name;
         QRect rect;
+        QString description = QString(); ///< what a section toggle hides ("Thought for 4 seconds")
         bool expandable = false;
         bool expanded = false;
     };
@@ -125,6 +127,8 @@ private:
     class Layout;
     Layout &layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     QPoint originOf(const QStyleOptionViewItem &option, const Layout &layout) const;
+    // "Thinking…", "Thought for 4 seconds" or "Thoughts", for the thinking part `part`.
+    QString thinkingTitle(const Layout &layout, size_t part) const;
 
     ConversationState *m_state;
     bool m_dark = false;

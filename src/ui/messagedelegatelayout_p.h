@@ -55,6 +55,7 @@ public:
         QRect resultLabel;
         bool open = false;
         bool hidden = false;
+        qint64 durationMs = -1; // a thinking part's stored duration
     };
 
     QString id;

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void roundTripsEveryPartKind();
     void keepsUnknownFieldsAndTypes();
     void readsTheReferenceImageField();
+    void keepsTheThinkingDuration();
     void validatesPartsPerRole_data();
     void validatesPartsPerRole();
     void plainTextJoinsTextPartsOnly();
@@ -71,6 +72,27 @@ void TestContentPart::readsTheReferenceImageField()
     const auto part = contentPartFromJson(QJsonObject{{u"type"_s, u"image"_s}, {u"index"_s, 2}, {u"contentType"_s, u"image/webp"_s}});
     QCOMPARE(std::get<ImagePart>(part).mimeType, u"image/webp"_s);
     QCOMPARE(std::get<ImagePart>(part).index, 2);
+}
+
+// How long the model thought is stored with the part in whole milliseconds; a value of another
+// shape is not taken as a duration but kept as it was.
+void TestContentPart::keepsTheThinkingDuration()
+{
+    ThinkingPart thought{u"Hmm"_s, {}, {}, {}, {}};
+    thought.durationMs = 4217;
+    const QJsonObject json = contentPartToJson(thought);
+    QCOMPARE(json, (QJsonObject{{u"type"_s, u"thinking"_s}, {u"thinking"_s, u"Hmm"_s}, {u"durationMs"_s, 4217}}));
+    QCOMPARE(contentPartFromJson(json), ContentPart(thought));
+    QCOMPARE(contentPartToJson(ThinkingPart{u"Hmm"_s, {}, {}, {}, {}}),
+             (QJsonObject{{u"type"_s, u"thinking"_s}, {u"thinking"_s, u"Hmm"_s}}));
+
+    for (const QJsonValue &odd : {QJsonValue(-5), QJsonValue(1.5), QJsonValue(u"4s"_s), QJsonValue(1e300)}) {
+        const QJsonObject stored{{u"type"_s, u"thinking"_s}, {u"thinking"_s, u"Hmm"_s}, {u"durationMs"_s, odd}};
+        const ContentPart part = contentPartFromJson(stored);
+        QVERIFY(!std::get<ThinkingPart>(part).durationMs);
+        QCOMPARE(std::get<ThinkingPart>(part).extra, (QJsonObject{{u"durationMs"_s, odd}}));
+        QCOMPARE(contentPartToJson(part), stored);
+    }
 }
 
 void TestContentPart::validatesPartsPerRole_data()

@@ -33,10 +33,12 @@ Thread TestThreadExport::thread()
 QList<Message> TestThreadExport::messages()
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(1'700'000'060'000, QTimeZone::utc());
+    ThinkingPart thought{u"Use a chart"_s, {}, {}, {}, {}};
+    thought.durationMs = 4217;
     Message user{u"m1"_s, thread().id, MessageRole::User, MessageStatus::Complete, at,
                  {TextPart{u"Draw the sales"_s, false, {}, {}}}};
     Message assistant{u"m2"_s, thread().id, MessageRole::Assistant, MessageStatus::Interrupted, at.addSecs(1),
-                      {ThinkingPart{u"Use a chart"_s, {}, {}, {}, {}}, TextPart{u"Here:\n```\ncode\n```"_s, false, {}, {}},
+                      {thought, TextPart{u"Here:\n```\ncode\n```"_s, false, {}, {}},
                        ToolUsePart{u"c1"_s, u"bar_chart"_s, QJsonObject{{u"chartTitle"_s, u"Sales"_s}}, std::nullopt, {}, {}}}};
     Message tool{u"m3"_s, thread().id, MessageRole::Tool, MessageStatus::Complete, at.addSecs(2),
                  {ToolResultPart{u"c1"_s, u"bar_chart"_s, u"Chart shown"_s, false, {}}}};
@@ -61,7 +63,7 @@ Draw the sales
 
 *2023-11-14T22:14:21.000Z*
 
-<details><summary>Thinking</summary>
+<details><summary>Thinking (4.2 s)</summary>
 
 Use a chart
 
@@ -104,7 +106,7 @@ void TestThreadExport::json()
     QCOMPARE(array.size(), 3);
     QCOMPARE(array.at(1).toObject().value("status"_L1).toString(), u"interrupted"_s);
     QCOMPARE(array.at(1).toObject().value("content"_L1).toArray().at(0).toObject(),
-             (QJsonObject{{u"type"_s, u"thinking"_s}, {u"thinking"_s, u"Use a chart"_s}}));
+             (QJsonObject{{u"type"_s, u"thinking"_s}, {u"thinking"_s, u"Use a chart"_s}, {u"durationMs"_s, 4217}}));
     QCOMPARE(messageFromJson(array.at(2).toObject()), messages().at(2));
 }
 

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void tokenLimitAfterTextIsNotRetried();
     void emptyAnswerIsRetriedOnce();
     void truncatedAnswerIsStoredAsFailed();
+    void thinkingIsStoredWithItsDuration();
 
 private:
     struct Run
@@ -254,5 +255,39 @@ void TestStreamingInferenceService::truncatedAnswerIsStoredAsFailed()
     QCOMPARE(r.outcome.attempts, 1);
 }
 
+// How long the model thought is measured by the engine and stored with the thinking part: from its
+// first thinking delta to the first piece of the answer (not to the end of the stream). The server
+// sends four pieces of thinking 80 ms apart, then four pieces of text 80 ms apart, so the thinking
+// lasted at least 4 × 80 ms and the answer after it at least 3 × 80 ms (timers never fire more
+// than 5 % early).
+void TestStreamingInferenceService::thinkingIsStoredWithItsDuration()
+{
+    ScriptedHttpServer::Response response = ScriptedHttpServer::Response::stream("text/event-stream", {});
+    response.body.clear();
+    for (int i = 0; i < 4; ++i) {
+        const QString event = u"{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"step %1. \"}}]}"_s.arg(i);
+        response.body.append({openAi({event}), i == 0 ? 0 : 80});
+    }
+    for (int i = 0; i < 4; ++i)
+        response.body.append({openAi({u"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a%1 \"}}]}"_s.arg(i)}), 80});
+    response.body.append({openAi({u"{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"_s, u"[DONE]"_s}), 0});
+    m_server->enqueue("/v1/chat/completions", response);
+
+    const Run r = run();
+    QVERIFY(!r.outcome.error);
+    const Message &m = *r.outcome.message;
+    QCOMPARE(m.content.size(), 2);
+    const auto &thinking = std::get<ThinkingPart>(m.content.at(0));
+    QCOMPARE(thinking.text, u"step 0. step 1. step 2. step 3. "_s);
+    QVERIFY(thinking.durationMs);
+    QVERIFY2(*thinking.durationMs >= 300, qPrintable(QString::number(*thinking.durationMs)));
+    QVERIFY2(*thinking.durationMs + 220 <= r.outcome.durationMs,
+             qPrintable(u"%1 of %2"_s.arg(*thinking.durationMs).arg(r.outcome.durationMs)));
+    QCOMPARE(std::get<TextPart>(m.content.at(1)).text, u"a0 a1 a2 a3 "_s);
+    // Stored as it was measured.
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).get(m.id)).value(), m);
+}
+
 QTEST_GUILESS_MAIN(TestStreamingInferenceService)
+
 #include "tst_streaminginferenceservice.moc"

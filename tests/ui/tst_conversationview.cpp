@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QTranslator>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -26,6 +27,7 @@ class TestConversationView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void streamingRebuildsOnlyTheLastBlock();
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void draggingSelectsTextAndCopyTakesExactlyIt();
     void doubleClickSelectsAWordAndShiftClickExtends();
     void assistiveTechnologyNamesAndPressesEveryButton();
+    void thinkingSaysHowLongItLasted();
 
 private:
     Message message(const QString &id, MessageRole role, const QString &text, qint64 seconds = 0) const;
@@ -46,6 +49,7 @@ private:
     void drag(const QPoint &from, const QPoint &to);
     int highlightedPixels() const;
 
+    QTranslator m_english;
     QList<Message> m_stored;
     std::unique_ptr<MessageListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -61,6 +65,13 @@ Message TestConversationView::message(const QString &id, MessageRole role, const
     m.createdAt = QDateTime::fromSecsSinceEpoch(1'790'000'000 + seconds, QTimeZone::utc());
     m.content = {TextPart{text, false, {}, {}}};
     return m;
+}
+
+void TestConversationView::initTestCase()
+{
+    // The English catalogue, as the application loads it: "1 second" / "3 seconds".
+    QVERIFY(m_english.load(QStringLiteral(ENGLISH_QM_PATH)));
+    QCoreApplication::installTranslator(&m_english);
 }
 
 void TestConversationView::init()
@@ -450,6 +461,57 @@ void TestConversationView::assistiveTechnologyNamesAndPressesEveryButton()
                                             u"Copy the message"_s}));
     user->child(0)->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
     QCOMPARE(copied.at(1).at(0).toString(), u"Weather in Lisbon?"_s);
+}
+
+// The thinking header says "Thinking…" while the answer thinks, then how long it thought: first
+// by the view's own clock, then by the figure stored with the answer (also after a restart). Read
+// from the toggle's accessible description, which is the painted header.
+void TestConversationView::thinkingSaysHowLongItLasted()
+{
+    QVERIFY(m_model->openThread(u"t"_s));
+    auto header = [this](int row) {
+        QAccessibleInterface *item = QAccessible::queryAccessibleInterface(m_view.get())->child(row);
+        QAccessibleInterface *toggle = item ? item->child(0) : nullptr;
+        if (!toggle || toggle->text(QAccessible::Name) != u"Show thoughts"_s)
+            return u"(no thinking toggle)"_s;
+        return toggle->text(QAccessible::Description);
+    };
+    RunMessageDeltaEvent thought;
+    thought.messageId = u"a"_s;
+    thought.partType = ContentPartType::Thinking;
+    thought.text = u"Which city? "_s;
+    m_model->applyDelta(thought);
+    m_view->flushLayout();
+    QCOMPARE(header(0), u"Thinking…"_s);
+    thought.text = u"Lisbon."_s;
+    m_model->applyDelta(thought);
+    m_view->flushLayout();
+    QCOMPARE(header(0), u"Thinking…"_s);
+
+    RunMessageDeltaEvent text;
+    text.messageId = u"a"_s;
+    text.partIndex = 1;
+    text.text = u"It is sunny."_s;
+    m_model->applyDelta(text);
+    m_view->flushLayout();
+    QCOMPARE(header(0), u"Thought for 1 second"_s); // under half a second here: shown as one
+
+    Message stored = message(u"a"_s, MessageRole::Assistant, u"It is sunny."_s);
+    ThinkingPart part{u"Which city? Lisbon."_s, {}, {}, {}, {}};
+    part.durationMs = 2600;
+    stored.content.prepend(part);
+    m_model->upsertMessage(stored);
+    m_view->flushLayout();
+    QCOMPARE(header(0), u"Thought for 3 seconds"_s);
+
+    // Opened later (a new view): the stored figure; an answer stored without one says "Thoughts".
+    Message older = message(u"b"_s, MessageRole::Assistant, u"Done."_s, 1);
+    older.content.prepend(ThinkingPart{u"Quick."_s, {}, {}, {}, {}});
+    m_stored = {stored, older};
+    QVERIFY(m_model->openThread(u"t"_s));
+    m_view->flushLayout();
+    QCOMPARE(header(0), u"Thought for 3 seconds"_s);
+    QCOMPARE(header(1), u"Thoughts"_s);
 }
 
 QTEST_MAIN(TestConversationView)

@@ -24,6 +24,7 @@
 #include <QSet>
 #include <QJsonArray>
 #include <QTest>
+#include <QTranslator>
 
 using namespace AgentDesk;
 using namespace AgentDesk::Test;
@@ -53,6 +54,7 @@ private:
     static bool show(MainWindow &window, QSize size, const QString &threadId);
     QString m_dir;
     QString m_thread;
+    QTranslator m_english;
 };
 
 void TestScreenshots::initTestCase()
@@ -61,6 +63,9 @@ void TestScreenshots::initTestCase()
     if (m_dir.isEmpty())
         m_dir = QStringLiteral(SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(m_dir));
+    // The English catalogue, as the application loads it ("Thought for 6 seconds").
+    QVERIFY(m_english.load(QStringLiteral(ENGLISH_QM_PATH)));
+    QCoreApplication::installTranslator(&m_english);
 }
 
 void TestScreenshots::cleanup()
@@ -129,8 +134,10 @@ void TestScreenshots::fill(TempDatabase &t)
         AD_VERIFY_OK(messages.append(msg));
     };
     append(MessageRole::User, {TextPart{u"Compare the regions and write a short summary document."_s, false, {}, {}}});
+    ThinkingPart thought{u"The user wants a comparison; a table first, then the document."_s, {}, {}, {}, {}};
+    thought.durationMs = 6400;
     append(MessageRole::Assistant,
-           {ThinkingPart{u"The user wants a comparison; a table first, then the document."_s, {}, {}, {}, {}},
+           {thought,
             TextPart{u"Here are the **regions** by revenue:\n\n| Region | Q3 | Q4 |\n|---|---:|---:|\n| North | 1.2 M | 1.5 M |\n"
                      "| South | 0.9 M | 1.1 M |\n\nTo compute the growth yourself:\n\n```python\nfor region, q3, q4 in rows:\n"
                      "    print(region, f\"{(q4 - q3) / q3:.0%}\")\n```"_s,
