@@ -17,6 +17,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDirIterator>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void cleanup();
     void addTestAndDiscoverAProvider();
     void badProviderInputStoresNothing();
+    void aKeychainThatRefusesKeepsNoKey();
     void editAModelsCapabilitiesPricesAndDefault();
     void chatSettingsCountTheSystemPrompt();
     void privacyListsAndWhitelist();
@@ -141,6 +144,33 @@ void TestSettingsDialog::badProviderInputStoresNothing()
     page->discoverModels([&](Result<int> r) { discovered = r; });
     QVERIFY(discovered && !*discovered);
     QCOMPARE(page->status()->text(), u"Save the provider first."_s);
+}
+
+// No keychain to be had (CTest points this test at a session bus that does not exist): the
+// provider is saved without a key, the user is told why, and the key is written nowhere else — no
+// plaintext fallback. (tst_keychain covers a working keychain.)
+void TestSettingsDialog::aKeychainThatRefusesKeepsNoKey()
+{
+    ProvidersPage *page = m_dialog->providersPage();
+    page->newProvider();
+    page->nameField()->setText(u"cloud"_s);
+    page->urlField()->setText(u"http://127.0.0.1:9/v1"_s);
+    QTest::keyClicks(page->keyField(), u"sk-nowhere-3141"_s);
+    std::optional<Result<Provider>> saved;
+    page->saveProvider([&](Result<Provider> r) { saved = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 20000);
+    QVERIFY(!*saved);
+    QCOMPARE(saved->error().code, u"KEYCHAIN_FAILED"_s);
+    QVERIFY2(page->status()->text().startsWith(u"The provider was saved, but the system keychain refused the key: "_s),
+             qPrintable(page->status()->text()));
+    const Provider stored = AD_VERIFY_OK(ProviderRepository(m_t->connection()).provider(u"cloud"_s)).value();
+    QCOMPARE(stored.apiKey.keychainKey, QString());
+    QDirIterator it(m_t->dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains("sk-nowhere-3141"), qPrintable(file.fileName()));
+    }
 }
 
 void TestSettingsDialog::editAModelsCapabilitiesPricesAndDefault()
