@@ -28,6 +28,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <unistd.h>
@@ -186,10 +187,14 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     ExecuteRun::Options options;
     options.dataDir = app.dataDir();
     options.mcpPool = &mcp;
+    options.waitWhileThreadBusy = c.parser.isSet(u"wait"_s);
     // The Brave Search key comes from the variable the web settings name (never from storage).
     if (const auto web = SettingsRepository(*db).webSettings(); web && !web->braveApiKeyEnv.isEmpty())
         options.webSearchKey = qEnvironmentVariable(web->braveApiKeyEnv.toLocal8Bit().constData());
     ExecuteRunAndSetTitle executor(&network, *db, options);
+    QObject::connect(&executor, &ExecuteRunAndSetTitle::waitingForThread, &executor, [&](const Error &busy) {
+        app.err() << "agentdesk-cli: " << busy.message << "; waiting (Ctrl+C gives up)" << Qt::endl;
+    });
     const bool events = c.parser.isSet(u"events"_s);
     QTextStream &out = app.out();
     const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -290,9 +295,13 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         result = r;
         loop.quit();
     });
-    // Ctrl+C stops the run: the partial answer stays stored as interrupted.
+    // Ctrl+C stops the run: the partial answer stays stored as interrupted. So do the signals
+    // that ask a program to end (`timeout` sends SIGTERM, a closed terminal SIGHUP).
     g_interrupted = false;
-    auto previous = std::signal(SIGINT, onInterrupt);
+    constexpr int StopSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    std::array<void (*)(int), std::size(StopSignals)> previous{};
+    for (std::size_t i = 0; i < std::size(StopSignals); ++i)
+        previous[i] = std::signal(StopSignals[i], onInterrupt);
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &executor, [&] {
         if (g_interrupted.exchange(false))
@@ -305,7 +314,8 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     interruptPoll.stop();
     answerNotifier.reset();
     mcp.stopAll();
-    std::signal(SIGINT, previous);
+    for (std::size_t i = 0; i < std::size(StopSignals); ++i)
+        std::signal(StopSignals[i], previous[i]);
     if (!events && printedText)
         out << '\n';
     out.flush();
@@ -319,7 +329,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
 void registerRunCommands(CliApplication &app)
 {
     app.addCommand({u"run"_s, QString(),
-                    u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--attach FILE]... [--anonymous] [--approve all|none] [--events] TEXT"_s,
+                    u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--attach FILE]... [--anonymous] [--approve all|none] [--wait] [--events] TEXT"_s,
                     u"Send TEXT to a thread (a new one unless --thread) and stream the answer; --events prints one JSON object per run event."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"TEXT"_s, u"The message."_s);
@@ -332,6 +342,7 @@ void registerRunCommands(CliApplication &app)
                         p.addOption({u"attach"_s, u"Attach a file (text, Markdown, code, CSV, PDF) as a source the model can search (repeatable)."_s, u"FILE"_s});
                         p.addOption({u"anonymous"_s, u"Mask personal data before it leaves this computer."_s});
                         p.addOption({u"events"_s, u"Print one JSON object per run event per line."_s});
+                        p.addOption({u"wait"_s, u"When another run is answering in the thread, wait for it instead of failing."_s});
                         p.addOption({u"approve"_s, u"Answer every tool that asks for approval: all or none (default: ask on a terminal, else none)."_s, u"all|none"_s});
                     },
                     [&app](CliApplication::Context &c) { return runCommand(app, c); },

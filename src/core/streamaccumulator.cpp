@@ -144,7 +144,7 @@ std::optional<StreamAccumulator::Change> StreamAccumulator::apply(const StreamCh
     return std::nullopt;
 }
 
-QList<ContentPart> StreamAccumulator::content() const
+QList<ContentPart> StreamAccumulator::content(bool keepPartialArguments) const
 {
     QList<ContentPart> parts;
     parts.reserve(m_blocks.size());
@@ -153,11 +153,16 @@ QList<ContentPart> StreamAccumulator::content() const
         switch (block.kind) {
         case BlockKind::Text: parts.append(TextPart{block.text, false, block.metadata, {}}); break;
         case BlockKind::Thinking: parts.append(ThinkingPart{block.text, block.id, block.signature, block.metadata, {}}); break;
-        case BlockKind::ToolCall:
+        case BlockKind::ToolCall: {
             ++synthesized;
+            const auto arguments = parseArguments(block.text);
+            QJsonObject extra;
+            if (keepPartialArguments && !arguments && !block.text.isEmpty())
+                extra.insert("partialArguments"_L1, block.text);
             parts.append(ToolUsePart{block.id.isEmpty() ? u"call_%1"_s.arg(synthesized) : block.id, block.name,
-                                     parseArguments(block.text).value_or(QJsonObject()), std::nullopt, block.metadata, {}});
+                                     arguments.value_or(QJsonObject()), std::nullopt, block.metadata, extra});
             break;
+        }
         }
     }
     return parts;

@@ -34,8 +34,9 @@ public:
     std::optional<Change> apply(const StreamChunk &chunk);
 
     // The message content so far. Tool calls whose arguments do not parse (yet) carry empty
-    // params; `malformedToolCalls()` names them.
-    QList<ContentPart> content() const;
+    // params; `malformedToolCalls()` names them. With `keepPartialArguments`, such a call keeps
+    // the text received so far as `extra.partialArguments` (a checkpoint stores what was shown).
+    QList<ContentPart> content(bool keepPartialArguments = false) const;
     QStringList malformedToolCalls() const;
     bool hasToolCalls() const;
     // Non-whitespace text or any tool call (reasoning alone is not an answer).

@@ -1,6 +1,7 @@
 #include "executerun.h"
 
 #include "anonymizer.h"
+#include "threadrunlock.h"
 #include "systempromptbuilderservice.h"
 #include "toolassemblyservice.h"
 
@@ -76,6 +77,31 @@ void ExecuteRun::start(const QString &runId, const QString &threadId, const RunI
     m_running = true;
     m_result = Result{};
     m_result.target.thread.id = threadId;
+    auto lock = ThreadRunLock::tryAcquire(m_db, threadId);
+    if (lock) {
+        m_threadLock = std::move(*lock);
+        return begin(input);
+    }
+    if (lock.error().code != "RUN_THREAD_BUSY"_L1 || !m_options.waitWhileThreadBusy)
+        return fail(lock.error(), false);
+    Q_EMIT waitingForThread(lock.error());
+    m_threadBusyPoll = new QTimer(this);
+    connect(m_threadBusyPoll, &QTimer::timeout, this, [this, input] {
+        auto again = ThreadRunLock::tryAcquire(m_db, m_result.target.thread.id);
+        if (!again && again.error().code == "RUN_THREAD_BUSY"_L1)
+            return;
+        delete std::exchange(m_threadBusyPoll, nullptr);
+        if (!again)
+            return fail(again.error(), false);
+        m_threadLock = std::move(*again);
+        begin(input);
+    });
+    m_threadBusyPoll->start(m_options.threadBusyPollMs);
+}
+
+void ExecuteRun::begin(const RunInput &input)
+{
+    const QString threadId = m_result.target.thread.id;
     auto target = RunTarget::resolve(m_db, threadId);
     if (!target)
         return fail(target.error(), false);
@@ -450,7 +476,7 @@ void ExecuteRun::fail(const Error &error, bool cleanup)
 {
     if (!m_running)
         return;
-    if (cleanup && !m_result.target.thread.id.isEmpty())
+    if (cleanup && m_threadLock && !m_result.target.thread.id.isEmpty())
         MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id);
     complete(Outcome::Failed, error);
 }
@@ -461,8 +487,11 @@ void ExecuteRun::complete(Outcome outcome, std::optional<Error> error)
         return;
     m_running = false;
     m_approvals.clear();
-    if (outcome == Outcome::Aborted)
+    delete std::exchange(m_threadBusyPoll, nullptr);
+    // Only a run that held the thread touched it (a waiting one never did).
+    if (outcome == Outcome::Aborted && m_threadLock)
         MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id);
+    m_threadLock.reset(); // the next run (this process or another) may start from here on
     m_result.outcome = outcome;
     m_result.error = std::move(error);
     Q_EMIT finished(m_result);

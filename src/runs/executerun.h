@@ -16,6 +16,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -28,6 +29,7 @@ namespace AgentDesk {
 class McpServerPool;
 
 class Anonymizer;
+class ThreadRunLock;
 
 // One run of a thread (runs-reference.md §1.3, legacy loop, HEAD semantics, with product.md §5):
 // the user's message is stored before any inference (masked first in anonymous threads), then
@@ -50,6 +52,9 @@ public:
         McpServerPool *mcpPool = nullptr; // the process's MCP servers; none: runs without MCP tools
         int mcpStartTimeoutMs = 30'000;
         QString webSearchKey; // the Brave Search API key (from the keychain or the environment), if any
+        // Another run (in any process) holds the thread: fail with RUN_THREAD_BUSY, or wait for it.
+        bool waitWhileThreadBusy = false;
+        int threadBusyPollMs = 200;
     };
     enum class Outcome { Completed, Failed, Aborted };
     struct Result
@@ -77,8 +82,11 @@ public:
 Q_SIGNALS:
     void eventReady(const AgentDesk::RunEvent &event);
     void finished(const AgentDesk::ExecuteRun::Result &result);
+    // Another run holds the thread and this one waits for it (Options::waitWhileThreadBusy).
+    void waitingForThread(const AgentDesk::Error &busy);
 
 private:
+    void begin(const RunInput &input);
     void emitEvent(RunEventPayload payload);
     void prepareUserMessage(const RunUserInput &input);
     void resumeWidget(const RunToolResultInput &input);
@@ -121,6 +129,8 @@ private:
     };
     QHash<QString, PendingApproval> m_approvals; // by tool call id
     bool m_running = false;
+    std::unique_ptr<ThreadRunLock> m_threadLock; // held from start to finish
+    QTimer *m_threadBusyPoll = nullptr;
 };
 
 } // namespace AgentDesk

@@ -23,6 +23,7 @@ ExecuteRunAndSetTitle::ExecuteRunAndSetTitle(QNetworkAccessManager *network, QSq
 {
     connect(m_run, &ExecuteRun::eventReady, this, &ExecuteRunAndSetTitle::eventReady);
     connect(m_run, &ExecuteRun::finished, this, &ExecuteRunAndSetTitle::onRunFinished);
+    connect(m_run, &ExecuteRun::waitingForThread, this, &ExecuteRunAndSetTitle::waitingForThread);
 }
 
 ExecuteRunAndSetTitle::~ExecuteRunAndSetTitle() = default;

@@ -28,6 +28,7 @@ public:
 Q_SIGNALS:
     void eventReady(const AgentDesk::RunEvent &event);
     void finished(const AgentDesk::ExecuteRun::Result &result);
+    void waitingForThread(const AgentDesk::Error &busy);
 
 private:
     void emitEvent(RunEventPayload payload);

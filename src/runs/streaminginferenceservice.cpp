@@ -14,6 +14,8 @@ StreamingInferenceService::StreamingInferenceService(QNetworkAccessManager *netw
 {
     m_deltaTimer.setSingleShot(true);
     connect(&m_deltaTimer, &QTimer::timeout, this, &StreamingInferenceService::flushDeltas);
+    m_checkpointTimer.setSingleShot(true);
+    connect(&m_checkpointTimer, &QTimer::timeout, this, &StreamingInferenceService::checkpoint);
 }
 
 StreamingInferenceService::~StreamingInferenceService() = default;
@@ -76,7 +78,7 @@ void StreamingInferenceService::onChunks(const QList<StreamChunk> &chunks)
     if (!m_rowCreated) {
         // The row exists from the first content on, so a crash keeps what streamed.
         m_message.createdAt = QDateTime::currentDateTimeUtc();
-        m_message.content = content(false);
+        m_message.content = checkpointContent();
         if (auto stored = MessageRepository(m_db).append(m_message); stored) {
             m_message.createdAt = stored->createdAt;
             m_rowCreated = true;
@@ -86,6 +88,9 @@ void StreamingInferenceService::onChunks(const QList<StreamChunk> &chunks)
         }
     } else if (m_sinceCheckpoint.isValid() && m_sinceCheckpoint.elapsed() >= m_options.checkpointIntervalMs) {
         checkpoint();
+    } else if (m_rowCreated && !m_checkpointTimer.isActive()) {
+        // The provider may say nothing more for a long time: what was shown is written anyway.
+        m_checkpointTimer.start(int(std::max<qint64>(0, m_options.checkpointIntervalMs - m_sinceCheckpoint.elapsed())));
     }
     // A throttle that holds while a burst keeps this thread busy (the timer could not fire then).
     if (m_sinceDeltaFlush.elapsed() >= m_options.deltaIntervalMs) {
@@ -125,16 +130,14 @@ void StreamingInferenceService::endThinking()
 
 QList<ContentPart> StreamingInferenceService::content(bool withToolCalls) const
 {
-    QList<ContentPart> all = m_acc->content();
-    const qint64 now = m_clock.elapsed();
-    for (auto it = m_thinking.cbegin(); it != m_thinking.cend(); ++it) {
-        if (it.key() < all.size()) {
-            if (auto *thinking = std::get_if<ThinkingPart>(&all[it.key()]))
-                thinking->durationMs = it->durationMs >= 0 ? it->durationMs : now - it->startMs;
+    QList<ContentPart> all = checkpointContent();
+    if (withToolCalls) {
+        for (ContentPart &part : all) {
+            if (auto *call = std::get_if<ToolUsePart>(&part))
+                call->extra.remove("partialArguments"_L1);
         }
-    }
-    if (withToolCalls)
         return all;
+    }
     QList<ContentPart> parts;
     for (ContentPart &part : all) {
         if (!std::holds_alternative<ToolUsePart>(part))
@@ -143,12 +146,28 @@ QList<ContentPart> StreamingInferenceService::content(bool withToolCalls) const
     return parts;
 }
 
+QList<ContentPart> StreamingInferenceService::checkpointContent() const
+{
+    // Tool calls as far as they streamed (partial arguments kept as text): the row holds what was
+    // shown. Recovery and Stop drop them again, as a turn's calls never ran unless it completed.
+    QList<ContentPart> all = m_acc->content(true);
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_thinking.cbegin(); it != m_thinking.cend(); ++it) {
+        if (it.key() < all.size()) {
+            if (auto *thinking = std::get_if<ThinkingPart>(&all[it.key()]))
+                thinking->durationMs = it->durationMs >= 0 ? it->durationMs : now - it->startMs;
+        }
+    }
+    return all;
+}
+
 void StreamingInferenceService::checkpoint()
 {
-    if (!m_rowCreated)
+    m_checkpointTimer.stop();
+    if (!m_rowCreated || !m_done)
         return;
     m_sinceCheckpoint.restart();
-    auto saved = MessageRepository(m_db).update(m_message.id, content(false), MessageStatus::Streaming);
+    auto saved = MessageRepository(m_db).update(m_message.id, checkpointContent(), MessageStatus::Streaming);
     if (saved)
         return;
     if (saved.error().code == QLatin1String(ErrorCode::NotFound)) {
@@ -203,6 +222,7 @@ void StreamingInferenceService::onFinished(const InferenceStream::Outcome &outco
     if (!m_retried && ((outcome.ok && nothing) || (retryWorthy && !hasDurableOutput()))) {
         m_retried = true;
         qCInfo(lcRun) << "retrying the turn once:" << (failure ? failure->code : u"empty answer"_s);
+        m_checkpointTimer.stop();
         if (m_rowCreated) // what streamed will be replaced by the retry
             MessageRepository(m_db).update(m_message.id, {}, MessageStatus::Streaming);
         // Not from inside the finished stream's own signal.
@@ -224,6 +244,7 @@ void StreamingInferenceService::finish(std::optional<Error> error, MessageStatus
     }
     flushDeltas();
     m_deltaTimer.stop();
+    m_checkpointTimer.stop();
     endThinking();
     Outcome outcome;
     outcome.error = error;

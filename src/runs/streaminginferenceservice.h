@@ -23,8 +23,10 @@ class QNetworkAccessManager;
 namespace AgentDesk {
 
 // One assistant turn, streamed (runs-reference.md §5, product.md §5):
-// - the assistant row is created when the first content arrives (status `streaming`), its text
-//   and thinking are checkpointed at most once per `checkpointIntervalMs`, and it is finalised
+// - the assistant row is created when the first content arrives (status `streaming`), its text,
+//   thinking and tool-call arguments are checkpointed at most once per `checkpointIntervalMs` and
+//   at most that long after the newest delta, also when the provider then pauses (a timer, not
+//   the next chunk, triggers the write), and it is finalised
 //   once: `complete`, `interrupted` (Stop) or `failed` — tool calls only in a complete turn;
 // - deltas are coalesced and emitted at most every `deltaIntervalMs`, each carrying only what was
 //   appended; the final message is authoritative;
@@ -82,6 +84,7 @@ private:
     bool hasDurableOutput() const;
     // The message so far, thinking parts with their durations; tool calls only when asked for.
     QList<ContentPart> content(bool withToolCalls) const;
+    QList<ContentPart> checkpointContent() const;
     void endThinking();
 
     QNetworkAccessManager *m_network;
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<StreamAccumulator> m_acc;
     QList<StreamAccumulator::Change> m_pendingDeltas;
     QTimer m_deltaTimer;
+    QTimer m_checkpointTimer; // armed while the row is behind what was shown
     QElapsedTimer m_sinceCheckpoint;
     QElapsedTimer m_sinceDeltaFlush;
     std::function<void(const Outcome &)> m_finalWrite;

@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -54,26 +53,6 @@ Result<void> checkDataDir(const QString &dataDir)
     return {};
 }
 
-// A file that is not empty must start with the SQLite header; anything else is refused before
-// SQLite opens (and possibly rewrites) it.
-Result<void> checkHeader(const QString &filePath)
-{
-    QFile file(filePath);
-    if (!file.exists() || file.size() == 0)
-        return {};
-    if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(QString(ErrorCode::DatabaseOpenFailed),
-                         u"Cannot read the database %1: %2"_s.arg(QDir::toNativeSeparators(filePath), file.errorString()));
-    }
-    static const QByteArray header("SQLite format 3\0", 16);
-    if (file.read(16) != header) {
-        return makeError(QString(ErrorCode::DatabaseNotSqlite),
-                         u"%1 is not an AgentDesk database (not an SQLite file); it was left unchanged"_s.arg(
-                             QDir::toNativeSeparators(filePath)));
-    }
-    return {};
-}
-
 } // namespace
 
 Database::Database(QString dataDir, QString filePath, QString connectionName)
@@ -96,8 +75,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, Options
     if (auto ok = checkDataDir(dataDir); !ok)
         return std::unexpected(ok.error());
     const QString filePath = QDir(dataDir).absoluteFilePath(QString::fromLatin1(FileName));
-    if (auto ok = checkHeader(filePath); !ok)
-        return std::unexpected(ok.error());
 
     const QString name = u"agentdesk-%1-%2"_s.arg(quintptr(QThread::currentThreadId())).arg(++connectionCounter);
     std::unique_ptr<Database> db(new Database(QDir(dataDir).absolutePath(), filePath, name));
@@ -125,6 +102,16 @@ Result<void> Database::configure()
     {
         auto schema = Sql::exec(m_db, u"SELECT count(*) FROM sqlite_schema"_s);
         if (!schema || !schema->next()) {
+            // The file is never opened outside SQLite (house rule, SQLite's "How To Corrupt"
+            // §2.2: closing any other descriptor of the file drops this process's POSIX locks,
+            // and another process may then delete the WAL a connection here still uses).
+            // SQLite reads the header itself and says SQLITE_NOTADB for anything else.
+            const QString driverCode = schema ? schema->lastError().nativeErrorCode()
+                                              : schema.error().details.value(u"driverCode"_s).toString();
+            if (driverCode.toInt() == SQLITE_NOTADB) {
+                return makeError(QString(ErrorCode::DatabaseNotSqlite),
+                                 u"%1 is not an AgentDesk database (not an SQLite file); it was left unchanged"_s.arg(file));
+            }
             return makeError(QString(ErrorCode::DatabaseCorrupt),
                              u"The database %1 is damaged and was left unchanged: %2"_s.arg(
                                  file, schema ? schema->lastError().text() : schema.error().message));

@@ -110,6 +110,8 @@ MainWindow::MainWindow(Workspace *workspace, RunController *runs,
     const bool noProvider = m_workspace->providers().providers().value_or(QList<Provider>{}).isEmpty();
     if (noProvider && m_threads->rowCount() == 0)
         showWelcome(true);
+    else
+        m_chat->focusComposer(); // now that it is part of this window: typing goes to the message
 }
 
 void MainWindow::showWelcome(bool show)

@@ -8,6 +8,8 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QElapsedTimer>
+#include <QJsonObject>
 #include <QSignalSpy>
 
 using namespace AgentDesk;
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void emptyAnswerIsRetriedOnce();
     void truncatedAnswerIsStoredAsFailed();
     void thinkingIsStoredWithItsDuration();
+    void aPauseAfterOutputStillCheckpointsWhatWasShown();
 
 private:
     struct Run
@@ -286,6 +289,53 @@ void TestStreamingInferenceService::thinkingIsStoredWithItsDuration()
     QCOMPARE(std::get<TextPart>(m.content.at(1)).text, u"a0 a1 a2 a3 "_s);
     // Stored as it was measured.
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).get(m.id)).value(), m);
+}
+
+// The row catches up with what was shown within the checkpoint interval even when the provider then
+// says nothing: thinking, text and a tool call's arguments as far as they streamed. Without the
+// timer the row would hold only the first burst until the next chunk, 4 s later.
+void TestStreamingInferenceService::aPauseAfterOutputStillCheckpointsWhatWasShown()
+{
+    ScriptedHttpServer::Response response = ScriptedHttpServer::Response::stream("text/event-stream", {});
+    response.body = {
+        {openAi({u"{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"Weighing it. \"}}]}"_s}), 0},
+        {openAi({u"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Here is the \"}}]}"_s,
+                 u"{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\",\"function\":{\"name\":\"bar_chart\",\"arguments\":\"{\\\"chartTi\"}}]}}]}"_s}),
+         150},
+        {openAi({u"{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"_s, u"[DONE]"_s}), 4000},
+    };
+    m_server->enqueue("/v1/chat/completions", response);
+
+    QString storedDuringPause;
+    QJsonObject storedCallExtra;
+    QElapsedTimer sinceLastDelta;
+    const Run r = run(ProviderKind::OpenAiCompatible, 1000, [&](StreamingInferenceService &service, const RunMessageDeltaEvent &delta) {
+        if (delta.partType != ContentPartType::ToolUse)
+            return;
+        sinceLastDelta.start();
+        // Wait (events keep flowing: the checkpoint timer can fire) while the provider is silent.
+        const bool caughtUp = QTest::qWaitFor([&] {
+            const auto stored = MessageRepository(m_t->connection()).get(delta.messageId);
+            if (!stored || stored->content.size() != 3)
+                return false;
+            storedDuringPause = stored->plainText();
+            storedCallExtra = std::get<ToolUsePart>(stored->content.at(2)).extra;
+            return true;
+        }, 1500);
+        QVERIFY2(caughtUp, "the stored row did not catch up during the provider's pause");
+        QVERIFY2(sinceLastDelta.elapsed() < 1500, qPrintable(QString::number(sinceLastDelta.elapsed())));
+        QCOMPARE(m_server->requests().size(), 1);
+        service.cancel();
+    });
+    QCOMPARE(storedDuringPause, u"Here is the "_s);
+    QCOMPARE(storedCallExtra, QJsonObject({{u"partialArguments"_s, u"{\"chartTi"_s}}));
+    // Stop keeps what was said and drops the call that never ran.
+    QCOMPARE(r.outcome.error->code, u"INFERENCE_ABORTED"_s);
+    const Message stored = AD_VERIFY_OK(MessageRepository(m_t->connection()).get(r.outcome.message->id)).value();
+    QCOMPARE(stored.status, MessageStatus::Interrupted);
+    QCOMPARE(stored.content.size(), 2);
+    QCOMPARE(std::get<ThinkingPart>(stored.content.at(0)).text, u"Weighing it. "_s);
+    QCOMPARE(std::get<TextPart>(stored.content.at(1)).text, u"Here is the "_s);
 }
 
 QTEST_GUILESS_MAIN(TestStreamingInferenceService)

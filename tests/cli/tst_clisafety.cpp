@@ -1,0 +1,219 @@
+#include "testsupport.h"
+
+#include "support/clirunner.h"
+#include "support/scriptedhttpserver.h"
+
+#include "storage/messagerepository.h"
+#include "storage/threadrepository.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+
+#include <csignal>
+
+using namespace AgentDesk;
+using namespace Qt::StringLiterals;
+
+// The real agentdesk-cli under the ways runs end badly (issue 14): signals, a provider that goes
+// quiet and a SIGKILL, and two runs on one thread from two processes.
+class TestCliSafety : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void everyStopSignalEndsTheRunLikeCtrlC_data();
+    void everyStopSignalEndsTheRunLikeCtrlC();
+    void killedDuringAPauseKeepsWhatWasShown();
+    void oneRunPerThreadAcrossProcesses();
+
+private:
+    void addProvider(const Test::ScriptedHttpServer &server);
+    // Starts `run ARGS` and returns once its standard output contains `marker`.
+    void startRun(QProcess &process, const QStringList &arguments, QByteArray &out, const QByteArray &marker);
+    QList<Message> messages(const QString &threadId);
+    QString onlyThread();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCliSafety::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void TestCliSafety::addProvider(const Test::ScriptedHttpServer &server)
+{
+    const QString d = m_dir->path();
+    QCOMPARE(Test::runCli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s,
+                           u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(Test::runCli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+}
+
+void TestCliSafety::startRun(QProcess &process, const QStringList &arguments, QByteArray &out, const QByteArray &marker)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"no_proxy"_s, u"127.0.0.1"_s);
+    process.setProcessEnvironment(env);
+    connect(&process, &QProcess::readyReadStandardOutput, this, [&] { out += process.readAllStandardOutput(); });
+    process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), QStringList{u"--data-dir"_s, m_dir->path(), u"run"_s} + arguments);
+    QVERIFY(process.waitForStarted(10000));
+    QVERIFY2(QTest::qWaitFor([&] { return out.contains(marker) || process.state() == QProcess::NotRunning; }, 20000),
+             out.constData());
+    QVERIFY2(out.contains(marker), qPrintable(QString::fromUtf8(out + process.readAllStandardError())));
+}
+
+QList<Message> TestCliSafety::messages(const QString &threadId)
+{
+    auto db = AD_VERIFY_OK(Database::open(m_dir->path()));
+    return AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value();
+}
+
+QString TestCliSafety::onlyThread()
+{
+    auto db = AD_VERIFY_OK(Database::open(m_dir->path()));
+    const auto threads = AD_VERIFY_OK(ThreadRepository((*db)->connection()).list()).value();
+    return threads.size() == 1 ? threads.constFirst().id : QString();
+}
+
+void TestCliSafety::everyStopSignalEndsTheRunLikeCtrlC_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addRow("SIGTERM") << SIGTERM;
+    QTest::addRow("SIGHUP") << SIGHUP;
+    QTest::addRow("SIGQUIT") << SIGQUIT;
+    QTest::addRow("SIGINT") << SIGINT;
+}
+
+void TestCliSafety::everyStopSignalEndsTheRunLikeCtrlC()
+{
+    QFETCH(int, signal);
+    Test::ScriptedHttpServer server;
+    QStringList words;
+    for (int i = 0; i < 60; ++i)
+        words << u"w%1 "_s.arg(i);
+    server.enqueue("/v1/chat/completions",
+                   Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream(words), 60, 50));
+    addProvider(server);
+    if (QTest::currentTestFailed())
+        return;
+    QProcess process;
+    QByteArray out;
+    startRun(process, {u"Count"_s}, out, "w2 ");
+    if (QTest::currentTestFailed())
+        return;
+    const QString leaseDir = QDir(m_dir->path()).filePath(u"runs"_s);
+    QCOMPARE(QDir(leaseDir).entryList({u"*.lock"_s}, QDir::Files).size(), 2); // the process's lease, the thread's lock
+    ::kill(pid_t(process.processId()), signal);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit); // the handler stopped the run
+    QCOMPARE(process.exitCode(), 1);
+    QCOMPARE(QString::fromUtf8(process.readAllStandardError()), u"agentdesk-cli: error: Stopped (INFERENCE_ABORTED)\n"_s);
+    QCOMPARE(QDir(leaseDir).entryList({u"*.lock"_s}, QDir::Files), QStringList());
+    const QList<Message> stored = messages(onlyThread());
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(0).plainText(), u"Count"_s);
+    QCOMPARE(stored.at(1).status, MessageStatus::Interrupted);
+    QVERIFY(stored.at(1).plainText().startsWith(u"w0 w1 w2 "_s));
+    QVERIFY(!stored.at(1).plainText().contains(u"w59"_s));
+}
+
+// The provider sends part of an answer and then nothing for a long time; the process is killed
+// 1.5 s after the last text it printed. What it printed is what the thread keeps.
+void TestCliSafety::killedDuringAPauseKeepsWhatWasShown()
+{
+    Test::ScriptedHttpServer server;
+    Test::ScriptedHttpServer::Response response = Test::ScriptedHttpServer::Response::stream("text/event-stream", {});
+    const QByteArray all = Test::openAiTextStream({u"The first "_s, u"half of "_s, u"an answer, "_s, u"then a long pause."_s});
+    // Everything up to the third piece now (two bursts 300 ms apart), the rest after 30 s.
+    const qsizetype third = all.indexOf("then a long");
+    const qsizetype cut = all.lastIndexOf("data: ", third);
+    const qsizetype second = all.indexOf("data: ", all.indexOf("half of"));
+    response.body = {{all.left(second), 0}, {all.mid(second, cut - second), 300}, {all.mid(cut), 30000}};
+    server.enqueue("/v1/chat/completions", response);
+    addProvider(server);
+    if (QTest::currentTestFailed())
+        return;
+
+    QProcess process;
+    QByteArray out;
+    startRun(process, {u"Tell me"_s}, out, "an answer, ");
+    if (QTest::currentTestFailed())
+        return;
+    QTest::qWait(1500);
+    QCOMPARE(out, "The first half of an answer, ");
+    ::kill(pid_t(process.processId()), SIGKILL);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+
+    const QString threadId = onlyThread();
+    QList<Message> stored = messages(threadId);
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(1).status, MessageStatus::Streaming);
+    QCOMPARE(stored.at(1).plainText(), u"The first half of an answer, "_s);
+
+    // The next start recovers it: interrupted, exactly what was shown, and the thread goes on.
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Yes."_s})));
+    const auto next = Test::runCliServing({u"--data-dir"_s, m_dir->path(), u"run"_s, u"--thread"_s, threadId, u"Go on"_s});
+    QCOMPARE(next.err, QString());
+    QCOMPARE(next.out, u"Yes.\n"_s);
+    stored = messages(threadId);
+    QCOMPARE(stored.size(), 4);
+    QCOMPARE(stored.at(1).status, MessageStatus::Interrupted);
+    QCOMPARE(stored.at(1).plainText(), u"The first half of an answer, "_s);
+}
+
+// Two `run --thread T` at once: the second is refused and stores nothing; with --wait it waits
+// and then sends the first's whole answer as history.
+void TestCliSafety::oneRunPerThreadAcrossProcesses()
+{
+    Test::ScriptedHttpServer server;
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Ready."_s})));
+    addProvider(server);
+    if (QTest::currentTestFailed())
+        return;
+    const QString d = m_dir->path();
+    QCOMPARE(Test::runCliServing({u"--data-dir"_s, d, u"run"_s, u"Start"_s}).exitCode, 0);
+    const QString threadId = onlyThread();
+
+    QStringList words;
+    for (int i = 0; i < 30; ++i)
+        words << u"w%1 "_s.arg(i);
+    server.enqueue("/v1/chat/completions",
+                   Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream(words), 60, 60));
+    QProcess first;
+    QByteArray firstOut;
+    startRun(first, {u"--thread"_s, threadId, u"Count"_s}, firstOut, "w1 ");
+    if (QTest::currentTestFailed())
+        return;
+    const qint64 firstPid = first.processId();
+
+    const qsizetype requestsBefore = server.requests().size();
+    const auto refused = Test::runCliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, threadId, u"Interrupting"_s});
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.err, u"agentdesk-cli: error: Another AgentDesk process (pid %1) is running a run in this conversation; "
+                          "wait for it to finish or stop it (RUN_THREAD_BUSY)\n"_s.arg(firstPid));
+    QCOMPARE(refused.out, QString());
+    QCOMPARE(server.requests().size(), requestsBefore); // the refused run asked nobody
+
+    // --wait: starts once the first run is done, with its complete answer in the history.
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Waited."_s})));
+    const auto waited = Test::runCliServing({u"--data-dir"_s, d, u"run"_s, u"--wait"_s, u"--thread"_s, threadId, u"After you"_s});
+    QVERIFY(first.state() == QProcess::NotRunning || first.waitForFinished(20000));
+    QCOMPARE(first.exitCode(), 0);
+    QCOMPARE(waited.err, u"agentdesk-cli: Another AgentDesk process (pid %1) is running a run in this conversation; wait for it "
+                         "to finish or stop it; waiting (Ctrl+C gives up)\n"_s.arg(firstPid));
+    QCOMPARE(waited.out, u"Waited.\n"_s);
+    QCOMPARE(waited.exitCode, 0);
+    QVERIFY(server.requests().constLast().body.contains(words.join(QString()).toUtf8()));
+
+    const QList<Message> stored = messages(threadId);
+    QStringList texts;
+    for (const Message &m : stored)
+        texts << m.plainText();
+    QCOMPARE(texts, (QStringList{u"Start"_s, u"Ready."_s, u"Count"_s, words.join(QString()), u"After you"_s, u"Waited."_s}));
+}
+
+QTEST_GUILESS_MAIN(TestCliSafety)
+#include "tst_clisafety.moc"
