@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -134,14 +133,7 @@ Result<QByteArray> readFile(const QString &path)
 // Writes to --output FILE, or to stdout without it.
 int writeOutput(CliApplication &app, const QCommandLineParser &p, const QByteArray &bytes)
 {
-    if (!p.isSet(u"output"_s)) {
-        app.out() << QString::fromUtf8(bytes);
-        return CliApplication::Success;
-    }
-    QSaveFile file(p.value(u"output"_s));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return app.fail(Error{u"EXPORT_FAILED"_s, u"Cannot write %1: %2"_s.arg(p.value(u"output"_s), file.errorString()), {}});
-    return CliApplication::Success;
+    return app.writeOutput(p.value(u"output"_s), bytes);
 }
 
 QString serverName(const QSqlDatabase &db, const QString &id)
@@ -527,12 +519,8 @@ void registerAgentCommands(CliApplication &app)
                         if (!skill)
                             return app.fail(skill.error());
                         const QByteArray bytes = SkillMarkdown::write(*skill).toUtf8();
-                        if (c.parser.isSet(u"output"_s) && QFileInfo(c.parser.value(u"output"_s)).isDir()) {
-                            QSaveFile file(QDir(c.parser.value(u"output"_s)).filePath(u"SKILL.md"_s));
-                            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-                                return app.fail(Error{u"EXPORT_FAILED"_s, u"Cannot write %1: %2"_s.arg(file.fileName(), file.errorString()), {}});
-                            return int(CliApplication::Success);
-                        }
+                        if (c.parser.isSet(u"output"_s) && QFileInfo(c.parser.value(u"output"_s)).isDir())
+                            return app.writeOutput(QDir(c.parser.value(u"output"_s)).filePath(u"SKILL.md"_s), bytes);
                         return writeOutput(app, c.parser, bytes);
                     },
                     1, 1});

@@ -10,7 +10,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -179,17 +178,11 @@ void registerArtifactCommands(CliApplication &app)
                         auto bytes = ArtifactExport::render(loaded->artifact, loaded->version, *format);
                         if (!bytes)
                             return app.fail(bytes.error());
-                        if (!c.parser.isSet(u"output"_s)) {
-                            app.out() << QString::fromUtf8(*bytes);
-                            return int(CliApplication::Success);
-                        }
-                        QSaveFile file(c.parser.value(u"output"_s));
-                        if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit()) {
-                            return app.fail(Error{u"EXPORT_FAILED"_s,
-                                                  u"Cannot write %1: %2"_s.arg(c.parser.value(u"output"_s), file.errorString()), {}});
-                        }
+                        const QString output = c.parser.value(u"output"_s);
+                        if (const int written = app.writeOutput(output, *bytes); written != CliApplication::Success || output.isEmpty())
+                            return written;
                         if (c.json)
-                            app.printJson(QJsonObject{{u"written"_s, file.fileName()}, {u"bytes"_s, bytes->size()}});
+                            app.printJson(QJsonObject{{u"written"_s, output}, {u"bytes"_s, bytes->size()}});
                         return int(CliApplication::Success);
                     },
                     1, 1});

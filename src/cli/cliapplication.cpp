@@ -3,10 +3,18 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +71,89 @@ void CliApplication::printJson(const QJsonValue &value)
 {
     const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+namespace {
+
+// "the disk is full" rather than the platform's wording, which scripts and users misread.
+QString describeWriteError(const QString &systemText)
+{
+    static const QString noSpace = QString::fromLocal8Bit(std::strerror(ENOSPC));
+    return systemText == noSpace || systemText.contains(noSpace) ? u"the disk is full (%1)"_s.arg(systemText) : systemText;
+}
+
+// Whether `path` (resolved through links) is one of AgentDesk's own files in `dataDir`.
+bool isInternalPath(const QString &dataDir, const QString &path)
+{
+    const QString root = QFileInfo(dataDir).canonicalFilePath();
+    if (root.isEmpty())
+        return false;
+    // Links resolved as far as the path exists; the rest (folders not made yet) appended as written.
+    QString existing = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    QString rest;
+    while (!QFileInfo::exists(existing) && existing != u"/"_s) {
+        rest = u'/' + QFileInfo(existing).fileName() + rest;
+        existing = QFileInfo(existing).absolutePath();
+    }
+    const QString resolved = QFileInfo(existing).canonicalFilePath() + rest;
+    const QString database = QDir(root).filePath(QString::fromLatin1(Database::FileName));
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
+        if (resolved == database + suffix)
+            return true;
+    }
+    for (const QString &folder : {u"blobs"_s, u"runs"_s, u"mcp-logs"_s}) {
+        if (resolved.startsWith(QDir(root).filePath(folder) + u'/'))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int CliApplication::writeOutput(const QString &path, const QByteArray &bytes)
+{
+    if (path.isEmpty()) {
+        m_out << QString::fromUtf8(bytes);
+        m_out.flush();
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+            const int error = errno;
+            std::clearerr(stdout); // reported here, once
+            m_out.resetStatus();
+            return fail(Error{u"EXPORT_FAILED"_s, u"Cannot write to standard output: %1"_s.arg(
+                                                      describeWriteError(QString::fromLocal8Bit(std::strerror(error)))), {}});
+        }
+        return Success;
+    }
+    if (isInternalPath(m_dataDir, path)) {
+        return fail(Error{u"EXPORT_FAILED"_s, u"Refusing to write to %1: it is part of AgentDesk's own data in %2"_s.arg(
+                                                  QDir::toNativeSeparators(path), QDir::toNativeSeparators(m_dataDir)), {}});
+    }
+    const QFileInfo info(path);
+    auto failed = [&](const QString &reason) {
+        return fail(Error{u"EXPORT_FAILED"_s, u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), describeWriteError(reason)), {}});
+    };
+    if (info.exists() && !info.isFile() && !info.isDir()) {
+        // A device or a pipe (/dev/stdout, a FIFO): written to directly; never replaced by a file.
+        QFile device(path);
+        if (!device.open(QIODevice::WriteOnly) || device.write(bytes) != bytes.size() || !device.flush())
+            return failed(device.errorString());
+        return Success;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return failed(file.errorString());
+    return Success;
+}
+
+int CliApplication::finish(int code)
+{
+    m_out.flush();
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) || m_out.status() == QTextStream::WriteFailed) {
+        m_err << "agentdesk-cli: error: Cannot write to standard output: "
+              << describeWriteError(QString::fromLocal8Bit(std::strerror(errno ? errno : EIO))) << Qt::endl;
+        return code == Success ? Failure : code;
+    }
+    return code;
 }
 
 Result<QSqlDatabase> CliApplication::connection()
@@ -172,14 +263,14 @@ int CliApplication::runCommand(const Command &command, const QStringList &argume
         return usageError(u"usage: agentdesk-cli %1 %2"_s.arg(command.group, command.synopsis));
 
     m_dataDir = parser.value(u"data-dir"_s);
+    if (parser.isSet(u"data-dir"_s) && m_dataDir.isEmpty())
+        return usageError(u"--data-dir needs a directory; it was given as \"\""_s);
     if (m_dataDir.isEmpty())
         m_dataDir = qEnvironmentVariable("AGENTDESK_DATA_DIR");
     if (m_dataDir.isEmpty())
         m_dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     Context context{parser, positional, parser.isSet(u"json"_s)};
-    const int code = command.run(context);
-    m_out.flush();
-    return code;
+    return finish(command.run(context));
 }
 
 } // namespace AgentDesk

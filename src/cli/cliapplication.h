@@ -59,6 +59,12 @@ public:
     int failWithCode(const Error &error);
     int usageError(const QString &message);
     void printJson(const QJsonValue &value);
+    // Writes an export to `path`, or to stdout when it is empty, and says what went wrong (disk
+    // full, a failing stdout): exit 1, and a file that existed is left as it was (QSaveFile).
+    // Refuses the live database, its -wal/-shm/-journal and AgentDesk's internal folders.
+    int writeOutput(const QString &path, const QByteArray &bytes);
+    // Ends the command: flushes stdout and turns a failed write into exit 1 with the reason.
+    int finish(int code);
 
 private:
     int printUsage(const QString &group);

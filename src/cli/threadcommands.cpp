@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -174,16 +173,7 @@ void registerThreadCommands(CliApplication &app)
                         const QByteArray bytes = format == "json"_L1
                             ? QJsonDocument(ThreadExport::toJson(loaded->thread, loaded->messages)).toJson(QJsonDocument::Indented)
                             : ThreadExport::toMarkdown(loaded->thread, loaded->messages).toUtf8();
-                        if (!c.parser.isSet(u"output"_s)) {
-                            app.out() << QString::fromUtf8(bytes);
-                            return int(CliApplication::Success);
-                        }
-                        QSaveFile file(c.parser.value(u"output"_s));
-                        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-                            return app.fail(Error{u"EXPORT_FAILED"_s,
-                                                  u"Cannot write %1: %2"_s.arg(c.parser.value(u"output"_s), file.errorString()), {}});
-                        }
-                        return int(CliApplication::Success);
+                        return app.writeOutput(c.parser.value(u"output"_s), bytes);
                     },
                     1, 1});
 

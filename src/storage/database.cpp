@@ -108,9 +108,17 @@ Result<void> Database::configure()
             // SQLite reads the header itself and says SQLITE_NOTADB for anything else.
             const QString driverCode = schema ? schema->lastError().nativeErrorCode()
                                               : schema.error().details.value(u"driverCode"_s).toString();
-            if (driverCode.toInt() == SQLITE_NOTADB) {
+            const int primary = driverCode.toInt() & 0xff;
+            if (primary == SQLITE_NOTADB) {
                 return makeError(QString(ErrorCode::DatabaseNotSqlite),
                                  u"%1 is not an AgentDesk database (not an SQLite file); it was left unchanged"_s.arg(file));
+            }
+            // The file may be fine and the system not: say so instead of calling it damaged.
+            if (primary != SQLITE_CORRUPT) {
+                const QString reason = primary == SQLITE_FULL ? u"the disk is full"_s
+                                                              : schema ? schema->lastError().text() : schema.error().message;
+                return makeError(QString(ErrorCode::DatabaseOpenFailed),
+                                 u"Cannot read the database %1: %2"_s.arg(file, reason), {{u"driverCode"_s, driverCode}});
             }
             return makeError(QString(ErrorCode::DatabaseCorrupt),
                              u"The database %1 is damaged and was left unchanged: %2"_s.arg(

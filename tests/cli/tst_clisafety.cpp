@@ -3,10 +3,14 @@
 #include "support/clirunner.h"
 #include "support/scriptedhttpserver.h"
 
+#include "storage/artifactrepository.h"
 #include "storage/messagerepository.h"
 #include "storage/threadrepository.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -27,6 +31,10 @@ private Q_SLOTS:
     void everyStopSignalEndsTheRunLikeCtrlC();
     void killedDuringAPauseKeepsWhatWasShown();
     void oneRunPerThreadAcrossProcesses();
+    void exportsThatCannotBeWrittenFailCleanly_data();
+    void exportsThatCannotBeWrittenFailCleanly();
+    void exportsNeverOverwriteTheDatabase();
+    void emptyDataDirIsAnError();
 
 private:
     void addProvider(const Test::ScriptedHttpServer &server);
@@ -213,6 +221,128 @@ void TestCliSafety::oneRunPerThreadAcrossProcesses()
     for (const Message &m : stored)
         texts << m.plainText();
     QCOMPARE(texts, (QStringList{u"Start"_s, u"Ready."_s, u"Count"_s, words.join(QString()), u"After you"_s, u"Waited."_s}));
+}
+
+namespace {
+
+// One of each exportable thing, made through the repositories; returns the arguments that export it.
+QMap<QString, QStringList> makeExportables(const QString &dataDir)
+{
+    auto db = AD_VERIFY_OK(Database::open(dataDir));
+    const Thread thread = AD_VERIFY_OK(ThreadRepository((*db)->connection()).create({})).value();
+    Message user;
+    user.threadId = thread.id;
+    user.role = MessageRole::User;
+    user.content = {TextPart{QString(60000, u'x'), false, {}, {}}};
+    AD_VERIFY_OK(MessageRepository((*db)->connection()).append(user));
+    Artifact artifact;
+    artifact.threadId = thread.id;
+    artifact.title = u"Notes"_s;
+    const Artifact created = AD_VERIFY_OK(ArtifactRepository((*db)->connection()).create(artifact, QString(60000, u'y'), ArtifactAuthor::User)).value();
+    if (Test::runCli({u"--data-dir"_s, dataDir, u"agent"_s, u"add"_s, u"Helper"_s, u"--instructions"_s, QString(60000, u'z')}).exitCode != 0
+        || Test::runCli({u"--data-dir"_s, dataDir, u"skill"_s, u"add"_s, u"Summarise"_s, u"--instructions"_s, QString(60000, u's')}).exitCode != 0)
+        qFatal("cannot add the agent and the skill");
+    return {{u"thread"_s, {u"threads"_s, u"export"_s, thread.id, u"--format"_s, u"markdown"_s}},
+            {u"artifact"_s, {u"artifact"_s, u"export"_s, created.id, u"--format"_s, u"markdown"_s}},
+            {u"agent"_s, {u"agent"_s, u"export"_s, u"Helper"_s}},
+            {u"skill"_s, {u"skill"_s, u"export"_s, u"Summarise"_s}}};
+}
+
+// Runs the CLI with stdout going to `stdoutPath` and, through `sh` and `prlimit`, a file size limit
+// of 40 KiB (SIGXFSZ ignored, so a write past it fails with EFBIG as on a full file system); the
+// exports are larger, SQLite's own files for reading are not.
+Test::CliRun runLimited(const QStringList &arguments, const QString &stdoutPath, bool limitSize)
+{
+    QProcess process;
+    if (!stdoutPath.isEmpty())
+        process.setStandardOutputFile(stdoutPath, QIODevice::Append);
+    QStringList quoted;
+    for (const QString &a : arguments)
+        quoted << u"'"_s + QString(a).replace(u"'"_s, u"'\\''"_s) + u"'"_s;
+    const QString limit = limitSize ? u"trap '' XFSZ; exec prlimit --fsize=40960 -- "_s : u"exec "_s;
+    process.start(u"/bin/sh"_s, {u"-c"_s, limit + u"'%1' "_s.arg(QString::fromLocal8Bit(AGENTDESK_CLI_PATH)) + quoted.join(u' ')});
+    if (!process.waitForFinished(30000))
+        qFatal("agentdesk-cli did not finish");
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+void TestCliSafety::exportsThatCannotBeWrittenFailCleanly_data()
+{
+    QTest::addColumn<QString>("what");
+    for (const QString &what : {u"thread"_s, u"artifact"_s, u"agent"_s, u"skill"_s})
+        QTest::addRow("%s", qPrintable(what)) << what;
+}
+
+void TestCliSafety::exportsThatCannotBeWrittenFailCleanly()
+{
+    QFETCH(QString, what);
+    const QString d = m_dir->path();
+    const QStringList exportArgs = QStringList{u"--data-dir"_s, d} + makeExportables(d).value(what);
+
+    // stdout is a full disk.
+    Test::CliRun r = runLimited(exportArgs, u"/dev/full"_s, false);
+    QCOMPARE(r.err, u"agentdesk-cli: error: Cannot write to standard output: the disk is full (No space left on device)\n"_s);
+    QCOMPARE(r.exitCode, 1);
+    // --output is a full disk.
+    r = runLimited(exportArgs + QStringList{u"--output"_s, u"/dev/full"_s}, {}, false);
+    QCOMPARE(r.err, u"agentdesk-cli: error: Cannot write /dev/full: the disk is full (No space left on device)\n"_s);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(!QFileInfo(u"/dev/full"_s).isFile()); // still the device
+
+    // A file system with no room: the existing file is left as it was, and nothing else is left.
+    QTemporaryDir out;
+    const QString target = out.filePath(u"export.txt"_s);
+    QFile existing(target);
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("the previous export\n");
+    existing.close();
+    r = runLimited(exportArgs + QStringList{u"--output"_s, target}, {}, true);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(u"agentdesk-cli: error: Cannot write %1: "_s.arg(target)), qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), 1);
+    QFile kept(target);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("the previous export\n"));
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"export.txt"_s});
+
+    // With room, the same export succeeds and replaces the file whole.
+    r = runLimited(exportArgs + QStringList{u"--output"_s, target}, {}, false);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(QFileInfo(target).size() >= 60000);
+}
+
+void TestCliSafety::exportsNeverOverwriteTheDatabase()
+{
+    const QString d = m_dir->path();
+    const QStringList exportArgs = QStringList{u"--data-dir"_s, d} + makeExportables(d).value(u"thread"_s);
+    QVERIFY(QFile::link(QDir(d).filePath(u"agentdesk.sqlite3"_s), m_dir->filePath(u"link.md"_s)));
+    QDir(d).mkpath(u"blobs/ab"_s);
+    for (const QString &name : {u"agentdesk.sqlite3"_s, u"agentdesk.sqlite3-wal"_s, u"agentdesk.sqlite3-shm"_s, u"link.md"_s,
+                                u"blobs/ab/export.md"_s, u"runs/export.md"_s}) {
+        const QString path = QDir(d).filePath(name);
+        const Test::CliRun r = Test::runCli(exportArgs + QStringList{u"--output"_s, path});
+        QCOMPARE(r.err, u"agentdesk-cli: error: Refusing to write to %1: it is part of AgentDesk's own data in %2\n"_s.arg(path, d));
+        QCOMPARE(r.exitCode, 1);
+    }
+    auto db = AD_VERIFY_OK(Database::open(d));
+    QCOMPARE(AD_VERIFY_OK((*db)->integrityCheck()).value(), u"ok"_s);
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository((*db)->connection()).list()).value().size(), 1);
+    // Next to the database is fine.
+    QCOMPARE(Test::runCli(exportArgs + QStringList{u"--output"_s, QDir(d).filePath(u"export.md"_s)}).exitCode, 0);
+}
+
+void TestCliSafety::emptyDataDirIsAnError()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, m_dir->path()); // the default directory would be under it
+    env.remove(u"XDG_DATA_HOME"_s);
+    const Test::CliRun r = Test::runCli({u"--data-dir"_s, QString(), u"threads"_s, u"list"_s}, env);
+    QCOMPARE(r.err, u"agentdesk-cli: error: --data-dir needs a directory; it was given as \"\"\n"_s);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestCliSafety)
