@@ -3,6 +3,7 @@
 #include "cliapplication.h"
 
 #include "core/enumnames.h"
+#include "core/urlcredentials.h"
 #include "core/mcpserverimport.h"
 #include "storage/mcpserverrepository.h"
 #include "storage/sqlhelpers.h"
@@ -40,7 +41,7 @@ QJsonObject serverJson(const McpServerConfig &s)
         // Only the names: values may be secrets.
         json.insert(u"environment"_s, QJsonArray::fromStringList(s.environment.keys()));
     } else {
-        json.insert(u"url"_s, s.url.toString());
+        json.insert(u"url"_s, UrlCredentials::display(s.url));
     }
     return json;
 }
@@ -185,11 +186,19 @@ void registerMcpCommands(CliApplication &app)
                             server.transport = c.parser.isSet(u"sse"_s) ? McpTransportKind::LegacySse : McpTransportKind::StreamableHttp;
                             server.url = QUrl(c.parser.value(u"url"_s));
                         }
+                        QStringList notes;
                         for (const QString &pair : c.parser.values(u"env"_s)) {
                             const qsizetype eq = pair.indexOf(u'=');
                             if (eq <= 0)
                                 return app.usageError(u"--env needs KEY=VALUE, not \"%1\""_s.arg(pair));
-                            server.environment.insert(pair.left(eq), pair.mid(eq + 1));
+                            // Never the literal value: it may be a secret. A ${VARIABLE} reference is kept as given.
+                            const QString key = pair.left(eq);
+                            const QString value = pair.mid(eq + 1);
+                            if (!UrlCredentials::isReference(value)) {
+                                notes << u"the value of %1 was not stored (AgentDesk stores no secrets): it is read from the "
+                                         "environment variable %1 when the server starts"_s.arg(key);
+                            }
+                            server.environment.insert(key, UrlCredentials::isReference(value) ? value : u"${%1}"_s.arg(key));
                         }
                         if (auto valid = McpServerRepository::validate(server); !valid)
                             return app.usageError(valid.error().message);
@@ -199,6 +208,8 @@ void registerMcpCommands(CliApplication &app)
                         auto added = McpServerRepository(*db).add(server);
                         if (!added)
                             return app.fail(added.error());
+                        for (const QString &note : std::as_const(notes))
+                            app.err() << "agentdesk-cli: note: " << note << Qt::endl;
                         if (c.json)
                             app.printJson(serverJson(*added));
                         else
@@ -261,7 +272,7 @@ void registerMcpCommands(CliApplication &app)
                         } else {
                             for (const auto &s : *servers) {
                                 const QString where = s.transport == McpTransportKind::Stdio ? QStringList(QStringList{s.command} + s.arguments).join(u' ')
-                                                                                            : s.url.toString();
+                                                                                            : UrlCredentials::display(s.url);
                                 app.out() << s.name << "  " << enumName(s.transport) << "  " << where << (s.enabled ? "" : "  (disabled)") << '\n';
                             }
                         }

@@ -1,6 +1,8 @@
 // `provider …` and `model …` commands.
 #include "cliapplication.h"
 
+#include "core/urlcredentials.h"
+
 #include "inference/providerpresets.h"
 #include "storage/database.h"
 #include "storage/providerrepository.h"
@@ -17,7 +19,7 @@ namespace {
 
 QJsonObject providerJson(const Provider &p)
 {
-    QJsonObject json{{u"id"_s, p.id}, {u"name"_s, p.name}, {u"kind"_s, providerKindName(p.kind)}, {u"baseUrl"_s, p.baseUrl.toString()}};
+    QJsonObject json{{u"id"_s, p.id}, {u"name"_s, p.name}, {u"kind"_s, providerKindName(p.kind)}, {u"baseUrl"_s, UrlCredentials::display(p.baseUrl)}};
     if (!p.apiKey.envVar.isEmpty())
         json.insert(u"apiKeyEnv"_s, p.apiKey.envVar);
     return json;
@@ -91,6 +93,10 @@ void registerProviderCommands(CliApplication &app)
                         provider.baseUrl = c.parser.isSet(u"base-url"_s) ? QUrl(c.parser.value(u"base-url"_s), QUrl::StrictMode) : preset->baseUrl;
                         provider.apiKey.envVar = env;
                         provider.proxy = c.parser.value(u"proxy"_s);
+                        if (UrlCredentials::hasLiteral(provider.baseUrl)) {
+                            return app.usageError(u"the base URL %1 holds a user name or password; AgentDesk keeps no credentials "
+                                                  "in URLs: pass the key with --api-key-env VARIABLE"_s.arg(UrlCredentials::display(provider.baseUrl)));
+                        }
                         auto db = app.connection();
                         if (!db)
                             return app.fail(db.error());
@@ -120,7 +126,7 @@ void registerProviderCommands(CliApplication &app)
                             app.printJson(array);
                         } else {
                             for (const auto &p : *providers) {
-                                app.out() << p.name << '\t' << providerKindName(p.kind) << '\t' << p.baseUrl.toString();
+                                app.out() << p.name << '\t' << providerKindName(p.kind) << '\t' << UrlCredentials::display(p.baseUrl);
                                 if (!p.apiKey.envVar.isEmpty())
                                     app.out() << "\tkey from $" << p.apiKey.envVar;
                                 app.out() << '\n';

@@ -1,21 +1,15 @@
 #include "mcpserverimport.h"
+#include "urlcredentials.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
 namespace {
-
-bool isReference(const QString &value)
-{
-    static const QRegularExpression whole(u"^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$"_s);
-    return whole.match(value).hasMatch();
-}
 
 QString variableName(const QString &server, const QString &key)
 {
@@ -60,7 +54,12 @@ Result<McpServerImport::Parsed> McpServerImport::parse(const QByteArray &json)
             config.transport = type == "sse"_L1 ? McpTransportKind::LegacySse : McpTransportKind::StreamableHttp;
             config.url = QUrl(url);
             if (!config.url.isValid() || !(config.url.scheme() == "http"_L1 || config.url.scheme() == "https"_L1)) {
-                parsed.notes << u"\"%1\": skipped, \"%2\" is not an http(s) URL"_s.arg(name, url);
+                parsed.notes << u"\"%1\": skipped, \"%2\" is not an http(s) URL"_s.arg(name, UrlCredentials::display(url));
+                continue;
+            }
+            if (UrlCredentials::hasLiteral(config.url)) {
+                parsed.notes << u"\"%1\": skipped, its URL %2 holds a user name or password; put credentials into a header "
+                                "with a ${VARIABLE} reference"_s.arg(name, UrlCredentials::display(config.url));
                 continue;
             }
         } else {
@@ -70,7 +69,7 @@ Result<McpServerImport::Parsed> McpServerImport::parse(const QByteArray &json)
         auto secrets = [&](const QJsonObject &values, QMap<QString, QString> &into, const QString &what) {
             for (auto v = values.begin(); v != values.end(); ++v) {
                 const QString value = v.value().toVariant().toString();
-                if (isReference(value)) {
+                if (UrlCredentials::isReference(value)) {
                     into.insert(v.key(), value);
                     continue;
                 }

@@ -1,5 +1,7 @@
 #include "networkaccess.h"
 
+#include "core/urlcredentials.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QUrl>
@@ -21,8 +23,13 @@ QNetworkProxy NetworkAccess::proxyFor(const Provider &provider)
         return QNetworkProxy(QNetworkProxy::NoProxy);
     const QUrl url(provider.proxy);
     const auto type = url.scheme().startsWith("socks"_L1) ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy;
-    return QNetworkProxy(type, url.host(), quint16(url.port(type == QNetworkProxy::Socks5Proxy ? 1080 : 8080)), url.userName(),
-                         url.password());
+    // Credentials are only ever ${VARIABLE} references, read from the environment now.
+    auto fromEnvironment = [](const QString &value) {
+        return UrlCredentials::isReference(value) ? qEnvironmentVariable(value.mid(2, value.size() - 3).toLocal8Bit().constData())
+                                                  : QString();
+    };
+    return QNetworkProxy(type, url.host(), quint16(url.port(type == QNetworkProxy::Socks5Proxy ? 1080 : 8080)),
+                         fromEnvironment(url.userName(QUrl::FullyDecoded)), fromEnvironment(url.password(QUrl::FullyDecoded)));
 }
 
 void NetworkAccess::apply(QNetworkAccessManager &network, const Provider &provider)

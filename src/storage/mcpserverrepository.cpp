@@ -1,5 +1,7 @@
 #include "mcpserverrepository.h"
 
+#include "core/urlcredentials.h"
+
 #include "sqlhelpers.h"
 
 #include "core/enumnames.h"
@@ -18,7 +20,12 @@ Result<void> McpServerRepository::validate(const McpServerConfig &s)
         return makeError(QString(ErrorCode::InvalidArgument), u"A stdio MCP server needs a command"_s);
     if (s.transport != McpTransportKind::Stdio
         && (!s.url.isValid() || s.url.host().isEmpty() || !(s.url.scheme() == "http"_L1 || s.url.scheme() == "https"_L1))) {
-        return makeError(QString(ErrorCode::InvalidArgument), u"\"%1\" is not an http(s) URL"_s.arg(s.url.toString()));
+        return makeError(QString(ErrorCode::InvalidArgument), u"\"%1\" is not an http(s) URL"_s.arg(UrlCredentials::display(s.url)));
+    }
+    if (s.transport != McpTransportKind::Stdio && UrlCredentials::hasLiteral(s.url)) {
+        return makeError(QString(ErrorCode::InvalidArgument),
+                         u"The server URL %1 holds a user name or password; AgentDesk keeps no credentials in URLs: send them in a "
+                         "header with a ${VARIABLE} reference instead"_s.arg(UrlCredentials::display(s.url)));
     }
     return {};
 }

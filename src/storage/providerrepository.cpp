@@ -2,6 +2,8 @@
 
 #include "sqlhelpers.h"
 
+#include "core/urlcredentials.h"
+
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -50,7 +52,27 @@ Result<void> validateProvider(const Provider &provider)
     if (!provider.baseUrl.isValid() || provider.baseUrl.scheme().isEmpty() || provider.baseUrl.host().isEmpty()
         || !(provider.baseUrl.scheme() == "http"_L1 || provider.baseUrl.scheme() == "https"_L1)) {
         return makeError(QString(ErrorCode::InvalidArgument),
-                         u"\"%1\" is not an http(s) URL"_s.arg(provider.baseUrl.toString()));
+                         u"\"%1\" is not an http(s) URL"_s.arg(UrlCredentials::display(provider.baseUrl)));
+    }
+    if (UrlCredentials::hasLiteral(provider.baseUrl)) {
+        return makeError(QString(ErrorCode::InvalidArgument),
+                         u"The base URL %1 holds a user name or password; AgentDesk keeps no credentials in URLs: give the "
+                         "key as the provider's API key (a keychain entry or an environment variable) instead"_s.arg(
+                             UrlCredentials::display(provider.baseUrl)));
+    }
+    if (!provider.proxy.isEmpty() && provider.proxy != "none"_L1 && provider.proxy != "direct"_L1) {
+        const QUrl proxy(provider.proxy);
+        if (!proxy.isValid() || proxy.host().isEmpty()
+            || !(proxy.scheme() == "http"_L1 || proxy.scheme() == "https"_L1 || proxy.scheme().startsWith("socks"_L1))) {
+            return makeError(QString(ErrorCode::InvalidArgument), u"\"%1\" is not a proxy URL (http://host:port or "
+                                                                   "socks5://host:port)"_s.arg(UrlCredentials::display(provider.proxy)));
+        }
+        if (UrlCredentials::hasLiteral(proxy)) {
+            return makeError(QString(ErrorCode::InvalidArgument),
+                             u"The proxy URL %1 holds a user name or password; AgentDesk keeps no credentials in URLs: write them "
+                             "as ${VARIABLE} references, e.g. http://${PROXY_USER}:${PROXY_PASSWORD}@host:port"_s.arg(
+                                 UrlCredentials::display(proxy)));
+        }
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "providerspage.h"
 
+#include "core/urlcredentials.h"
+
 #include "runs/workspace.h"
 
 #include "inference/providerpresets.h"
@@ -309,6 +311,21 @@ void ProvidersPage::saveProvider(std::function<void(Result<Provider>)> done)
         if (done)
             done(result);
     };
+    // A password (or token) written into the URL becomes the key, kept in the keychain; the URL
+    // is stored without it.
+    bool movedFromUrl = false;
+    if (const QUrl url(m_url->text().trimmed()); UrlCredentials::hasLiteral(url)) {
+        const QString password = url.password(QUrl::FullyDecoded);
+        const QString secret = password.isEmpty() ? url.userName(QUrl::FullyDecoded) : password;
+        if (!m_key->text().isEmpty() && m_key->text() != secret) {
+            return finish(makeError(QString(ErrorCode::InvalidArgument),
+                                    tr("The base URL holds a password and the key field a different key. Remove the password "
+                                       "from the URL, or the key from its field.")));
+        }
+        m_key->setText(secret);
+        m_url->setText(UrlCredentials::display(url));
+        movedFromUrl = true;
+    }
     Provider p = formProvider();
     ProviderRepository repo = m_workspace->providers();
     auto stored = m_providerId.isEmpty() ? repo.addProvider(p) : repo.updateProvider(p);
@@ -325,7 +342,7 @@ void ProvidersPage::saveProvider(std::function<void(Result<Provider>)> done)
     }
     // The key goes into the keychain; only its reference is stored.
     Provider withReference = *stored;
-    m_workspace->writeKey(withReference, key, [this, withReference, finish](Result<QString> reference) mutable {
+    m_workspace->writeKey(withReference, key, [this, withReference, finish, movedFromUrl](Result<QString> reference) mutable {
         if (!reference) {
             reload();
             selectProvider(withReference.id);
@@ -338,7 +355,8 @@ void ProvidersPage::saveProvider(std::function<void(Result<Provider>)> done)
         reload();
         selectProvider(withReference.id);
         if (updated) {
-            showStatus(tr("Saved. The key is in the system keychain."));
+            showStatus(movedFromUrl ? tr("Saved. The password from the URL is now the key, kept in the system keychain.")
+                                    : tr("Saved. The key is in the system keychain."));
             Q_EMIT changed();
         }
         finish(updated);

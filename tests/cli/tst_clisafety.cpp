@@ -8,6 +8,10 @@
 #include "storage/threadrepository.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QFile>
 #include <QFileInfo>
 #include <QMap>
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void exportsThatCannotBeWrittenFailCleanly();
     void exportsNeverOverwriteTheDatabase();
     void emptyDataDirIsAnError();
+    void noCredentialsInUrlsOrOutputs();
 
 private:
     void addProvider(const Test::ScriptedHttpServer &server);
@@ -343,6 +348,65 @@ void TestCliSafety::emptyDataDirIsAnError()
     QCOMPARE(r.err, u"agentdesk-cli: error: --data-dir needs a directory; it was given as \"\"\n"_s);
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+void TestCliSafety::noCredentialsInUrlsOrOutputs()
+{
+    const QString d = m_dir->path();
+    QStringList outputs;
+    auto run = [&](const QStringList &arguments) {
+        const Test::CliRun r = Test::runCli(QStringList{u"--data-dir"_s, d} + arguments);
+        outputs << r.out << r.err;
+        return r;
+    };
+    Test::CliRun r = run({u"provider"_s, u"add"_s, u"cloud"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s,
+                          u"https://me:hunter2@api.example.com/v1"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: the base URL https://api.example.com/v1 holds a user name or password; AgentDesk "
+                    "keeps no credentials in URLs: pass the key with --api-key-env VARIABLE\n"_s);
+    QCOMPARE(r.exitCode, 2);
+    r = run({u"provider"_s, u"add"_s, u"cloud"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s, u"https://api.example.com/v1"_s,
+             u"--proxy"_s, u"http://me:hunter2@127.0.0.1:3128"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: The proxy URL http://127.0.0.1:3128 holds a user name or password; AgentDesk keeps "
+                    "no credentials in URLs: write them as ${VARIABLE} references, e.g. "
+                    "http://${PROXY_USER}:${PROXY_PASSWORD}@host:port\n"_s);
+    QCOMPARE(r.exitCode, 1);
+    r = run({u"provider"_s, u"add"_s, u"cloud"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s, u"https://api.example.com/v1"_s,
+             u"--proxy"_s, u"http://${PROXY_USER}:${PROXY_PASSWORD}@127.0.0.1:3128"_s});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    r = run({u"mcp"_s, u"add"_s, u"remote"_s, u"--url"_s, u"https://me:hunter2@mcp.example.com/mcp"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: The server URL https://mcp.example.com/mcp holds a user name or password; AgentDesk "
+                    "keeps no credentials in URLs: send them in a header with a ${VARIABLE} reference instead\n"_s);
+    QCOMPARE(r.exitCode, 2);
+    r = run({u"mcp"_s, u"add"_s, u"local"_s, u"--command"_s, u"server --stdio"_s, u"--env"_s, u"TOKEN=hunter2"_s, u"--env"_s,
+             u"HOME_DIR=${HOME}"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: note: the value of TOKEN was not stored (AgentDesk stores no secrets): it is read from the "
+                    "environment variable TOKEN when the server starts\n"_s);
+    QCOMPARE(r.out, u"Added MCP server local\n"_s);
+    {
+        auto db = AD_VERIFY_OK(Database::open(d));
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(u"SELECT environment FROM mcp_servers"_s) && q.next());
+        QCOMPARE(QJsonDocument::fromJson(q.value(0).toByteArray()).object(),
+                 QJsonObject({{u"TOKEN"_s, u"${TOKEN}"_s}, {u"HOME_DIR"_s, u"${HOME}"_s}}));
+        // A row written before these checks: shown without its password anywhere.
+        QVERIFY(q.exec(u"UPDATE providers SET base_url = 'https://old:legacy-pw@api.example.com/v1'"_s));
+    }
+    r = run({u"provider"_s, u"list"_s});
+    QCOMPARE(r.out, u"cloud\topenai\thttps://api.example.com/v1\n"_s);
+    r = run({u"provider"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(r.out.contains(u"\"baseUrl\": \"https://api.example.com/v1\""_s), qPrintable(r.out));
+    run({u"mcp"_s, u"list"_s});
+    run({u"mcp"_s, u"list"_s, u"--json"_s});
+    for (const QString &output : std::as_const(outputs)) {
+        QVERIFY2(!output.contains(u"hunter2"_s) && !output.contains(u"legacy-pw"_s), qPrintable(output));
+    }
+    QDirIterator files(d, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains("hunter2"), qPrintable(file.fileName()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliSafety)

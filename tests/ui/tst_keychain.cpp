@@ -40,6 +40,7 @@ private Q_SLOTS:
     void keysRoundTripThroughTheSecretService();
     void aKeyTypedInSettingsLivesOnlyInTheKeychain();
     void aChatSendsTheKeyFromTheKeychain();
+    void aPasswordInTheUrlMovesToTheKeychain();
 
 private:
     static Result<QString> read(const QString &reference);
@@ -215,6 +216,46 @@ void TestKeychain::aChatSendsTheKeyFromTheKeychain()
     for (const ScriptedHttpServer::Request &request : m_server->requests())
         QCOMPARE(request.headers.value("authorization"), QByteArray("Bearer sk-chat-5150"));
     QCOMPARE(filesContaining("sk-chat-5150"), QStringList());
+}
+
+// A user pastes a URL with the key in it: the URL is stored without it, the key is in the keychain
+// only, and the list and the form show the URL without it.
+void TestKeychain::aPasswordInTheUrlMovesToTheKeychain()
+{
+    Workspace workspace(m_t->connection(), m_t->dir.path());
+    SettingsDialog dialog(&workspace);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    ProvidersPage *page = dialog.providersPage();
+    page->newProvider();
+    page->nameField()->setText(u"proxy"_s);
+    QUrl url = m_server->url(u"/v1"_s);
+    url.setUserName(u"me"_s);
+    url.setPassword(u"pw-in-url-5151"_s);
+    page->urlField()->setText(url.toString());
+    std::optional<Result<Provider>> saved;
+    page->saveProvider([&](Result<Provider> r) { saved = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 10000);
+    QVERIFY2(*saved, saved->has_value() ? "" : qPrintable(saved->error().message));
+    QCOMPARE(page->status()->text(), u"Saved. The password from the URL is now the key, kept in the system keychain."_s);
+    QCOMPARE(page->urlField()->text(), m_server->url(u"/v1"_s).toString());
+    const Provider stored = AD_VERIFY_OK(ProviderRepository(m_t->connection()).provider(u"proxy"_s)).value();
+    QCOMPARE(stored.baseUrl, m_server->url(u"/v1"_s));
+    QCOMPARE(AD_VERIFY_OK(read(stored.apiKey.keychainKey)).value(), u"pw-in-url-5151"_s);
+    QCOMPARE(filesContaining("pw-in-url-5151"), QStringList());
+
+    // A different key in the field and a password in the URL: refused, nothing changes.
+    url.setPassword(u"other-6262"_s);
+    page->urlField()->setText(url.toString());
+    QTest::keyClicks(page->keyField(), u"sk-field-7373"_s);
+    saved.reset();
+    page->saveProvider([&](Result<Provider> r) { saved = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 10000);
+    QVERIFY(!*saved);
+    QCOMPARE(page->status()->text(), u"The base URL holds a password and the key field a different key. Remove the password "
+                                     "from the URL, or the key from its field."_s);
+    QCOMPARE(AD_VERIFY_OK(read(stored.apiKey.keychainKey)).value(), u"pw-in-url-5151"_s);
+    QCOMPARE(filesContaining("other-6262"), QStringList());
 }
 
 QTEST_MAIN(TestKeychain)
