@@ -1,6 +1,8 @@
 // `agent …` and `skill …` commands.
 #include "cliapplication.h"
 
+#include "core/boundedfile.h"
+
 #include "core/skillmarkdown.h"
 #include "core/slug.h"
 #include "storage/agentexchange.h"
@@ -57,10 +59,10 @@ Result<QString> instructions(const QCommandLineParser &p)
         return makeError(QString(ErrorCode::InvalidArgument), u"give --instructions or --instructions-file, not both"_s);
     if (!p.isSet(u"instructions-file"_s))
         return p.value(u"instructions"_s);
-    QFile file(p.value(u"instructions-file"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(QString(ErrorCode::InvalidArgument), u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
-    return QString::fromUtf8(file.readAll());
+    auto bytes = BoundedFile::read(p.value(u"instructions-file"_s));
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return QString::fromUtf8(*bytes);
 }
 
 // --mcp SERVER, --skill NAME, --source ID: names (or ids) to the ids stored in the links.
@@ -124,10 +126,7 @@ Result<void> applyLinks(const QSqlDatabase &db, const QCommandLineParser &p, QSt
 
 Result<QByteArray> readFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(QString(ErrorCode::InvalidArgument), u"Cannot read %1: %2"_s.arg(path, file.errorString()));
-    return file.readAll();
+    return BoundedFile::read(path);
 }
 
 // Writes to --output FILE, or to stdout without it.

@@ -2,6 +2,7 @@
 
 #include "cliapplication.h"
 
+#include "core/boundedfile.h"
 #include "core/enumnames.h"
 #include "core/urlcredentials.h"
 #include "core/mcpserverimport.h"
@@ -222,10 +223,10 @@ void registerMcpCommands(CliApplication &app)
                     u"Add the servers of an mcpServers JSON file (Claude Desktop, Cursor, VS Code); secrets become ${VARIABLE} references."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"FILE"_s, u"The JSON file."_s); },
                     [&app](CliApplication::Context &c) {
-                        QFile file(c.positional.at(0));
-                        if (!file.open(QIODevice::ReadOnly))
-                            return app.usageError(u"cannot read %1: %2"_s.arg(c.positional.at(0), file.errorString()));
-                        auto parsed = McpServerImport::parse(file.readAll());
+                        const auto bytes = BoundedFile::read(c.positional.at(0));
+                        if (!bytes)
+                            return app.usageError(bytes.error().message);
+                        auto parsed = McpServerImport::parse(*bytes);
                         if (!parsed)
                             return app.usageError(parsed.error().message);
                         auto db = app.connection();

@@ -1,6 +1,7 @@
 // `run`: one run of the engine from the command line (product.md §12).
 #include "cliapplication.h"
 
+#include "core/boundedfile.h"
 #include "core/piiunmasker.h"
 #include "core/runevent.h"
 #include "inference/apikeys.h"
@@ -46,6 +47,8 @@ extern "C" void onInterrupt(int)
     g_interrupted = true;
 }
 
+constexpr qint64 MaxImageBytes = 20 * 1024 * 1024;
+
 Error invalidInput(const QString &message)
 {
     return Error{u"RUN_INVALID_INPUT"_s, message, {}};
@@ -88,18 +91,17 @@ Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabas
     r.newThread.anonymous = p.isSet(u"anonymous"_s);
     const QMimeDatabase mimes;
     for (const QString &path : p.values(u"image"_s)) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return std::unexpected(invalidInput(u"Cannot read the image %1: %2"_s.arg(path, file.errorString())));
+        auto bytes = BoundedFile::read(path, MaxImageBytes);
+        if (!bytes)
+            return std::unexpected(invalidInput(u"Cannot read the image: %1"_s.arg(bytes.error().message)));
         const QString mime = mimes.mimeTypeForFile(path).name();
         if (!mime.startsWith("image/"_L1))
             return std::unexpected(invalidInput(u"%1 is not an image (%2)"_s.arg(path, mime)));
-        r.input.images.append(PendingImage{file.readAll(), mime, QFileInfo(path).fileName()});
+        r.input.images.append(PendingImage{*bytes, mime, QFileInfo(path).fileName()});
     }
     for (const QString &path : p.values(u"attach"_s)) {
-        const QFileInfo info(path);
-        if (!info.isFile() || !info.isReadable())
-            return std::unexpected(invalidInput(u"Cannot read the file %1"_s.arg(path)));
+        if (auto ok = BoundedFile::check(path, SourceIngest::MaxFileBytes); !ok)
+            return std::unexpected(invalidInput(u"Cannot attach the file: %1"_s.arg(ok.error().message)));
         r.attachments << path;
     }
     if (r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty())

@@ -1,5 +1,7 @@
 #include "sourceingest.h"
 
+#include "core/boundedfile.h"
+
 #include "pdftext.h"
 
 #include "core/sourcechunker.h"
@@ -52,10 +54,8 @@ Result<QString> SourceIngest::decode(const QByteArray &bytes)
 Result<SourceIngest::Extracted> SourceIngest::extract(const QString &path)
 {
     const QFileInfo info(path);
-    if (!info.exists() || !info.isFile())
-        return makeError(QString(ErrorCode::NotFound), u"the file %1 does not exist"_s.arg(path));
-    if (info.size() > MaxFileBytes)
-        return std::unexpected(invalidArgument(u"the file is larger than %1 MB"_s.arg(MaxFileBytes / (1024 * 1024))));
+    if (auto ok = BoundedFile::check(path, MaxFileBytes); !ok)
+        return std::unexpected(ok.error());
     const QMimeType mime = QMimeDatabase().mimeTypeForFile(info);
     Extracted extracted{{}, mime.name()};
     if (mime.inherits(u"application/pdf"_s)) {
@@ -89,10 +89,8 @@ Result<SourceIngest::Extracted> SourceIngest::extract(const QString &path)
 Result<Source> SourceIngest::addFile(const QString &path)
 {
     const QFileInfo info(path);
-    if (!info.exists() || !info.isFile())
-        return makeError(QString(ErrorCode::NotFound), u"The file %1 does not exist"_s.arg(path));
-    if (!info.isReadable())
-        return makeError(QString(ErrorCode::InvalidArgument), u"The file %1 cannot be read"_s.arg(path));
+    if (auto ok = BoundedFile::check(path, MaxFileBytes); !ok)
+        return std::unexpected(ok.error());
     Source source;
     source.kind = SourceKind::File;
     source.name = info.fileName();

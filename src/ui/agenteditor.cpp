@@ -1,5 +1,7 @@
 #include "agenteditor.h"
 
+#include "core/boundedfile.h"
+
 #include "runs/workspace.h"
 
 #include "core/skillmarkdown.h"
@@ -77,10 +79,8 @@ Result<void> writeFile(const QString &path, const QByteArray &bytes)
 
 Result<QByteArray> readFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(FileIoFailed, AgentEditor::tr("%1 cannot be read: %2").arg(path, file.errorString()));
-    return file.readAll();
+    // Regular files of a sane size only: a FIFO or /dev/zero picked in the dialog must not hang us.
+    return BoundedFile::read(path);
 }
 
 // A tab of the editor: the list with its buttons on the left, the form with its buttons on the right.

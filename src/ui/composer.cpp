@@ -1,5 +1,7 @@
 #include "composer.h"
 
+#include "core/boundedfile.h"
+
 #include <QBuffer>
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -216,9 +218,8 @@ void Composer::addPath(const QString &path)
 {
     if (!isImageFile(path))
         return addFile(path);
-    QFile file(path);
-    if (file.open(QIODevice::ReadOnly))
-        addImage({file.readAll(), QMimeDatabase().mimeTypeForFile(path).name(), QFileInfo(path).fileName()});
+    if (auto bytes = BoundedFile::read(path, 20 * 1024 * 1024))
+        addImage({*bytes, QMimeDatabase().mimeTypeForFile(path).name(), QFileInfo(path).fileName()});
 }
 
 bool Composer::acceptMime(const QMimeData *mime)

@@ -1,5 +1,7 @@
 #include "mcpserverspage.h"
 
+#include "core/boundedfile.h"
+
 #include "runs/workspace.h"
 
 #include "core/enumnames.h"
@@ -92,10 +94,10 @@ McpServersPage::McpServersPage(Workspace *workspace, QWidget *parent)
         const QString path = QFileDialog::getOpenFileName(this, tr("Import MCP servers"), {}, tr("JSON files (*.json)"));
         if (path.isEmpty())
             return;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return showStatus(tr("%1 cannot be read: %2").arg(path, file.errorString()), true);
-        if (auto imported = importJson(file.readAll()); !imported)
+        const auto bytes = BoundedFile::read(path);
+        if (!bytes)
+            return showStatus(bytes.error().message, true);
+        if (auto imported = importJson(*bytes); !imported)
             showStatus(imported.error().message, true);
     });
     auto *save = new QPushButton(tr("Save"));

@@ -723,7 +723,7 @@ void TestCli::runRejectsBadInputAndStoresNothing()
     r = cli({u"--data-dir"_s, d, u"run"_s, u"--model"_s, u"local/none"_s, u"Hi"_s});
     QCOMPARE(r.exitCode, 1);
     r = cli({u"--data-dir"_s, d, u"run"_s, u"--image"_s, d + u"/missing.png"_s, u"Hi"_s});
-    QVERIFY2(r.err.startsWith(u"agentdesk-cli: error: Cannot read the image "_s), qPrintable(r.err));
+    QCOMPARE(r.err, u"agentdesk-cli: error: Cannot read the image: %1 does not exist (RUN_INVALID_INPUT)\n"_s.arg(d + u"/missing.png"_s));
     r = cli({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, u"x"_s, u"--new"_s, u"Hi"_s});
     QCOMPARE(r.err, u"agentdesk-cli: error: --thread and --new exclude each other (RUN_INVALID_INPUT)\n"_s);
     QCOMPARE(dump(), before);

@@ -210,7 +210,7 @@ void TestCliDocuments::sourcesAddListShowRemove()
     QCOMPARE(r.err, u"agentdesk-cli: error: photo.png is not ready: failed: unsupported file type PNG image (image/png)\n"_s);
     r = cli({u"source"_s, u"add"_s, m_dir->filePath(u"missing.txt"_s)});
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(r.err, u"agentdesk-cli: error: The file %1 does not exist\n"_s.arg(m_dir->filePath(u"missing.txt"_s)));
+    QCOMPARE(r.err, u"agentdesk-cli: error: %1 does not exist\n"_s.arg(m_dir->filePath(u"missing.txt"_s)));
     r = cli({u"source"_s, u"remove"_s, failedId});
     QCOMPARE(r.out, u"Removed source %1\n"_s.arg(failedId));
     QCOMPARE(cli({u"source"_s, u"list"_s, u"--json"_s}).out.count(u"\"id\""_s), 1);

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace AgentDesk;
 using namespace Qt::StringLiterals;
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void exportsNeverOverwriteTheDatabase();
     void emptyDataDirIsAnError();
     void noCredentialsInUrlsOrOutputs();
+    void filesAreReadWithLimits_data();
+    void filesAreReadWithLimits();
 
 private:
     void addProvider(const Test::ScriptedHttpServer &server);
@@ -406,6 +409,58 @@ void TestCliSafety::noCredentialsInUrlsOrOutputs()
         QFile file(files.next());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY2(!file.readAll().contains("hunter2"), qPrintable(file.fileName()));
+    }
+}
+
+void TestCliSafety::filesAreReadWithLimits_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addRow("agent import") << QStringList{u"agent"_s, u"import"_s, u"FILE"_s};
+    QTest::addRow("skill import") << QStringList{u"skill"_s, u"import"_s, u"FILE"_s};
+    QTest::addRow("mcp import") << QStringList{u"mcp"_s, u"import"_s, u"FILE"_s};
+    QTest::addRow("agent add --instructions-file") << QStringList{u"agent"_s, u"add"_s, u"A"_s, u"--instructions-file"_s, u"FILE"_s};
+    QTest::addRow("skill add --instructions-file") << QStringList{u"skill"_s, u"add"_s, u"S"_s, u"--instructions-file"_s, u"FILE"_s};
+    QTest::addRow("source add") << QStringList{u"source"_s, u"add"_s, u"FILE"_s};
+}
+
+// Devices, pipes and huge files are refused at once, with one line that names them; nothing is
+// stored. (A FIFO nobody writes to would block a reader forever: the test would time out.)
+void TestCliSafety::filesAreReadWithLimits()
+{
+    QFETCH(QStringList, command);
+    const QString d = m_dir->path();
+    QTemporaryDir files;
+    const QString fifo = files.filePath(u"pipe"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString huge = files.filePath(u"huge.md"_s);
+    QFile hugeFile(huge);
+    QVERIFY(hugeFile.open(QIODevice::WriteOnly) && hugeFile.resize(qint64(60) * 1024 * 1024)); // sparse: no disk used
+    hugeFile.close();
+    const bool isSource = command.constFirst() == "source"_L1;
+    const QString limit = isSource ? u"50"_s : u"10"_s;
+    const QList<std::pair<QString, QString>> cases{
+        {u"/dev/zero"_s, u"/dev/zero is not a regular file (a device, pipe or socket); it was not read"_s},
+        {fifo, fifo + u" is not a regular file (a device, pipe or socket); it was not read"_s},
+        {huge, huge + u" is larger than %1 MB (60 MB); it was not read"_s.arg(limit)},
+        {files.path(), files.path() + u" is a folder, not a file"_s},
+    };
+    for (const auto &[path, reason] : cases) {
+        if (command.constFirst() == "skill"_L1 && command.at(1) == "import"_L1 && path == files.path())
+            continue; // a folder is where skill import looks for SKILL.md
+        QStringList arguments = QStringList{u"--data-dir"_s, d} + command;
+        arguments.replace(arguments.indexOf(u"FILE"_s), path);
+        const Test::CliRun r = Test::runCli(arguments);
+        QVERIFY2(r.err == u"agentdesk-cli: error: "_s + reason + u'\n', qPrintable(r.err));
+        QVERIFY(r.exitCode != 0);
+        QCOMPARE(r.out, QString());
+    }
+    if (QFileInfo::exists(QDir(d).filePath(u"agentdesk.sqlite3"_s))) {
+        auto db = AD_VERIFY_OK(Database::open(d));
+        for (const QString &table : {u"agents"_s, u"skills"_s, u"mcp_servers"_s, u"sources"_s}) {
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(u"SELECT count(*) FROM "_s + table) && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
     }
 }
 

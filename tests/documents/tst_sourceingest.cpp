@@ -131,7 +131,7 @@ void TestSourceIngest::missingFileStoresNothing()
 {
     const auto r = SourceIngest(m_t->connection()).addFile(m_t->dir.filePath(u"nope.md"_s));
     QVERIFY(!r);
-    QCOMPARE(r.error().message, u"The file %1 does not exist"_s.arg(m_t->dir.filePath(u"nope.md"_s)));
+    QCOMPARE(r.error().message, u"%1 does not exist"_s.arg(m_t->dir.filePath(u"nope.md"_s)));
     QVERIFY(AD_VERIFY_OK(SourceRepository(m_t->connection()).list()).value().isEmpty());
 }
 
