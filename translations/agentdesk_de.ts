@@ -4,14 +4,9 @@
 <context>
     <name>AgentDesk::AgentEditor</name>
     <message>
-        <location filename="../src/ui/agenteditor.cpp" line="74"/>
+        <location filename="../src/ui/agenteditor.cpp" line="76"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/agenteditor.cpp" line="82"/>
-        <source>%1 cannot be read: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../src/ui/agenteditor.cpp" line="117"/>
@@ -515,108 +510,108 @@
 <context>
     <name>AgentDesk::Composer</name>
     <message>
-        <location filename="../src/ui/composer.cpp" line="87"/>
+        <location filename="../src/ui/composer.cpp" line="89"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="88"/>
+        <location filename="../src/ui/composer.cpp" line="90"/>
         <source>Message the assistant (Enter sends, Shift+Enter adds a line)</source>
         <translation>Nachricht an den Assistenten (Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein)</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="112"/>
+        <location filename="../src/ui/composer.cpp" line="114"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="116"/>
+        <location filename="../src/ui/composer.cpp" line="118"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="121"/>
+        <location filename="../src/ui/composer.cpp" line="123"/>
         <source>Skills</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="122"/>
+        <location filename="../src/ui/composer.cpp" line="124"/>
         <source>Skill quick actions</source>
         <translation>Skill-Schnellaktionen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="128"/>
+        <location filename="../src/ui/composer.cpp" line="130"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="129"/>
+        <location filename="../src/ui/composer.cpp" line="131"/>
         <source>Anonymous mode</source>
         <translation>Anonymer Modus</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="130"/>
+        <location filename="../src/ui/composer.cpp" line="132"/>
         <source>Mask names, e-mail addresses and other personal data before they reach the model</source>
         <translation>Namen, E-Mail-Adressen und andere persönliche Daten maskieren, bevor sie das Modell erreichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="138"/>
+        <location filename="../src/ui/composer.cpp" line="140"/>
         <source>Attach…</source>
         <translation>Anhängen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="139"/>
         <location filename="../src/ui/composer.cpp" line="141"/>
+        <location filename="../src/ui/composer.cpp" line="143"/>
         <source>Attach files</source>
         <translation>Dateien anhängen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="238"/>
+        <location filename="../src/ui/composer.cpp" line="239"/>
         <source>Pasted image %1</source>
         <translation>Eingefügtes Bild %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="268"/>
+        <location filename="../src/ui/composer.cpp" line="269"/>
         <source>Remove attachment %1</source>
         <translation>Anhang %1 entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="274"/>
+        <location filename="../src/ui/composer.cpp" line="275"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="297"/>
+        <location filename="../src/ui/composer.cpp" line="298"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="297"/>
+        <location filename="../src/ui/composer.cpp" line="298"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="298"/>
+        <location filename="../src/ui/composer.cpp" line="299"/>
         <source>Stop the answer</source>
         <translation>Die Antwort stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="298"/>
+        <location filename="../src/ui/composer.cpp" line="299"/>
         <source>Send the message</source>
         <translation>Die Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="299"/>
+        <location filename="../src/ui/composer.cpp" line="300"/>
         <source>Stop (Esc)</source>
         <translation>Stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="299"/>
+        <location filename="../src/ui/composer.cpp" line="300"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabe)</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="329"/>
+        <location filename="../src/ui/composer.cpp" line="330"/>
         <source>No agent</source>
         <translation>Kein Agent</translation>
     </message>
@@ -662,118 +657,99 @@
         <translation>Das Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="138"/>
+        <location filename="../src/ui/mainwindow.cpp" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="139"/>
+        <location filename="../src/ui/mainwindow.cpp" line="141"/>
         <source>&amp;New conversation</source>
         <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="143"/>
+        <location filename="../src/ui/mainwindow.cpp" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="146"/>
+        <location filename="../src/ui/mainwindow.cpp" line="148"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="151"/>
+        <location filename="../src/ui/mainwindow.cpp" line="153"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="152"/>
+        <location filename="../src/ui/mainwindow.cpp" line="154"/>
         <source>&amp;Search conversations</source>
         <translation>Unterhaltungen &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="155"/>
+        <location filename="../src/ui/mainwindow.cpp" line="157"/>
         <source>&amp;Go to conversation…</source>
         <translation>&amp;Gehe zu Unterhaltung…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="159"/>
+        <location filename="../src/ui/mainwindow.cpp" line="161"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="160"/>
+        <location filename="../src/ui/mainwindow.cpp" line="162"/>
         <source>Show &amp;archived conversations</source>
         <translation>&amp;Archivierte Unterhaltungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="164"/>
+        <location filename="../src/ui/mainwindow.cpp" line="166"/>
         <source>A&amp;rtifacts panel</source>
         <translation>A&amp;rtefakt-Bereich</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="172"/>
+        <location filename="../src/ui/mainwindow.cpp" line="174"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="173"/>
+        <location filename="../src/ui/mainwindow.cpp" line="175"/>
         <source>&amp;Agents and skills…</source>
         <translation>&amp;Agenten und Skills…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="175"/>
+        <location filename="../src/ui/mainwindow.cpp" line="177"/>
         <source>&amp;Usage and budgets…</source>
         <translation>&amp;Nutzung und Budgets…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="182"/>
+        <location filename="../src/ui/mainwindow.cpp" line="184"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="183"/>
+        <location filename="../src/ui/mainwindow.cpp" line="185"/>
         <source>&amp;Stop the answer</source>
         <translation>Antwort &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="190"/>
+        <location filename="../src/ui/mainwindow.cpp" line="192"/>
         <source>&amp;Allow the waiting tool call once</source>
         <translation>Wartenden Werkzeugaufruf einmal &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="191"/>
+        <location filename="../src/ui/mainwindow.cpp" line="193"/>
         <source>Allow the waiting tool for this &amp;thread</source>
         <translation>Wartendes Werkzeug für diese &amp;Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="192"/>
+        <location filename="../src/ui/mainwindow.cpp" line="194"/>
         <source>&amp;Deny the waiting tool call</source>
         <translation>Wartenden Werkzeugaufruf &amp;ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="209"/>
+        <location filename="../src/ui/mainwindow.cpp" line="211"/>
         <source>Main</source>
         <translation>Haupt</translation>
-    </message>
-    <message>
-        <source>Threads</source>
-        <translation type="vanished">Unterhaltungen</translation>
-    </message>
-    <message>
-        <source>Database: %1</source>
-        <translation type="vanished">Datenbank: %1</translation>
-    </message>
-    <message>
-        <source>No conversations yet.</source>
-        <translation type="vanished">Noch keine Unterhaltungen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n conversation(s). Select one to read it.</source>
-        <translation type="vanished">
-            <numerusform>%n Unterhaltung. Wählen Sie sie aus, um sie zu lesen.</numerusform>
-            <numerusform>%n Unterhaltungen. Wählen Sie eine aus, um sie zu lesen.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -829,162 +805,157 @@
 <context>
     <name>AgentDesk::McpServersPage</name>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="38"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="40"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="43"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="45"/>
         <source>MCP servers</source>
         <translation>MCP-Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="50"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="52"/>
         <source>Server name</source>
         <translation>Name des Servers</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="51"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="53"/>
         <source>Transport</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="52"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="54"/>
         <source>Local program (stdio)</source>
         <translation>Lokales Programm (stdio)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="53"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="55"/>
         <source>Remote (Streamable HTTP)</source>
         <translation>Entfernt (Streamable HTTP)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="54"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="56"/>
         <source>Remote (HTTP with SSE, legacy)</source>
         <translation>Entfernt (HTTP mit SSE, veraltet)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="55"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="57"/>
         <source>Command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="57"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="59"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="63"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="65"/>
         <source>Tools of the server</source>
         <translation>Werkzeuge des Servers</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="65"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="67"/>
         <source>Server log</source>
         <translation>Server-Protokoll</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="80"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="82"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="81"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="83"/>
         <source>Add an MCP server</source>
         <translation>Einen MCP-Server hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="83"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="85"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="84"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="86"/>
         <source>Remove the MCP server</source>
         <translation>Den MCP-Server entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="89"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="91"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="90"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="92"/>
         <source>Import servers from an mcpServers JSON file</source>
         <translation>Server aus einer mcpServers-JSON-Datei importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="92"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="94"/>
         <source>Import MCP servers</source>
         <translation>MCP-Server importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="92"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="94"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="97"/>
-        <source>%1 cannot be read: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="101"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="103"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="107"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="109"/>
         <source>Connect and list tools</source>
         <translation>Verbinden und Werkzeuge auflisten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="112"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="114"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="113"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="115"/>
         <source>Transport:</source>
         <translation>Transport:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="114"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="116"/>
         <source>Command:</source>
         <translation>Befehl:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="115"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="117"/>
         <source>URL:</source>
         <translation>URL:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="123"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="125"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="126"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="128"/>
         <source>Tools:</source>
         <translation>Werkzeuge:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="128"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="130"/>
         <source>Log (stderr):</source>
         <translation>Protokoll (stderr):</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="231"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="233"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="260"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="262"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mcpserverspage.cpp" line="263"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="265"/>
         <source>%n server(s) imported.</source>
         <translation>
             <numerusform>%n Server importiert.</numerusform>
@@ -992,7 +963,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="273"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="275"/>
         <source>Save the server first.</source>
         <translation>Speichern Sie zuerst den Server.</translation>
     </message>
@@ -1185,299 +1156,309 @@
 <context>
     <name>AgentDesk::ProvidersPage</name>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="50"/>
+        <location filename="../src/ui/providerspage.cpp" line="52"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="50"/>
+        <location filename="../src/ui/providerspage.cpp" line="52"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="51"/>
+        <location filename="../src/ui/providerspage.cpp" line="53"/>
         <source>Reasoning</source>
         <translation>Schlussfolgern</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="52"/>
+        <location filename="../src/ui/providerspage.cpp" line="54"/>
         <source>Default model for new conversations</source>
         <translation>Standardmodell für neue Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="53"/>
+        <location filename="../src/ui/providerspage.cpp" line="55"/>
         <source>Writes conversation titles</source>
         <translation>Schreibt die Titel der Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="54"/>
+        <location filename="../src/ui/providerspage.cpp" line="56"/>
         <source>Only in anonymous mode</source>
         <translation>Nur im anonymen Modus</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="58"/>
+        <location filename="../src/ui/providerspage.cpp" line="60"/>
         <source>Providers</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="66"/>
+        <location filename="../src/ui/providerspage.cpp" line="68"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="68"/>
+        <location filename="../src/ui/providerspage.cpp" line="70"/>
         <source>Add a provider</source>
         <translation>Einen Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="73"/>
+        <location filename="../src/ui/providerspage.cpp" line="75"/>
         <source>Other (enter the details)…</source>
         <translation>Andere (Angaben eintragen)…</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="75"/>
+        <location filename="../src/ui/providerspage.cpp" line="77"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="77"/>
+        <location filename="../src/ui/providerspage.cpp" line="79"/>
         <source>Remove the provider</source>
         <translation>Den Anbieter entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="81"/>
+        <location filename="../src/ui/providerspage.cpp" line="83"/>
         <source>Provider name</source>
         <translation>Name des Anbieters</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="83"/>
+        <location filename="../src/ui/providerspage.cpp" line="85"/>
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="87"/>
+        <location filename="../src/ui/providerspage.cpp" line="89"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="90"/>
+        <location filename="../src/ui/providerspage.cpp" line="92"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="93"/>
+        <location filename="../src/ui/providerspage.cpp" line="95"/>
         <source>Environment variable with the API key</source>
         <translation>Umgebungsvariable mit dem API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="94"/>
+        <location filename="../src/ui/providerspage.cpp" line="96"/>
         <source>optional, e.g. OPENAI_API_KEY</source>
         <translation>optional, z. B. OPENAI_API_KEY</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="99"/>
+        <location filename="../src/ui/providerspage.cpp" line="101"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="102"/>
+        <location filename="../src/ui/providerspage.cpp" line="104"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="105"/>
+        <location filename="../src/ui/providerspage.cpp" line="107"/>
         <source>Discover models</source>
         <translation>Modelle abfragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="110"/>
+        <location filename="../src/ui/providerspage.cpp" line="112"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="111"/>
+        <location filename="../src/ui/providerspage.cpp" line="113"/>
         <source>Protocol:</source>
         <translation>Protokoll:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="112"/>
+        <location filename="../src/ui/providerspage.cpp" line="114"/>
         <source>Base URL:</source>
         <translation>Basis-URL:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="113"/>
+        <location filename="../src/ui/providerspage.cpp" line="115"/>
         <source>API key:</source>
         <translation>API-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="114"/>
+        <location filename="../src/ui/providerspage.cpp" line="116"/>
         <source>Or from variable:</source>
         <translation>Oder aus Variable:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="124"/>
-        <location filename="../src/ui/providerspage.cpp" line="215"/>
+        <location filename="../src/ui/providerspage.cpp" line="126"/>
+        <location filename="../src/ui/providerspage.cpp" line="217"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="131"/>
+        <location filename="../src/ui/providerspage.cpp" line="133"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="132"/>
+        <location filename="../src/ui/providerspage.cpp" line="134"/>
         <source>The model can call tools</source>
         <translation>Das Modell kann Werkzeuge aufrufen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="133"/>
+        <location filename="../src/ui/providerspage.cpp" line="135"/>
         <source>The model reads images</source>
         <translation>Das Modell liest Bilder</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="134"/>
+        <location filename="../src/ui/providerspage.cpp" line="136"/>
         <source>The model reasons before answering</source>
         <translation>Das Modell denkt vor der Antwort nach</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="136"/>
+        <location filename="../src/ui/providerspage.cpp" line="138"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="137"/>
+        <location filename="../src/ui/providerspage.cpp" line="139"/>
         <source> tokens</source>
         <translation> Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="138"/>
+        <location filename="../src/ui/providerspage.cpp" line="140"/>
         <source>Context window</source>
         <translation>Kontextfenster</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="143"/>
+        <location filename="../src/ui/providerspage.cpp" line="145"/>
         <source>no price</source>
         <translation>kein Preis</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="145"/>
+        <location filename="../src/ui/providerspage.cpp" line="147"/>
         <source>Input price per million tokens</source>
         <translation>Eingabepreis pro Million Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="146"/>
+        <location filename="../src/ui/providerspage.cpp" line="148"/>
         <source>Output price per million tokens</source>
         <translation>Ausgabepreis pro Million Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="149"/>
+        <location filename="../src/ui/providerspage.cpp" line="151"/>
         <source>Save model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="155"/>
+        <location filename="../src/ui/providerspage.cpp" line="157"/>
         <source>Add model…</source>
         <translation>Modell hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="156"/>
+        <location filename="../src/ui/providerspage.cpp" line="158"/>
         <source>Add a model by name</source>
         <translation>Ein Modell über seinen Namen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="159"/>
-        <location filename="../src/ui/providerspage.cpp" line="382"/>
+        <location filename="../src/ui/providerspage.cpp" line="161"/>
+        <location filename="../src/ui/providerspage.cpp" line="400"/>
         <source>Save the provider first.</source>
         <translation>Speichern Sie zuerst den Anbieter.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="161"/>
+        <location filename="../src/ui/providerspage.cpp" line="163"/>
         <source>Add model</source>
         <translation>Modell hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="161"/>
+        <location filename="../src/ui/providerspage.cpp" line="163"/>
         <source>Model name as the provider knows it:</source>
         <translation>Modellname, wie der Anbieter ihn kennt:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="173"/>
+        <location filename="../src/ui/providerspage.cpp" line="175"/>
         <source>Remove model</source>
         <translation>Modell entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="192"/>
+        <location filename="../src/ui/providerspage.cpp" line="194"/>
         <source>Display name:</source>
         <translation>Anzeigename:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="193"/>
+        <location filename="../src/ui/providerspage.cpp" line="195"/>
         <source>Can:</source>
         <translation>Kann:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="194"/>
+        <location filename="../src/ui/providerspage.cpp" line="196"/>
         <source>Context window:</source>
         <translation>Kontextfenster:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="195"/>
+        <location filename="../src/ui/providerspage.cpp" line="197"/>
         <source>Input $ / 1M tokens:</source>
         <translation>Eingabe $ / 1 Mio. Token:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="196"/>
+        <location filename="../src/ui/providerspage.cpp" line="198"/>
         <source>Output $ / 1M tokens:</source>
         <translation>Ausgabe $ / 1 Mio. Token:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="213"/>
+        <location filename="../src/ui/providerspage.cpp" line="215"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="275"/>
+        <location filename="../src/ui/providerspage.cpp" line="277"/>
         <source>not needed for local servers</source>
         <translation>für lokale Server nicht nötig</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="276"/>
+        <location filename="../src/ui/providerspage.cpp" line="278"/>
         <source>stored in the system keychain (type to replace)</source>
         <translation>im Schlüsselbund des Systems gespeichert (zum Ersetzen tippen)</translation>
     </message>
     <message>
         <location filename="../src/ui/providerspage.cpp" line="322"/>
+        <source>The base URL holds a password and the key field a different key. Remove the password from the URL, or the key from its field.</source>
+        <translation>Die Basis-URL enthält ein Passwort und das Schlüsselfeld einen anderen Schlüssel. Entfernen Sie das Passwort aus der URL oder den Schlüssel aus seinem Feld.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/providerspage.cpp" line="339"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="333"/>
+        <location filename="../src/ui/providerspage.cpp" line="350"/>
         <source>The provider was saved, but the system keychain refused the key: %1</source>
         <translation>Der Anbieter wurde gespeichert, aber der Schlüsselbund des Systems hat den Schlüssel abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="341"/>
+        <location filename="../src/ui/providerspage.cpp" line="358"/>
+        <source>Saved. The password from the URL is now the key, kept in the system keychain.</source>
+        <translation>Gespeichert. Das Passwort aus der URL ist jetzt der Schlüssel und liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/providerspage.cpp" line="359"/>
         <source>Saved. The key is in the system keychain.</source>
         <translation>Gespeichert. Der Schlüssel liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="359"/>
+        <location filename="../src/ui/providerspage.cpp" line="377"/>
         <source>Removed %1.</source>
         <translation>%1 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="380"/>
+        <location filename="../src/ui/providerspage.cpp" line="398"/>
         <source>Enter the provider&apos;s base URL first.</source>
         <translation>Tragen Sie zuerst die Basis-URL des Anbieters ein.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="383"/>
+        <location filename="../src/ui/providerspage.cpp" line="401"/>
         <source>Asking %1…</source>
         <translation>Frage %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/providerspage.cpp" line="391"/>
+        <location filename="../src/ui/providerspage.cpp" line="409"/>
         <source>Connected. %1 offers %n model(s).</source>
         <translation>
             <numerusform>Verbunden. %1 bietet %n Modell an.</numerusform>
@@ -1485,7 +1466,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/providerspage.cpp" line="409"/>
+        <location filename="../src/ui/providerspage.cpp" line="427"/>
         <source>%n new model(s) added.</source>
         <translation>
             <numerusform>%n neues Modell hinzugefügt.</numerusform>
@@ -1493,12 +1474,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="452"/>
+        <location filename="../src/ui/providerspage.cpp" line="470"/>
         <source>Choose a model first.</source>
         <translation>Wählen Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="470"/>
+        <location filename="../src/ui/providerspage.cpp" line="488"/>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>

@@ -156,6 +156,32 @@ int CliApplication::finish(int code)
     return code;
 }
 
+Result<void> CliApplication::checkEncoding(const Command &command, const QCommandLineParser &parser) const
+{
+    if (m_invalidUtf8.isEmpty())
+        return {};
+    auto refuse = [](const QString &value) {
+        return std::unexpected(invalidArgument(u"the argument \"%1\" is not valid UTF-8; names and text must be UTF-8 "
+                                               "(only file paths may be in another encoding)"_s.arg(value)));
+    };
+    // Options that take a file or folder, and commands whose arguments are files (their synopsis says FILE).
+    static const QStringList pathOptions{u"data-dir"_s, u"image"_s, u"attach"_s, u"instructions-file"_s, u"output"_s};
+    for (const QString &option : parser.optionNames()) {
+        if (pathOptions.contains(option) || option == "o"_L1)
+            continue;
+        for (const QString &value : parser.values(option)) {
+            if (m_invalidUtf8.contains(value))
+                return refuse(value);
+        }
+    }
+    const bool positionalArePaths = command.synopsis.startsWith(command.name + u" FILE"_s);
+    for (const QString &value : parser.positionalArguments()) {
+        if (!positionalArePaths && m_invalidUtf8.contains(value))
+            return refuse(value);
+    }
+    return {};
+}
+
 Result<QSqlDatabase> CliApplication::connection()
 {
     if (!m_database) {
@@ -258,6 +284,8 @@ int CliApplication::runCommand(const Command &command, const QStringList &argume
         m_out.flush();
         return Success;
     }
+    if (auto ok = checkEncoding(command, parser); !ok)
+        return usageError(ok.error().message);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < command.minPositional || positional.size() > command.maxPositional)
         return usageError(u"usage: agentdesk-cli %1 %2"_s.arg(command.group, command.synopsis));

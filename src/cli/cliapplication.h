@@ -24,6 +24,9 @@ public:
     enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
 
     CliApplication(QStringList arguments, QTextStream &out, QTextStream &err);
+    // Arguments whose bytes were not valid UTF-8 (as decoded by QFile::decodeName): accepted as
+    // file paths, refused as names or text.
+    void setInvalidUtf8Arguments(QStringList decoded) { m_invalidUtf8 = std::move(decoded); }
     ~CliApplication();
     int run();
 
@@ -71,7 +74,10 @@ private:
     int runCommand(const Command &command, const QStringList &arguments);
     void addGlobalOptions(QCommandLineParser &parser) const;
 
+    Result<void> checkEncoding(const Command &command, const QCommandLineParser &parser) const;
+
     QStringList m_arguments;
+    QStringList m_invalidUtf8;
     QTextStream &m_out;
     QTextStream &m_err;
     QString m_dataDir;

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QStringDecoder>
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
@@ -45,6 +47,20 @@ int main(int argc, char *argv[])
     AgentDesk::NetworkAccess::useSystemProxy();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    AgentDesk::CliApplication cli(QCoreApplication::arguments(), out, err);
+    // Arguments as bytes: text must be UTF-8; a file path may not be, and is decoded as QFile does.
+    QStringList arguments;
+    QStringList invalid;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray raw(argv[i]);
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString text = utf8(raw);
+        if (utf8.hasError()) {
+            text = QFile::decodeName(raw);
+            invalid << text;
+        }
+        arguments << text;
+    }
+    AgentDesk::CliApplication cli(arguments, out, err);
+    cli.setInvalidUtf8Arguments(invalid);
     return cli.run();
 }

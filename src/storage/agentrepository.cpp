@@ -1,5 +1,7 @@
 #include "agentrepository.h"
 
+#include "core/names.h"
+
 #include "sqlhelpers.h"
 
 #include <QSqlQuery>
@@ -64,6 +66,8 @@ Result<Agent> AgentRepository::addAgent(Agent a)
 {
     if (a.name.trimmed().isEmpty())
         return std::unexpected(emptyName(u"agent"_s));
+    if (auto ok = Names::check(u"agent name"_s, a.name); !ok)
+        return std::unexpected(ok.error());
     if (this->agent(a.name))
         return makeError(QString(ErrorCode::AlreadyExists), u"An agent named \"%1\" already exists"_s.arg(a.name));
     if (a.id.isEmpty())
@@ -88,6 +92,8 @@ Result<Agent> AgentRepository::updateAgent(const Agent &a)
 {
     if (a.name.trimmed().isEmpty())
         return std::unexpected(emptyName(u"agent"_s));
+    if (auto ok = Names::check(u"agent name"_s, a.name); !ok)
+        return std::unexpected(ok.error());
     if (auto other = this->agent(a.name); other && other->id != a.id)
         return makeError(QString(ErrorCode::AlreadyExists), u"An agent named \"%1\" already exists"_s.arg(a.name));
     auto stored = Sql::transaction(m_db, [&]() -> Result<void> {
@@ -161,6 +167,8 @@ Result<Skill> AgentRepository::addSkill(Skill s)
 {
     if (s.name.trimmed().isEmpty())
         return std::unexpected(emptyName(u"skill"_s));
+    if (auto ok = Names::check(u"skill name"_s, s.name); !ok)
+        return std::unexpected(ok.error());
     if (this->skill(s.name))
         return makeError(QString(ErrorCode::AlreadyExists), u"A skill named \"%1\" already exists"_s.arg(s.name));
     if (s.id.isEmpty())
@@ -185,6 +193,8 @@ Result<Skill> AgentRepository::updateSkill(const Skill &s)
 {
     if (s.name.trimmed().isEmpty())
         return std::unexpected(emptyName(u"skill"_s));
+    if (auto ok = Names::check(u"skill name"_s, s.name); !ok)
+        return std::unexpected(ok.error());
     if (auto other = this->skill(s.name); other && other->id != s.id)
         return makeError(QString(ErrorCode::AlreadyExists), u"A skill named \"%1\" already exists"_s.arg(s.name));
     auto stored = Sql::transaction(m_db, [&]() -> Result<void> {

@@ -1,5 +1,7 @@
 #include "artifactrepository.h"
 
+#include "core/names.h"
+
 #include "sqlhelpers.h"
 
 #include "core/enumnames.h"
@@ -160,6 +162,8 @@ Result<void> ArtifactRepository::rename(const QString &id, const QString &title)
 {
     if (title.trimmed().isEmpty())
         return makeError(QString(ErrorCode::InvalidArgument), u"An artifact needs a title"_s);
+    if (auto ok = Names::check(u"title"_s, title); !ok)
+        return ok;
     auto q = Sql::exec(m_db, u"UPDATE artifacts SET title = ?, updated_at = ? WHERE id = ?"_s,
                        {title, Sql::toDb(QDateTime::currentDateTimeUtc()), id});
     if (!q)

@@ -1,5 +1,7 @@
 #include "mcpserverrepository.h"
 
+#include "core/names.h"
+
 #include "core/urlcredentials.h"
 
 #include "sqlhelpers.h"
@@ -16,6 +18,8 @@ Result<void> McpServerRepository::validate(const McpServerConfig &s)
 {
     if (s.name.trimmed().isEmpty())
         return makeError(QString(ErrorCode::InvalidArgument), u"An MCP server needs a name"_s);
+    if (auto ok = Names::check(u"MCP server name"_s, s.name); !ok)
+        return ok;
     if (s.transport == McpTransportKind::Stdio && s.command.trimmed().isEmpty())
         return makeError(QString(ErrorCode::InvalidArgument), u"A stdio MCP server needs a command"_s);
     if (s.transport != McpTransportKind::Stdio

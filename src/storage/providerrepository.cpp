@@ -1,5 +1,7 @@
 #include "providerrepository.h"
 
+#include "core/names.h"
+
 #include "sqlhelpers.h"
 
 #include "core/urlcredentials.h"
@@ -49,6 +51,8 @@ Result<void> validateProvider(const Provider &provider)
 {
     if (provider.name.trimmed().isEmpty() || provider.name.contains(u'/'))
         return makeError(QString(ErrorCode::InvalidArgument), u"A provider name must be non-empty and contain no \"/\""_s);
+    if (auto ok = Names::check(u"provider name"_s, provider.name); !ok)
+        return ok;
     if (!provider.baseUrl.isValid() || provider.baseUrl.scheme().isEmpty() || provider.baseUrl.host().isEmpty()
         || !(provider.baseUrl.scheme() == "http"_L1 || provider.baseUrl.scheme() == "https"_L1)) {
         return makeError(QString(ErrorCode::InvalidArgument),
@@ -81,6 +85,10 @@ Result<void> validateModel(const Model &model)
 {
     if (model.name.trimmed().isEmpty())
         return makeError(QString(ErrorCode::InvalidArgument), u"A model name must not be empty"_s);
+    if (auto ok = Names::check(u"model name"_s, model.name); !ok)
+        return ok;
+    if (auto ok = Names::check(u"model display name"_s, model.displayName); !ok)
+        return ok;
     if (model.capabilities.contextWindow < 0 || model.capabilities.maxOutputTokens < 0)
         return makeError(QString(ErrorCode::InvalidArgument), u"Token limits must not be negative"_s);
     if ((model.inputPricePerMillion && *model.inputPricePerMillion < 0)

@@ -1,5 +1,7 @@
 #include "sourcerepository.h"
 
+#include "core/names.h"
+
 #include "sqlhelpers.h"
 
 #include "core/enumnames.h"
@@ -188,6 +190,8 @@ Result<KnowledgeBase> SourceRepository::addKnowledgeBase(KnowledgeBase kb)
 {
     if (kb.name.trimmed().isEmpty())
         return makeError(QString(ErrorCode::InvalidArgument), u"A knowledge base needs a name"_s);
+    if (auto ok = Names::check(u"knowledge base name"_s, kb.name); !ok)
+        return std::unexpected(ok.error());
     if (knowledgeBase(kb.name))
         return makeError(QString(ErrorCode::AlreadyExists), u"A knowledge base named \"%1\" already exists"_s.arg(kb.name));
     if (kb.id.isEmpty())

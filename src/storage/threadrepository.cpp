@@ -1,5 +1,7 @@
 #include "threadrepository.h"
 
+#include "core/names.h"
+
 #include "sqlhelpers.h"
 
 #include <QSqlQuery>
@@ -127,6 +129,8 @@ Result<void> ThreadRepository::update(const QString &id, const QString &column, 
 
 Result<void> ThreadRepository::rename(const QString &id, const QString &title)
 {
+    if (auto ok = Names::check(u"title"_s, title); !ok)
+        return ok;
     return update(id, u"title"_s, title);
 }
 

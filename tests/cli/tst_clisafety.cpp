@@ -43,6 +43,7 @@ private Q_SLOTS:
     void noCredentialsInUrlsOrOutputs();
     void filesAreReadWithLimits_data();
     void filesAreReadWithLimits();
+    void namesAndArgumentsAreChecked();
 
 private:
     void addProvider(const Test::ScriptedHttpServer &server);
@@ -461,6 +462,60 @@ void TestCliSafety::filesAreReadWithLimits()
             QVERIFY(q.exec(u"SELECT count(*) FROM "_s + table) && q.next());
             QCOMPARE(q.value(0).toInt(), 0);
         }
+    }
+}
+
+void TestCliSafety::namesAndArgumentsAreChecked()
+{
+    const QString d = m_dir->path();
+    auto expectRefused = [&](const QStringList &arguments, const QString &message) {
+        const Test::CliRun r = Test::runCli(QStringList{u"--data-dir"_s, d} + arguments);
+        QCOMPARE(r.err, u"agentdesk-cli: error: "_s + message + u'\n');
+        QVERIFY(r.exitCode != 0);
+    };
+    expectRefused({u"agent"_s, u"add"_s, u"Two\nlines"_s},
+                  uR"(The agent name "Two\nlines" contains a control character; a name is one line of visible text)"_s);
+    expectRefused({u"skill"_s, u"add"_s, u"Tab\there"_s},
+                  uR"(The skill name "Tab\there" contains a control character; a name is one line of visible text)"_s);
+    expectRefused({u"provider"_s, u"add"_s, u"bell\u0007"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s, u"https://a.example/v1"_s},
+                  uR"(The provider name "bell\u0007" contains a control character; a name is one line of visible text)"_s);
+    expectRefused({u"mcp"_s, u"add"_s, u"line\u2028sep"_s, u"--command"_s, u"server"_s},
+                  uR"(The MCP server name "line\u2028sep" contains a control character; a name is one line of visible text)"_s);
+    expectRefused({u"kb"_s, u"create"_s, u"cr\rlf"_s},
+                  uR"(The knowledge base name "cr\rlf" contains a control character; a name is one line of visible text)"_s);
+    // Through an import too: a NUL inside the JSON's name.
+    QTemporaryDir files;
+    const QString agentFile = files.filePath(u"agent.json"_s);
+    QFile json(agentFile);
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    json.write(R"({"format":"agentdesk-agent","version":1,"name":"Nul\u0000Agent","instructions":"Hi"})");
+    json.close();
+    const Test::CliRun imported = Test::runCli({u"--data-dir"_s, d, u"agent"_s, u"import"_s, agentFile});
+    QCOMPARE(imported.err, u"agentdesk-cli: error: The agent name \"Nul\\u0000Agent\" contains a control character; a name is "
+                           "one line of visible text\n"_s);
+    QVERIFY(imported.exitCode != 0);
+
+    // Text that is not UTF-8 is refused; a file path is decoded as the file system does.
+    auto shell = [&](const QString &script) {
+        QProcess p;
+        p.start(u"/bin/sh"_s, {u"-c"_s, script, u"sh"_s, QString::fromLocal8Bit(AGENTDESK_CLI_PATH), d});
+        if (!p.waitForFinished(30000))
+            qFatal("agentdesk-cli did not finish");
+        return Test::CliRun{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    };
+    Test::CliRun r = shell(uR"sh(exec "$1" --data-dir "$2" agent add "$(printf 'M\374ller')")sh"_s);
+    QCOMPARE(r.err, u"agentdesk-cli: error: the argument \"M\uFFFDller\" is not valid UTF-8; names and text must be UTF-8 "
+                    "(only file paths may be in another encoding)\n"_s);
+    QCOMPARE(r.exitCode, 2);
+    r = shell(uR"sh(exec "$1" --data-dir "$2" source add "$(printf 'lat\344n.md')")sh"_s);
+    QCOMPARE(r.err, u"agentdesk-cli: error: lat\uFFFDn.md does not exist\n"_s);
+
+    // Nothing was stored by any of it.
+    auto db = AD_VERIFY_OK(Database::open(d));
+    for (const QString &table : {u"agents"_s, u"skills"_s, u"providers"_s, u"mcp_servers"_s, u"knowledge_bases"_s, u"sources"_s}) {
+        QSqlQuery q((*db)->connection());
+        QVERIFY2(q.exec(u"SELECT count(*) FROM "_s + table) && q.next(), qPrintable(table));
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 }
 
