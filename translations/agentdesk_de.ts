@@ -1782,113 +1782,121 @@
 <context>
     <name>AgentDesk::ThreadSidebar</name>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="33"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="35"/>
         <source>Pinned</source>
         <translation>Angeheftet</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="34"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="36"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="35"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="37"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="36"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="38"/>
         <source>Previous 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="37"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="39"/>
         <source>Older</source>
         <translation>Älter</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="151"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="153"/>
         <source>Search conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="152"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="154"/>
         <source>Search conversations (Ctrl+F)</source>
         <translation>Unterhaltungen durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="167"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="169"/>
         <source>Threads</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="177"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="179"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../src/ui/threadsidebar.cpp" line="244"/>
+        <source>The search was shortened to its first %n different word(s).</source>
+        <translation>
+            <numerusform>Die Suche wurde auf ihr erstes verschiedenes Wort gekürzt.</numerusform>
+            <numerusform>Die Suche wurde auf ihre ersten %n verschiedenen Wörter gekürzt.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="242"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="246"/>
         <source>No conversation contains “%1”.</source>
         <translation>Keine Unterhaltung enthält „%1“.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="278"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="282"/>
         <source>A title cannot be empty.</source>
         <translation>Ein Titel darf nicht leer sein.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="315"/>
-        <location filename="../src/ui/threadsidebar.cpp" line="328"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="319"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="332"/>
         <source>New conversation</source>
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="316"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="320"/>
         <source>Deleted “%1”.</source>
         <translation>„%1“ gelöscht.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="328"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="332"/>
         <source>Restored “%1”.</source>
         <translation>„%1“ wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="361"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="365"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="363"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="367"/>
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="363"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="367"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="370"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="374"/>
         <source>Unpin</source>
         <translation>Lösen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="370"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="374"/>
         <source>Pin</source>
         <translation>Anheften</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="371"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="375"/>
         <source>Unarchive</source>
         <translation>Aus dem Archiv holen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="371"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="375"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="374"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="378"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>

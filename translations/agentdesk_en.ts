@@ -65,6 +65,17 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::ThreadSidebar</name>
+    <message numerus="yes">
+        <location filename="../src/ui/threadsidebar.cpp" line="244"/>
+        <source>The search was shortened to its first %n different word(s).</source>
+        <translation>
+            <numerusform>The search was shortened to its first word.</numerusform>
+            <numerusform>The search was shortened to its first %n different words.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::WelcomePage</name>
     <message numerus="yes">
         <location filename="../src/ui/welcomepage.cpp" line="179"/>

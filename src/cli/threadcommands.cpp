@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/messagerepository.h"
 #include "storage/piimaskrepository.h"
+#include "core/searchquery.h"
 #include "storage/searchindex.h"
 #include "storage/threadrepository.h"
 
@@ -133,6 +134,11 @@ void registerThreadCommands(CliApplication &app)
                         auto hits = SearchIndex(*db).search(c.positional.at(0), limit);
                         if (!hits)
                             return app.fail(hits.error());
+                        if (SearchQuery::wasShortened(c.positional.at(0))) {
+                            app.err() << "agentdesk-cli: note: the query was shortened: only its first " << SearchQuery::MaxTerms
+                                      << " different words (within " << SearchQuery::MaxCharacters << " characters) were searched for"
+                                      << Qt::endl;
+                        }
                         if (c.json) {
                             QJsonArray array;
                             for (const auto &h : *hits) {

@@ -1,5 +1,6 @@
 #include "searchquery.h"
 
+#include <QSet>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -26,12 +27,42 @@ bool hasSearchableCharacter(QStringView term)
 
 } // namespace
 
-QString SearchQuery::toFts5(const QString &userText, LastWord lastWord, Join join)
+namespace {
+
+struct Terms
 {
     QStringList parts;
-    const QString text = userText;
-    const bool typingLastWord =
-        lastWord == LastWord::Prefix && !text.isEmpty() && !text.back().isSpace() && text.back() != u'"';
+    bool shortened = false;
+};
+
+Terms terms(const QString &userText, SearchQuery::LastWord lastWord)
+{
+    Terms out;
+    QStringList &parts = out.parts;
+    QSet<QString> seen;
+    QString text = userText.left(SearchQuery::MaxCharacters);
+    out.shortened = text.size() < userText.size();
+    // A word cut in two by the limit is left out, unless it is the only one.
+    if (out.shortened && !userText.at(text.size()).isSpace()) {
+        qsizetype space = text.size() - 1;
+        while (space > 0 && !text.at(space).isSpace())
+            --space;
+        if (space > 0)
+            text.truncate(space);
+    }
+    const bool typingLastWord = lastWord == SearchQuery::LastWord::Prefix && !out.shortened && !text.isEmpty()
+        && !text.back().isSpace() && text.back() != u'"';
+    auto add = [&](const QString &part) {
+        if (seen.contains(part.toCaseFolded()))
+            return true;
+        if (parts.size() == SearchQuery::MaxTerms) {
+            out.shortened = true;
+            return false;
+        }
+        seen.insert(part.toCaseFolded());
+        parts.append(part);
+        return true;
+    };
     qsizetype i = 0;
     const qsizetype n = text.size();
     while (i < n) {
@@ -43,8 +74,8 @@ QString SearchQuery::toFts5(const QString &userText, LastWord lastWord, Join joi
             const qsizetype close = text.indexOf(u'"', i + 1);
             const qsizetype stop = close < 0 ? n : close;
             const QStringView phrase = QStringView(text).mid(i + 1, stop - i - 1);
-            if (hasSearchableCharacter(phrase))
-                parts.append(quoted(phrase));
+            if (hasSearchableCharacter(phrase) && !add(quoted(phrase)))
+                break;
             i = close < 0 ? n : close + 1;
             continue;
         }
@@ -59,11 +90,23 @@ QString SearchQuery::toFts5(const QString &userText, LastWord lastWord, Join joi
         }
         if (j == n && typingLastWord)
             prefix = true;
-        if (hasSearchableCharacter(word))
-            parts.append(quoted(word) + (prefix ? "*"_L1 : ""_L1));
+        if (hasSearchableCharacter(word) && !add(quoted(word) + (prefix ? "*"_L1 : ""_L1)))
+            break;
         i = j;
     }
-    return parts.join(join == Join::Any ? " OR "_L1 : " "_L1);
+    return out;
+}
+
+} // namespace
+
+QString SearchQuery::toFts5(const QString &userText, LastWord lastWord, Join join)
+{
+    return terms(userText, lastWord).parts.join(join == Join::Any ? " OR "_L1 : " "_L1);
+}
+
+bool SearchQuery::wasShortened(const QString &userText)
+{
+    return terms(userText, LastWord::Exact).shortened;
 }
 
 } // namespace AgentDesk

@@ -1,5 +1,7 @@
 #include "threadsidebar.h"
 
+#include "core/searchquery.h"
+
 #include "runs/workspace.h"
 
 #include "itemmodels/searchresultmodel.h"
@@ -238,6 +240,8 @@ void ThreadSidebar::search(const QString &query)
             shown.append(hit);
     }
     m_results->setHits(query, shown);
+    if (SearchQuery::wasShortened(query))
+        Q_EMIT statusMessage(tr("The search was shortened to its first %n different word(s).", nullptr, SearchQuery::MaxTerms));
     if (shown.isEmpty()) {
         m_noResults->setText(tr("No conversation contains “%1”.").arg(query.trimmed()));
         m_stack->setCurrentWidget(m_noResults);

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void filesAreReadWithLimits_data();
     void filesAreReadWithLimits();
     void namesAndArgumentsAreChecked();
+    void aPastedPageIsSearchedAsItsFirstWords();
 
 private:
     void addProvider(const Test::ScriptedHttpServer &server);
@@ -517,6 +518,22 @@ void TestCliSafety::namesAndArgumentsAreChecked()
         QVERIFY2(q.exec(u"SELECT count(*) FROM "_s + table) && q.next(), qPrintable(table));
         QCOMPARE(q.value(0).toInt(), 0);
     }
+}
+
+void TestCliSafety::aPastedPageIsSearchedAsItsFirstWords()
+{
+    const QString d = m_dir->path();
+    makeExportables(d); // a thread whose message is "xxx…"
+    QString page;
+    for (int i = 0; i < 4000; ++i)
+        page += u"word%1 again again "_s.arg(i);
+    Test::CliRun r = Test::runCli({u"--data-dir"_s, d, u"threads"_s, u"search"_s, page});
+    QCOMPARE(r.err, u"agentdesk-cli: note: the query was shortened: only its first 16 different words (within 512 characters) "
+                    "were searched for\n"_s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QString());
+    r = Test::runCli({u"--data-dir"_s, d, u"threads"_s, u"search"_s, u"again again again"_s});
+    QCOMPARE(r.err, QString());
 }
 
 QTEST_GUILESS_MAIN(TestCliSafety)
