@@ -1830,8 +1830,8 @@
         <location filename="../src/ui/threadsidebar.cpp" line="244"/>
         <source>The search was shortened to its first %n different word(s).</source>
         <translation>
-            <numerusform>Die Suche wurde auf ihr erstes verschiedenes Wort gekürzt.</numerusform>
-            <numerusform>Die Suche wurde auf ihre ersten %n verschiedenen Wörter gekürzt.</numerusform>
+            <numerusform>Die Suche wurde auf %n verschiedenes Wort gekürzt.</numerusform>
+            <numerusform>Die Suche wurde auf die ersten %n verschiedenen Wörter gekürzt.</numerusform>
         </translation>
     </message>
     <message>

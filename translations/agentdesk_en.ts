@@ -70,7 +70,7 @@
         <location filename="../src/ui/threadsidebar.cpp" line="244"/>
         <source>The search was shortened to its first %n different word(s).</source>
         <translation>
-            <numerusform>The search was shortened to its first word.</numerusform>
+            <numerusform>The search was shortened to its first %n different word.</numerusform>
             <numerusform>The search was shortened to its first %n different words.</numerusform>
         </translation>
     </message>
