@@ -9,6 +9,14 @@ namespace AgentDesk {
 
 namespace {
 
+// Text that a spreadsheet program would run as a formula (=, +, -, @, or a tab or carriage
+// return before one) gets a leading apostrophe (OWASP "CSV injection"). Numbers stay numbers.
+QString neutralised(const QString &text)
+{
+    static const QString triggers = u"=+-@\t\r"_s;
+    return !text.isEmpty() && triggers.contains(text.front()) ? u'\'' + text : text;
+}
+
 QString csvField(const QString &text)
 {
     if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
@@ -100,12 +108,14 @@ QString Spreadsheet::toCsv() const
     QString csv;
     QStringList fields;
     for (const QString &column : columns)
-        fields << csvField(column);
+        fields << csvField(neutralised(column));
     csv += fields.join(u',') + u"\r\n"_s;
     for (const QJsonArray &row : rows) {
         fields.clear();
-        for (qsizetype c = 0; c < columns.size(); ++c)
-            fields << csvField(c < row.size() ? cellText(row.at(c)) : QString());
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const QJsonValue cell = c < row.size() ? row.at(c) : QJsonValue();
+            fields << csvField(cell.isString() ? neutralised(cell.toString()) : cellText(cell));
+        }
         csv += fields.join(u',') + u"\r\n"_s;
     }
     return csv;

@@ -87,8 +87,17 @@ void abortReply(QPointer<QNetworkReply> &pending, QObject *context)
 // ---------------------------------------------------------------------------------------------
 // website_content
 
-WebsiteContentTool::WebsiteContentTool(QNetworkAccessManager *network, bool allowPrivateAddresses, int timeoutMs)
-    : m_network(network), m_allowPrivate(allowPrivateAddresses), m_timeoutMs(timeoutMs)
+WebsiteContentTool::Resolver WebsiteContentTool::systemResolver()
+{
+    return [](const QString &host, QObject *context, std::function<void(const QList<QHostAddress> &, const QString &)> done) {
+        QHostInfo::lookupHost(host, context, [done = std::move(done)](const QHostInfo &info) {
+            done(info.addresses(), info.error() == QHostInfo::NoError ? QString() : info.errorString());
+        });
+    };
+}
+
+WebsiteContentTool::WebsiteContentTool(QNetworkAccessManager *network, bool allowPrivateAddresses, int timeoutMs, Resolver resolver)
+    : m_network(network), m_allowPrivate(allowPrivateAddresses), m_timeoutMs(timeoutMs), m_resolve(std::move(resolver))
 {
 }
 
@@ -204,20 +213,28 @@ void WebsiteContentTool::fetch(const QUrl &url, int redirectsLeft)
                 }
             }
         }
-        request(url, redirectsLeft);
+        request(url, addresses.constFirst(), redirectsLeft);
     };
     const QHostAddress literal(url.host());
     if (!literal.isNull())
         return check({literal}, {});
-    m_lookupId = QHostInfo::lookupHost(url.host(), m_context.get(), [this, check](const QHostInfo &info) {
-        m_lookupId = -1;
-        check(info.addresses(), info.error() == QHostInfo::NoError ? QString() : info.errorString());
-    });
+    // The context goes with the fetch: an answer that comes after a cancel is dropped.
+    m_resolve(url.host(), m_context.get(), check);
 }
 
-void WebsiteContentTool::request(const QUrl &url, int redirectsLeft)
+void WebsiteContentTool::request(const QUrl &url, const QHostAddress &address, int redirectsLeft)
 {
-    QNetworkRequest request(url);
+    // To the checked address, never to whatever a second lookup would say now; the server sees
+    // the original host in Host and in TLS (server name and certificate check).
+    QUrl pinned = url;
+    pinned.setHost(address.toString());
+    QNetworkRequest request(pinned);
+    if (pinned.host() != url.host()) {
+        const int defaultPort = url.scheme() == "https"_L1 ? 443 : 80;
+        const int port = url.port(defaultPort);
+        request.setRawHeader("Host", (url.host(QUrl::FullyEncoded) + (port == defaultPort ? QString() : u":%1"_s.arg(port))).toUtf8());
+        request.setPeerVerifyName(url.host());
+    }
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent);
     request.setRawHeader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5");
@@ -285,8 +302,6 @@ void WebsiteContentTool::finish(ToolResult result)
     Done done = std::move(m_done);
     m_done = nullptr;
     // Stop everything still running; the context goes once the current slot has returned.
-    if (m_lookupId >= 0)
-        QHostInfo::abortHostLookup(std::exchange(m_lookupId, -1));
     abortReply(m_reply, m_context.get());
     if (m_context)
         m_context.release()->deleteLater();
@@ -296,8 +311,6 @@ void WebsiteContentTool::finish(ToolResult result)
 void WebsiteContentTool::cancel()
 {
     m_done = nullptr;
-    if (m_lookupId >= 0)
-        QHostInfo::abortHostLookup(std::exchange(m_lookupId, -1));
     abortReply(m_reply, m_context.get());
     m_context.reset();
 }

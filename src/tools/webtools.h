@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -20,7 +21,9 @@ namespace AgentDesk {
 // readable text. Only http and https; the host is resolved first and refused when any of its
 // addresses is loopback, private, link-local, unique-local, CGNAT, multicast or unspecified —
 // unless the settings allow private addresses; every redirect (at most MaxRedirects) is checked
-// the same way. Bodies over MaxBytes and fetches over TimeoutMs fail; text is decoded by the
+// the same way. The request then goes to the address that was checked (the URL's host replaced
+// by it, the original Host header and TLS server name kept), so a DNS answer that changes between
+// the check and the connection (DNS rebinding) cannot reach another address. Bodies over MaxBytes and fetches over TimeoutMs fail; text is decoded by the
 // HTTP charset, else the page's <meta>, else UTF-8, else Windows-1252.
 class WebsiteContentTool : public Tool
 {
@@ -30,7 +33,14 @@ public:
     static constexpr int TimeoutMs = 20'000;
     static constexpr qsizetype MaxTextCharacters = 18'000; // below the run loop's 20,000-character cut
 
-    WebsiteContentTool(QNetworkAccessManager *network, bool allowPrivateAddresses, int timeoutMs = TimeoutMs);
+    // Resolves `host` and calls `done` with its addresses (or an error text), unless `context` is
+    // gone by then. The default asks the system (QHostInfo); tests put in their own answers.
+    using Resolver = std::function<void(const QString &host, QObject *context,
+                                        std::function<void(const QList<QHostAddress> &, const QString &)> done)>;
+    static Resolver systemResolver();
+
+    WebsiteContentTool(QNetworkAccessManager *network, bool allowPrivateAddresses, int timeoutMs = TimeoutMs,
+                       Resolver resolver = systemResolver());
     ~WebsiteContentTool() override;
 
     QString name() const override;
@@ -49,7 +59,7 @@ public:
 
 private:
     void fetch(const QUrl &url, int redirectsLeft);
-    void request(const QUrl &url, int redirectsLeft);
+    void request(const QUrl &url, const QHostAddress &address, int redirectsLeft);
     void finish(ToolResult result);
 
     QNetworkAccessManager *m_network;
@@ -58,7 +68,7 @@ private:
     Done m_done;
     std::unique_ptr<QObject> m_context; // owns the pending lookup's and reply's connections
     QPointer<QNetworkReply> m_reply;
-    int m_lookupId = -1;
+    Resolver m_resolve;
 };
 
 // internet_search through the configured service (SearXNG's JSON API or Brave Search); offered

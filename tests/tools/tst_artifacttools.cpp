@@ -287,6 +287,10 @@ void TestArtifactTools::spreadsheetRoundTrip()
              u"the spreadsheet is not in the spreadsheet-v1 format"_s);
     QCOMPARE(Spreadsheet::cellText(QJsonValue(1e21)), u"1e+21"_s);
     QCOMPARE(Spreadsheet::cellText(QJsonValue(0.1 + 0.2)), u"0.3"_s);
+    // Text that a spreadsheet program would run as a formula is neutralised; numbers stay numbers.
+    const Spreadsheet hostile = AD_VERIFY_OK(Spreadsheet::parse(
+        uR"j({"format":"spreadsheet-v1","columns":["=cmd|' /C calc'!A0","Wert"],"rows":[["=SUM(A1)",-5],["+1","-2"],["@x","a=b"],["\tz",null]]})j"_s)).value();
+    QCOMPARE(hostile.toCsv(), u"'=cmd|' /C calc'!A0,Wert\r\n'=SUM(A1),-5\r\n'+1,'-2\r\n'@x,a=b\r\n'\tz,\r\n"_s);
 }
 
 void TestArtifactTools::readDocumentReturnsContentAndVersion()

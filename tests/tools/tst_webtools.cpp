@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QTimer>
 #include <QStringEncoder>
 #include <QUrlQuery>
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void fetchesReadableText();
     void privateAddressesAreRefusedUnlessAllowed();
     void redirectsAreFollowedAndBounded();
+    void connectsToTheAddressItChecked();
     void sizeTimeAndTypeLimits();
     void httpErrors();
     void cancelStopsTheFetch();
@@ -190,6 +192,37 @@ void TestWebTools::redirectsAreFollowedAndBounded()
     m_server->enqueue("/ftp", toFtp);
     QCOMPARE(call(tool, {{u"url"_s, m_server->url(u"/ftp"_s).toString()}}),
              (ToolResult{u"Only http and https pages can be fetched, not ftp://files.example.com/x."_s, true}));
+}
+
+// DNS rebinding: the name resolves to a public address when it is checked and to loopback a moment
+// later. The stub resolver answers the tool's check; the system resolver would have given loopback
+// ("localhost"). The request must go to the checked address, never reach the local server.
+void TestWebTools::connectsToTheAddressItChecked()
+{
+    m_server->enqueue("/secret", ScriptedHttpServer::Response::stream("text/html", "<p>internal</p>"));
+    QStringList asked;
+    auto stub = [&](const QHostAddress &answer) {
+        return [&asked, answer](const QString &host, QObject *context, auto done) {
+            asked << host;
+            QTimer::singleShot(0, context, [done, answer] { done({answer}, QString()); });
+        };
+    };
+    // TEST-NET-3: public, and nothing answers there (the fetch times out).
+    WebsiteContentTool tool(m_network.get(), false, 1500, stub(QHostAddress(u"203.0.113.7"_s)));
+    const QString url = u"http://localhost:%1/secret"_s.arg(m_server->url().port());
+    const ToolResult rebound = call(tool, {{u"url"_s, url}});
+    QVERIFY2(rebound.failed, qPrintable(rebound.text));
+    QCOMPARE(asked, QStringList{u"localhost"_s});
+    QCOMPARE(m_server->requests().size(), 0);
+
+    // The checked address is used, with the original name in the Host header.
+    asked.clear();
+    WebsiteContentTool pinned(m_network.get(), true, 5000, stub(QHostAddress(u"127.0.0.1"_s)));
+    const QString named = u"http://pages.example:%1/secret"_s.arg(m_server->url().port());
+    QCOMPARE(call(pinned, {{u"url"_s, named}}).text, u"URL: %1\n\ninternal"_s.arg(named));
+    QCOMPARE(asked, QStringList{u"pages.example"_s});
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(m_server->requests().at(0).headers.value("host"), "pages.example:%1"_ba.replace("%1", QByteArray::number(m_server->url().port())));
 }
 
 void TestWebTools::sizeTimeAndTypeLimits()
