@@ -1,4 +1,5 @@
 #include "cliapplication.h"
+#include "clilog.h"
 
 #include "storage/database.h"
 
@@ -47,6 +48,7 @@ void CliApplication::addGlobalOptions(QCommandLineParser &parser) const
                                      "user's application data folder)."_s,
                       u"DIR"_s});
     parser.addOption({u"json"_s, u"Print machine-readable JSON."_s});
+    parser.addOption({u"verbose"_s, u"Log to stderr (with info messages) instead of the log file."_s});
     parser.addHelpOption();
 }
 
@@ -197,8 +199,9 @@ int CliApplication::printUsage(const QString &group)
 {
     QTextStream &s = m_out;
     if (group.isEmpty()) {
-        s << "Usage: agentdesk-cli [--data-dir DIR] COMMAND [ARGS] [--json]\n\n"
-             "AgentDesk on the command line: providers, models, threads, agents and skills.\n\n"
+        s << "Usage: agentdesk-cli [--data-dir DIR] [--verbose] COMMAND [ARGS] [--json]\n\n"
+             "AgentDesk on the command line: providers, models, threads, agents and skills.\n"
+             "Errors are one line on stderr; log messages go to " << CliLog::filePath() << " (--verbose: stderr).\n\n"
              "Commands:\n";
     } else {
         s << "Usage: agentdesk-cli " << group << " SUBCOMMAND [ARGS]\n\nSubcommands:\n";
@@ -231,6 +234,8 @@ int CliApplication::run()
             if (rest.isEmpty())
                 return usageError(u"--data-dir needs a directory"_s);
             globals << option << rest.takeFirst();
+        } else if (option == "--verbose"_L1) {
+            continue; // read by main(): log lines to stderr
         } else if (option.startsWith("--data-dir="_L1) || option == "--json"_L1) {
             globals << option;
         } else {

@@ -1,4 +1,5 @@
 #include "cliapplication.h"
+#include "clilog.h"
 
 #include "inference/networkaccess.h"
 
@@ -7,7 +8,6 @@
 #include <QFile>
 #include <QStringDecoder>
 #include <QGuiApplication>
-#include <QLoggingCategory>
 #include <QTextStream>
 
 #ifdef Q_OS_UNIX
@@ -42,8 +42,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("AgentDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("agentdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
-    // Scripts read stdout and stderr: only warnings and errors are logged.
-    QLoggingCategory::setFilterRules(QStringLiteral("agentdesk.*.info=false"));
+    // Scripts read stdout and stderr: Qt's messages go to the log file unless --verbose.
+    const QStringList globals = QCoreApplication::arguments().mid(1);
+    AgentDesk::CliLog::install(globals.contains(QStringLiteral("--verbose")));
     AgentDesk::NetworkAccess::useSystemProxy();
     QTextStream out(stdout);
     QTextStream err(stderr);

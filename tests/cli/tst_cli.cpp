@@ -268,7 +268,7 @@ void TestCli::helpOnEveryCommand()
 {
     const Run top = cli({u"--help"_s});
     QCOMPARE(top.exitCode, 0);
-    QVERIFY(top.out.startsWith(u"Usage: agentdesk-cli [--data-dir DIR] COMMAND [ARGS] [--json]\n"_s));
+    QVERIFY(top.out.startsWith(u"Usage: agentdesk-cli [--data-dir DIR] [--verbose] COMMAND [ARGS] [--json]\n"_s));
     const QList<QStringList> commands = {
         {u"provider"_s, u"add"_s}, {u"provider"_s, u"list"_s}, {u"model"_s, u"add"_s},   {u"model"_s, u"list"_s},
         {u"threads"_s, u"list"_s}, {u"threads"_s, u"show"_s},  {u"threads"_s, u"search"_s}, {u"threads"_s, u"export"_s},

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void filesAreReadWithLimits();
     void namesAndArgumentsAreChecked();
     void aPastedPageIsSearchedAsItsFirstWords();
+    void logLinesGoToTheLogUnlessVerbose();
 
 private:
     void addProvider(const Test::ScriptedHttpServer &server);
@@ -534,6 +535,33 @@ void TestCliSafety::aPastedPageIsSearchedAsItsFirstWords()
     QCOMPARE(r.out, QString());
     r = Test::runCli({u"--data-dir"_s, d, u"threads"_s, u"search"_s, u"again again again"_s});
     QCOMPARE(r.err, QString());
+}
+
+// A run whose title cannot be made (the server has no answer for it) logs a warning: in the log
+// file, not among the script's stderr; with --verbose on stderr.
+void TestCliSafety::logLinesGoToTheLogUnlessVerbose()
+{
+    Test::ScriptedHttpServer server;
+    addProvider(server);
+    if (QTest::currentTestFailed())
+        return;
+    QTemporaryDir cache;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CACHE_HOME"_s, cache.path());
+    const QString log = cache.filePath(u"AgentDesk/agentdesk/agentdesk-cli.log"_s);
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Hi."_s})));
+    Test::CliRun r = Test::runCliServing({u"--data-dir"_s, m_dir->path(), u"run"_s, u"Hello"_s}, env);
+    QCOMPARE(r.out, u"Hi.\n"_s);
+    QCOMPARE(r.err, QString());
+    QFile file(log);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(log));
+    const QByteArray logged = file.readAll();
+    QVERIFY2(logged.contains(" warning agentdesk.run: title generation failed: "), logged.constData());
+
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Hi."_s})));
+    r = Test::runCliServing({u"--data-dir"_s, m_dir->path(), u"--verbose"_s, u"run"_s, u"Hello again"_s}, env);
+    QCOMPARE(r.out, u"Hi.\n"_s);
+    QVERIFY2(r.err.contains(u"agentdesk.run: title generation failed: "_s), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliSafety)
