@@ -7,6 +7,14 @@ namespace AgentDesk {
 namespace {
 constexpr QStringView openTag = u"<think>";
 constexpr QStringView closeTag = u"</think>";
+
+QStringView withoutLeadingSpace(QStringView text)
+{
+    qsizetype i = 0;
+    while (i < text.size() && text.at(i).isSpace())
+        ++i;
+    return text.sliced(i);
+}
 } // namespace
 
 void ThinkTagSplitter::append(QList<Segment> &out, bool thinking, QStringView text)
@@ -22,37 +30,50 @@ void ThinkTagSplitter::append(QList<Segment> &out, bool thinking, QStringView te
 QList<ThinkTagSplitter::Segment> ThinkTagSplitter::feed(QStringView chunk)
 {
     QList<Segment> out;
+    if (m_state == State::Answer) {
+        append(out, false, chunk);
+        return out;
+    }
     QString buffer = std::exchange(m_pending, QString());
     buffer.append(chunk);
     QStringView rest(buffer);
-    while (!rest.isEmpty()) {
-        const QStringView tag = m_thinking ? closeTag : openTag;
-        const qsizetype at = rest.indexOf(tag);
-        if (at >= 0) {
-            append(out, m_thinking, rest.first(at));
-            rest = rest.sliced(at + tag.size());
-            m_thinking = !m_thinking;
-            continue;
+    if (m_state == State::Start) {
+        const QStringView start = withoutLeadingSpace(rest);
+        if (start.isEmpty() || (start.size() < openTag.size() && openTag.startsWith(start))) {
+            m_pending = buffer; // whitespace, or the beginning of "<think>": undecided
+            return out;
         }
-        // Hold back a tail that is a proper prefix of the tag; everything before it is final.
-        qsizetype keep = 0;
-        for (qsizetype n = std::min(rest.size(), tag.size() - 1); n > 0; --n) {
-            if (tag.startsWith(rest.last(n))) {
-                keep = n;
-                break;
-            }
+        if (!start.startsWith(openTag)) {
+            m_state = State::Answer;
+            append(out, false, rest);
+            return out;
         }
-        append(out, m_thinking, rest.first(rest.size() - keep));
-        m_pending = rest.last(keep).toString();
-        break;
+        m_state = State::Thinking;
+        rest = start.sliced(openTag.size());
     }
+    if (const qsizetype at = rest.indexOf(closeTag); at >= 0) {
+        append(out, true, rest.first(at));
+        m_state = State::Answer;
+        append(out, false, rest.sliced(at + closeTag.size()));
+        return out;
+    }
+    // Hold back a tail that is a proper prefix of "</think>"; everything before it is thinking.
+    qsizetype keep = 0;
+    for (qsizetype n = std::min(rest.size(), closeTag.size() - 1); n > 0; --n) {
+        if (closeTag.startsWith(rest.last(n))) {
+            keep = n;
+            break;
+        }
+    }
+    append(out, true, rest.first(rest.size() - keep));
+    m_pending = rest.last(keep).toString();
     return out;
 }
 
 QList<ThinkTagSplitter::Segment> ThinkTagSplitter::finish()
 {
     QList<Segment> out;
-    append(out, m_thinking, m_pending);
+    append(out, m_state == State::Thinking, m_pending);
     m_pending.clear();
     return out;
 }

@@ -5,10 +5,13 @@
 
 namespace AgentDesk {
 
-// Splits streamed text into answer and reasoning at `<think>` … `</think>` tags (models served
-// raw through OpenAI-compatible servers), across chunk boundaries. Text that could be the start of
-// a tag is held back only until the next chunk shows it is not one, and finish() releases it, so
-// nothing is lost or moved. Pure logic, any thread.
+// Splits streamed text into reasoning and answer at a leading `<think>` … `</think>` block (models
+// served raw through vLLM, LM Studio, llama.cpp, Ollama and proxies), across chunk boundaries:
+// only when the content begins with `<think>` (after optional whitespace) is that block thinking;
+// a `<think>` later in ordinary text is text, as is anything after the block's `</think>`. An
+// unterminated block stays thinking. Text that could still become a tag is held back only until
+// the next chunk decides it, and finish() releases it, so nothing is lost or moved.
+// Pure logic, any thread.
 class ThinkTagSplitter
 {
 public:
@@ -21,13 +24,14 @@ public:
 
     QList<Segment> feed(QStringView text);
     QList<Segment> finish();
-    bool insideThinking() const { return m_thinking; }
+    bool insideThinking() const { return m_state == State::Thinking; }
 
 private:
-    void append(QList<Segment> &out, bool thinking, QStringView text);
+    enum class State { Start, Thinking, Answer };
+    static void append(QList<Segment> &out, bool thinking, QStringView text);
 
     QString m_pending;
-    bool m_thinking = false;
+    State m_state = State::Start;
 };
 
 } // namespace AgentDesk

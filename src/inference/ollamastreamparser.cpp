@@ -10,6 +10,11 @@ OllamaStreamParser::OllamaStreamParser() : m_reader(std::make_unique<Json::Reade
 
 OllamaStreamParser::~OllamaStreamParser() = default;
 
+void OllamaStreamParser::finish(QList<StreamChunk> &out)
+{
+    appendSegments(m_splitter.finish(), out);
+}
+
 void OllamaStreamParser::parse(QByteArrayView, QByteArrayView data, QList<StreamChunk> &out)
 {
     if (m_terminated || Json::isBlank(data))
@@ -33,7 +38,7 @@ void OllamaStreamParser::parse(QByteArrayView, QByteArrayView data, QList<Stream
             out.append(ThinkingDelta{thinking, {}});
         const QString content = Json::string(*message, "content");
         if (!content.isEmpty())
-            out.append(TextDelta{content, {}});
+            appendSegments(m_splitter.feed(content), out);
         if (const auto calls = Json::array(*message, "tool_calls")) {
             for (Json::Element call : *calls) {
                 const auto function = Json::field(call, "function");

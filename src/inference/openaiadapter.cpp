@@ -194,7 +194,9 @@ Result<ProviderAdapter::ModelPage> OpenAiAdapter::parseModels(const QByteArray &
 
 std::unique_ptr<StreamParser> OpenAiAdapter::createParser() const
 {
-    return std::make_unique<OpenAiStreamParser>(m_provider.kind == ProviderKind::OpenAiCompatible);
+    // A leading <think> block is reasoning for both kinds: "openai" is pointed at vLLM, LM Studio
+    // and proxies too, and Azure serves raw models.
+    return std::make_unique<OpenAiStreamParser>(true);
 }
 
 } // namespace AgentDesk

@@ -62,24 +62,13 @@ void OpenAiStreamParser::emitText(const QString &text, QList<StreamChunk> &out)
         out.append(TextDelta{text, {}});
         return;
     }
-    for (const auto &segment : m_splitter->feed(text)) {
-        if (segment.thinking)
-            out.append(ThinkingDelta{segment.text, {}});
-        else
-            out.append(TextDelta{segment.text, {}});
-    }
+    appendSegments(m_splitter->feed(text), out);
 }
 
 void OpenAiStreamParser::finish(QList<StreamChunk> &out)
 {
-    if (!m_splitter)
-        return;
-    for (const auto &segment : m_splitter->finish()) {
-        if (segment.thinking)
-            out.append(ThinkingDelta{segment.text, {}});
-        else
-            out.append(TextDelta{segment.text, {}});
-    }
+    if (m_splitter)
+        appendSegments(m_splitter->finish(), out);
 }
 
 void OpenAiStreamParser::parse(QByteArrayView, QByteArrayView data, QList<StreamChunk> &out)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/streamchunk.h"
+#include "core/thinktagsplitter.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -32,6 +33,17 @@ public:
     int skippedPayloads() const { return m_skipped; }
 
 protected:
+    // What a ThinkTagSplitter made of some content: thinking and text deltas, in order.
+    static void appendSegments(const QList<ThinkTagSplitter::Segment> &segments, QList<StreamChunk> &out)
+    {
+        for (const auto &segment : segments) {
+            if (segment.thinking)
+                out.append(ThinkingDelta{segment.text, {}});
+            else
+                out.append(TextDelta{segment.text, {}});
+        }
+    }
+
     bool m_terminated = false;
     int m_skipped = 0;
 };

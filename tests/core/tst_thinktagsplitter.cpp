@@ -44,7 +44,15 @@ void TestThinkTagSplitter::splits_data()
     QTest::addRow("plain") << u"Hello <b>world</b> a<t b"_s << QStringList{u"A:Hello <b>world</b> a<t b"_s};
     QTest::addRow("think first") << u"<think>Let me see.</think>The answer is 4."_s
                                  << QStringList{u"T:Let me see."_s, u"A:The answer is 4."_s};
-    QTest::addRow("text before") << u"Sure. <think>hmm</think> Done"_s << QStringList{u"A:Sure. "_s, u"T:hmm"_s, u"A: Done"_s};
+    QTest::addRow("think later in the text stays text") << u"Sure. <think>hmm</think> Done"_s
+                                                       << QStringList{u"A:Sure. <think>hmm</think> Done"_s};
+    QTest::addRow("whitespace before the block") << u"\n  <think>plan</think>\n\nAnswer"_s
+                                                 << QStringList{u"T:plan"_s, u"A:\n\nAnswer"_s};
+    QTest::addRow("a second block after the answer began") << u"<think>a</think>B <think>c</think>"_s
+                                                          << QStringList{u"T:a"_s, u"A:B <think>c</think>"_s};
+    QTest::addRow("only whitespace") << u"  \n"_s << QStringList{u"A:  \n"_s};
+    QTest::addRow("a partial tag at the start") << u"<thi"_s << QStringList{u"A:<thi"_s};
+    QTest::addRow("unclosed with a partial close tag") << u"<think>deep </thi"_s << QStringList{u"T:deep </thi"_s};
     QTest::addRow("unclosed think") << u"<think>still thinking"_s << QStringList{u"T:still thinking"_s};
     QTest::addRow("literal less-than at the end") << u"if a <"_s << QStringList{u"A:if a <"_s};
     QTest::addRow("tag-like text") << u"use <thin> or <thinker>"_s << QStringList{u"A:use <thin> or <thinker>"_s};

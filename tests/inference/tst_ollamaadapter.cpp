@@ -1,6 +1,7 @@
 #include "requestfixture.h"
 
 #include "inference/ollamaadapter.h"
+#include "streamharness.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -14,6 +15,7 @@ class TestOllamaAdapter : public QObject
 private Q_SLOTS:
     void streamRequest();
     void completionModelsErrors();
+    void leadingThinkBlockInTheContentIsReasoning();
 };
 
 namespace {
@@ -59,6 +61,23 @@ void TestOllamaAdapter::completionModelsErrors()
     QCOMPARE(page->models.constFirst().name, u"llama3.1:8b"_s);
     const QByteArray notFound = "{\"error\":\"model 'nope' not found, try pulling it first\"}";
     QCOMPARE(adapter().errorMessage(notFound), u"model 'nope' not found, try pulling it first"_s);
+}
+
+// A model without Ollama's own thinking support writes its reasoning into the content.
+void TestOllamaAdapter::leadingThinkBlockInTheContentIsReasoning()
+{
+    const QByteArray bytes = R"({"message":{"role":"assistant","content":" <think>"},"done":false}
+{"message":{"role":"assistant","content":"Sum it.</think>"},"done":false}
+{"message":{"role":"assistant","content":"4, not <think>5</think>"},"done":false}
+{"message":{"role":"assistant","content":""},"done":true,"done_reason":"stop","prompt_eval_count":5,"eval_count":9}
+)";
+    for (const qsizetype readSize : {qsizetype(1), bytes.size()}) {
+        const auto parser = adapter().createParser();
+        const Test::StreamSummary summary = Test::runStream(*parser, bytes, readSize);
+        QCOMPARE(summary.reasoning, u"Sum it."_s);
+        QCOMPARE(summary.text, u"4, not <think>5</think>"_s);
+        QCOMPARE(summary.finish, u"stop"_s);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOllamaAdapter)

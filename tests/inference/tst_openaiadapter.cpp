@@ -1,6 +1,7 @@
 #include "requestfixture.h"
 
 #include "inference/openaiadapter.h"
+#include "streamharness.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -17,6 +18,8 @@ private Q_SLOTS:
     void azureDeployment();
     void completionAndModels();
     void errorMessages();
+    void leadingThinkBlockIsReasoningForEveryKind_data();
+    void leadingThinkBlockIsReasoningForEveryKind();
 };
 
 namespace {
@@ -109,4 +112,45 @@ void TestOpenAiAdapter::errorMessages()
 }
 
 QTEST_GUILESS_MAIN(TestOpenAiAdapter)
+void TestOpenAiAdapter::leadingThinkBlockIsReasoningForEveryKind_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QStringList>("pieces");
+    QTest::addColumn<QString>("reasoning");
+    QTest::addColumn<QString>("text");
+    for (const ProviderKind kind : {ProviderKind::OpenAi, ProviderKind::OpenAiCompatible}) {
+        const QByteArray name = providerKindName(kind).toUtf8();
+        QTest::addRow("%s: a leading block", name.constData())
+            << int(kind) << QStringList{u"\n<thi"_s, u"nk>Two plus two.</th"_s, u"ink>\n\n4"_s} << u"Two plus two."_s << u"\n\n4"_s;
+        QTest::addRow("%s: unterminated", name.constData())
+            << int(kind) << QStringList{u"<think>Still going"_s} << u"Still going"_s << QString();
+        QTest::addRow("%s: later in the text", name.constData())
+            << int(kind) << QStringList{u"Write <think> tags like "_s, u"this: <think>x</think>"_s} << QString()
+            << u"Write <think> tags like this: <think>x</think>"_s;
+    }
+}
+
+void TestOpenAiAdapter::leadingThinkBlockIsReasoningForEveryKind()
+{
+    QFETCH(int, kind);
+    QFETCH(QStringList, pieces);
+    QFETCH(QString, reasoning);
+    QFETCH(QString, text);
+    Provider p;
+    p.kind = ProviderKind(kind);
+    p.baseUrl = QUrl(u"https://api.example.com/v1"_s);
+    QByteArray bytes;
+    for (const QString &piece : pieces) {
+        const QJsonObject chunk{{u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"delta"_s, QJsonObject{{u"content"_s, piece}}}}}}};
+        bytes += "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+    }
+    bytes += "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+    for (const qsizetype readSize : {qsizetype(1), qsizetype(7), bytes.size()}) {
+        const auto parser = OpenAiAdapter(p).createParser();
+        const Test::StreamSummary summary = Test::runStream(*parser, bytes, readSize);
+        QCOMPARE(summary.reasoning, reasoning);
+        QCOMPARE(summary.text, text);
+    }
+}
+
 #include "tst_openaiadapter.moc"
