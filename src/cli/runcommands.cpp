@@ -104,14 +104,19 @@ Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabas
             return std::unexpected(invalidInput(u"Cannot attach the file: %1"_s.arg(ok.error().message)));
         r.attachments << path;
     }
-    if (r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty())
-        return std::unexpected(invalidInput(u"Message must contain at least one content item (non-empty text or at least one image)"_s));
     if (p.isSet(u"thread"_s)) {
         auto id = ThreadRepository(db).resolveId(p.value(u"thread"_s));
         if (!id)
             return std::unexpected(id.error());
         r.threadId = *id;
+        // No text: the thread's draft is the message (text a failed run put back, or typed in the GUI).
+        if (r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty()) {
+            if (auto thread = ThreadRepository(db).get(*id))
+                r.input.text = thread->draft;
+        }
     }
+    if (r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty())
+        return std::unexpected(invalidInput(u"Message must contain at least one content item (non-empty text or at least one image)"_s));
     return r;
 }
 
@@ -323,7 +328,12 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     out.flush();
     if (result->outcome == ExecuteRun::Outcome::Completed)
         return CliApplication::Success;
-    return app.failWithCode(result->error.value_or(Error{u"RUN_EXECUTION_FAILED"_s, u"The run failed"_s, {}}));
+    const int failed = app.failWithCode(result->error.value_or(Error{u"RUN_EXECUTION_FAILED"_s, u"The run failed"_s, {}}));
+    if (!result->restoredDraft.isEmpty()) {
+        app.err() << "agentdesk-cli: note: your message was kept as the thread's draft; 'agentdesk-cli run --thread " << threadId
+                  << "' sends it again" << Qt::endl;
+    }
+    return failed;
 }
 
 } // namespace
@@ -334,7 +344,7 @@ void registerRunCommands(CliApplication &app)
                     u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--attach FILE]... [--anonymous] [--approve all|none] [--wait] [--events] TEXT"_s,
                     u"Send TEXT to a thread (a new one unless --thread) and stream the answer; --events prints one JSON object per run event."_s,
                     [](QCommandLineParser &p) {
-                        p.addPositionalArgument(u"TEXT"_s, u"The message."_s);
+                        p.addPositionalArgument(u"TEXT"_s, u"The message (with --thread and no TEXT: the thread's draft)."_s);
                         p.addOption({u"thread"_s, u"Continue the thread with this id (or a unique prefix)."_s, u"ID"_s});
                         p.addOption({u"new"_s, u"Start a new thread (the default)."_s});
                         p.addOption({u"model"_s, u"The model, as PROVIDER/MODEL."_s, u"PROVIDER/MODEL"_s});

@@ -60,6 +60,7 @@ Result<LoadedThread> load(CliApplication &app, const QString &idArgument)
     const PiiUnmasker unmasker(*masks);
     Thread shown = *thread;
     shown.title = unmasker.unmask(shown.title);
+    shown.draft = unmasker.unmask(shown.draft);
     return LoadedThread{shown, unmasker.unmask(*messages)};
 }
 
@@ -109,10 +110,13 @@ void registerThreadCommands(CliApplication &app)
                         auto loaded = load(app, c.positional.at(0));
                         if (!loaded)
                             return app.fail(loaded.error());
-                        if (c.json)
+                        if (c.json) {
                             app.printJson(ThreadExport::toJson(loaded->thread, loaded->messages));
-                        else
+                        } else {
                             app.out() << ThreadExport::toMarkdown(loaded->thread, loaded->messages);
+                            if (!loaded->thread.draft.trimmed().isEmpty())
+                                app.out() << "\n---\n\n**Draft (not sent yet):**\n\n" << loaded->thread.draft << '\n';
+                        }
                         return int(CliApplication::Success);
                     },
                     1, 1});

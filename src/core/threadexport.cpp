@@ -66,6 +66,7 @@ QJsonObject ThreadExport::toJson(const Thread &thread, const QList<Message> &mes
     for (const auto &message : messages)
         array.append(messageToJson(message));
     json.insert(u"messages"_s, array);
+    json.insert(u"draft"_s, thread.draft); // what the user typed and did not send (yet)
     return json;
 }
 

@@ -476,8 +476,10 @@ void ExecuteRun::fail(const Error &error, bool cleanup)
 {
     if (!m_running)
         return;
-    if (cleanup && m_threadLock && !m_result.target.thread.id.isEmpty())
-        MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id);
+    if (cleanup && m_threadLock && !m_result.target.thread.id.isEmpty()) {
+        if (auto cleaned = MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id))
+            m_result.restoredDraft = cleaned->restoredText;
+    }
     complete(Outcome::Failed, error);
 }
 
@@ -489,8 +491,10 @@ void ExecuteRun::complete(Outcome outcome, std::optional<Error> error)
     m_approvals.clear();
     delete std::exchange(m_threadBusyPoll, nullptr);
     // Only a run that held the thread touched it (a waiting one never did).
-    if (outcome == Outcome::Aborted && m_threadLock)
-        MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id);
+    if (outcome == Outcome::Aborted && m_threadLock) {
+        if (auto cleaned = MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id))
+            m_result.restoredDraft = cleaned->restoredText;
+    }
     m_threadLock.reset(); // the next run (this process or another) may start from here on
     m_result.outcome = outcome;
     m_result.error = std::move(error);

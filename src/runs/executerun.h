@@ -63,6 +63,7 @@ public:
         std::optional<Error> error;
         bool firstRun = false;     // the thread had no messages before
         QString titleSource;       // the user's text (masked in anonymous threads), for the title
+        QString restoredDraft;     // text the cleanup put back into the thread's draft (failed runs)
         RunTarget target;
     };
 

@@ -539,7 +539,10 @@ void TestCli::runEventsAreJsonLines()
     const QString code = error.value("code"_L1).toString();
     QVERIFY2(code.startsWith(u"INFERENCE_"_s), qPrintable(code));
     QCOMPARE(QJsonDocument::fromJson(lines.constLast().toUtf8()).object().value("streaming"_L1).toBool(true), false);
-    QVERIFY2(r.err.startsWith(u"agentdesk-cli: error: "_s) && r.err.endsWith(u" ("_s + code + u")\n"_s), qPrintable(r.err));
+    const QStringList errLines = r.err.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(errLines.size(), 2);
+    QVERIFY2(errLines.at(0).startsWith(u"agentdesk-cli: error: "_s) && errLines.at(0).endsWith(u" ("_s + code + u")"_s), qPrintable(r.err));
+    QVERIFY2(errLines.at(1).startsWith(u"agentdesk-cli: note: your message was kept as the thread's draft"_s), qPrintable(r.err));
 }
 
 // product.md §10: the provider only ever sees masks; stdout, `threads show` and `threads export`

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void namesAndArgumentsAreChecked();
     void aPastedPageIsSearchedAsItsFirstWords();
     void logLinesGoToTheLogUnlessVerbose();
+    void aMessageKeptAsTheDraftIsShownAndSent();
 
 private:
     void addProvider(const Test::ScriptedHttpServer &server);
@@ -562,6 +563,47 @@ void TestCliSafety::logLinesGoToTheLogUnlessVerbose()
     r = Test::runCliServing({u"--data-dir"_s, m_dir->path(), u"--verbose"_s, u"run"_s, u"Hello again"_s}, env);
     QCOMPARE(r.out, u"Hi.\n"_s);
     QVERIFY2(r.err.contains(u"agentdesk.run: title generation failed: "_s), qPrintable(r.err));
+}
+
+void TestCliSafety::aMessageKeptAsTheDraftIsShownAndSent()
+{
+    Test::ScriptedHttpServer server;
+    addProvider(server);
+    if (QTest::currentTestFailed())
+        return;
+    const QString d = m_dir->path();
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Ready."_s})));
+    QCOMPARE(Test::runCliServing({u"--data-dir"_s, d, u"run"_s, u"Start"_s}).exitCode, 0);
+    const QString threadId = onlyThread();
+
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(401, R"({"error":{"message":"bad key"}})"));
+    Test::CliRun r = Test::runCliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, threadId, u"The lost question"_s});
+    QCOMPARE(r.exitCode, 1);
+    const QStringList lines = r.err.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).startsWith(u"agentdesk-cli: error: "_s) && lines.at(0).endsWith(u"(PROVIDER_AUTH_FAILED)"_s), qPrintable(lines.at(0)));
+    QCOMPARE(lines.at(1), u"agentdesk-cli: note: your message was kept as the thread's draft; 'agentdesk-cli run --thread %1' sends "
+                          "it again"_s.arg(threadId));
+
+    r = Test::runCli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, threadId});
+    QVERIFY2(r.out.endsWith(u"\n---\n\n**Draft (not sent yet):**\n\nThe lost question\n"_s), qPrintable(r.out));
+    r = Test::runCli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, threadId, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"draft"_s).toString(), u"The lost question"_s);
+
+    // No text: the draft is sent, and the draft is empty afterwards.
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Found it."_s})));
+    r = Test::runCliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, threadId});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, u"Found it.\n"_s);
+    const QList<Message> stored = messages(threadId);
+    QCOMPARE(stored.size(), 4);
+    QCOMPARE(stored.at(2).plainText(), u"The lost question"_s);
+    r = Test::runCli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, threadId, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"draft"_s).toString(), QString());
+    // With no draft and no text there is nothing to send.
+    r = Test::runCli({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, threadId});
+    QCOMPARE(r.err, u"agentdesk-cli: error: Message must contain at least one content item (non-empty text or at least one image) "
+                    "(RUN_INVALID_INPUT)\n"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCliSafety)
