@@ -11,12 +11,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -108,13 +106,7 @@ int main(int argc, char *argv[])
     // The language and colours the user chose (Settings → Appearance), else the system's.
     AgentDesk::Workspace workspace((*db)->connection(), dataDir);
     const QString language = AgentDesk::Appearance::storedLanguage(workspace);
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, u"agentdesk"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
+    AgentDesk::Appearance::installTranslations(language.isEmpty() ? QLocale() : QLocale(language), u":/i18n"_s);
     AgentDesk::Appearance::apply(AgentDesk::Appearance::storedTheme(workspace));
 
     // This process runs runs: take the lease, and recover what a crash left streaming (unless

@@ -3,6 +3,9 @@
 #include "runs/workspace.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -90,6 +93,20 @@ void Appearance::apply(Theme theme)
     case Theme::Light: QApplication::setPalette(lightPalette()); break;
     case Theme::Dark: QApplication::setPalette(darkPalette()); break;
     }
+}
+
+QString Appearance::installTranslations(const QLocale &locale, const QString &directory)
+{
+    // Kept for the whole run, like the application that uses them.
+    static QTranslator qtTranslator;
+    static QTranslator translator;
+    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    if (!translator.load(locale, u"agentdesk"_s, u"_"_s, directory)
+        && !translator.load(u"agentdesk_en"_s, directory))
+        return {};
+    QCoreApplication::installTranslator(&translator);
+    return QFileInfo(translator.filePath()).completeBaseName();
 }
 
 } // namespace AgentDesk

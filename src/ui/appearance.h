@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QPalette>
 #include <QString>
 
@@ -21,6 +22,10 @@ public:
     static QString storedLanguage(const Workspace &workspace);
 
     static void apply(Theme theme);
+    // Installs AgentDesk's catalogue for `locale` (and Qt's own) from `directory` on the
+    // application. A language without a catalogue (the C locale, French, …) gets the English one,
+    // which holds the plural forms: "2 seconds", never "2 second(s)". Returns the catalogue used.
+    static QString installTranslations(const QLocale &locale, const QString &directory);
     static QPalette lightPalette();
     static QPalette darkPalette();
     static bool isDark(const QPalette &palette);
