@@ -1,4 +1,5 @@
 // The GUI executable: wiring only.
+#include "documents/sourceingest.h"
 #include "runs/runcontroller.h"
 #include "runs/runlease.h"
 #include "runs/workspace.h"
@@ -118,6 +119,10 @@ int main(int argc, char *argv[])
     } else {
         qWarning("%s", qPrintable(lease.error().message));
     }
+    // Sources a crashed process was reading become failed (with the reason) instead of
+    // `processing` forever.
+    if (auto swept = AgentDesk::SourceIngest((*db)->connection()).recoverInterrupted(); !swept)
+        qWarning("recovering interrupted sources failed: %s", qPrintable(swept.error().message));
     AgentDesk::RunController runs(dataDir);
     AgentDesk::MainWindow window(&workspace, &runs);
     if (parser.isSet(u"open-thread"_s))

@@ -1,6 +1,7 @@
 #include "cliapplication.h"
 #include "clilog.h"
 
+#include "documents/sourceingest.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -191,6 +192,10 @@ Result<QSqlDatabase> CliApplication::connection()
         if (!db)
             return std::unexpected(db.error());
         m_database = std::move(*db);
+        // A source a crashed process was reading is marked failed (with the reason), never left
+        // `processing` forever; one that another process is reading right now is left alone.
+        if (auto swept = SourceIngest(m_database->connection()).recoverInterrupted(); !swept)
+            m_err << "agentdesk-cli: note: " << swept.error().message << Qt::endl;
     }
     return m_database->connection();
 }

@@ -1,6 +1,7 @@
 #include "sourceingest.h"
 
 #include "core/boundedfile.h"
+#include "storage/leasefile.h"
 
 #include "pdftext.h"
 
@@ -98,10 +99,40 @@ Result<Source> SourceIngest::addFile(const QString &path)
     source.sizeBytes = info.size();
     source.mimeType = QMimeDatabase().mimeTypeForFile(info).name();
     source.status = SourceStatus::Processing;
+    source.id = Sql::newId();
+    // Held until the source is ready or failed: the start-up sweep leaves it alone meanwhile.
+    auto lease = LeaseFile::tryAcquire(m_db, u"source-"_s + source.id);
+    if (!lease)
+        return std::unexpected(lease.error());
     auto stored = SourceRepository(m_db).add(source);
     if (!stored)
         return std::unexpected(stored.error());
     return finish(*stored, extract(path));
+}
+
+QString SourceIngest::interruptedReason()
+{
+    return u"reading was interrupted (AgentDesk stopped before it finished); remove the source and add it again"_s;
+}
+
+Result<QStringList> SourceIngest::recoverInterrupted()
+{
+    SourceRepository repository(m_db);
+    auto all = repository.list();
+    if (!all)
+        return std::unexpected(all.error());
+    QStringList recovered;
+    for (const Source &source : std::as_const(*all)) {
+        if (source.status != SourceStatus::Processing)
+            continue;
+        auto lease = LeaseFile::tryAcquire(m_db, u"source-"_s + source.id);
+        if (!lease)
+            continue; // another process is reading it right now
+        if (auto r = repository.setStatus(source.id, SourceStatus::Failed, interruptedReason()); !r)
+            return std::unexpected(r.error());
+        recovered << source.id;
+    }
+    return recovered;
 }
 
 Result<Source> SourceIngest::addText(const QString &name, const QString &text)

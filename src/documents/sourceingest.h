@@ -13,7 +13,8 @@ namespace AgentDesk {
 // UTF-16/32 with a byte-order mark or Latin-1; PDF through Qt Pdf), split into line-numbered chunks
 // and indexed, and the source becomes `ready` with its line count — or `failed` with the reason,
 // which the user sees. Synchronous: the GUI calls it from a worker thread with that thread's
-// connection. A file that cannot be read at all is refused before anything is stored.
+// connection. A file that cannot be read at all is refused before anything is stored. While a
+// source is read, its lease `source-<id>` is held, so a crash never leaves it `processing`.
 class SourceIngest
 {
 public:
@@ -33,6 +34,11 @@ public:
     explicit SourceIngest(QSqlDatabase db) : m_db(std::move(db)) {}
     Result<Source> addFile(const QString &path);
     Result<Source> addText(const QString &name, const QString &text);
+
+    // Start-up sweep: a source left `processing` by a process that died while reading it (no live
+    // lease, see LeaseFile) becomes `failed` with the reason. Returns the ids it changed.
+    Result<QStringList> recoverInterrupted();
+    static QString interruptedReason();
 
 private:
     Result<Source> finish(Source source, const Result<Extracted> &extracted);

@@ -1,37 +1,25 @@
 #include "threadrunlock.h"
 
+#include "storage/leasefile.h"
+
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QLockFile>
-#include <QSqlDatabase>
 
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-ThreadRunLock::ThreadRunLock(std::unique_ptr<QLockFile> lock) : m_lock(std::move(lock)) {}
+ThreadRunLock::ThreadRunLock(std::unique_ptr<LeaseFile> lease) : m_lease(std::move(lease)) {}
 
 ThreadRunLock::~ThreadRunLock() = default;
 
 Result<std::unique_ptr<ThreadRunLock>> ThreadRunLock::tryAcquire(const QSqlDatabase &db, const QString &threadId)
 {
-    // Next to the database the run writes to, whoever opened it.
-    const QString directory = QFileInfo(db.databaseName()).absoluteDir().filePath(u"runs"_s);
-    if (!QDir().mkpath(directory))
-        return std::unexpected(Error{u"RUN_LEASE_FAILED"_s, u"Cannot create %1"_s.arg(QDir::toNativeSeparators(directory)), {}});
-    auto lock = std::make_unique<QLockFile>(QDir(directory).filePath(u"thread-%1.lock"_s.arg(threadId)));
-    lock->setStaleLockTime(0); // only a dead holder makes the lock stale, never the run's length
-    if (lock->tryLock(0))
-        return std::unique_ptr<ThreadRunLock>(new ThreadRunLock(std::move(lock)));
-    if (lock->error() != QLockFile::LockFailedError) {
-        return std::unexpected(Error{u"RUN_LEASE_FAILED"_s, u"Cannot take the conversation's run lock %1"_s.arg(
-                                                                 QDir::toNativeSeparators(lock->fileName())), {}});
-    }
-    qint64 pid = 0;
-    QString host;
-    QString application;
-    lock->getLockInfo(&pid, &host, &application);
+    auto lease = LeaseFile::tryAcquire(db, u"thread-%1"_s.arg(threadId));
+    if (lease)
+        return std::unique_ptr<ThreadRunLock>(new ThreadRunLock(std::move(*lease)));
+    if (lease.error().code != "LEASE_HELD"_L1)
+        return std::unexpected(Error{u"RUN_LEASE_FAILED"_s, lease.error().message, {}});
+    const qint64 pid = lease.error().details.value(u"pid"_s).toLongLong();
     const QString message = pid == QCoreApplication::applicationPid()
         ? u"A run is already answering in this conversation; wait for it to finish or stop it"_s
         : u"Another AgentDesk process (pid %1) is running a run in this conversation; wait for it to finish or stop it"_s.arg(pid);

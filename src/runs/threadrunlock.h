@@ -6,14 +6,15 @@
 
 #include <memory>
 
-class QLockFile;
 class QSqlDatabase;
 
 namespace AgentDesk {
 
+class LeaseFile;
+
 // At most one run per conversation thread, across every process on the data directory (the GUI,
-// `agentdesk-cli run`, …) and inside one: a lock file `runs/thread-<id>.lock` next to the
-// database, held for the whole run (QLockFile; a crashed holder's lock is stale and taken over).
+// `agentdesk-cli run`, …) and inside one: the lease `runs/thread-<id>.lock` next to the database
+// (LeaseFile), held for the whole run; a crashed holder's lease is stale and taken over.
 // Without it a second run would send the first one's half-streamed answer as history.
 // Thread affinity: any; the lock is released when the object is destroyed.
 class ThreadRunLock
@@ -27,8 +28,8 @@ public:
     ThreadRunLock &operator=(const ThreadRunLock &) = delete;
 
 private:
-    explicit ThreadRunLock(std::unique_ptr<QLockFile> lock);
-    std::unique_ptr<QLockFile> m_lock;
+    explicit ThreadRunLock(std::unique_ptr<LeaseFile> lease);
+    std::unique_ptr<LeaseFile> m_lease;
 };
 
 } // namespace AgentDesk

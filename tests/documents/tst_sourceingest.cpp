@@ -2,9 +2,11 @@
 
 #include "documents/pdftext.h"
 #include "documents/sourceingest.h"
+#include "storage/leasefile.h"
 #include "storage/sourcerepository.h"
 
 #include <QPainter>
+#include <QSysInfo>
 #include <QPdfWriter>
 #include <QStringEncoder>
 #include <QTextDocument>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void pdfText();
     void pdfWithoutTextLayerFails();
     void textSource();
+    void aSourceLeftProcessingByACrashFails();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -186,6 +189,47 @@ void TestSourceIngest::textSource()
     QCOMPARE(AD_VERIFY_OK(SourceRepository(m_t->connection()).text(s.id, 2, 2)).value(), u"Bob: hello"_s);
     QCOMPARE(ingest.addText(u"x"_s, u" \n"_s).error().message, u"The text is empty"_s);
     QCOMPARE(AD_VERIFY_OK(SourceRepository(m_t->connection()).list()).value().size(), 1);
+}
+
+// Three sources left `processing`: one by a process that is gone without a lease file, one whose
+// lease file names a dead process, one that a live process (here: this one) is still reading.
+void TestSourceIngest::aSourceLeftProcessingByACrashFails()
+{
+    SourceRepository repository(m_t->connection());
+    auto processing = [&](const QString &name) {
+        Source source;
+        source.kind = SourceKind::File;
+        source.name = name;
+        source.status = SourceStatus::Processing;
+        return AD_VERIFY_OK(repository.add(source)).value().id;
+    };
+    const QString abandoned = processing(u"abandoned.md"_s);
+    const QString dead = processing(u"dead.md"_s);
+    const QString live = processing(u"live.md"_s);
+    QDir().mkpath(m_t->dir.filePath(u"runs"_s));
+    QFile stale(m_t->dir.filePath(u"runs/source-%1.lock"_s.arg(dead)));
+    QVERIFY(stale.open(QIODevice::WriteOnly));
+    stale.write("2147483000\nagentdesk\n" + QSysInfo::machineHostName().toUtf8() + '\n'); // no such process here
+    stale.close();
+    auto held = AD_VERIFY_OK(LeaseFile::tryAcquire(m_t->connection(), u"source-"_s + live));
+
+    QStringList recovered = AD_VERIFY_OK(SourceIngest(m_t->connection()).recoverInterrupted()).value();
+    recovered.sort();
+    QStringList expected{abandoned, dead};
+    expected.sort();
+    QCOMPARE(recovered, expected);
+    for (const QString &id : {abandoned, dead}) {
+        const Source source = AD_VERIFY_OK(repository.get(id)).value();
+        QCOMPARE(source.status, SourceStatus::Failed);
+        QCOMPARE(source.error, SourceIngest::interruptedReason());
+    }
+    QCOMPARE(AD_VERIFY_OK(repository.get(live)).value().status, SourceStatus::Processing);
+    // Once its reader is done (or gone), the next sweep takes it too; a ready source is never touched.
+    held->reset();
+    QCOMPARE(AD_VERIFY_OK(SourceIngest(m_t->connection()).recoverInterrupted()).value(), QStringList{live});
+    const Source ready = AD_VERIFY_OK(SourceIngest(m_t->connection()).addFile(write(u"ok.md"_s, "fine\n"))).value();
+    QCOMPARE(AD_VERIFY_OK(SourceIngest(m_t->connection()).recoverInterrupted()).value(), QStringList());
+    QCOMPARE(AD_VERIFY_OK(repository.get(ready.id)).value().status, SourceStatus::Ready);
 }
 
 QTEST_MAIN(TestSourceIngest)
