@@ -37,4 +37,13 @@ struct TempDatabase
         return result_;                                                                                                \
     }()
 
+// Calls a helper that checks with QVERIFY/QCOMPARE. Those only return from the helper; this stops
+// the calling test function too when the helper failed, instead of going on with broken state.
+#define AD_CHECKED(call)                                                                                               \
+    do {                                                                                                               \
+        call;                                                                                                          \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
+
 } // namespace AgentDesk::Test

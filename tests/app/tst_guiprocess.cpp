@@ -51,7 +51,7 @@ void TestGuiProcess::init()
     QVERIFY2(qEnvironmentVariableIsSet("DISPLAY"), "run under tests/support/with-xvfb");
     m_dir = std::make_unique<QTemporaryDir>();
     m_server = std::make_unique<Test::ScriptedHttpServer>();
-    addProvider();
+    AD_CHECKED(addProvider());
     QVERIFY(!QTest::currentTestFailed());
 }
 

@@ -115,14 +115,10 @@ void TestCliSafety::everyStopSignalEndsTheRunLikeCtrlC()
         words << u"w%1 "_s.arg(i);
     server.enqueue("/v1/chat/completions",
                    Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream(words), 60, 50));
-    addProvider(server);
-    if (QTest::currentTestFailed())
-        return;
+    AD_CHECKED(addProvider(server));
     QProcess process;
     QByteArray out;
-    startRun(process, {u"Count"_s}, out, "w2 ");
-    if (QTest::currentTestFailed())
-        return;
+    AD_CHECKED(startRun(process, {u"Count"_s}, out, "w2 "));
     const QString leaseDir = QDir(m_dir->path()).filePath(u"runs"_s);
     QCOMPARE(QDir(leaseDir).entryList({u"*.lock"_s}, QDir::Files).size(), 2); // the process's lease, the thread's lock
     ::kill(pid_t(process.processId()), signal);
@@ -152,15 +148,11 @@ void TestCliSafety::killedDuringAPauseKeepsWhatWasShown()
     const qsizetype second = all.indexOf("data: ", all.indexOf("half of"));
     response.body = {{all.left(second), 0}, {all.mid(second, cut - second), 300}, {all.mid(cut), 30000}};
     server.enqueue("/v1/chat/completions", response);
-    addProvider(server);
-    if (QTest::currentTestFailed())
-        return;
+    AD_CHECKED(addProvider(server));
 
     QProcess process;
     QByteArray out;
-    startRun(process, {u"Tell me"_s}, out, "an answer, ");
-    if (QTest::currentTestFailed())
-        return;
+    AD_CHECKED(startRun(process, {u"Tell me"_s}, out, "an answer, "));
     QTest::qWait(1500);
     QCOMPARE(out, "The first half of an answer, ");
     ::kill(pid_t(process.processId()), SIGKILL);
@@ -190,9 +182,7 @@ void TestCliSafety::oneRunPerThreadAcrossProcesses()
 {
     Test::ScriptedHttpServer server;
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Ready."_s})));
-    addProvider(server);
-    if (QTest::currentTestFailed())
-        return;
+    AD_CHECKED(addProvider(server));
     const QString d = m_dir->path();
     QCOMPARE(Test::runCliServing({u"--data-dir"_s, d, u"run"_s, u"Start"_s}).exitCode, 0);
     const QString threadId = onlyThread();
@@ -204,9 +194,7 @@ void TestCliSafety::oneRunPerThreadAcrossProcesses()
                    Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream(words), 60, 60));
     QProcess first;
     QByteArray firstOut;
-    startRun(first, {u"--thread"_s, threadId, u"Count"_s}, firstOut, "w1 ");
-    if (QTest::currentTestFailed())
-        return;
+    AD_CHECKED(startRun(first, {u"--thread"_s, threadId, u"Count"_s}, firstOut, "w1 "));
     const qint64 firstPid = first.processId();
 
     const qsizetype requestsBefore = server.requests().size();
@@ -476,16 +464,16 @@ void TestCliSafety::namesAndArgumentsAreChecked()
         QCOMPARE(r.err, u"agentdesk-cli: error: "_s + message + u'\n');
         QVERIFY(r.exitCode != 0);
     };
-    expectRefused({u"agent"_s, u"add"_s, u"Two\nlines"_s},
-                  uR"(The agent name "Two\nlines" contains a control character; a name is one line of visible text)"_s);
-    expectRefused({u"skill"_s, u"add"_s, u"Tab\there"_s},
-                  uR"(The skill name "Tab\there" contains a control character; a name is one line of visible text)"_s);
-    expectRefused({u"provider"_s, u"add"_s, u"bell\u0007"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s, u"https://a.example/v1"_s},
-                  uR"(The provider name "bell\u0007" contains a control character; a name is one line of visible text)"_s);
-    expectRefused({u"mcp"_s, u"add"_s, u"line\u2028sep"_s, u"--command"_s, u"server"_s},
-                  uR"(The MCP server name "line\u2028sep" contains a control character; a name is one line of visible text)"_s);
-    expectRefused({u"kb"_s, u"create"_s, u"cr\rlf"_s},
-                  uR"(The knowledge base name "cr\rlf" contains a control character; a name is one line of visible text)"_s);
+    AD_CHECKED(expectRefused({u"agent"_s, u"add"_s, u"Two\nlines"_s},
+                  uR"(The agent name "Two\nlines" contains a control character; a name is one line of visible text)"_s));
+    AD_CHECKED(expectRefused({u"skill"_s, u"add"_s, u"Tab\there"_s},
+                  uR"(The skill name "Tab\there" contains a control character; a name is one line of visible text)"_s));
+    AD_CHECKED(expectRefused({u"provider"_s, u"add"_s, u"bell\u0007"_s, u"--kind"_s, u"openai"_s, u"--base-url"_s, u"https://a.example/v1"_s},
+                  uR"(The provider name "bell\u0007" contains a control character; a name is one line of visible text)"_s));
+    AD_CHECKED(expectRefused({u"mcp"_s, u"add"_s, u"line\u2028sep"_s, u"--command"_s, u"server"_s},
+                  uR"(The MCP server name "line\u2028sep" contains a control character; a name is one line of visible text)"_s));
+    AD_CHECKED(expectRefused({u"kb"_s, u"create"_s, u"cr\rlf"_s},
+                  uR"(The knowledge base name "cr\rlf" contains a control character; a name is one line of visible text)"_s));
     // Through an import too: a NUL inside the JSON's name.
     QTemporaryDir files;
     const QString agentFile = files.filePath(u"agent.json"_s);
@@ -543,9 +531,7 @@ void TestCliSafety::aPastedPageIsSearchedAsItsFirstWords()
 void TestCliSafety::logLinesGoToTheLogUnlessVerbose()
 {
     Test::ScriptedHttpServer server;
-    addProvider(server);
-    if (QTest::currentTestFailed())
-        return;
+    AD_CHECKED(addProvider(server));
     QTemporaryDir cache;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"XDG_CACHE_HOME"_s, cache.path());
@@ -568,9 +554,7 @@ void TestCliSafety::logLinesGoToTheLogUnlessVerbose()
 void TestCliSafety::aMessageKeptAsTheDraftIsShownAndSent()
 {
     Test::ScriptedHttpServer server;
-    addProvider(server);
-    if (QTest::currentTestFailed())
-        return;
+    AD_CHECKED(addProvider(server));
     const QString d = m_dir->path();
     server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Ready."_s})));
     QCOMPARE(Test::runCliServing({u"--data-dir"_s, d, u"run"_s, u"Start"_s}).exitCode, 0);

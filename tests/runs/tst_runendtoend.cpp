@@ -248,7 +248,7 @@ QList<ScriptedHttpServer::Request> TestRunEndToEnd::streamRequests() const
 void TestRunEndToEnd::textOnlyFirstRunGetsATitle()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     enqueue(WireTurn{{u"Hello"_s, u" there."_s}, {}, WireTurn::End::Finished, 100, 20}, 40, 5);
     enqueueTitle(u"# Friendly `greeting`"_s);
     const Run r = run(u"Hi"_s);
@@ -277,7 +277,7 @@ void TestRunEndToEnd::textOnlyFirstRunGetsATitle()
 void TestRunEndToEnd::toolLoopOfTwoIterations()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     enqueue(WireTurn{{}, {{u"call_1"_s, u"bar_chart"_s, compact(barChart())}}, WireTurn::End::Finished});
     enqueue(WireTurn{{}, {{u"call_2"_s, u"pie_chart"_s, compact(pieChart())}}, WireTurn::End::Finished});
     enqueue(WireTurn{{u"Both charts are shown."_s}, {}, WireTurn::End::Finished});
@@ -311,7 +311,7 @@ void TestRunEndToEnd::toolLoopOfTwoIterations()
 void TestRunEndToEnd::parallelToolCallsShareOneToolMessage()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     enqueue(WireTurn{{}, {{u"call_a"_s, u"bar_chart"_s, compact(barChart())}, {u"call_b"_s, u"pie_chart"_s, compact(pieChart())}}, WireTurn::End::Finished});
     enqueue(WireTurn{{u"Two charts."_s}, {}, WireTurn::End::Finished});
     enqueueTitle(u"Charts"_s);
@@ -344,7 +344,7 @@ void TestRunEndToEnd::parallelToolCallsShareOneToolMessage()
 void TestRunEndToEnd::malformedArgumentsAreRetriedOnce()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     enqueue(WireTurn{{}, {{u"call_1"_s, u"bar_chart"_s, R"({"chartTitle": "Sales", "xAxis": ["Q1", )"}}, WireTurn::End::MalformedCall});
     enqueue(WireTurn{{u"Here are your sales."_s}, {}, WireTurn::End::Finished});
     enqueueTitle(u"Sales"_s);
@@ -369,7 +369,7 @@ void TestRunEndToEnd::malformedArgumentsAreRetriedOnce()
 void TestRunEndToEnd::malformedTwiceFailsAndTheQuestionReturnsToTheComposer()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     const WireTurn broken{{}, {{u"call_1"_s, u"bar_chart"_s, R"({"chartTitle": )"}}, WireTurn::End::MalformedCall};
     enqueue(broken);
     enqueue(broken);
@@ -389,7 +389,7 @@ void TestRunEndToEnd::malformedTwiceFailsAndTheQuestionReturnsToTheComposer()
 void TestRunEndToEnd::toolCallCutByTheTokenLimitIsRetriedOnce()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     // Gemini sends calls whole and says MAX_TOKENS; the others stop inside the arguments.
     const QByteArray arguments = m_wire->dialect() == WireDialect::Gemini ? compact(barChart()) : QByteArray(R"({"chartTitle": "Sal)");
     enqueue(WireTurn{{}, {{u"call_1"_s, u"bar_chart"_s, arguments}}, WireTurn::End::Length});
@@ -413,7 +413,7 @@ void TestRunEndToEnd::toolCallCutByTheTokenLimitIsRetriedOnce()
 void TestRunEndToEnd::midStreamErrorKeepsTheTextAsFailed()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     enqueue(WireTurn{{u"Partial "_s, u"answer"_s}, {}, WireTurn::End::Error}, 60, 10);
     enqueueTitle(u"Never"_s);
     const Run r = run(u"Hi"_s);
@@ -435,7 +435,7 @@ void TestRunEndToEnd::midStreamErrorKeepsTheTextAsFailed()
 void TestRunEndToEnd::stallBeforeOutputIsRetried()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     enqueueOpen(WireTurn{{}, {}, WireTurn::End::Open});
     enqueue(WireTurn{{u"Awake again."_s}, {}, WireTurn::End::Finished});
     enqueueTitle(u"Stall"_s);
@@ -453,7 +453,7 @@ void TestRunEndToEnd::stallBeforeOutputIsRetried()
 void TestRunEndToEnd::stallAfterOutputFails()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     enqueueOpen(WireTurn{{u"Thinking about "_s, u"it"_s}, {}, WireTurn::End::Open});
     enqueue(WireTurn{{u"Never asked."_s}, {}, WireTurn::End::Finished});
     const Run r = run(u"Hi"_s);
@@ -473,7 +473,7 @@ void TestRunEndToEnd::stallAfterOutputFails()
 void TestRunEndToEnd::cancelKeepsThePartialAnswerAndTheNextSendWorks()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     QStringList words;
     for (int i = 0; i < 40; ++i)
         words << u"w%1 "_s.arg(i);
@@ -512,7 +512,7 @@ void TestRunEndToEnd::cancelKeepsThePartialAnswerAndTheNextSendWorks()
 void TestRunEndToEnd::rateLimitedThenAnswered()
 {
     QFETCH(ProviderKind, kind);
-    setUpProvider(kind);
+    AD_CHECKED(setUpProvider(kind));
     auto limited = ScriptedHttpServer::Response::json(429, R"({"error":{"message":"Rate limit reached","type":"rate_limit_error"}})");
     limited.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "0"));
     m_server->enqueue(m_wire->streamPath(ModelName), limited);
@@ -533,7 +533,7 @@ void TestRunEndToEnd::rateLimitedThenAnswered()
 // the masks event comes before the user message.
 void TestRunEndToEnd::anonymousModeMasksWhatLeavesTheMachine()
 {
-    setUpProvider(ProviderKind::OpenAi);
+    AD_CHECKED(setUpProvider(ProviderKind::OpenAi));
     QVERIFY(ThreadRepository(m_t->connection()).setAnonymous(m_thread, true));
     enqueue(WireTurn{{u"I will write to {{pii:EMAIL_ADDRESS_1}}."_s}, {}, WireTurn::End::Finished});
     enqueueTitle(u"Mail to {{pii:EMAIL_ADDRESS_1}}"_s);

@@ -109,7 +109,7 @@ void TestDatabase::refusesADamagedDatabaseAndLeavesItUnchanged()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QString::fromLatin1(Database::FileName));
-    writeRawDatabase(path, "PRAGMA page_size=4096; CREATE TABLE a(x); INSERT INTO a VALUES (1);");
+    AD_CHECKED(writeRawDatabase(path, "PRAGMA page_size=4096; CREATE TABLE a(x); INSERT INTO a VALUES (1);"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadWrite));
     file.seek(100); // keep the 100-byte header valid, destroy the schema page after it
@@ -129,7 +129,7 @@ void TestDatabase::refusesANewerSchemaAndLeavesItUnchanged()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QString::fromLatin1(Database::FileName));
-    writeRawDatabase(path, "CREATE TABLE future(x); PRAGMA user_version = 99;");
+    AD_CHECKED(writeRawDatabase(path, "CREATE TABLE future(x); PRAGMA user_version = 99;"));
     const QByteArray before = fileHash(path);
 
     auto db = Database::open(dir.path());
@@ -165,7 +165,7 @@ void TestDatabase::migratingAnOlderSchemaTakesABackupFirst()
     // initialisation). Migration must copy it aside before changing it.
     QTemporaryDir dir;
     const QString path = dir.filePath(QString::fromLatin1(Database::FileName));
-    writeRawDatabase(path, "CREATE TABLE notes(text); INSERT INTO notes VALUES ('keep me');");
+    AD_CHECKED(writeRawDatabase(path, "CREATE TABLE notes(text); INSERT INTO notes VALUES ('keep me');"));
     auto db = AD_VERIFY_OK(Database::open(dir.path()));
     QCOMPARE((*db)->schemaVersion(), Migrations::latestVersion());
     const QStringList backups = QDir(dir.path()).entryList({u"*.backup-*"_s});
@@ -192,7 +192,7 @@ void TestDatabase::failedMigrationRollsBackCompletely()
     // and nothing of it remains (user_version stays 0, no half-created tables).
     QTemporaryDir dir;
     const QString path = dir.filePath(QString::fromLatin1(Database::FileName));
-    writeRawDatabase(path, "CREATE TABLE messages(x);");
+    AD_CHECKED(writeRawDatabase(path, "CREATE TABLE messages(x);"));
     auto db = Database::open(dir.path());
     QVERIFY(!db);
     QCOMPARE(db.error().code, QString(ErrorCode::DatabaseMigrationFailed));

@@ -1,3 +1,4 @@
+#include "testsupport.h"
 #include "tools/mcpclient.h"
 #include "tools/mcphttptransport.h"
 #include "tools/mcptool.h"
@@ -119,7 +120,7 @@ void TestMcpRealServers::everythingOverStdio()
 {
     auto client = ready(new McpStdioTransport(node(), {package(u"server-everything"_s), u"stdio"_s}));
     QCOMPARE(client->serverInfo().value("name"_L1).toString().isEmpty(), false);
-    exerciseEverything(*client);
+    AD_CHECKED(exerciseEverything(*client));
     // Its static documents are resources; one read through the resource tool is the file itself.
     const McpResourceInfo *doc = nullptr;
     for (const McpResourceInfo &r : client->resources()) {
@@ -181,9 +182,9 @@ void TestMcpRealServers::everythingOverStreamableHttp()
     auto server = startEverything(u"streamableHttp"_s, &port);
     auto client = ready(new McpHttpTransport(QUrl(u"http://127.0.0.1:%1/mcp"_s.arg(port))));
     QCOMPARE(client->negotiatedVersion(), u"2025-11-25"_s);
-    exerciseEverything(*client);
+    AD_CHECKED(exerciseEverything(*client));
     client->stop();
-    stopEverything(*server);
+    AD_CHECKED(stopEverything(*server));
 }
 
 // The legacy HTTP+SSE transport: GET /sse names the POST endpoint; every answer comes on the stream.
@@ -195,11 +196,11 @@ void TestMcpRealServers::everythingOverLegacySse()
     auto client = ready(transport);
     QVERIFY2(transport->endpoint().toString().startsWith(u"http://127.0.0.1:%1/message?sessionId="_s.arg(port)),
              qPrintable(transport->endpoint().toString()));
-    exerciseEverything(*client);
+    AD_CHECKED(exerciseEverything(*client));
     QSignalSpy stopped(client.get(), &McpClient::stopped);
     client->stop();
     QVERIFY(stopped.count() == 1 || stopped.wait(5000));
-    stopEverything(*server);
+    AD_CHECKED(stopEverything(*server));
 }
 
 void TestMcpRealServers::filesystemOverStdio()

@@ -36,12 +36,14 @@ private Q_SLOTS:
     void everyInteractiveControlHasAName();
 
 private:
-    QStringList unnamed(QWidget *root) const;
+    // The interactive controls under `root` without an accessible name; `named` counts the others.
+    QStringList unnamed(QWidget *root, int *named) const;
 };
 
-QStringList TestAccessibility::unnamed(QWidget *root) const
+QStringList TestAccessibility::unnamed(QWidget *root, int *named) const
 {
     QStringList missing;
+    *named = 0;
     const auto widgets = root->findChildren<QWidget *>();
     for (QWidget *w : widgets) {
         const bool interactive = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
@@ -57,11 +59,18 @@ QStringList TestAccessibility::unnamed(QWidget *root) const
         if (qobject_cast<QAbstractButton *>(w) && w->parentWidget() && w->parentWidget()->inherits("QTabBar"))
             continue; // tab scroll arrows
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
-        if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
+        if (iface && !iface->text(QAccessible::Name).trimmed().isEmpty())
+            ++*named;
+        else
             missing << u"%1 \"%2\" in %3"_s.arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
                                                  w->parentWidget() ? QString::fromLatin1(w->parentWidget()->metaObject()->className()) : QString());
     }
     return missing;
+}
+
+// How many named controls each window has at least (the counts when this was written).
+namespace MinNamed {
+constexpr int MainWindow = 30, Welcome = 8, Settings = 76, AgentEditor = 28, QuickSwitcher = 2, Usage = 8;
 }
 
 void TestAccessibility::everyInteractiveControlHasAName()
@@ -84,17 +93,27 @@ void TestAccessibility::everyInteractiveControlHasAName()
     window.show();
     window.openThread(thread);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QStringList missing = unnamed(&window);
+    // Each window must have had its controls looked at: a test that found nothing to check (a
+    // window not built, a class filter gone wrong) would pass with nothing missing.
+    QStringList missing;
+    QStringList tooFew;
+    auto check = [&](const char *what, QWidget *root, int atLeast) {
+        int named = 0;
+        missing += unnamed(root, &named);
+        qInfo("%s: %d named controls", what, named);
+        if (named < atLeast)
+            tooFew << u"%1: %2 named controls, expected at least %3"_s.arg(QString::fromLatin1(what)).arg(named).arg(atLeast);
+    };
+    check("main window", &window, MinNamed::MainWindow);
     window.showWelcome(true);
-    missing += unnamed(window.welcome());
+    check("welcome", window.welcome(), MinNamed::Welcome);
     window.showWelcome(false);
-    SettingsDialog *settings = window.showSettings();
-    missing += unnamed(settings);
-    AgentEditor *editor = window.showAgentEditor();
-    missing += unnamed(editor);
-    missing += unnamed(window.showQuickSwitcher());
+    check("settings", window.showSettings(), MinNamed::Settings);
+    check("agent editor", window.showAgentEditor(), MinNamed::AgentEditor);
+    check("quick switcher", window.showQuickSwitcher(), MinNamed::QuickSwitcher);
     UsageView usage(&workspace);
-    missing += unnamed(&usage);
+    check("usage", &usage, MinNamed::Usage);
+    QVERIFY2(tooFew.isEmpty(), qPrintable(tooFew.join(u'\n')));
     missing.removeDuplicates();
     QVERIFY2(missing.isEmpty(), qPrintable(u"without an accessible name:\n"_s + missing.join(u'\n')));
 }

@@ -84,7 +84,7 @@ void TestAgentEditor::createAndEditAnAgentFromTheMainWindow()
     QTest::keyClicks(editor->agentDescription(), u"Drafts letters"_s);
     QTest::keyClicks(editor->agentInstructions(), u"Write short, friendly letters."_s);
     editor->agentModel()->setCurrentIndex(editor->agentModel()->findData(u"local/m"_s));
-    check(editor->agentTools(), u"create_document"_s);
+    AD_CHECKED(check(editor->agentTools(), u"create_document"_s));
     const auto saved = editor->saveAgent();
     QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
     QCOMPARE(editor->status()->text(), u"Saved Writer."_s);

@@ -167,7 +167,7 @@ void TestMainWindow::sendShowsTheStreamedAnswer()
     m_server->enqueue("/v1/chat/completions",
                       ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream(pieces), 0, 30));
     enqueueTitle("Weekly plan");
-    makeWindow();
+    AD_CHECKED(makeWindow());
     Composer *composer = m_window->chat()->composer();
     QCOMPARE(composer->model(), u"local/m"_s);
     QCOMPARE(m_window->threads()->rowCount(), 0);
@@ -197,14 +197,14 @@ void TestMainWindow::sendShowsTheStreamedAnswer()
     const auto stored = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(threadId)).value();
     QCOMPARE(stored.size(), 2);
     QCOMPARE(stored.at(1).plainText(), rowText(1));
-    screenshot(u"conversation"_s);
+    AD_CHECKED(screenshot(u"conversation"_s));
 }
 
 void TestMainWindow::escapeStopsMidStream()
 {
     enqueueSlow(200, 30);
     enqueueTitle("Counting");
-    makeWindow();
+    AD_CHECKED(makeWindow());
     type(u"Count"_s);
     QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
     MessageListModel *messages = m_window->chat()->messages();
@@ -229,7 +229,7 @@ void TestMainWindow::escapeStopsMidStream()
 void TestMainWindow::failedRunShowsTheErrorAndGivesTheTextBack()
 {
     m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(401, R"({"error":{"message":"bad key"}})"));
-    makeWindow();
+    AD_CHECKED(makeWindow());
     type(u"Are you there?"_s);
     QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
     ConversationView *view = m_window->chat()->view();
@@ -241,7 +241,7 @@ void TestMainWindow::failedRunShowsTheErrorAndGivesTheTextBack()
     QCOMPARE(m_window->chat()->messages()->rowCount(), 0);
     QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_window->chat()->threadId())).value().draft,
              u"Are you there?"_s);
-    screenshot(u"error"_s);
+    AD_CHECKED(screenshot(u"error"_s));
 }
 
 void TestMainWindow::switchingThreadsWhileOneStreams()
@@ -250,7 +250,7 @@ void TestMainWindow::switchingThreadsWhileOneStreams()
     enqueueSlow(3, 0);    // thread B (while A streams)
     enqueueTitle("B");
     enqueueTitle("A");
-    makeWindow();
+    AD_CHECKED(makeWindow());
     type(u"First"_s);
     QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
     MessageListModel *messages = m_window->chat()->messages();
@@ -309,7 +309,7 @@ void TestMainWindow::offlineBrowsingAndSearchWithoutAProvider()
     QVERIFY(ProviderRepository(m_t->connection()).removeProvider(u"local"_s));
     const QString old = storeThread(u"Garden notes"_s, {u"When to plant tulips?"_s, u"Plant tulip bulbs in autumn."_s}, 20);
     const QString recent = storeThread(u"Tax return"_s, {u"Which forms do I need?"_s, u"Form A and the tulip receipt."_s}, 0);
-    makeWindow();
+    AD_CHECKED(makeWindow());
     QListView *list = m_window->threadView();
     QCOMPARE(list->model()->rowCount(), 2);
     QCOMPARE(list->model()->index(0, 0).data(ThreadListModel::IdRole).toString(), recent);
@@ -347,7 +347,7 @@ void TestMainWindow::offlineBrowsingAndSearchWithoutAProvider()
     for (int row = 0; row < 3; ++row)
         snippets << sidebar->results()->index(row).data(SearchResultModel::SnippetRole).toString();
     QVERIFY2(snippets.contains(u"Form A and the <b>tulip</b> receipt."_s), qPrintable(snippets.join(u" | "_s)));
-    screenshot(u"search"_s);
+    AD_CHECKED(screenshot(u"search"_s));
     QSignalSpy opened(sidebar, &ThreadSidebar::messageActivated);
     const int hit = int(snippets.indexOf(u"Form A and the <b>tulip</b> receipt."_s));
     sidebar->resultView()->clicked(sidebar->results()->index(hit));
@@ -367,7 +367,7 @@ void TestMainWindow::renamePinArchiveAndDeleteWithUndo()
 {
     const QString a = storeThread(u"Alpha"_s, {u"a"_s}, 0);
     const QString b = storeThread(u"Beta"_s, {u"b"_s}, 1);
-    makeWindow();
+    AD_CHECKED(makeWindow());
     ThreadSidebar *sidebar = m_window->sidebar();
     ThreadRepository threads(m_t->connection());
     auto ids = [this] {
@@ -419,7 +419,7 @@ void TestMainWindow::quickSwitcherOpensTheChosenThread()
     const QString b = storeThread(u"Budget review"_s, {u"y"_s}, 2);
     const QString c = storeThread(u"Budget archive"_s, {u"z"_s}, 3);
     QVERIFY(ThreadRepository(m_t->connection()).setArchived(c, true));
-    makeWindow();
+    AD_CHECKED(makeWindow());
     QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
     auto *dialog = m_window->findChild<QuickSwitcher *>();
     QVERIFY(dialog);
@@ -447,7 +447,7 @@ void TestMainWindow::approveAToolCallInline()
     m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream(
                                                   "text/event-stream", wire.turn(WireTurn{{u"I wrote the notes."_s}, {}})));
     enqueueTitle("Notes");
-    makeWindow();
+    AD_CHECKED(makeWindow());
     type(u"Write my notes"_s);
     QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_Return);
     ConversationView *view = m_window->chat()->view();
@@ -457,7 +457,7 @@ void TestMainWindow::approveAToolCallInline()
     QCOMPARE(messages->index(1).data(MessageListModel::ToolCallsRole).toList().at(0).toMap().value(u"name"_s).toString(),
              u"create_document"_s);
     view->flushLayout();
-    screenshot(u"tool-approval"_s);
+    AD_CHECKED(screenshot(u"tool-approval"_s));
 
     // Find "Allow once" where the delegate drew it, and click there.
     const QModelIndex call = messages->index(1);
@@ -496,14 +496,14 @@ void TestMainWindow::approveAToolCallInline()
     QVERIFY(panel->isVisible());
     QCOMPARE(panel->currentArtifactId(), artifacts.at(0).id);
     QVERIFY(panel->view()->toPlainText().contains(u"Buy milk."_s));
-    screenshot(u"artifact-panel"_s);
+    AD_CHECKED(screenshot(u"artifact-panel"_s));
 }
 
 void TestMainWindow::welcomeFindsALocalServerAndSetsItUp()
 {
     // An empty database: no provider, no thread.
     QVERIFY(ProviderRepository(m_t->connection()).removeProvider(u"local"_s));
-    makeWindow();
+    AD_CHECKED(makeWindow());
     QVERIFY(m_window->isWelcomeShown());
     WelcomePage *welcome = m_window->welcome();
     QTcpServer closed; // a port where nothing listens
@@ -519,7 +519,7 @@ void TestMainWindow::welcomeFindsALocalServerAndSetsItUp()
     QCOMPARE(welcome->detected(), QStringList{u"lmstudio"_s});
     QVERIFY(welcome->findChild<QPushButton *>(u"use_lmstudio"_s));
     QVERIFY(!welcome->findChild<QPushButton *>(u"use_llamacpp"_s));
-    screenshot(u"welcome"_s);
+    AD_CHECKED(screenshot(u"welcome"_s));
 
     welcome->findChild<QPushButton *>(u"use_lmstudio"_s)->click();
     QVERIFY(!m_window->isWelcomeShown());
@@ -535,7 +535,7 @@ void TestMainWindow::draftsArePerThreadAndImagesPaste()
 {
     const QString a = storeThread(u"Alpha"_s, {u"hi"_s}, 0);
     const QString b = storeThread(u"Beta"_s, {u"ho"_s}, 1);
-    makeWindow();
+    AD_CHECKED(makeWindow());
     Composer *composer = m_window->chat()->composer();
     m_window->openThread(a);
     type(u"first line"_s);
@@ -577,7 +577,7 @@ void TestMainWindow::editAndResendAndRegenerate()
                       ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Green."_s})));
     m_server->enqueue("/v1/chat/completions",
                       ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Yellow."_s})));
-    makeWindow();
+    AD_CHECKED(makeWindow());
     m_window->openThread(id);
     QVERIFY(ThreadRepository(m_t->connection()).setModel(id, u"local/m"_s));
     MessageListModel *messages = m_window->chat()->messages();
@@ -617,7 +617,7 @@ void TestMainWindow::attachedFilesBecomeSourcesBeforeTheRun()
     m_server->enqueue("/v1/chat/completions",
                       ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Noted."_s}), 0, 0));
     enqueueTitle("Budget");
-    makeWindow();
+    AD_CHECKED(makeWindow());
     const QString notes = m_t->dir.filePath(u"notes.md"_s);
     QFile file(notes);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -666,7 +666,7 @@ void TestMainWindow::answerAToolCallFromTheKeyboard()
     m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream(
                                                   "text/event-stream", wire.turn(WireTurn{{u"Understood, no document."_s}, {}})));
     enqueueTitle("Notes");
-    makeWindow();
+    AD_CHECKED(makeWindow());
     QAction *allowOnce = m_window->findChild<QAction *>(u"allowOnceAction"_s);
     QAction *deny = m_window->findChild<QAction *>(u"denyAction"_s);
     QVERIFY(allowOnce && deny);

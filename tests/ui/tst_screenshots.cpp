@@ -165,13 +165,13 @@ void TestScreenshots::welcome()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.isWelcomeShown());
     QTRY_VERIFY(!window.welcome()->isDetecting());
-    save(&window, u"welcome"_s);
+    AD_CHECKED(save(&window, u"welcome"_s));
 }
 
 void TestScreenshots::conversation()
 {
     TempDatabase t;
-    fill(t);
+    AD_CHECKED(fill(t));
     RunController runs(t.dir.path());
     Workspace workspace(t.connection(), t.dir.path());
     MainWindow window(&workspace, &runs, {});
@@ -185,24 +185,24 @@ void TestScreenshots::conversation()
     view->flushLayout();
     view->scrollToBottom();
     QCOMPARE(window.chat()->messages()->rowCount(), 4);
-    save(&window, u"conversation"_s);
+    AD_CHECKED(save(&window, u"conversation"_s));
 }
 
 void TestScreenshots::settings()
 {
     TempDatabase t;
-    fill(t);
+    AD_CHECKED(fill(t));
     Workspace workspace(t.connection(), t.dir.path());
     SettingsDialog dialog(&workspace);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    save(&dialog, u"settings"_s);
+    AD_CHECKED(save(&dialog, u"settings"_s));
 }
 
 void TestScreenshots::agentEditor()
 {
     TempDatabase t;
-    fill(t);
+    AD_CHECKED(fill(t));
     Workspace workspace(t.connection(), t.dir.path());
     AgentEditor editor(&workspace);
     editor.show();
@@ -211,26 +211,26 @@ void TestScreenshots::agentEditor()
     editor.agentDescription()->setText(u"Explains numbers and writes reports"_s);
     editor.agentInstructions()->setPlainText(u"Answer with a table first. Keep summaries under 200 words."_s);
     QVERIFY(editor.saveAgent());
-    save(&editor, u"agent-editor"_s);
+    AD_CHECKED(save(&editor, u"agent-editor"_s));
 }
 
 void TestScreenshots::artifactPanel()
 {
     TempDatabase t;
-    fill(t);
+    AD_CHECKED(fill(t));
     RunController runs(t.dir.path());
     Workspace workspace(t.connection(), t.dir.path());
     MainWindow window(&workspace, &runs, {});
     QVERIFY(show(window, QSize(1300, 780), m_thread));
     QVERIFY(window.chat()->artifacts()->isVisible());
     QCOMPARE(window.chat()->artifacts()->artifactCount(), 1);
-    save(&window, u"artifact-panel"_s);
+    AD_CHECKED(save(&window, u"artifact-panel"_s));
 }
 
 void TestScreenshots::darkMode()
 {
     TempDatabase t;
-    fill(t);
+    AD_CHECKED(fill(t));
     Appearance::apply(Appearance::Theme::Dark);
     RunController runs(t.dir.path());
     Workspace workspace(t.connection(), t.dir.path());
@@ -238,13 +238,13 @@ void TestScreenshots::darkMode()
     QVERIFY(show(window, QSize(1200, 780), m_thread));
     window.chat()->artifacts()->hide();
     QTRY_VERIFY(Appearance::isDark(window.chat()->view()->palette()));
-    save(&window, u"dark"_s);
+    AD_CHECKED(save(&window, u"dark"_s));
 }
 
 void TestScreenshots::chartAndCards()
 {
     TempDatabase t;
-    fill(t);
+    AD_CHECKED(fill(t));
     Thread thread;
     thread.title = u"Plan the review"_s;
     const QString id = AD_VERIFY_OK(ThreadRepository(t.connection()).create(thread)).value().id;
@@ -279,7 +279,7 @@ void TestScreenshots::chartAndCards()
     QVERIFY(show(window, QSize(1200, 1000), id));
     window.chat()->view()->flushLayout();
     window.chat()->view()->scrollToBottom();
-    save(&window, u"cards"_s);
+    AD_CHECKED(save(&window, u"cards"_s));
 }
 
 QTEST_MAIN(TestScreenshots)

@@ -120,7 +120,7 @@ void TestSettingsDialog::addTestAndDiscoverAProvider()
         names << m.qualifiedName();
     QCOMPARE(names, (QStringList{u"llamacpp-test/llama3"_s, u"llamacpp-test/qwen2"_s}));
     QCOMPARE(page->models()->rowCount(), 2);
-    screenshot(u"settings-providers"_s);
+    AD_CHECKED(screenshot(u"settings-providers"_s));
 }
 
 void TestSettingsDialog::badProviderInputStoresNothing()
@@ -227,7 +227,7 @@ void TestSettingsDialog::chatSettingsCountTheSystemPrompt()
     QVERIFY(!refused);
     QCOMPARE(refused.error().message, u"Your instructions are 10,001 characters long; at most 10,000 fit. Nothing was saved."_s);
     QCOMPARE(AD_VERIFY_OK(SettingsRepository(m_t->connection()).chatSettings()).value().userSystemPrompt, u"Answer in German."_s);
-    screenshot(u"settings-chat"_s);
+    AD_CHECKED(screenshot(u"settings-chat"_s));
 }
 
 void TestSettingsDialog::privacyListsAndWhitelist()
@@ -276,7 +276,7 @@ void TestSettingsDialog::appearanceSwitchesToDark()
     QTRY_VERIFY(Appearance::isDark(m_dialog->palette()));
     QCOMPARE(AD_VERIFY_OK(SettingsRepository(m_t->connection()).appearanceSettings()).value(),
              (SettingsRepository::AppearanceSettings{u"dark"_s, u"de"_s}));
-    screenshot(u"settings-dark"_s);
+    AD_CHECKED(screenshot(u"settings-dark"_s));
     m_dialog->themeField()->setCurrentIndex(m_dialog->themeField()->findData(u"light"_s));
     QVERIFY(m_dialog->saveAppearance());
     QVERIFY(!Appearance::isDark(QApplication::palette()));
