@@ -8,8 +8,8 @@ trap 'rm -rf "$out"' EXIT
 cpack -G DEB --config "$build/CPackConfig.cmake" -B "$out" >/dev/null
 deb=$(ls "$out"/*.deb)
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$' | sort)
-expected=$(printf '%s\n' ./usr/bin/agentdesk ./usr/bin/agentdesk-cli ./usr/share/applications/agentdesk.desktop \
-  ./usr/share/icons/hicolor/scalable/apps/agentdesk.svg | sort)
+expected=$(printf '%s\n' ./usr/bin/agentdesk ./usr/bin/agentdesk-cli ./usr/share/applications/org.agentdesk.AgentDesk.desktop \
+  ./usr/share/icons/hicolor/scalable/apps/org.agentdesk.AgentDesk.svg ./usr/share/metainfo/org.agentdesk.AgentDesk.metainfo.xml | sort)
 if [[ "$contents" != "$expected" ]]; then
   echo "unexpected package contents:"; echo "$contents"; exit 1
 fi

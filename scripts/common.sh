@@ -6,14 +6,17 @@ export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 export CCACHE_BASEDIR=$repo
 jobs=${AGENTDESK_JOBS:-$(nproc)}
 
+# agentdesk_build PRESET [--target T...] [cmake configure arguments...]
 agentdesk_build() {
   local preset=$1
   shift
+  local targets=()
+  while [[ ${1:-} == --target ]]; do targets+=(--target "$2"); shift 2; done
   local dir="$build_root/$preset"
   if [[ ! -f "$dir/CMakeCache.txt" ]]; then
     cmake -S "$repo" --preset "$preset" -B "$dir" "$@"
   else
     cmake -S "$repo" -B "$dir" "$@" >/dev/null
   fi
-  cmake --build "$dir" -j "$jobs"
+  cmake --build "$dir" -j "$jobs" "${targets[@]}"
 }

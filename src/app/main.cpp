@@ -75,6 +75,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"AgentDesk"_s);
     QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
     QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
+    QGuiApplication::setDesktopFileName(u"org.agentdesk.AgentDesk"_s); // the desktop entry, icon and metainfo id
 
 
     QCommandLineParser parser;
