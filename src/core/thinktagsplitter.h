@@ -25,6 +25,8 @@ public:
     QList<Segment> feed(QStringView text);
     QList<Segment> finish();
     bool insideThinking() const { return m_state == State::Thinking; }
+    // Everything from now on is answer text as it comes (the caller may skip feed()).
+    bool passesThrough() const { return m_state == State::Answer; }
 
 private:
     enum class State { Start, Thinking, Answer };

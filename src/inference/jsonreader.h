@@ -100,11 +100,9 @@ inline std::optional<QString> optionalString(Element element, std::string_view k
     return toQString(text);
 }
 
-inline std::optional<qint64> integer(Element element, std::string_view key)
+// A whole number: an integer, or a double without a fraction in range; else nothing.
+inline std::optional<qint64> integerValue(Element value)
 {
-    Element value;
-    if (element.at_key(key).get(value) != simdjson::SUCCESS)
-        return std::nullopt;
     int64_t i = 0;
     if (value.get_int64().get(i) == simdjson::SUCCESS)
         return qint64(i);
@@ -114,6 +112,14 @@ inline std::optional<qint64> integer(Element element, std::string_view key)
     if (value.get_double().get(d) == simdjson::SUCCESS && d >= -9.0e18 && d <= 9.0e18 && d == double(qint64(d)))
         return qint64(d);
     return std::nullopt;
+}
+
+inline std::optional<qint64> integer(Element element, std::string_view key)
+{
+    Element value;
+    if (element.at_key(key).get(value) != simdjson::SUCCESS)
+        return std::nullopt;
+    return integerValue(value);
 }
 
 // A position such as a tool call's or a candidate's index: a whole number in [0, INT_MAX], else

@@ -37,7 +37,9 @@ void OllamaStreamParser::parse(QByteArrayView, QByteArrayView data, QList<Stream
         if (!thinking.isEmpty())
             out.append(ThinkingDelta{thinking, {}});
         const QString content = Json::string(*message, "content");
-        if (!content.isEmpty())
+        if (!content.isEmpty() && m_splitter.passesThrough())
+            out.append(TextDelta{content, {}});
+        else if (!content.isEmpty())
             appendSegments(m_splitter.feed(content), out);
         if (const auto calls = Json::array(*message, "tool_calls")) {
             for (Json::Element call : *calls) {

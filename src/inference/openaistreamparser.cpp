@@ -2,6 +2,8 @@
 
 #include "jsonreader.h"
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
@@ -58,7 +60,7 @@ void OpenAiStreamParser::emitText(const QString &text, QList<StreamChunk> &out)
 {
     if (text.isEmpty())
         return;
-    if (!m_splitter) {
+    if (!m_splitter || m_splitter->passesThrough()) {
         out.append(TextDelta{text, {}});
         return;
     }
@@ -97,6 +99,43 @@ void OpenAiStreamParser::parse(QByteArrayView, QByteArrayView data, QList<Stream
     ++m_skipped;
 }
 
+namespace {
+
+// One pass over an object's fields: the first value of each wanted key (as at_key would find it).
+// A chunk carries a dozen keys; looking each wanted one up separately compares most keys several
+// times over, and this runs for every event of every stream.
+template<size_t N>
+void pick(Json::Object object, const std::array<std::string_view, N> &keys, std::array<std::optional<Json::Element>, N> &found)
+{
+    size_t left = N;
+    for (const auto field : object) {
+        for (size_t i = 0; i < N; ++i) {
+            if (!found[i] && field.key == keys[i]) {
+                found[i] = field.value;
+                --left;
+                break;
+            }
+        }
+        if (left == 0)
+            return;
+    }
+}
+
+std::optional<Json::Object> asObject(const std::optional<Json::Element> &element)
+{
+    Json::Object object;
+    if (!element || element->get_object().get(object) != simdjson::SUCCESS)
+        return std::nullopt;
+    return object;
+}
+
+QString asStringOrEmpty(const std::optional<Json::Element> &element)
+{
+    return element ? Json::asString(*element) : QString();
+}
+
+} // namespace
+
 bool OpenAiStreamParser::parseJson(QByteArrayView data, QList<StreamChunk> &out)
 {
     if (data.isEmpty())
@@ -104,8 +143,12 @@ bool OpenAiStreamParser::parseJson(QByteArrayView data, QList<StreamChunk> &out)
     const auto root = m_reader->parse(data);
     if (!root || !root->is_object())
         return false;
+    static constexpr std::array<std::string_view, 3> rootKeys{"error", "choices", "usage"};
+    std::array<std::optional<Json::Element>, 3> top;
+    pick(root->get_object().value_unsafe(), rootKeys, top);
+    const auto &[error, choices, usage] = top;
 
-    if (const auto error = Json::field(*root, "error"); error && !error->is_null()) {
+    if (error && !error->is_null()) {
         StreamErrorChunk chunk;
         if (error->is_object()) {
             chunk.message = Json::string(*error, "message");
@@ -121,56 +164,68 @@ bool OpenAiStreamParser::parseJson(QByteArrayView data, QList<StreamChunk> &out)
         out.append(chunk);
     }
 
-    if (const auto choices = Json::array(*root, "choices")) {
-        for (Json::Element choice : *choices) {
-            if (Json::integer(choice, "index").value_or(0) != 0)
-                continue; // n > 1 is never requested; only the first choice counts
-            if (!choice.is_object())
+    Json::Array choiceList;
+    if (choices && choices->get_array().get(choiceList) == simdjson::SUCCESS) {
+        for (Json::Element choice : choiceList) {
+            const auto choiceObject = asObject(choice);
+            if (!choiceObject)
                 continue;
-            // A default-constructed simdjson element must never be read: keep "no delta" as
-            // an empty optional (E21: missing or null delta).
-            std::optional<Json::Element> found = Json::field(choice, "delta");
-            if (!found || !found->is_object())
-                found = Json::field(choice, "message");
-            if (found && found->is_object()) {
-                const Json::Element delta = *found;
+            static constexpr std::array<std::string_view, 4> choiceKeys{"index", "delta", "message", "finish_reason"};
+            std::array<std::optional<Json::Element>, 4> fields;
+            pick(*choiceObject, choiceKeys, fields);
+            const auto &[index, deltaField, messageField, finish] = fields;
+            if (const auto i = index ? Json::integerValue(*index) : std::nullopt; i && *i != 0)
+                continue; // n > 1 is never requested; only the first choice counts
+            // E21: a missing or null delta; then the non-streaming `message`.
+            std::optional<Json::Object> delta = asObject(deltaField);
+            if (!delta)
+                delta = asObject(messageField);
+            if (delta) {
+                static constexpr std::array<std::string_view, 4> deltaKeys{"reasoning_content", "reasoning", "content", "tool_calls"};
+                std::array<std::optional<Json::Element>, 4> parts;
+                pick(*delta, deltaKeys, parts);
+                const auto &[reasoningContent, reasoningField, content, calls] = parts;
                 // E30: one reasoning field, never both.
-                QString reasoning = Json::string(delta, "reasoning_content");
+                QString reasoning = asStringOrEmpty(reasoningContent);
                 if (reasoning.isEmpty())
-                    reasoning = Json::string(delta, "reasoning");
+                    reasoning = asStringOrEmpty(reasoningField);
                 if (!reasoning.isEmpty())
                     out.append(ThinkingDelta{reasoning, {}});
-                Json::Element content;
-                if (delta.at_key("content").get(content) == simdjson::SUCCESS) {
-                    Json::Array parts;
-                    if (content.is_string()) {
-                        emitText(Json::asString(content), out);
-                    } else if (content.get_array().get(parts) == simdjson::SUCCESS) {
+                if (content) {
+                    Json::Array contentParts;
+                    if (content->is_string()) {
+                        emitText(Json::asString(*content), out);
+                    } else if (content->get_array().get(contentParts) == simdjson::SUCCESS) {
                         // Content as an array of parts (Mistral): text parts are text.
-                        for (Json::Element part : parts)
+                        for (Json::Element part : contentParts)
                             emitText(Json::string(part, "text"), out);
                     }
                 }
-                if (const auto calls = Json::array(delta, "tool_calls")) {
-                    for (Json::Element call : *calls) {
+                Json::Array callList;
+                if (calls && calls->get_array().get(callList) == simdjson::SUCCESS) {
+                    for (Json::Element call : callList) {
                         if (call.is_object())
                             out.append(readToolCall(call));
                     }
                 }
             }
             // E22: content in the same chunk as finish_reason was taken above.
-            if (const auto finish = Json::optionalString(choice, "finish_reason"); finish && !finish->isEmpty())
-                out.append(FinishChunk{finishReason(*finish), *finish});
+            std::string_view reason;
+            if (finish && finish->get_string().get(reason) == simdjson::SUCCESS && !reason.empty()) {
+                const QString raw = Json::toQString(reason);
+                out.append(FinishChunk{finishReason(raw), raw});
+            }
         }
     }
 
-    if (const auto usage = Json::field(*root, "usage"); usage && usage->is_object()) {
+    if (const auto usageObject = asObject(usage)) {
         UsageChunk chunk;
-        chunk.inputTokens = Json::count(*usage, "prompt_tokens");
-        chunk.outputTokens = Json::count(*usage, "completion_tokens");
-        if (const auto details = Json::field(*usage, "prompt_tokens_details"); details && details->is_object())
+        const Json::Element u = *usage;
+        chunk.inputTokens = Json::count(u, "prompt_tokens");
+        chunk.outputTokens = Json::count(u, "completion_tokens");
+        if (const auto details = Json::field(u, "prompt_tokens_details"); details && details->is_object())
             chunk.cachedInputTokens = Json::count(*details, "cached_tokens");
-        if (const auto details = Json::field(*usage, "completion_tokens_details"); details && details->is_object())
+        if (const auto details = Json::field(u, "completion_tokens_details"); details && details->is_object())
             chunk.reasoningTokens = Json::count(*details, "reasoning_tokens");
         out.append(chunk);
     }

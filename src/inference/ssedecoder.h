@@ -77,10 +77,11 @@ bool SseDecoder::feed(QByteArrayView bytes, Sink &&sink)
         m_skipLeadingLf = false;
     }
     while (p < end) {
-        // Find the next CR or LF.
-        const char *stop = p;
-        while (stop < end && *stop != '\n' && *stop != '\r')
-            ++stop;
+        // Find the next CR or LF (memchr scans many bytes at a time; a CR is rare in practice).
+        const char *lf = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *stop = lf ? lf : end;
+        if (const void *cr = std::memchr(p, '\r', size_t(stop - p)))
+            stop = static_cast<const char *>(cr);
         if (stop == end) {
             if (m_line.size() + (end - p) + m_data.size() > m_maxEventBytes)
                 return fail(QStringLiteral("An event is larger than %1 bytes").arg(m_maxEventBytes));
@@ -127,11 +128,18 @@ bool SseDecoder::processLine(QByteArrayView line, Sink &sink)
             m_eventType.clear();
             return true;
         }
-        Event event{m_eventType.isEmpty() ? QByteArray("message") : m_eventType, m_data, m_lastEventId};
-        m_data.clear();
+        static const QByteArray message = QByteArrayLiteral("message");
+        bool keepGoing;
+        {
+            // Shares the buffers (no copy); once the event is gone the data buffer is reused, so
+            // a stream of events allocates nothing per event.
+            const Event event{m_eventType.isEmpty() ? message : m_eventType, m_data, m_lastEventId};
+            keepGoing = sink(event);
+        }
+        m_data.resize(0); // keeps the capacity unless a sink kept a copy
         m_eventType.clear();
         m_hasData = false;
-        return sink(std::as_const(event));
+        return keepGoing;
     }
     if (line.front() == ':')
         return true; // comment (keep-alive)
