@@ -90,7 +90,7 @@ void ExecuteRun::start(const QString &runId, const QString &threadId, const RunI
         auto again = ThreadRunLock::tryAcquire(m_db, m_result.target.thread.id);
         if (!again && again.error().code == "RUN_THREAD_BUSY"_L1)
             return;
-        delete std::exchange(m_threadBusyPoll, nullptr);
+        stopWaiting(); // from inside the timer's own signal: it goes later
         if (!again)
             return fail(again.error(), false);
         m_threadLock = std::move(*again);
@@ -476,11 +476,26 @@ void ExecuteRun::fail(const Error &error, bool cleanup)
 {
     if (!m_running)
         return;
-    if (cleanup && m_threadLock && !m_result.target.thread.id.isEmpty()) {
-        if (auto cleaned = MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id))
-            m_result.restoredDraft = cleaned->restoredText;
-    }
+    if (cleanup)
+        cleanupThread();
     complete(Outcome::Failed, error);
+}
+
+void ExecuteRun::stopWaiting()
+{
+    if (QTimer *poll = std::exchange(m_threadBusyPoll, nullptr)) {
+        poll->stop();
+        poll->deleteLater();
+    }
+}
+
+void ExecuteRun::cleanupThread()
+{
+    // Only a run that held the thread touched it (a waiting or refused one never did).
+    if (!m_threadLock || m_result.target.thread.id.isEmpty())
+        return;
+    if (auto cleaned = MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id))
+        m_result.restoredDraft = cleaned->restoredText;
 }
 
 void ExecuteRun::complete(Outcome outcome, std::optional<Error> error)
@@ -489,12 +504,9 @@ void ExecuteRun::complete(Outcome outcome, std::optional<Error> error)
         return;
     m_running = false;
     m_approvals.clear();
-    delete std::exchange(m_threadBusyPoll, nullptr);
-    // Only a run that held the thread touched it (a waiting one never did).
-    if (outcome == Outcome::Aborted && m_threadLock) {
-        if (auto cleaned = MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id))
-            m_result.restoredDraft = cleaned->restoredText;
-    }
+    stopWaiting();
+    if (outcome == Outcome::Aborted)
+        cleanupThread();
     m_threadLock.reset(); // the next run (this process or another) may start from here on
     m_result.outcome = outcome;
     m_result.error = std::move(error);

@@ -88,6 +88,9 @@ Q_SIGNALS:
 
 private:
     void begin(const RunInput &input);
+    void stopWaiting();
+    // The cleanup rule after a failed or stopped run; the restored draft goes into the result.
+    void cleanupThread();
     void emitEvent(RunEventPayload payload);
     void prepareUserMessage(const RunUserInput &input);
     void resumeWidget(const RunToolResultInput &input);

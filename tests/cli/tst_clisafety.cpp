@@ -47,6 +47,7 @@ private Q_SLOTS:
     void aPastedPageIsSearchedAsItsFirstWords();
     void logLinesGoToTheLogUnlessVerbose();
     void aMessageKeptAsTheDraftIsShownAndSent();
+    void aDiskThatRefusesWritesIsNotADamagedDatabase();
 
 private:
     void addProvider(const Test::ScriptedHttpServer &server);
@@ -588,6 +589,31 @@ void TestCliSafety::aMessageKeptAsTheDraftIsShownAndSent()
     r = Test::runCli({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, threadId});
     QCOMPARE(r.err, u"agentdesk-cli: error: Message must contain at least one content item (non-empty text or at least one image) "
                     "(RUN_INVALID_INPUT)\n"_s);
+}
+
+// With no room to write (here: a 4 KiB file size limit, so SQLite cannot even size its shared-memory
+// file), the database is reported as unreadable with the system's reason, never as damaged, and
+// it is left as it was.
+void TestCliSafety::aDiskThatRefusesWritesIsNotADamagedDatabase()
+{
+    const QString d = m_dir->path();
+    makeExportables(d);
+    const QString file = QDir(d).filePath(u"agentdesk.sqlite3"_s);
+    QFile db(file);
+    QVERIFY(db.open(QIODevice::ReadOnly));
+    const QByteArray before = db.readAll();
+    db.close();
+    QProcess p;
+    p.start(u"/bin/sh"_s, {u"-c"_s, u"trap '' XFSZ; exec prlimit --fsize=4096 -- \"$0\" --data-dir \"$1\" threads list"_s,
+                           QString::fromLocal8Bit(AGENTDESK_CLI_PATH), d});
+    QVERIFY(p.waitForFinished(30000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(err.startsWith(u"agentdesk-cli: error: Cannot read the database %1: "_s.arg(file)), qPrintable(err));
+    QVERIFY2(!err.contains(u"damaged"_s), qPrintable(err));
+    QCOMPARE(err.count(u'\n'), 1);
+    QVERIFY(db.open(QIODevice::ReadOnly));
+    QCOMPARE(db.readAll(), before);
 }
 
 QTEST_GUILESS_MAIN(TestCliSafety)
