@@ -82,7 +82,7 @@ namespace {
 QString describeWriteError(const QString &systemText)
 {
     static const QString noSpace = QString::fromLocal8Bit(std::strerror(ENOSPC));
-    return systemText == noSpace || systemText.contains(noSpace) ? u"the disk is full (%1)"_s.arg(systemText) : systemText;
+    return systemText.contains(noSpace) ? u"the disk is full (%1)"_s.arg(systemText) : systemText;
 }
 
 // Whether `path` (resolved through links) is one of AgentDesk's own files in `dataDir`.
