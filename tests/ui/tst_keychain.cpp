@@ -47,6 +47,8 @@ private:
     static Result<void> write(const QString &reference, const QString &secret);
     // Every file under the data folder that contains `secret` (the database, its WAL, blobs, …).
     QStringList filesContaining(const QByteArray &secret) const;
+    // Shows `dialog` and starts a new provider named `name` on its providers page.
+    static ProvidersPage *newProvider(SettingsDialog &dialog, const QString &name);
 
     std::unique_ptr<TempDatabase> m_t;
     std::unique_ptr<ScriptedHttpServer> m_server;
@@ -96,6 +98,17 @@ QStringList TestKeychain::filesContaining(const QByteArray &secret) const
     return found;
 }
 
+ProvidersPage *TestKeychain::newProvider(SettingsDialog &dialog, const QString &name)
+{
+    dialog.show();
+    if (!QTest::qWaitForWindowExposed(&dialog))
+        return nullptr;
+    ProvidersPage *page = dialog.providersPage();
+    page->newProvider();
+    page->nameField()->setText(name);
+    return page;
+}
+
 void TestKeychain::keysRoundTripThroughTheSecretService()
 {
     const QString reference = u"provider/round-trip"_s;
@@ -121,12 +134,8 @@ void TestKeychain::aKeyTypedInSettingsLivesOnlyInTheKeychain()
     m_server->enqueue("/v1/models", ScriptedHttpServer::Response::json(200, models));
     Workspace workspace(m_t->connection(), m_t->dir.path());
     SettingsDialog dialog(&workspace);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    ProvidersPage *page = dialog.providersPage();
-
-    page->newProvider();
-    page->nameField()->setText(u"cloud"_s);
+    ProvidersPage *page = newProvider(dialog, u"cloud"_s);
+    QVERIFY(page);
     page->kindField()->setCurrentIndex(page->kindField()->findData(u"openai-compatible"_s));
     page->urlField()->setText(m_server->url(u"/v1"_s).toString());
     QTest::keyClicks(page->keyField(), u"sk-live-secret-4242"_s);
@@ -224,11 +233,8 @@ void TestKeychain::aPasswordInTheUrlMovesToTheKeychain()
 {
     Workspace workspace(m_t->connection(), m_t->dir.path());
     SettingsDialog dialog(&workspace);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    ProvidersPage *page = dialog.providersPage();
-    page->newProvider();
-    page->nameField()->setText(u"proxy"_s);
+    ProvidersPage *page = newProvider(dialog, u"proxy"_s);
+    QVERIFY(page);
     QUrl url = m_server->url(u"/v1"_s);
     url.setUserName(u"me"_s);
     url.setPassword(u"pw-in-url-5151"_s);
