@@ -129,6 +129,10 @@ void TestAgentEditor::invalidAgentsAreRefused()
     editor.agentName()->setText(u"One"_s); // renaming Two into a taken name
     QVERIFY(!editor.saveAgent());
     QCOMPARE(editor.status()->text(), u"An agent named \"One\" already exists"_s);
+    // A pasted name with a control character in it (issue 14 B8): refused as in the CLI.
+    editor.agentName()->setText(u"Tab\there"_s);
+    QVERIFY(!editor.saveAgent());
+    QCOMPARE(editor.status()->text(), u"The agent name \"Tab\\there\" contains a control character; a name is one line of visible text"_s);
     const QList<Agent> agents = AD_VERIFY_OK(AgentRepository(m_t->connection()).agents()).value();
     QCOMPARE(agents.size(), 2);
     QStringList names;
