@@ -104,18 +104,19 @@ Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabas
             return std::unexpected(invalidInput(u"Cannot attach the file: %1"_s.arg(ok.error().message)));
         r.attachments << path;
     }
+    const auto nothingToSend = [&r] { return r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty(); };
     if (p.isSet(u"thread"_s)) {
         auto id = ThreadRepository(db).resolveId(p.value(u"thread"_s));
         if (!id)
             return std::unexpected(id.error());
         r.threadId = *id;
         // No text: the thread's draft is the message (text a failed run put back, or typed in the GUI).
-        if (r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty()) {
+        if (nothingToSend()) {
             if (auto thread = ThreadRepository(db).get(*id))
                 r.input.text = thread->draft;
         }
     }
-    if (r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty())
+    if (nothingToSend())
         return std::unexpected(invalidInput(u"Message must contain at least one content item (non-empty text or at least one image)"_s));
     return r;
 }

@@ -53,13 +53,14 @@ Terms terms(const QString &userText, SearchQuery::LastWord lastWord)
     const bool typingLastWord = lastWord == SearchQuery::LastWord::Prefix && !out.shortened && !text.isEmpty()
         && !text.back().isSpace() && text.back() != u'"';
     auto add = [&](const QString &part) {
-        if (seen.contains(part.toCaseFolded()))
+        const QString folded = part.toCaseFolded();
+        if (seen.contains(folded))
             return true;
         if (parts.size() == SearchQuery::MaxTerms) {
             out.shortened = true;
             return false;
         }
-        seen.insert(part.toCaseFolded());
+        seen.insert(folded);
         parts.append(part);
         return true;
     };

@@ -128,16 +128,23 @@ void StreamingInferenceService::endThinking()
     m_openThinking = -1;
 }
 
+QList<ContentPart> StreamingInferenceService::withDurations(QList<ContentPart> all) const
+{
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_thinking.cbegin(); it != m_thinking.cend(); ++it) {
+        if (it.key() < all.size()) {
+            if (auto *thinking = std::get_if<ThinkingPart>(&all[it.key()]))
+                thinking->durationMs = it->durationMs >= 0 ? it->durationMs : now - it->startMs;
+        }
+    }
+    return all;
+}
+
 QList<ContentPart> StreamingInferenceService::content(bool withToolCalls) const
 {
-    QList<ContentPart> all = checkpointContent();
-    if (withToolCalls) {
-        for (ContentPart &part : all) {
-            if (auto *call = std::get_if<ToolUsePart>(&part))
-                call->extra.remove("partialArguments"_L1);
-        }
+    QList<ContentPart> all = withDurations(m_acc->content());
+    if (withToolCalls)
         return all;
-    }
     QList<ContentPart> parts;
     for (ContentPart &part : all) {
         if (!std::holds_alternative<ToolUsePart>(part))
@@ -150,15 +157,7 @@ QList<ContentPart> StreamingInferenceService::checkpointContent() const
 {
     // Tool calls as far as they streamed (partial arguments kept as text): the row holds what was
     // shown. Recovery and Stop drop them again, as a turn's calls never ran unless it completed.
-    QList<ContentPart> all = m_acc->content(true);
-    const qint64 now = m_clock.elapsed();
-    for (auto it = m_thinking.cbegin(); it != m_thinking.cend(); ++it) {
-        if (it.key() < all.size()) {
-            if (auto *thinking = std::get_if<ThinkingPart>(&all[it.key()]))
-                thinking->durationMs = it->durationMs >= 0 ? it->durationMs : now - it->startMs;
-        }
-    }
-    return all;
+    return withDurations(m_acc->content(true));
 }
 
 void StreamingInferenceService::checkpoint()

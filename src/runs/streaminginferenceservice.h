@@ -85,6 +85,8 @@ private:
     // The message so far, thinking parts with their durations; tool calls only when asked for.
     QList<ContentPart> content(bool withToolCalls) const;
     QList<ContentPart> checkpointContent() const;
+    // `all` with each thinking part's duration filled in.
+    QList<ContentPart> withDurations(QList<ContentPart> all) const;
     void endThinking();
 
     QNetworkAccessManager *m_network;
