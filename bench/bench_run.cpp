@@ -191,7 +191,7 @@ int main(int argc, char *argv[])
     const double cpuBefore = cpuSeconds();
     QElapsedTimer timer;
     timer.start();
-    if (!controller.send(thread, RunUserInput{u"Stream as fast as you can"_s, {}, {}}, {}))
+    if (!controller.send(thread, RunUserInput{u"Stream as fast as you can"_s, {}, {}, {}}, {}))
         qFatal("bench_run: the send was refused");
     loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;

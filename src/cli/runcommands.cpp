@@ -7,6 +7,8 @@
 #include "inference/apikeys.h"
 #include "inference/networkaccess.h"
 #include "documents/sourceingest.h"
+#include "storage/messagerepository.h"
+#include "runs/conversationservice.h"
 #include "runs/executerunandsettitle.h"
 #include "runs/runcontext.h"
 #include "runs/runlease.h"
@@ -61,7 +63,57 @@ struct Request
     Thread newThread;      // the new thread's settings
     RunUserInput input;
     QStringList attachments; // files to read into sources of the thread
+    QString editMessageId;       // --edit: the user message this one is a new version of
+    bool regenerate = false;     // --regenerate: answer again
+    QString regenerateMessageId; // … this message's question (empty: the last one)
 };
+
+// --edit MSG TEXT and --regenerate [MSG]: a new version in an existing thread.
+Result<Request> parseVersionRequest(const CliApplication::Context &c, const QSqlDatabase &db, Request r)
+{
+    const QCommandLineParser &p = c.parser;
+    const bool edit = p.isSet(u"edit"_s);
+    if (edit && p.isSet(u"regenerate"_s))
+        return std::unexpected(invalidInput(u"--edit and --regenerate exclude each other"_s));
+    if (!p.isSet(u"thread"_s))
+        return std::unexpected(invalidInput(u"--edit and --regenerate need --thread ID"_s));
+    if (p.isSet(u"image"_s) || p.isSet(u"attach"_s) || p.isSet(u"skill"_s) || p.isSet(u"new"_s))
+        return std::unexpected(invalidInput(u"--image, --attach, --skill and --new cannot be combined with --edit or --regenerate"_s));
+    auto thread = ThreadRepository(db).resolveId(p.value(u"thread"_s));
+    if (!thread)
+        return std::unexpected(thread.error());
+    r.threadId = *thread;
+    const MessageRepository messages(db);
+    auto inThread = [&](const QString &argument) -> Result<QString> {
+        auto id = messages.resolveId(argument);
+        auto message = id ? messages.get(*id) : Result<Message>(std::unexpected(id.error()));
+        if (!message)
+            return std::unexpected(message.error());
+        if (message->threadId != r.threadId)
+            return std::unexpected(invalidInput(u"The message %1 is not in the thread %2"_s.arg(argument, r.threadId)));
+        return message->id;
+    };
+    if (edit) {
+        auto id = inThread(p.value(u"edit"_s));
+        if (!id)
+            return std::unexpected(id.error());
+        r.editMessageId = *id;
+        if (r.input.text.trimmed().isEmpty())
+            return std::unexpected(invalidInput(u"--edit needs the new TEXT of the message"_s));
+        return r;
+    }
+    r.regenerate = true;
+    r.input.text.clear();
+    if (c.positional.size() > 1)
+        return std::unexpected(invalidInput(u"--regenerate takes at most one message id"_s));
+    if (c.positional.size() == 1) {
+        auto id = inThread(c.positional.constFirst());
+        if (!id)
+            return std::unexpected(id.error());
+        r.regenerateMessageId = *id;
+    }
+    return r;
+}
 
 Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabase &db)
 {
@@ -105,6 +157,8 @@ Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabas
         r.attachments << path;
     }
     const auto nothingToSend = [&r] { return r.input.text.trimmed().isEmpty() && r.input.images.isEmpty() && r.input.skillId.isEmpty(); };
+    if (p.isSet(u"edit"_s) || p.isSet(u"regenerate"_s))
+        return parseVersionRequest(c, db, std::move(r));
     if (p.isSet(u"thread"_s)) {
         auto id = ThreadRepository(db).resolveId(p.value(u"thread"_s));
         if (!id)
@@ -149,48 +203,33 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         if (request->newThread.anonymous)
             threads.setAnonymous(request->threadId, true);
     }
-    // A new thread is created only once its model and key are known to be usable.
-    QString threadId = request->threadId;
-    bool created = false;
-    if (threadId.isEmpty()) {
-        auto thread = threads.create(request->newThread);
-        if (!thread)
-            return app.fail(thread.error());
-        threadId = thread->id;
-        created = true;
+    ConversationService conversations(*db, app.dataDir());
+    Result<ConversationService::PreparedRun> prepared = std::unexpected(Error{});
+    if (!request->editMessageId.isEmpty()) {
+        prepared = conversations.prepareEdit(request->editMessageId, request->input.text);
+    } else if (request->regenerate) {
+        prepared = conversations.prepareRegenerate(request->threadId, request->regenerateMessageId);
+    } else {
+        const ConversationService::NewThread settings{request->newThread.model, request->newThread.agentId, request->newThread.anonymous};
+        prepared = conversations.prepareSend(request->threadId, settings, request->input, request->attachments);
     }
-    auto target = RunTarget::resolve(*db, threadId);
-    auto key = target ? ApiKeys::fromEnvironment(target->provider) : Result<QString>(std::unexpected(target.error()));
+    if (!prepared)
+        return app.failWithCode(prepared.error());
+    // A new thread and attached files are kept only once the key is known to be there.
+    auto key = ApiKeys::fromEnvironment(prepared->provider);
     if (!key) {
-        if (created)
-            threads.remove(threadId);
+        conversations.abandon(*prepared);
         return app.failWithCode(key.error());
     }
-    // Attached files are read before the run, so the model can search them in its first turn. A
-    // file without readable text stays attached as failed (the model and the user see why). A
-    // refused file (unreadable, or more than the thread may have) takes this command's sources
-    // back out, so the command stores nothing.
-    QStringList added;
-    for (const QString &path : std::as_const(request->attachments)) {
-        auto source = SourceIngest(*db).addFile(path);
-        if (source)
-            added << source->id;
-        auto attached = source ? threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}})
-                               : Result<void>(std::unexpected(source.error()));
-        if (!attached) {
-            SourceRepository sources(*db);
-            for (const QString &id : std::as_const(added))
-                (void)sources.remove(id);
-            if (created)
-                threads.remove(threadId);
-            return app.fail(attached.error());
-        }
-        if (source->status != SourceStatus::Ready)
+    const QString threadId = prepared->threadId;
+    SourceRepository sources(*db);
+    for (const QString &id : std::as_const(prepared->addedSourceIds)) {
+        if (auto source = sources.get(id); source && source->status != SourceStatus::Ready)
             app.err() << "agentdesk-cli: note: " << source->name << " could not be read: " << source->error << Qt::endl;
     }
 
     QNetworkAccessManager network;
-    NetworkAccess::apply(network, target->provider);
+    NetworkAccess::apply(network, prepared->provider);
     McpServerPool mcp(QDir(app.dataDir()).filePath(u"mcp-logs"_s));
     ExecuteRun::Options options;
     options.dataDir = app.dataDir();
@@ -316,7 +355,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
             executor.cancel();
     });
     interruptPoll.start(50);
-    executor.start(runId, threadId, request->input, *key);
+    executor.start(runId, threadId, prepared->input, *key);
     if (!result)
         loop.exec();
     interruptPoll.stop();
@@ -342,8 +381,8 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
 void registerRunCommands(CliApplication &app)
 {
     app.addCommand({u"run"_s, QString(),
-                    u"[--thread ID | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--attach FILE]... [--anonymous] [--approve all|none] [--wait] [--events] TEXT"_s,
-                    u"Send TEXT to a thread (a new one unless --thread) and stream the answer; --events prints one JSON object per run event."_s,
+                    u"[--thread ID [--edit MSG | --regenerate] | --new] [--model PROVIDER/MODEL] [--agent NAME] [--skill NAME] [--image PATH]... [--attach FILE]... [--anonymous] [--approve all|none] [--wait] [--events] [TEXT | MSG]"_s,
+                    u"Send TEXT to a thread (a new one unless --thread) and stream the answer; --edit sends a new version of your message MSG, --regenerate asks again for the answer to MSG (default: the last question); the old versions stay. --events prints one JSON object per run event."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"TEXT"_s, u"The message (with --thread and no TEXT: the thread's draft)."_s);
                         p.addOption({u"thread"_s, u"Continue the thread with this id (or a unique prefix)."_s, u"ID"_s});
@@ -355,6 +394,8 @@ void registerRunCommands(CliApplication &app)
                         p.addOption({u"attach"_s, u"Attach a file (text, Markdown, code, CSV, PDF) as a source the model can search (repeatable)."_s, u"FILE"_s});
                         p.addOption({u"anonymous"_s, u"Mask personal data before it leaves this computer."_s});
                         p.addOption({u"events"_s, u"Print one JSON object per run event per line."_s});
+                        p.addOption({u"edit"_s, u"Send TEXT as a new version of your message MSG (an id or unique prefix); the old version stays."_s, u"MSG"_s});
+                        p.addOption({u"regenerate"_s, u"Answer again the question of MSG (an id or unique prefix; default: the last question); the old answer stays."_s});
                         p.addOption({u"wait"_s, u"When another run is answering in the thread, wait for it instead of failing."_s});
                         p.addOption({u"approve"_s, u"Answer every tool that asks for approval: all or none (default: ask on a terminal, else none)."_s, u"all|none"_s});
                     },

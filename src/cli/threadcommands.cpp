@@ -3,6 +3,7 @@
 
 #include "core/piiunmasker.h"
 #include "core/threadexport.h"
+#include "runs/conversationservice.h"
 #include "storage/database.h"
 #include "storage/messagerepository.h"
 #include "storage/piimaskrepository.h"
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -36,9 +38,12 @@ struct LoadedThread
 {
     Thread thread;
     QList<Message> messages;
+    QString activeLeafId;
 };
 
-Result<LoadedThread> load(CliApplication &app, const QString &idArgument)
+enum class Branches { Active, All };
+
+Result<LoadedThread> load(CliApplication &app, const QString &idArgument, Branches branches = Branches::Active)
 {
     auto db = app.connection();
     if (!db)
@@ -50,9 +55,13 @@ Result<LoadedThread> load(CliApplication &app, const QString &idArgument)
     auto thread = threads.get(*id);
     if (!thread)
         return std::unexpected(thread.error());
-    auto messages = MessageRepository(*db).all(*id);
+    const MessageRepository repository(*db);
+    auto messages = branches == Branches::All ? repository.tree(*id) : repository.path(*id);
     if (!messages)
         return std::unexpected(messages.error());
+    auto leaf = repository.activeLeaf(*id);
+    if (!leaf)
+        return std::unexpected(leaf.error());
     auto masks = PiiMaskRepository(*db).masks(*id);
     if (!masks)
         return std::unexpected(masks.error());
@@ -61,7 +70,185 @@ Result<LoadedThread> load(CliApplication &app, const QString &idArgument)
     Thread shown = *thread;
     shown.title = unmasker.unmask(shown.title);
     shown.draft = unmasker.unmask(shown.draft);
-    return LoadedThread{shown, unmasker.unmask(*messages)};
+    return LoadedThread{shown, unmasker.unmask(*messages), *leaf};
+}
+
+// One line of `threads tree`: what a message says, shortened.
+QString summary(const Message &message)
+{
+    QString text = message.plainText().simplified();
+    if (text.isEmpty()) {
+        QStringList calls;
+        for (const ContentPart &part : message.content) {
+            if (const auto *call = std::get_if<ToolUsePart>(&part))
+                calls << call->name;
+            else if (const auto *result = std::get_if<ToolResultPart>(&part))
+                calls << result->toolName;
+        }
+        text = calls.isEmpty() ? u"(no text)"_s : u"(%1)"_s.arg(calls.join(u", "_s));
+    }
+    constexpr int MaxChars = 70;
+    return text.size() > MaxChars ? text.left(MaxChars - 1) + u'…' : text;
+}
+
+// The tree as indented lines: a message's versions are indented one step below the message
+// before them, each followed by what is below it; `*` marks the active path.
+QString renderTree(const QList<Message> &messages, const QString &activeLeafId)
+{
+    QHash<QString, QList<const Message *>> children; // by parent id ("" for first messages)
+    QHash<QString, const Message *> byId;
+    for (const Message &m : messages) {
+        children[m.parentId].append(&m);
+        byId.insert(m.id, &m);
+    }
+    QSet<QString> active;
+    for (const Message *m = byId.value(activeLeafId); m; m = byId.value(m->parentId))
+        active.insert(m->id);
+    QString out;
+    // Depth-first without recursion: a thread may be thousands of messages deep.
+    QList<std::pair<const Message *, int>> stack;
+    const auto push = [&](const QString &parentId, int depth) {
+        const QList<const Message *> &kids = children.value(parentId);
+        const int childDepth = kids.size() > 1 ? depth + 1 : depth;
+        for (auto it = kids.crbegin(); it != kids.crend(); ++it)
+            stack.append({*it, childDepth});
+    };
+    push(QString(), 0);
+    while (!stack.isEmpty()) {
+        const auto [m, depth] = stack.takeLast();
+        out += QString(depth * 2, u' ') + (active.contains(m->id) ? u"* "_s : u"  "_s) + m->id.left(8) + u"  "_s
+            + messageRoleName(m->role).leftJustified(9, u' ');
+        if (m->siblingCount > 1)
+            out += u" [%1/%2]"_s.arg(m->siblingIndex + 1).arg(m->siblingCount);
+        if (m->status != MessageStatus::Complete)
+            out += u" (%1)"_s.arg(messageStatusName(m->status));
+        out += u"  "_s + summary(*m) + u'\n';
+        push(m->id, depth);
+    }
+    return out;
+}
+
+// The thread ID and the message MSG (ids or unique prefixes) of `threads switch|fork|prune`.
+Result<std::pair<QString, QString>> threadAndMessage(CliApplication &app, const CliApplication::Context &c)
+{
+    auto db = app.connection();
+    if (!db)
+        return std::unexpected(db.error());
+    auto thread = ThreadRepository(*db).resolveId(c.positional.at(0));
+    if (!thread)
+        return std::unexpected(thread.error());
+    const MessageRepository messages(*db);
+    auto id = messages.resolveId(c.positional.at(1));
+    auto message = id ? messages.get(*id) : Result<Message>(std::unexpected(id.error()));
+    if (!message)
+        return std::unexpected(message.error());
+    if (message->threadId != *thread)
+        return std::unexpected(Error{QString(ErrorCode::InvalidArgument), u"The message %1 is not in the thread %2"_s.arg(c.positional.at(1), *thread), {}});
+    return std::pair{*thread, message->id};
+}
+
+void registerBranchCommands(CliApplication &app)
+{
+    app.addCommand({u"threads"_s, u"tree"_s, u"tree ID [--json]"_s,
+                    u"Show every version of a thread's messages as an indented tree; * marks the conversation shown."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"ID"_s, u"The thread's id or a unique prefix of it."_s); },
+                    [&app](CliApplication::Context &c) {
+                        auto loaded = load(app, c.positional.at(0), Branches::All);
+                        if (!loaded)
+                            return app.fail(loaded.error());
+                        if (!c.json) {
+                            app.out() << displayTitle(loaded->thread.title) << "  (" << loaded->thread.id << ")\n"
+                                      << renderTree(loaded->messages, loaded->activeLeafId);
+                            return int(CliApplication::Success);
+                        }
+                        QSet<QString> active;
+                        QHash<QString, QString> parents;
+                        for (const Message &m : std::as_const(loaded->messages))
+                            parents.insert(m.id, m.parentId);
+                        for (QString id = loaded->activeLeafId; !id.isEmpty(); id = parents.value(id))
+                            active.insert(id);
+                        QJsonArray array;
+                        for (const Message &m : std::as_const(loaded->messages)) {
+                            array.append(QJsonObject{{u"id"_s, m.id},
+                                                     {u"parentId"_s, m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
+                                                     {u"role"_s, messageRoleName(m.role)},
+                                                     {u"status"_s, messageStatusName(m.status)},
+                                                     {u"siblingIndex"_s, m.siblingIndex},
+                                                     {u"siblingCount"_s, m.siblingCount},
+                                                     {u"active"_s, active.contains(m.id)},
+                                                     {u"summary"_s, summary(m)}});
+                        }
+                        app.printJson(QJsonObject{{u"threadId"_s, loaded->thread.id},
+                                                  {u"activeLeafId"_s, loaded->activeLeafId.isEmpty() ? QJsonValue() : QJsonValue(loaded->activeLeafId)},
+                                                  {u"messages"_s, array}});
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+
+    const auto messageArguments = [](QCommandLineParser &p) {
+        p.addPositionalArgument(u"ID"_s, u"The thread's id or a unique prefix of it."_s);
+        p.addPositionalArgument(u"MSG"_s, u"The message's id or a unique prefix of it (see threads tree)."_s);
+    };
+    app.addCommand({u"threads"_s, u"switch"_s, u"switch ID MSG [--json]"_s,
+                    u"Show the version MSG of its message, with the answers below it that were shown last."_s, messageArguments,
+                    [&app](CliApplication::Context &c) {
+                        auto ids = threadAndMessage(app, c);
+                        if (!ids)
+                            return app.failWithCode(ids.error());
+                        ConversationService conversations(*app.connection(), app.dataDir());
+                        auto leaf = conversations.switchTo(ids->second);
+                        auto versions = leaf ? conversations.versions(ids->second) : Result<ConversationService::Versions>(std::unexpected(leaf.error()));
+                        if (!versions)
+                            return app.failWithCode(versions.error());
+                        if (c.json) {
+                            app.printJson(QJsonObject{{u"messageId"_s, ids->second}, {u"activeLeafId"_s, *leaf},
+                                                      {u"siblingIndex"_s, versions->index}, {u"siblingCount"_s, int(versions->ids.size())}});
+                        } else {
+                            app.out() << "Showing version " << versions->index + 1 << " of " << versions->ids.size() << " of message "
+                                      << ids->second << "; the conversation now ends at " << *leaf << '\n';
+                        }
+                        return int(CliApplication::Success);
+                    },
+                    2, 2});
+
+    app.addCommand({u"threads"_s, u"fork"_s, u"fork ID MSG [--json]"_s,
+                    u"Start a new thread with a copy of the conversation up to MSG (its model, agent, attachments and anonymity too)."_s,
+                    messageArguments,
+                    [&app](CliApplication::Context &c) {
+                        auto ids = threadAndMessage(app, c);
+                        if (!ids)
+                            return app.failWithCode(ids.error());
+                        auto fork = ConversationService(*app.connection(), app.dataDir()).fork(ids->second);
+                        if (!fork)
+                            return app.failWithCode(fork.error());
+                        if (c.json)
+                            app.printJson(ThreadExport::threadToJson(*fork));
+                        else
+                            app.out() << "Forked into thread " << fork->id << '\n';
+                        return int(CliApplication::Success);
+                    },
+                    2, 2});
+
+    app.addCommand({u"threads"_s, u"prune"_s, u"prune ID MSG [--json]"_s,
+                    u"Delete the message MSG with every message below it (a branch); the other versions stay."_s, messageArguments,
+                    [&app](CliApplication::Context &c) {
+                        auto ids = threadAndMessage(app, c);
+                        if (!ids)
+                            return app.failWithCode(ids.error());
+                        ConversationService conversations(*app.connection(), app.dataDir());
+                        auto removed = conversations.prune(ids->second);
+                        if (!removed)
+                            return app.failWithCode(removed.error());
+                        const QString leaf = MessageRepository(*app.connection()).activeLeaf(ids->first).value_or(QString());
+                        if (c.json) {
+                            app.printJson(QJsonObject{{u"deleted"_s, QJsonArray::fromStringList(*removed)},
+                                                      {u"activeLeafId"_s, leaf.isEmpty() ? QJsonValue() : QJsonValue(leaf)}});
+                        } else {
+                            app.out() << "Deleted " << removed->size() << (removed->size() == 1 ? " message" : " messages") << '\n';
+                        }
+                        return int(CliApplication::Success);
+                    },
+                    2, 2});
 }
 
 } // namespace
@@ -103,15 +290,18 @@ void registerThreadCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     }});
 
-    app.addCommand({u"threads"_s, u"show"_s, u"show ID [--json]"_s,
-                    u"Show a thread with all its messages (ID may be a unique prefix)."_s,
-                    [](QCommandLineParser &p) { p.addPositionalArgument(u"ID"_s, u"The thread's id or a unique prefix of it."_s); },
+    app.addCommand({u"threads"_s, u"show"_s, u"show ID [--all-branches] [--json]"_s,
+                    u"Show a thread's conversation: the messages of the versions shown, or with --all-branches every message in the order written (ID may be a unique prefix)."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"ID"_s, u"The thread's id or a unique prefix of it."_s);
+                        p.addOption({u"all-branches"_s, u"Every version of every message, oldest first, not only the ones shown."_s});
+                    },
                     [&app](CliApplication::Context &c) {
-                        auto loaded = load(app, c.positional.at(0));
+                        auto loaded = load(app, c.positional.at(0), c.parser.isSet(u"all-branches"_s) ? Branches::All : Branches::Active);
                         if (!loaded)
                             return app.fail(loaded.error());
                         if (c.json) {
-                            app.printJson(ThreadExport::toJson(loaded->thread, loaded->messages));
+                            app.printJson(ThreadExport::toJson(loaded->thread, loaded->messages, loaded->activeLeafId));
                         } else {
                             app.out() << ThreadExport::toMarkdown(loaded->thread, loaded->messages);
                             if (!loaded->thread.draft.trimmed().isEmpty())
@@ -177,11 +367,12 @@ void registerThreadCommands(CliApplication &app)
                         const QString format = c.parser.value(u"format"_s);
                         if (format != "markdown"_L1 && format != "json"_L1)
                             return app.usageError(u"--format must be markdown or json"_s);
-                        auto loaded = load(app, c.positional.at(0));
+                        // JSON holds the whole tree; Markdown reads as the conversation shown.
+                        auto loaded = load(app, c.positional.at(0), format == "json"_L1 ? Branches::All : Branches::Active);
                         if (!loaded)
                             return app.fail(loaded.error());
                         const QByteArray bytes = format == "json"_L1
-                            ? QJsonDocument(ThreadExport::toJson(loaded->thread, loaded->messages)).toJson(QJsonDocument::Indented)
+                            ? QJsonDocument(ThreadExport::toJson(loaded->thread, loaded->messages, loaded->activeLeafId)).toJson(QJsonDocument::Indented)
                             : ThreadExport::toMarkdown(loaded->thread, loaded->messages).toUtf8();
                         return app.writeOutput(c.parser.value(u"output"_s), bytes);
                     },
@@ -208,6 +399,8 @@ void registerThreadCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+
+    registerBranchCommands(app);
 }
 
 } // namespace AgentDesk

@@ -105,6 +105,9 @@ QJsonObject messageToJson(const Message &message)
 {
     return QJsonObject{{u"id"_s, message.id},
                        {u"threadId"_s, message.threadId},
+                       {u"parentId"_s, message.parentId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(message.parentId)},
+                       {u"siblingIndex"_s, message.siblingIndex},
+                       {u"siblingCount"_s, message.siblingCount},
                        {u"role"_s, messageRoleName(message.role)},
                        {u"status"_s, messageStatusName(message.status)},
                        {u"createdAt"_s, message.createdAt.toUTC().toString(Qt::ISODateWithMs)},
@@ -116,6 +119,9 @@ Message messageFromJson(const QJsonObject &json)
     Message message;
     message.id = json.value("id"_L1).toString();
     message.threadId = json.value("threadId"_L1).toString();
+    message.parentId = json.value("parentId"_L1).toString();
+    message.siblingIndex = std::max(0, json.value("siblingIndex"_L1).toInt(0));
+    message.siblingCount = std::max(message.siblingIndex + 1, json.value("siblingCount"_L1).toInt(1));
     message.role = messageRoleFromName(json.value("role"_L1).toString()).value_or(MessageRole::User);
     message.status = messageStatusFromName(json.value("status"_L1).toString()).value_or(MessageStatus::Complete);
     message.createdAt = QDateTime::fromString(json.value("createdAt"_L1).toString(), Qt::ISODateWithMs);

@@ -20,7 +20,11 @@ std::optional<MessageRole> messageRoleFromName(QStringView name);
 QString messageStatusName(MessageStatus status);
 std::optional<MessageStatus> messageStatusFromName(QStringView name);
 
-// One message of a thread: a value type, safe to copy between threads.
+// One message of a thread: a value type, safe to copy between threads. A thread's messages form a
+// tree: every message but a first one has a parent, and siblings (edits of a user message,
+// regenerations of an answer) are versions of one another, ordered by creation. `siblingIndex`
+// (0-based) and `siblingCount` describe the versions of this message; the repository fills them in
+// when it reads or stores a message.
 struct Message
 {
     QString id;
@@ -29,6 +33,9 @@ struct Message
     MessageStatus status = MessageStatus::Complete;
     QDateTime createdAt;
     QList<ContentPart> content;
+    QString parentId; // empty for a first message
+    int siblingIndex = 0;
+    int siblingCount = 1;
 
     // The text a reader sees and search indexes: the text parts (not thinking, not tool payloads),
     // joined by blank lines.
@@ -43,7 +50,8 @@ struct Message
 QJsonArray contentToJson(const QList<ContentPart> &content);
 QList<ContentPart> contentFromJson(const QJsonArray &json);
 
-// The message shape of runs-reference.md §2.3 ({id, threadId, role, status, createdAt, content}).
+// The message shape of runs-reference.md §2.3 ({id, threadId, role, status, createdAt, content}),
+// with the tree's parentId (null for a first message), siblingIndex and siblingCount.
 QJsonObject messageToJson(const Message &message);
 Message messageFromJson(const QJsonObject &json);
 

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
 #include <variant>
 
 namespace AgentDesk {
@@ -18,11 +19,21 @@ struct PendingImage
 
 // What starts a run: a user message (text, images, an optional skill quick action) or the result
 // of an externally handled tool that the GUI reports back (e.g. "email drafted").
+// `parentId` places the message in the thread's tree: none for the end of the active path, an
+// empty string for a new first message, else the message it answers (an edited question becomes a
+// version beside the one it replaces).
 struct RunUserInput
 {
     QString text;
     QList<PendingImage> images;
     QString skillId;
+    std::optional<QString> parentId;
+};
+
+// Answer a stored user message again: the new answer becomes a version beside the old ones.
+struct RunRegenerateInput
+{
+    QString userMessageId;
 };
 
 struct RunToolResultInput
@@ -32,6 +43,6 @@ struct RunToolResultInput
     QString result;
 };
 
-using RunInput = std::variant<RunUserInput, RunToolResultInput>;
+using RunInput = std::variant<RunUserInput, RunToolResultInput, RunRegenerateInput>;
 
 } // namespace AgentDesk

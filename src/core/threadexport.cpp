@@ -59,13 +59,14 @@ QJsonObject ThreadExport::threadToJson(const Thread &thread)
                        {u"lastActivityAt"_s, isoTime(thread.lastActivityAt)}};
 }
 
-QJsonObject ThreadExport::toJson(const Thread &thread, const QList<Message> &messages)
+QJsonObject ThreadExport::toJson(const Thread &thread, const QList<Message> &messages, const QString &activeLeafId)
 {
     QJsonObject json = threadToJson(thread);
     QJsonArray array;
     for (const auto &message : messages)
         array.append(messageToJson(message));
     json.insert(u"messages"_s, array);
+    json.insert(u"activeLeafId"_s, activeLeafId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(activeLeafId));
     json.insert(u"draft"_s, thread.draft); // what the user typed and did not send (yet)
     return json;
 }

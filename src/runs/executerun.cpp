@@ -76,6 +76,7 @@ void ExecuteRun::start(const QString &runId, const QString &threadId, const RunI
     m_apiKey = apiKey;
     m_running = true;
     m_result = Result{};
+    m_tip.clear();
     m_result.target.thread.id = threadId;
     auto lock = ThreadRunLock::tryAcquire(m_db, threadId);
     if (lock) {
@@ -128,6 +129,14 @@ void ExecuteRun::begin(const RunInput &input)
             return;
         return runIteration();
     }
+    if (const auto *again = std::get_if<RunRegenerateInput>(&input)) {
+        // The new answer goes beside the old ones, below the question it answers.
+        auto question = MessageRepository(m_db).get(again->userMessageId);
+        if (!question || question->threadId != threadId || question->role != MessageRole::User)
+            return fail(Error{u"RUN_INVALID_INPUT"_s, u"There is no question %1 in this conversation to answer again"_s.arg(again->userMessageId), {}}, false);
+        m_tip = question->id;
+        return runIteration();
+    }
     resumeWidget(std::get<RunToolResultInput>(input));
 }
 
@@ -138,6 +147,8 @@ void ExecuteRun::resumeWidget(const RunToolResultInput &input)
     MessageRepository messages(m_db);
     auto page = messages.page(threadId, 0, 2);
     const QList<Message> recent = page ? page->messages : QList<Message>();
+    if (!recent.isEmpty())
+        m_tip = recent.constLast().id;
     auto hasCall = [&](const Message &m) {
         return m.role == MessageRole::Assistant && std::any_of(m.content.cbegin(), m.content.cend(), [&](const ContentPart &p) {
                    const auto *call = std::get_if<ToolUsePart>(&p);
@@ -229,8 +240,11 @@ void ExecuteRun::prepareUserMessage(const RunUserInput &input)
     message.role = MessageRole::User;
     message.content = content;
     // The message and the emptied draft in one transaction.
+    if (input.parentId)
+        message.parentId = *input.parentId;
+    const auto placement = input.parentId ? MessageRepository::Placement::UnderParent : MessageRepository::Placement::AtActiveLeaf;
     auto stored = Sql::transaction(m_db, [&]() -> AgentDesk::Result<Message> {
-        auto appended = MessageRepository(m_db).append(message);
+        auto appended = MessageRepository(m_db).append(message, placement);
         if (!appended)
             return appended;
         if (auto cleared = ThreadRepository(m_db).setDraft(m_result.target.thread.id, QString()); !cleared)
@@ -239,6 +253,7 @@ void ExecuteRun::prepareUserMessage(const RunUserInput &input)
     });
     if (!stored)
         return fail(Error{u"MESSAGE_CREATION_FAILED"_s, u"Failed to create user message: %1"_s.arg(stored.error().message), {}}, false);
+    m_tip = stored->id;
     emitEvent(RunMessageEvent{*stored});
 }
 
@@ -271,7 +286,8 @@ void ExecuteRun::continueIteration()
     auto prompt = SystemPromptBuilderService(m_db).build(m_result.target, *m_tools, m_anonymous, m_options.today, m_activatedSkillName);
     if (!prompt)
         return fail(prompt.error());
-    auto history = MessageRepository(m_db).all(m_result.target.thread.id);
+    // The branch this run answers, from the root to its newest message.
+    auto history = m_tip.isEmpty() ? MessageRepository(m_db).path(m_result.target.thread.id) : MessageRepository(m_db).pathTo(m_tip);
     if (!history)
         return fail(history.error());
     InferenceRequest request;
@@ -307,7 +323,7 @@ void ExecuteRun::continueIteration()
     m_streaming->start(m_result.target, m_apiKey, request, [this](const StreamingInferenceService::Outcome &outcome) {
         // Leave the streaming service's callback before the next step starts another request.
         QMetaObject::invokeMethod(this, [this, outcome] { onInferenceDone(outcome); }, Qt::QueuedConnection);
-    });
+    }, m_tip.isEmpty() ? std::nullopt : std::optional<QString>(m_tip));
 }
 
 UsageRecord ExecuteRun::usageRecord(const RunTarget &target, const UsageChunk &usage, const QString &messageId, qint64 durationMs)
@@ -387,8 +403,10 @@ void ExecuteRun::onInferenceDone(const StreamingInferenceService::Outcome &outco
         return;
     if (threadDeleted())
         return abortForDeletedThread();
-    if (outcome.message)
+    if (outcome.message) {
+        m_tip = outcome.message->id;
         emitEvent(RunMessageEvent{*outcome.message});
+    }
     if (outcome.error) {
         if (outcome.error->code == "INFERENCE_ABORTED"_L1)
             return complete(Outcome::Aborted, outcome.error);
@@ -442,9 +460,11 @@ void ExecuteRun::onToolPhaseDone(const ToolResultCollectorService::PhaseResult &
         tool.threadId = m_result.target.thread.id;
         tool.role = MessageRole::Tool;
         tool.content = phase.results;
-        auto stored = MessageRepository(m_db).append(tool);
+        tool.parentId = m_tip;
+        auto stored = MessageRepository(m_db).append(tool, MessageRepository::Placement::UnderParent);
         if (!stored)
             return fail(Error{u"MESSAGE_CREATION_FAILED"_s, u"Failed to create tool message: %1"_s.arg(stored.error().message), {}});
+        m_tip = stored->id;
         emitEvent(RunMessageEvent{*stored});
     }
     // The breaker counts after the results are stored: the transcript shows what happened.

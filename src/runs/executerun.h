@@ -125,6 +125,7 @@ private:
     // Breaker: per tool, the last failure text and how many phases in a row it repeated.
     QHash<QString, std::pair<QString, int>> m_failures;
     QString m_toolPhaseMessageId;
+    QString m_tip; // the newest message of the branch this run answers
     ToolAssemblyService::McpServers m_mcp;
     struct PendingApproval
     {

@@ -35,12 +35,21 @@ Result<MessageCleanupService::Outcome> MessageCleanupService::cleanupAfterFailed
     return Sql::transaction(m_db, [&]() -> Result<Outcome> {
         MessageRepository messages(m_db);
         ThreadRepository threads(m_db);
-        auto all = messages.all(threadId);
+        auto all = messages.path(threadId);
         if (!all)
             return std::unexpected(all.error());
         qsizetype keep = all->size();
         while (keep > 0 && !isCompletedAssistantTurn(all->at(keep - 1)))
             --keep;
+        // Only the failed tip of this branch goes: a message with other versions below it (the
+        // question of a regenerated answer, the answer before an edited question) stays, and so
+        // does everything above it.
+        for (qsizetype i = all->size() - 1; i > keep; --i) {
+            if (all->at(i).siblingCount > 1) {
+                keep = i;
+                break;
+            }
+        }
         Outcome outcome;
         QStringList restored;
         for (qsizetype i = keep; i < all->size(); ++i) {
@@ -77,15 +86,16 @@ Result<QStringList> MessageCleanupService::recoverInterruptedRuns()
         return std::unexpected(threadIds.error());
     for (const QString &threadId : std::as_const(*threadIds)) {
         auto recovered = Sql::transaction(m_db, [&]() -> Result<void> {
-            auto all = messages.all(threadId);
-            if (!all)
-                return std::unexpected(all.error());
-            for (const Message &message : std::as_const(*all)) {
-                if (message.status != MessageStatus::Streaming)
-                    continue;
+            auto streaming = messages.streamingMessages(threadId);
+            if (!streaming)
+                return std::unexpected(streaming.error());
+            for (const QString &id : std::as_const(*streaming)) {
+                auto message = messages.get(id);
+                if (!message)
+                    return std::unexpected(message.error());
                 // Tool calls of an unfinished turn never ran; what was said stays.
                 QList<ContentPart> kept;
-                for (const ContentPart &part : message.content) {
+                for (const ContentPart &part : message->content) {
                     if (!std::holds_alternative<ToolUsePart>(part))
                         kept.append(part);
                 }
@@ -94,7 +104,7 @@ Result<QStringList> MessageCleanupService::recoverInterruptedRuns()
                     const auto *thinking = std::get_if<ThinkingPart>(&p);
                     return (text && text->text.trimmed().isEmpty()) || (thinking && thinking->text.trimmed().isEmpty());
                 });
-                auto changed = empty ? messages.remove({message.id}) : messages.update(message.id, kept, MessageStatus::Interrupted);
+                auto changed = empty ? messages.remove({id}) : messages.update(id, kept, MessageStatus::Interrupted);
                 if (!changed)
                     return std::unexpected(changed.error());
             }

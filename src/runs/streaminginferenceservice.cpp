@@ -20,7 +20,8 @@ StreamingInferenceService::StreamingInferenceService(QNetworkAccessManager *netw
 
 StreamingInferenceService::~StreamingInferenceService() = default;
 
-void StreamingInferenceService::start(const RunTarget &target, const QString &apiKey, const InferenceRequest &request, Done done)
+void StreamingInferenceService::start(const RunTarget &target, const QString &apiKey, const InferenceRequest &request, Done done,
+                                      std::optional<QString> parentId)
 {
     m_target = target;
     m_apiKey = apiKey;
@@ -31,6 +32,8 @@ void StreamingInferenceService::start(const RunTarget &target, const QString &ap
     m_message.threadId = target.thread.id;
     m_message.role = MessageRole::Assistant;
     m_message.status = MessageStatus::Streaming;
+    m_message.parentId = parentId.value_or(QString());
+    m_placement = parentId ? MessageRepository::Placement::UnderParent : MessageRepository::Placement::AtActiveLeaf;
     m_rowCreated = false;
     m_attempts = 0;
     m_retried = false;
@@ -79,8 +82,8 @@ void StreamingInferenceService::onChunks(const QList<StreamChunk> &chunks)
         // The row exists from the first content on, so a crash keeps what streamed.
         m_message.createdAt = QDateTime::currentDateTimeUtc();
         m_message.content = checkpointContent();
-        if (auto stored = MessageRepository(m_db).append(m_message); stored) {
-            m_message.createdAt = stored->createdAt;
+        if (auto stored = MessageRepository(m_db).append(m_message, m_placement); stored) {
+            m_message = *stored;
             m_rowCreated = true;
             m_sinceCheckpoint.start();
         } else {
@@ -271,7 +274,7 @@ void StreamingInferenceService::finish(std::optional<Error> error, MessageStatus
             if (auto updated = messages.update(m_message.id, m_message.content, status); !updated)
                 stored = std::unexpected(updated.error());
         } else {
-            stored = messages.append(m_message);
+            stored = messages.append(m_message, m_placement);
         }
         if (stored) {
             outcome.message = *stored;

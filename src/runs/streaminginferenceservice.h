@@ -8,6 +8,7 @@
 #include "core/runevent.h"
 #include "core/streamaccumulator.h"
 #include "inference/inferencestream.h"
+#include "storage/messagerepository.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -65,7 +66,9 @@ public:
     StreamingInferenceService(QNetworkAccessManager *network, QSqlDatabase db, Options options, QObject *parent = nullptr);
     ~StreamingInferenceService() override;
 
-    void start(const RunTarget &target, const QString &apiKey, const InferenceRequest &request, Done done);
+    // The answer is stored as a child of `parentId` (none: of the thread's active leaf).
+    void start(const RunTarget &target, const QString &apiKey, const InferenceRequest &request, Done done,
+               std::optional<QString> parentId = std::nullopt);
     // Runs inside the transaction that stores the turn's final message (usage records).
     void setFinalWrite(std::function<void(const Outcome &)> write) { m_finalWrite = std::move(write); }
     void cancel();
@@ -108,6 +111,7 @@ private:
     std::function<void(const Outcome &)> m_finalWrite;
     QElapsedTimer m_clock;
     Message m_message; // id fixed for the whole turn, across attempts
+    MessageRepository::Placement m_placement = MessageRepository::Placement::AtActiveLeaf;
     bool m_rowCreated = false;
     int m_attempts = 0;
     bool m_retried = false;

@@ -8,15 +8,21 @@
 
 namespace AgentDesk {
 
-// Messages of threads. Appending a message and touching its thread's activity is one transaction;
-// long threads are read in pages, newest first.
+// Messages of threads, as a tree per thread (schema v3): every message but a first one has a
+// parent; siblings are versions of one another (an edited question, a regenerated answer), ordered
+// by creation. A thread has an active leaf; the path from the root to it is the conversation the
+// user sees and the model is sent. Below a message, the child selected last is the one followed
+// when the user switches to it. Appending a message and touching its thread's activity is one
+// transaction; long paths are read in pages, newest first. Every write keeps the tree whole: no
+// message loses its parent, the active leaf is always a leaf of the thread (or none when the thread
+// is empty).
 class MessageRepository
 {
 public:
     explicit MessageRepository(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    // A page of a thread, in chronological order. `cursor` goes into the next call to read the
-    // page before this one; `hasMore` tells whether there is one.
+    // A page of the active path, in chronological order. `cursor` goes into the next call to read
+    // the page before this one; `hasMore` tells whether there is one.
     struct Page
     {
         QList<Message> messages;
@@ -26,21 +32,66 @@ public:
 
     static constexpr int DefaultPageSize = 50;
 
-    // Stores a new message at the end of its thread; fills in an empty id or time. Refuses content
-    // parts not allowed for the role.
-    Result<Message> append(Message message);
+    enum class Placement {
+        AtActiveLeaf, // a child of the thread's active leaf (a root in an empty thread)
+        UnderParent,  // a child of `message.parentId`, a new root when that is empty
+    };
+
+    // Stores a new message and makes it the thread's active leaf; fills in an empty id or time,
+    // the parent and the sibling numbers. Refuses content parts not allowed for the role, and a
+    // parent that is not a message of the same thread.
+    Result<Message> append(Message message, Placement placement = Placement::AtActiveLeaf);
     // Replaces content and status of a stored message (checkpoint or finalisation).
     Result<void> update(const QString &id, const QList<ContentPart> &content, MessageStatus status);
     Result<Message> get(const QString &id) const;
-    // The newest `limit` messages before `cursor` (0: from the end).
+    // The full id of the one message whose id is or starts with `idOrPrefix` (at least 4 characters).
+    Result<QString> resolveId(const QString &idOrPrefix) const;
+    // The newest `limit` messages of the active path before `cursor` (0: from the leaf).
     Result<Page> page(const QString &threadId, qint64 cursor = 0, int limit = DefaultPageSize) const;
-    Result<QList<Message>> all(const QString &threadId) const;
+    // The whole active path, root first.
+    Result<QList<Message>> path(const QString &threadId) const;
+    // The path from the root to `messageId`, root first.
+    Result<QList<Message>> pathTo(const QString &messageId) const;
+    // The active path from `messageId` (included) down to the active leaf; empty when the message
+    // is not on the active path.
+    Result<QList<Message>> activePathFrom(const QString &messageId) const;
+    // Every message of the thread, in creation order.
+    Result<QList<Message>> tree(const QString &threadId) const;
+    // The id of the thread's active leaf; empty for a thread without messages.
+    Result<QString> activeLeaf(const QString &threadId) const;
+    // The versions of a message (itself included), in creation order.
+    Result<QStringList> siblings(const QString &messageId) const;
+    // Makes the branch through `messageId` the active one: it and its ancestors become the
+    // selected versions, and the active leaf is the leaf reached from it by following the versions
+    // selected last. Returns the new active leaf.
+    Result<QString> select(const QString &messageId);
+    // How many messages the thread holds (in all branches).
     Result<int> count(const QString &threadId) const;
+    // Deletes messages whose descendants are all deleted with them (the tip of a branch); refuses
+    // (and deletes nothing) when one of them has a child that stays. When the active leaf goes, the
+    // nearest remaining ancestor's selected branch becomes active.
     Result<void> remove(const QStringList &ids);
+    // Copies the path from the root to `messageId` into the thread `toThreadId` (a fork) as a new
+    // branch there, with new ids and the original times; a copy of a row still streaming is
+    // interrupted. Returns the copies, root first.
+    Result<QList<Message>> copyPath(const QString &messageId, const QString &toThreadId);
+    // Deletes a message with everything below it; returns the deleted ids.
+    Result<QStringList> removeBranch(const QString &messageId);
     // Ids of threads that have a message left in status `streaming` (a run that did not end).
     Result<QStringList> threadsWithStreamingMessages() const;
+    // The ids of a thread's messages in status `streaming`, oldest first.
+    Result<QStringList> streamingMessages(const QString &threadId) const;
 
 private:
+    // Messages from `startMid` up towards the root, at most `limit` of them, stopping after
+    // `stopMid`; returned root first.
+    Result<QList<Message>> walkUp(qint64 startMid, qint64 stopMid, int limit) const;
+    // The leaf reached from `mid` by following the child selected last at every level.
+    Result<qint64> leafUnder(qint64 tid, qint64 mid) const;
+    // After messages were deleted: the active leaf, if it went, becomes the selected leaf below the
+    // nearest remaining ancestor of `formerLeafAncestors` (root first), else of the newest root.
+    Result<void> repairActiveLeaf(qint64 tid, const QList<qint64> &formerPath);
+
     QSqlDatabase m_db;
 };
 

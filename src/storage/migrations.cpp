@@ -246,11 +246,24 @@ const QStringList schemaV2 = {
     uR"(CREATE INDEX usage_by_message ON usage_records(message_id))"_s,
 };
 
+// Conversations become trees (issue 15): every message points at its parent (none for a first
+// message); siblings are versions of each other, ordered by creation (mid), and `chosen` orders
+// them by when each was last selected (the highest is the one shown below its parent). A thread's
+// `active_mid` is the leaf of the path the user sees. Existing threads become a single path.
+const QStringList schemaV3 = {
+    uR"(ALTER TABLE messages ADD COLUMN parent_mid INTEGER REFERENCES messages(mid))"_s,
+    uR"(ALTER TABLE messages ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0)"_s,
+    uR"(UPDATE messages SET parent_mid = (SELECT max(p.mid) FROM messages AS p WHERE p.tid = messages.tid AND p.mid < messages.mid))"_s,
+    uR"(ALTER TABLE threads ADD COLUMN active_mid INTEGER)"_s,
+    uR"(UPDATE threads SET active_mid = (SELECT max(m.mid) FROM messages AS m WHERE m.tid = threads.tid))"_s,
+    uR"(CREATE INDEX messages_children ON messages(tid, parent_mid, chosen))"_s,
+};
+
 } // namespace
 
 const QList<Migrations::Migration> &Migrations::all()
 {
-    static const QList<Migration> migrations = {{1, schemaV1}, {2, schemaV2}};
+    static const QList<Migration> migrations = {{1, schemaV1}, {2, schemaV2}, {3, schemaV3}};
     return migrations;
 }
 

@@ -58,4 +58,13 @@ Result<QList<PiiMask>> PiiMaskRepository::masks(const QString &threadId) const
     return list;
 }
 
+Result<void> PiiMaskRepository::copy(const QString &from, const QString &to)
+{
+    auto q = Sql::exec(m_db, u"INSERT INTO pii_masks (thread_id, category, mask_index, value) SELECT ?, category, mask_index, value FROM pii_masks WHERE thread_id = ?"_s,
+                       {to, from});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
 } // namespace AgentDesk

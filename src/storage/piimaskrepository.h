@@ -21,6 +21,8 @@ public:
     // value is new. Creating and reading is one transaction.
     Result<PiiMask> maskFor(const QString &threadId, const QString &category, const QString &value);
     Result<QList<PiiMask>> masks(const QString &threadId) const;
+    // Gives thread `to` the masks of `from` (a fork keeps the masked text readable).
+    Result<void> copy(const QString &from, const QString &to);
 
 private:
     QSqlDatabase m_db;

@@ -247,4 +247,22 @@ Result<QStringList> ThreadRepository::activatedSkills(const QString &threadId) c
     return ids;
 }
 
+Result<void> ThreadRepository::copyAttachments(const QString &from, const QString &to)
+{
+    return Sql::transaction(m_db, [&]() -> Result<void> {
+        for (const QString &sql : {u"INSERT INTO thread_sources (thread_id, source_id, origin_skill_id) "
+                                   "SELECT ?, source_id, origin_skill_id FROM thread_sources WHERE thread_id = ?"_s,
+                                   u"INSERT INTO thread_mcp_servers (thread_id, mcp_server_id, origin_skill_id) "
+                                   "SELECT ?, mcp_server_id, origin_skill_id FROM thread_mcp_servers WHERE thread_id = ?"_s,
+                                   u"INSERT INTO thread_knowledge_bases (thread_id, knowledge_base_id, origin_skill_id) "
+                                   "SELECT ?, knowledge_base_id, origin_skill_id FROM thread_knowledge_bases WHERE thread_id = ?"_s,
+                                   u"INSERT INTO thread_skills (thread_id, skill_id, activated_at) "
+                                   "SELECT ?, skill_id, activated_at FROM thread_skills WHERE thread_id = ?"_s}) {
+            if (auto q = Sql::exec(m_db, sql, {to, from}); !q)
+                return std::unexpected(q.error());
+        }
+        return {};
+    });
+}
+
 } // namespace AgentDesk

@@ -49,6 +49,8 @@ public:
     Result<QList<ThreadAttachment>> attachments(const QString &threadId, AttachmentKind kind) const;
     Result<void> activateSkill(const QString &threadId, const QString &skillId);
     Result<QStringList> activatedSkills(const QString &threadId) const;
+    // Gives thread `to` everything attached to `from` and the skills activated there (a fork).
+    Result<void> copyAttachments(const QString &from, const QString &to);
 
 private:
     Result<void> update(const QString &id, const QString &column, const QVariant &value);

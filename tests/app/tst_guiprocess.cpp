@@ -114,7 +114,7 @@ QStringList TestGuiProcess::transcript(const QString &firstText)
     QStringList lines;
     const QList<Thread> threads = AD_VERIFY_OK(ThreadRepository((*db)->connection()).list()).value();
     for (const Thread &thread : threads) {
-        const QList<Message> messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(thread.id)).value();
+        const QList<Message> messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).path(thread.id)).value();
         if (!firstText.isEmpty() && (messages.isEmpty() || messages.constFirst().plainText() != firstText))
             continue;
         for (const Message &m : messages)
@@ -222,7 +222,7 @@ void TestGuiProcess::killedDuringAPauseKeepsWhatWasShown()
     QVERIFY(QTest::qWaitFor([&] { return sinceRequest.elapsed() >= 300 + 1500; }, 5000));
     ::kill(pid_t(gui.process->processId()), SIGKILL);
     QVERIFY(gui.process->waitForFinished(20000));
-    const QList<Message> killed = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value();
+    const QList<Message> killed = AD_VERIFY_OK(MessageRepository((*db)->connection()).path(threadId)).value();
     QCOMPARE(killed.size(), 2);
     QCOMPARE(killed.at(1).status, MessageStatus::Streaming);
     QCOMPARE(killed.at(1).plainText(), u"Shown before the pause, "_s);
@@ -230,7 +230,7 @@ void TestGuiProcess::killedDuringAPauseKeepsWhatWasShown()
     // The next start of the GUI recovers the row.
     Gui again = startGui();
     QVERIFY2(!again.window.isEmpty(), "the GUI window did not appear again");
-    const QList<Message> recovered = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value();
+    const QList<Message> recovered = AD_VERIFY_OK(MessageRepository((*db)->connection()).path(threadId)).value();
     QCOMPARE(recovered.size(), 2);
     QCOMPARE(recovered.at(1).status, MessageStatus::Interrupted);
     QCOMPARE(recovered.at(1).plainText(), u"Shown before the pause, "_s);

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void presets();
     void runStreamsTheAnswer();
     void runEventsAreJsonLines();
+    void editRegenerateSwitchForkPrune();
     void runRejectsBadInputAndStoresNothing();
     void anonymousRunShowsAndExportsTheRealValues();
     void mcpServersAddListToolsCall();
@@ -146,7 +147,15 @@ void TestCli::rejectedInputChangesNothing_data()
     QTest::addRow("bad context window") << QStringList{u"model"_s, u"add"_s, u"local/m"_s, u"--context-window"_s, u"lots"_s} << 2
                                         << e + u"--context-window needs a positive whole number\n"_s;
     QTest::addRow("unknown option") << QStringList{u"threads"_s, u"list"_s, u"--colour"_s} << 2 << e + u"Unknown option 'colour'.\n"_s;
-    QTest::addRow("missing argument") << QStringList{u"threads"_s, u"show"_s} << 2 << e + u"usage: agentdesk-cli threads show ID [--json]\n"_s;
+    QTest::addRow("missing argument") << QStringList{u"threads"_s, u"show"_s} << 2 << e + u"usage: agentdesk-cli threads show ID [--all-branches] [--json]\n"_s;
+    QTest::addRow("switch without a message") << QStringList{u"threads"_s, u"switch"_s, u"abcd"_s} << 2
+                                              << e + u"usage: agentdesk-cli threads switch ID MSG [--json]\n"_s;
+    QTest::addRow("prune in an unknown thread") << QStringList{u"threads"_s, u"prune"_s, u"deadbeef"_s, u"abcd"_s} << 1
+                                                << e + u"No thread named \"deadbeef\" (NOT_FOUND)\n"_s;
+    QTest::addRow("edit without a thread") << QStringList{u"run"_s, u"--edit"_s, u"abcd"_s, u"New text"_s} << 1
+                                           << e + u"--edit and --regenerate need --thread ID (RUN_INVALID_INPUT)\n"_s;
+    QTest::addRow("edit and regenerate") << QStringList{u"run"_s, u"--thread"_s, u"abcd"_s, u"--edit"_s, u"abcd"_s, u"--regenerate"_s} << 1
+                                         << e + u"--edit and --regenerate exclude each other (RUN_INVALID_INPUT)\n"_s;
     QTest::addRow("unknown command") << QStringList{u"chat"_s} << 2 << e + u"unknown command \"chat\"; see agentdesk-cli --help\n"_s;
     QTest::addRow("unknown subcommand") << QStringList{u"threads"_s, u"rename"_s} << 2
                                         << e + u"unknown subcommand \"threads rename\"; see agentdesk-cli threads --help\n"_s;
@@ -545,6 +554,115 @@ void TestCli::runEventsAreJsonLines()
     QVERIFY2(errLines.at(1).startsWith(u"agentdesk-cli: note: your message was kept as the thread's draft"_s), qPrintable(r.err));
 }
 
+// Issue 15: edit and regenerate keep every version; the tree commands show, switch, fork and prune.
+void TestCli::editRegenerateSwitchForkPrune()
+{
+    Test::ScriptedHttpServer server;
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Answer one"_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":"Title"}}]})"));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Answer two"_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Answer three"_s})));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+    QCOMPARE(cliServing({u"--data-dir"_s, d, u"run"_s, u"Question one"_s}).out, u"Answer one\n"_s);
+    const QString id = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array().first().toObject().value("id"_L1).toString();
+    auto tree = [&] {
+        return QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, id, u"--all-branches"_s, u"--json"_s}).out.toUtf8()).object();
+    };
+    const QString q1 = tree().value("messages"_L1).toArray().at(0).toObject().value("id"_L1).toString();
+    const QString a1 = tree().value("messages"_L1).toArray().at(1).toObject().value("id"_L1).toString();
+
+    // Regenerate: a second answer beside the first; the model sees only the question.
+    Run r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, id, u"--regenerate"_s, u"--events"_s});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject answer;
+    for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (event.value("type"_L1) == "message"_L1)
+            answer = event.value("message"_L1).toObject();
+    }
+    QCOMPARE(answer.value("role"_L1).toString(), u"assistant"_s);
+    QCOMPARE(answer.value("parentId"_L1).toString(), q1);
+    QCOMPARE(answer.value("siblingIndex"_L1).toInt(), 1);
+    QCOMPARE(answer.value("siblingCount"_L1).toInt(), 2);
+    const QString a2 = answer.value("id"_L1).toString();
+    auto sentTexts = [&](int request) {
+        QStringList contents;
+        for (const QJsonValue &m : QJsonDocument::fromJson(server.requests().at(request).body).object().value("messages"_L1).toArray()) {
+            if (m.toObject().value("role"_L1).toString() != "system"_L1)
+                contents << m.toObject().value("role"_L1).toString() + u':' + m.toObject().value("content"_L1).toString();
+        }
+        return contents;
+    };
+    QCOMPARE(sentTexts(2), (QStringList{u"user:Question one"_s}));
+
+    // Edit: a new version of the question (a prefix of its id is enough); the old one stays.
+    r = cliServing({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, id, u"--edit"_s, q1.left(8), u"Question one, better"_s});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, u"Answer three\n"_s);
+    QCOMPARE(sentTexts(3), (QStringList{u"user:Question one, better"_s}));
+    QJsonObject all = tree();
+    QJsonArray messages = all.value("messages"_L1).toArray();
+    QCOMPARE(messages.size(), 5);
+    const QString q2 = messages.at(3).toObject().value("id"_L1).toString();
+    const QString a3 = messages.at(4).toObject().value("id"_L1).toString();
+    QCOMPARE(messages.at(3).toObject().value("parentId"_L1), QJsonValue(QJsonValue::Null));
+    QCOMPARE(all.value("activeLeafId"_L1).toString(), a3);
+    const QString expectedTree = u"Title  (%1)\n"
+                                 "    %2  user      [1/2]  Question one\n"
+                                 "      %3  assistant [1/2]  Answer one\n"
+                                 "      %4  assistant [2/2]  Answer two\n"
+                                 "  * %5  user      [2/2]  Question one, better\n"
+                                 "  * %6  assistant  Answer three\n"_s.arg(id, q1.left(8), a1.left(8), a2.left(8), q2.left(8), a3.left(8));
+    QCOMPARE(cli({u"--data-dir"_s, d, u"threads"_s, u"tree"_s, id}).out, expectedTree);
+
+    // Switch back to the first question: its answer selected last (the second) comes with it.
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"switch"_s, id, q1.left(8)});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, u"Showing version 1 of 2 of message %1; the conversation now ends at %2\n"_s.arg(q1, a2));
+    const QJsonArray shown = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, id, u"--json"_s}).out.toUtf8()).object().value("messages"_L1).toArray();
+    QCOMPARE(shown.size(), 2);
+    QCOMPARE(shown.at(1).toObject().value("id"_L1).toString(), a2);
+    QCOMPARE(shown.at(0).toObject().value("siblingCount"_L1).toInt(), 2);
+    QVERIFY(cli({u"--data-dir"_s, d, u"threads"_s, u"export"_s, id, u"--format"_s, u"markdown"_s}).out.contains(u"Answer two"_s));
+    QVERIFY(!cli({u"--data-dir"_s, d, u"threads"_s, u"export"_s, id, u"--format"_s, u"markdown"_s}).out.contains(u"Answer one"_s));
+
+    // Fork: a new thread with a copy of the path up to the second answer.
+    const QJsonObject fork = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"fork"_s, id, a2, u"--json"_s}).out.toUtf8()).object();
+    const QString forkId = fork.value("id"_L1).toString();
+    QVERIFY(!forkId.isEmpty() && forkId != id);
+    QCOMPARE(fork.value("title"_L1).toString(), u"Title"_s);
+    const QJsonArray copied = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"show"_s, forkId, u"--json"_s}).out.toUtf8()).object().value("messages"_L1).toArray();
+    QCOMPARE(copied.size(), 2);
+    QCOMPARE(copied.at(1).toObject().value("content"_L1).toArray().at(0).toObject().value("text"_L1).toString(), u"Answer two"_s);
+    QCOMPARE(copied.at(1).toObject().value("siblingCount"_L1).toInt(), 1);
+
+    // Prune the edited question's branch: the first question is the only version again.
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"prune"_s, id, q2});
+    QCOMPARE(r.out, u"Deleted 2 messages\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"threads"_s, u"tree"_s, id}).out,
+             u"Title  (%1)\n"
+             "* %2  user       Question one\n"
+             "    %3  assistant [1/2]  Answer one\n"
+             "  * %4  assistant [2/2]  Answer two\n"_s.arg(id, q1.left(8), a1.left(8), a2.left(8)));
+    const QJsonObject exported = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"export"_s, id, u"--format"_s, u"json"_s}).out.toUtf8()).object();
+    QCOMPARE(exported.value("messages"_L1).toArray().size(), 3);
+    QCOMPARE(exported.value("activeLeafId"_L1).toString(), a2);
+
+    // A message of another thread, an answer edited, the end of the versions: refused, nothing changes.
+    const QByteArray before = dump();
+    r = cli({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, forkId, u"--regenerate"_s, a2});
+    QCOMPARE(r.err, u"agentdesk-cli: error: The message %1 is not in the thread %2 (RUN_INVALID_INPUT)\n"_s.arg(a2, forkId));
+    r = cli({u"--data-dir"_s, d, u"run"_s, u"--thread"_s, id, u"--edit"_s, a2, u"Changed"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: Only your own messages can be edited; an answer can be regenerated (RUN_INVALID_INPUT)\n"_s);
+    r = cli({u"--data-dir"_s, d, u"threads"_s, u"prune"_s, id, u"ffffffff"_s});
+    QCOMPARE(r.err, u"agentdesk-cli: error: No message named \"ffffffff\" (NOT_FOUND)\n"_s);
+    QCOMPARE(dump(), before);
+    QCOMPARE(server.requests().size(), 4);
+}
+
 // product.md §10: the provider only ever sees masks; stdout, `threads show` and `threads export`
 // show the real values (also when a token is cut between two deltas); --events passes the masks on.
 void TestCli::anonymousRunShowsAndExportsTheRealValues()
@@ -765,7 +883,7 @@ void TestCli::runStopsOnCtrlC()
     auto db = AD_VERIFY_OK(Database::open(d));
     const auto threads = AD_VERIFY_OK(ThreadRepository((*db)->connection()).list()).value();
     QCOMPARE(threads.size(), 1);
-    const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threads.constFirst().id)).value();
+    const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).path(threads.constFirst().id)).value();
     QCOMPARE(messages.size(), 2);
     QCOMPARE(messages.at(0).plainText(), u"Count"_s);
     QCOMPARE(messages.at(1).status, MessageStatus::Interrupted);
@@ -803,7 +921,7 @@ void TestCli::killedRunIsRecoveredAtTheNextStart()
     {
         auto db = AD_VERIFY_OK(Database::open(d));
         threadId = AD_VERIFY_OK(ThreadRepository((*db)->connection()).list()).value().constFirst().id;
-        const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value();
+        const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).path(threadId)).value();
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages.at(0).plainText(), u"Count"_s);
         QCOMPARE(messages.at(1).status, MessageStatus::Streaming);
@@ -818,7 +936,7 @@ void TestCli::killedRunIsRecoveredAtTheNextStart()
         auto lease = AD_VERIFY_OK(RunLease::acquire(d));
         QCOMPARE(cliServing({u"--data-dir"_s, d, u"run"_s, u"--new"_s, u"Elsewhere"_s}).out, u"Other.\n"_s);
         auto db = AD_VERIFY_OK(Database::open(d));
-        QCOMPARE(AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value().at(1).status, MessageStatus::Streaming);
+        QCOMPARE(AD_VERIFY_OK(MessageRepository((*db)->connection()).path(threadId)).value().at(1).status, MessageStatus::Streaming);
     }
     // The next start with no other live process recovers it: interrupted, the partial text kept,
     // and the thread goes on.
@@ -827,7 +945,7 @@ void TestCli::killedRunIsRecoveredAtTheNextStart()
     QCOMPARE(r.out, u"Continued.\n"_s);
     QCOMPARE(r.exitCode, 0);
     auto db = AD_VERIFY_OK(Database::open(d));
-    const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value();
+    const auto messages = AD_VERIFY_OK(MessageRepository((*db)->connection()).path(threadId)).value();
     QCOMPARE(messages.size(), 4);
     QCOMPARE(messages.at(1).status, MessageStatus::Interrupted);
     QCOMPARE(messages.at(1).plainText(), partial);

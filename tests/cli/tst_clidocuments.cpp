@@ -295,7 +295,7 @@ void TestCliDocuments::runWithAnAttachedFile()
         tooMany << u"--attach"_s << write(u"n%1.txt"_s.arg(i), "note\n");
     const Test::CliRun refused = Test::runCliServing(tooMany + QStringList{u"Read them"_s});
     QCOMPARE(refused.exitCode, 1);
-    QCOMPARE(refused.err, u"agentdesk-cli: error: A thread can have at most 20 sources\n"_s);
+    QCOMPARE(refused.err, u"agentdesk-cli: error: A thread can have at most 20 sources (INVALID_ARGUMENT)\n"_s);
     QCOMPARE(cli({u"source"_s, u"list"_s, u"--json"_s}).out, sourcesBefore);
     QCOMPARE(cli({u"threads"_s, u"list"_s}).out, threadsBefore);
     QCOMPARE(server.requests().size(), 3);

@@ -88,7 +88,7 @@ void TestCliSafety::startRun(QProcess &process, const QStringList &arguments, QB
 QList<Message> TestCliSafety::messages(const QString &threadId)
 {
     auto db = AD_VERIFY_OK(Database::open(m_dir->path()));
-    return AD_VERIFY_OK(MessageRepository((*db)->connection()).all(threadId)).value();
+    return AD_VERIFY_OK(MessageRepository((*db)->connection()).path(threadId)).value();
 }
 
 QString TestCliSafety::onlyThread()

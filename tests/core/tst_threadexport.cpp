@@ -36,12 +36,13 @@ QList<Message> TestThreadExport::messages()
     ThinkingPart thought{u"Use a chart"_s, {}, {}, {}, {}};
     thought.durationMs = 4217;
     Message user{u"m1"_s, thread().id, MessageRole::User, MessageStatus::Complete, at,
-                 {TextPart{u"Draw the sales"_s, false, {}, {}}}};
+                 {TextPart{u"Draw the sales"_s, false, {}, {}}}, {}, 0, 1};
     Message assistant{u"m2"_s, thread().id, MessageRole::Assistant, MessageStatus::Interrupted, at.addSecs(1),
                       {thought, TextPart{u"Here:\n```\ncode\n```"_s, false, {}, {}},
-                       ToolUsePart{u"c1"_s, u"bar_chart"_s, QJsonObject{{u"chartTitle"_s, u"Sales"_s}}, std::nullopt, {}, {}}}};
+                       ToolUsePart{u"c1"_s, u"bar_chart"_s, QJsonObject{{u"chartTitle"_s, u"Sales"_s}}, std::nullopt, {}, {}}},
+                      u"m1"_s, 1, 2};
     Message tool{u"m3"_s, thread().id, MessageRole::Tool, MessageStatus::Complete, at.addSecs(2),
-                 {ToolResultPart{u"c1"_s, u"bar_chart"_s, u"Chart shown"_s, false, {}}}};
+                 {ToolResultPart{u"c1"_s, u"bar_chart"_s, u"Chart shown"_s, false, {}}}, u"m2"_s, 0, 1};
     return {user, assistant, tool};
 }
 
@@ -108,6 +109,14 @@ void TestThreadExport::json()
     QCOMPARE(array.at(1).toObject().value("content"_L1).toArray().at(0).toObject(),
              (QJsonObject{{u"type"_s, u"thinking"_s}, {u"thinking"_s, u"Use a chart"_s}, {u"durationMs"_s, 4217}}));
     QCOMPARE(messageFromJson(array.at(2).toObject()), messages().at(2));
+    // The tree: each message names its parent and its place among its versions.
+    QCOMPARE(array.at(0).toObject().value("parentId"_L1), QJsonValue(QJsonValue::Null));
+    QCOMPARE(array.at(1).toObject().value("parentId"_L1).toString(), u"m1"_s);
+    QCOMPARE(array.at(1).toObject().value("siblingIndex"_L1).toInt(), 1);
+    QCOMPARE(array.at(1).toObject().value("siblingCount"_L1).toInt(), 2);
+    QCOMPARE(messageFromJson(array.at(1).toObject()), messages().at(1));
+    QCOMPARE(json.value("activeLeafId"_L1), QJsonValue(QJsonValue::Null));
+    QCOMPARE(ThreadExport::toJson(thread(), messages(), u"m3"_s).value("activeLeafId"_L1).toString(), u"m3"_s);
 }
 
 QTEST_GUILESS_MAIN(TestThreadExport)

@@ -148,7 +148,7 @@ void TestExecuteRun::callTool(const QString &id, const QString &name, const QJso
 QList<MessageRole> TestExecuteRun::roles() const
 {
     QList<MessageRole> out;
-    const QList<Message> all = MessageRepository(m_t->connection()).all(m_thread).value_or(QList<Message>());
+    const QList<Message> all = MessageRepository(m_t->connection()).path(m_thread).value_or(QList<Message>());
     for (const Message &m : all)
         out << m.role;
     return out;
@@ -176,7 +176,7 @@ TestExecuteRun::Run TestExecuteRun::run(const QString &text, std::optional<int> 
         out.result = result;
         done = true;
     });
-    executor.start(u"run-1"_s, m_thread, RunUserInput{text, {}, {}}, {});
+    executor.start(u"run-1"_s, m_thread, RunUserInput{text, {}, {}, {}}, {});
     if (!QTest::qWaitFor([&] { return done; }, 20000))
         qFatal("the run did not finish");
     return out;
@@ -289,7 +289,7 @@ void TestExecuteRun::everyProviderKindRunsAToolLoop()
     QVERIFY2(!r.result.error, r.result.error ? qPrintable(r.result.error->message) : "");
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
     QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant}));
-    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(m_thread)).value();
     const auto &call = std::get<ToolUsePart>(all.at(1).content.constLast());
     QCOMPARE(call.name, u"bar_chart"_s);
     QCOMPARE(call.params, validChart());
@@ -330,7 +330,7 @@ void TestExecuteRun::validWidgetEndsTheRun()
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
     QCOMPARE(m_server->requests().size(), 1); // the GUI answers the widget; no second inference
     // The final turn's calls are settled at once (HEAD): the widget gets the default answer.
-    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(m_thread)).value();
     QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool}));
     QCOMPARE(std::get<ToolUsePart>(all.at(1).content.constLast()).name, u"send_email"_s);
     const auto &settled = std::get<ToolResultPart>(all.at(2).content.constFirst());
@@ -354,7 +354,7 @@ void TestExecuteRun::validWidgetEndsTheRun()
     QCOMPARE(resumed.outcome, ExecuteRun::Outcome::Completed);
     QCOMPARE(eventKinds(events), (QStringList{u"message:3"_s, u"delta"_s, u"message:1"_s}));
     QCOMPARE(std::get<RunMessageEvent>(events.constFirst().payload).message.id, all.at(2).id);
-    const QList<Message> after = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    const QList<Message> after = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(m_thread)).value();
     QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant}));
     QCOMPARE(std::get<ToolResultPart>(after.at(2).content.constFirst()).result, u"The user sent the e-mail."_s);
     QCOMPARE(after.at(3).plainText(), u"Great, it is on its way."_s);
@@ -395,7 +395,7 @@ void TestExecuteRun::unsettledCallIsAnsweredByTheGui()
     executor.start(u"run-3"_s, m_thread, RunToolResultInput{u"e9"_s, u"send_email"_s, u"The user sent it."_s}, {});
     QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 5000));
     QCOMPARE(result->outcome, ExecuteRun::Outcome::Completed);
-    const QList<Message> all = AD_VERIFY_OK(repo.all(m_thread)).value();
+    const QList<Message> all = AD_VERIFY_OK(repo.path(m_thread)).value();
     QCOMPARE(roles(), (QList<MessageRole>{MessageRole::User, MessageRole::Assistant, MessageRole::Tool, MessageRole::Assistant}));
     const auto &answered = std::get<ToolResultPart>(all.at(2).content.constFirst());
     QCOMPARE(answered.toolId, u"e9"_s);
@@ -485,7 +485,7 @@ void TestExecuteRun::cancelWhileStreaming()
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Aborted);
     QCOMPARE(r.result.error->code, u"INFERENCE_ABORTED"_s);
     // What was typed and what arrived stays: the user message and the interrupted answer.
-    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(m_thread)).value();
     QCOMPARE(all.size(), 2);
     QCOMPARE(all.at(0).plainText(), u"Hi"_s);
     QCOMPARE(all.at(1).status, MessageStatus::Interrupted);
@@ -507,7 +507,7 @@ TestExecuteRun::Run TestExecuteRun::runWithTitle(const QString &text)
         out.result = result;
         done = true;
     });
-    executor.start(u"run-t"_s, m_thread, RunUserInput{text, {}, {}}, {});
+    executor.start(u"run-t"_s, m_thread, RunUserInput{text, {}, {}, {}}, {});
     if (!QTest::qWaitFor([&] { return done; }, 20000))
         qFatal("the run did not finish");
     return out;
@@ -585,7 +585,7 @@ void TestExecuteRun::stopWhileTheTitleIsAskedForSkipsIt()
         if (index == 1) // the title request
             executor.cancel();
     });
-    executor.start(u"run-s"_s, m_thread, RunUserInput{u"Hi"_s, {}, {}}, {});
+    executor.start(u"run-s"_s, m_thread, RunUserInput{u"Hi"_s, {}, {}, {}}, {});
     // The title's answer is held back 5 s; Stop must not wait for it.
     QVERIFY2(QTest::qWaitFor([&] { return result.has_value(); }, 4000), "Stop waited for the title");
     QCOMPARE(result->outcome, ExecuteRun::Outcome::Completed); // the answer itself was complete

@@ -96,7 +96,7 @@ TestMcpRun::Run TestMcpRun::run(const QString &text, const std::function<void(Ex
     options.dataDir = m_dataDir.path();
     options.mcpPool = m_pool.get();
     ExecuteRunAndSetTitle executor(m_network.get(), m_t->connection(), options);
-    const RecordedRun recorded = runToEnd<ExecuteRunAndSetTitle>(this, executor, m_thread, RunUserInput{text, {}, {}}, onEvent);
+    const RecordedRun recorded = runToEnd<ExecuteRunAndSetTitle>(this, executor, m_thread, RunUserInput{text, {}, {}, {}}, onEvent);
     return Run{recorded.result, recorded.events};
 }
 
@@ -127,7 +127,7 @@ QList<QJsonObject> TestMcpRun::serverReceived(const QString &method) const
 
 QList<Message> TestMcpRun::messages() const
 {
-    return MessageRepository(m_t->connection()).all(m_thread).value_or(QList<Message>());
+    return MessageRepository(m_t->connection()).path(m_thread).value_or(QList<Message>());
 }
 
 void TestMcpRun::approvedCallGoesBackToTheModel()

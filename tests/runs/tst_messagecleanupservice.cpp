@@ -53,7 +53,7 @@ QString TestMessageCleanupService::add(MessageRole role, QList<ContentPart> cont
 QStringList TestMessageCleanupService::roles() const
 {
     QStringList out;
-    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_thread)).value();
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(m_thread)).value();
     for (const Message &m : all) {
         QString kind = messageRoleName(m.role);
         if (std::any_of(m.content.cbegin(), m.content.cend(), [](const ContentPart &p) { return std::holds_alternative<ToolUsePart>(p); }))

@@ -123,14 +123,14 @@ void TestRunController::eventsArriveInOrderInTheGuiThread()
     record(controller);
     const QString thread = newThread();
     const QString t = thread.left(4);
-    QVERIFY(AD_VERIFY_OK(controller.send(thread, RunUserInput{u"Hi"_s, {}, {}}, {})).value().size() == 36);
+    QVERIFY(AD_VERIFY_OK(controller.send(thread, RunUserInput{u"Hi"_s, {}, {}, {}}, {})).value().size() == 36);
     QVERIFY(controller.isRunning(thread));
     QVERIFY(QTest::qWaitFor([&] { return m_finished.value(thread) == 1; }, 20000));
     QCOMPARE(m_log, (QStringList{t + u" session:true"_s, t + u" message:user"_s, t + u" delta"_s, t + u" message:assistant"_s,
                                  t + u" title:Greeting"_s, t + u" session:false"_s, t + u" finished"_s}));
     QVERIFY(!controller.isRunning(thread));
     // The worker wrote through its own connection; the GUI's connection reads the result.
-    const auto messages = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(thread)).value();
+    const auto messages = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(thread)).value();
     QCOMPARE(messages.size(), 2);
     QCOMPARE(messages.at(1).plainText(), u"Hello there."_s);
 }
@@ -143,15 +143,15 @@ void TestRunController::secondSendIntoABusyThreadIsRefused()
     RunController controller(m_t->dir.path());
     record(controller);
     const QString thread = newThread();
-    QVERIFY(controller.send(thread, RunUserInput{u"One"_s, {}, {}}, {}));
-    const auto refused = controller.send(thread, RunUserInput{u"Two"_s, {}, {}}, {});
+    QVERIFY(controller.send(thread, RunUserInput{u"One"_s, {}, {}, {}}, {}));
+    const auto refused = controller.send(thread, RunUserInput{u"Two"_s, {}, {}, {}}, {});
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, u"RUN_INVALID_INPUT"_s);
     QCOMPARE(refused.error().message, u"This conversation is still answering. Stop it or wait until it has finished."_s);
     QVERIFY(QTest::qWaitFor([&] { return m_finished.value(thread) == 1; }, 20000));
-    QVERIFY(controller.send(thread, RunUserInput{u"Two"_s, {}, {}}, {}));
+    QVERIFY(controller.send(thread, RunUserInput{u"Two"_s, {}, {}, {}}, {}));
     QVERIFY(QTest::qWaitFor([&] { return m_finished.value(thread) == 2; }, 20000));
-    const auto messages = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(thread)).value();
+    const auto messages = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(thread)).value();
     QCOMPARE(messages.size(), 4);
     QCOMPARE(messages.at(2).plainText(), u"Two"_s);
 }
@@ -166,8 +166,8 @@ void TestRunController::runsOfDifferentThreadsProceedTogether()
     record(controller);
     const QString a = newThread();
     const QString b = newThread();
-    QVERIFY(controller.send(a, RunUserInput{u"A"_s, {}, {}}, {}));
-    QVERIFY(controller.send(b, RunUserInput{u"B"_s, {}, {}}, {}));
+    QVERIFY(controller.send(a, RunUserInput{u"A"_s, {}, {}, {}}, {}));
+    QVERIFY(controller.send(b, RunUserInput{u"B"_s, {}, {}, {}}, {}));
     QVERIFY(QTest::qWaitFor([&] { return m_finished.value(a) == 1 && m_finished.value(b) == 1; }, 20000));
     // Both streamed before either finished: the deltas of the two threads interleave.
     const qsizetype firstFinish = std::min(m_log.indexOf(a.left(4) + u" finished"_s), m_log.indexOf(b.left(4) + u" finished"_s));
@@ -185,20 +185,20 @@ void TestRunController::stopDropsLaterEventsAndKeepsThePartialAnswer()
     record(controller);
     const QString thread = newThread();
     const QString t = thread.left(4);
-    QVERIFY(controller.send(thread, RunUserInput{u"Count"_s, {}, {}}, {}));
+    QVERIFY(controller.send(thread, RunUserInput{u"Count"_s, {}, {}, {}}, {}));
     QVERIFY(QTest::qWaitFor([&] { return m_log.contains(t + u" delta"_s); }, 20000));
     controller.stop(thread);
     const qsizetype atStop = m_log.size();
     QVERIFY(QTest::qWaitFor([&] { return m_finished.value(thread) == 1; }, 20000));
     // After Stop: the closing session (from the controller) and the finish, nothing of the run.
     QCOMPARE(m_log.mid(atStop - 1), (QStringList{t + u" session:false"_s, t + u" finished"_s}));
-    const auto messages = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(thread)).value();
+    const auto messages = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(thread)).value();
     QCOMPARE(messages.size(), 2);
     QCOMPARE(messages.at(1).status, MessageStatus::Interrupted);
     QVERIFY(messages.at(1).plainText().startsWith(u"w0 "_s));
     QVERIFY(!messages.at(1).plainText().contains(u"w59"_s));
     // The next send in that thread works.
-    QVERIFY(controller.send(thread, RunUserInput{u"Again"_s, {}, {}}, {}));
+    QVERIFY(controller.send(thread, RunUserInput{u"Again"_s, {}, {}, {}}, {}));
     QVERIFY(QTest::qWaitFor([&] { return m_finished.value(thread) == 2; }, 20000));
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(thread)).value(), 4);
 }

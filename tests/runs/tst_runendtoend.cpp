@@ -220,13 +220,13 @@ TestRunEndToEnd::Run TestRunEndToEnd::run(const QString &text, const std::functi
     options.today = QDate(2026, 11, 23);
     options.dataDir = m_dataDir.path();
     ExecuteRunAndSetTitle executor(m_network.get(), m_t->connection(), options);
-    const RecordedRun recorded = runToEnd<ExecuteRunAndSetTitle>(this, executor, m_thread, RunUserInput{text, {}, {}}, onEvent);
+    const RecordedRun recorded = runToEnd<ExecuteRunAndSetTitle>(this, executor, m_thread, RunUserInput{text, {}, {}, {}}, onEvent);
     return Run{recorded.result, recorded.events};
 }
 
 QList<Message> TestRunEndToEnd::messages() const
 {
-    return MessageRepository(m_t->connection()).all(m_thread).value_or(QList<Message>());
+    return MessageRepository(m_t->connection()).path(m_thread).value_or(QList<Message>());
 }
 
 QList<ScriptedHttpServer::Request> TestRunEndToEnd::streamRequests() const

@@ -62,7 +62,7 @@ private:
     };
     Run run(const RunUserInput &input, const std::function<void(ExecuteRunAndSetTitle &, const RunEvent &)> &onEvent = {},
             int checkpointMs = 1000);
-    Run run(const QString &text) { return run(RunUserInput{text, {}, {}}); }
+    Run run(const QString &text) { return run(RunUserInput{text, {}, {}, {}}); }
     void enqueue(const WireTurn &turn, int pieceSize = 0, int delayMs = 0);
     void enqueueRaw(const QByteArray &body);
     QList<Message> messages() const;
@@ -148,7 +148,7 @@ void TestRunsReference::enqueueRaw(const QByteArray &body)
 
 QList<Message> TestRunsReference::messages() const
 {
-    return MessageRepository(m_t->connection()).all(m_thread).value_or(QList<Message>());
+    return MessageRepository(m_t->connection()).path(m_thread).value_or(QList<Message>());
 }
 
 QList<UsageRecord> TestRunsReference::usage() const
@@ -199,7 +199,7 @@ void TestRunsReference::executeRun_threadDeletedWhileStreamingIsAborted()
     enqueue(WireTurn{pieces, {}, WireTurn::End::Finished}, 120, 40);
     bool deleted = false;
     const Run r = run(
-        RunUserInput{u"Hi"_s, {}, {}},
+        RunUserInput{u"Hi"_s, {}, {}, {}},
         [&](ExecuteRunAndSetTitle &, const RunEvent &event) {
             if (!deleted && std::holds_alternative<RunMessageDeltaEvent>(event.payload)) {
                 deleted = true;
@@ -288,7 +288,7 @@ void TestRunsReference::executeRun_quickActionNoteIsAppendedAndSurvivesActivateS
     const QString chartsId = AD_VERIFY_OK(agents.addSkill(charts)).value().id;
     enqueue(WireTurn{{}, {{u"c1"_s, u"activate_skill"_s, R"({"skill_slug":"user__chart-maker"})"}}, WireTurn::End::Finished});
     enqueue(WireTurn{{u"Brief with charts."_s}, {}, WireTurn::End::Finished});
-    const Run r = run(RunUserInput{u"Q2 sales"_s, {}, writerId});
+    const Run r = run(RunUserInput{u"Q2 sales"_s, {}, writerId, {}});
     QVERIFY2(!r.result.error, r.result.error ? qPrintable(r.result.error->message) : "");
     const QString note = u"<already_activated_skill>\nSkill \"Brief Writer\" has already been activated on this thread. Do not call "
                          "activate_skill for this skill.\n</already_activated_skill>"_s;

@@ -123,11 +123,11 @@ void TestToolRun::searchWriteAndEdit()
     ExecuteRun::Options options;
     options.today = QDate(2026, 11, 23);
     ExecuteRun executor(m_network.get(), m_t->connection(), options);
-    const RecordedRun r = runToEnd<ExecuteRun>(this, executor, m_thread, RunUserInput{u"What is the notice period? Note it."_s, {}, {}});
+    const RecordedRun r = runToEnd<ExecuteRun>(this, executor, m_thread, RunUserInput{u"What is the notice period? Note it."_s, {}, {}, {}});
     QVERIFY2(!r.result.error, r.result.error ? qPrintable(r.result.error->message) : "");
     QCOMPARE(r.result.outcome, ExecuteRun::Outcome::Completed);
 
-    const QList<Message> all = MessageRepository(m_t->connection()).all(m_thread).value_or(QList<Message>());
+    const QList<Message> all = MessageRepository(m_t->connection()).path(m_thread).value_or(QList<Message>());
     QCOMPARE(all.size(), 6); // user, assistant(2 calls), results, assistant(2 calls), results, answer
     const QList<ToolResultPart> first = toolResults(all.at(2));
     QCOMPARE(first.size(), 2);
@@ -212,7 +212,7 @@ void TestToolRun::agentSkillsAndQuickActionCopyResources()
     ExecuteRun::Options options;
     options.today = QDate(2026, 11, 23);
     ExecuteRun executor(m_network.get(), m_t->connection(), options);
-    const RecordedRun r = runToEnd<ExecuteRun>(this, executor, m_thread, RunUserInput{u"Offer for 12,000 EUR"_s, {}, check.id});
+    const RecordedRun r = runToEnd<ExecuteRun>(this, executor, m_thread, RunUserInput{u"Offer for 12,000 EUR"_s, {}, check.id, {}});
     QVERIFY2(!r.result.error, r.result.error ? qPrintable(r.result.error->message) : "");
 
     ThreadRepository threads(m_t->connection());
@@ -234,7 +234,7 @@ void TestToolRun::agentSkillsAndQuickActionCopyResources()
     }
     QCOMPARE(slugs, QJsonArray{u"user__angebot-pruefen"_s});
     QVERIFY(names.contains(u"source_query"_s));
-    const QList<Message> all = MessageRepository(m_t->connection()).all(m_thread).value_or(QList<Message>());
+    const QList<Message> all = MessageRepository(m_t->connection()).path(m_thread).value_or(QList<Message>());
     QCOMPARE(std::get<TextPart>(all.at(0).content.at(0)).text, u"Check the offer against the guide."_s);
     QVERIFY(toolResults(all.at(2)).at(0).result.contains(u"Offers over 10,000 EUR need two signatures."_s));
 }

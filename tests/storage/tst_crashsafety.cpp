@@ -71,7 +71,7 @@ void TestCrashSafety::survivesSigkillAnywhere()
         const QString check = AD_VERIFY_OK((*db)->integrityCheck()).value();
         QVERIFY2(check == "ok"_L1, qPrintable(u"round %1: %2"_s.arg(round).arg(check)));
         MessageRepository messages((*db)->connection());
-        const QList<Message> stored = AD_VERIFY_OK(messages.all(threadId)).value();
+        const QList<Message> stored = AD_VERIFY_OK(messages.path(threadId)).value();
         QHash<QString, Message> byId;
         for (const auto &m : stored)
             byId.insert(m.id, m);

@@ -110,7 +110,7 @@ void TestMessageRepository::pagesNewestFirst()
     QCOMPARE(texts(oldest), expected(0, 19));
     QVERIFY(!oldest.hasMore);
     QCOMPARE(AD_VERIFY_OK(messages.count(thread.id)).value(), 120);
-    QCOMPARE(AD_VERIFY_OK(messages.all(other.id)).value().size(), 12);
+    QCOMPARE(AD_VERIFY_OK(messages.path(other.id)).value().size(), 12);
     const auto exact = AD_VERIFY_OK(messages.page(other.id, 0, 12)).value();
     QCOMPARE(exact.messages.size(), 12);
     QVERIFY(!exact.hasMore);
@@ -141,7 +141,7 @@ void TestMessageRepository::removeDeletesOnlyTheGivenMessages()
     const Message b = AD_VERIFY_OK(messages.append(textMessage(thread.id, u"b"_s))).value();
     const Message c = AD_VERIFY_OK(messages.append(textMessage(thread.id, u"c"_s))).value();
     QVERIFY(messages.remove({b.id, c.id}));
-    const auto rest = AD_VERIFY_OK(messages.all(thread.id)).value();
+    const auto rest = AD_VERIFY_OK(messages.path(thread.id)).value();
     QCOMPARE(rest.size(), 1);
     QCOMPARE(rest.constFirst().id, a.id);
 }

@@ -194,7 +194,7 @@ void TestMainWindow::sendShowsTheStreamedAnswer()
     QCOMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
     QVERIFY(view->isStuckToBottom());
     // What the view shows is what was stored.
-    const auto stored = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(threadId)).value();
+    const auto stored = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(threadId)).value();
     QCOMPARE(stored.size(), 2);
     QCOMPARE(stored.at(1).plainText(), rowText(1));
     AD_CHECKED(screenshot(u"conversation"_s));
@@ -220,7 +220,7 @@ void TestMainWindow::escapeStopsMidStream()
     const QString partial = rowText(1);
     QVERIFY(partial.startsWith(u"w0 w1 "_s));
     QVERIFY(!partial.contains(u"w199"_s));
-    const auto stored = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(m_window->chat()->threadId())).value();
+    const auto stored = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(m_window->chat()->threadId())).value();
     QCOMPARE(stored.size(), 2);
     QCOMPARE(stored.at(1).plainText(), partial);
     QCOMPARE(composer->findChild<QToolButton *>(u"sendButton"_s)->text(), u"Send"_s);
@@ -278,7 +278,7 @@ void TestMainWindow::switchingThreadsWhileOneStreams()
     QCOMPARE(messages->rowCount(), 2);
     QCOMPARE(rowText(0), u"First"_s);
     QVERIFY(rowText(1).endsWith(u"w119 "_s));
-    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).all(a)).value().at(1).plainText(), rowText(1));
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).path(a)).value().at(1).plainText(), rowText(1));
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(b)).value(), 2);
 }
 
@@ -600,7 +600,7 @@ void TestMainWindow::editAndResendAndRegenerate()
     QCOMPARE(messages->rowCount(), 4);
     QCOMPARE(rowText(2), u"A third one"_s);
     QStringList stored;
-    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).all(id)).value();
+    const QList<Message> all = AD_VERIFY_OK(MessageRepository(m_t->connection()).path(id)).value();
     for (const Message &m : all)
         stored << m.plainText();
     QCOMPARE(stored, (QStringList{u"Name a colour"_s, u"Red."_s, u"A third one"_s, u"Yellow."_s}));

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/message.h"
+#include "core/provider.h"
+#include "core/runinput.h"
+#include "core/thread.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <optional>
+
+namespace AgentDesk {
+
+// The use cases of a conversation (product.md §14, house-style.md §10), written once for every
+// front end: the Widgets window, the CLI, and the front ends that follow call these and only turn
+// their input into the calls and the results into their own output. A front end never opens a
+// transaction, resolves a provider or rolls back a failed step itself.
+//
+// Sending is split in two: prepare…() checks the input, stores what must exist before the run (a
+// new thread, attached files) and returns the run's input and provider; the front end reads the
+// key (ApiKeys: the keychain in the GUI, the environment in the CLI) and hands both to its run
+// engine (RunController or ExecuteRunAndSetTitle), which stores the question and the answer in the
+// thread's tree. When the key cannot be read, abandon() takes back what prepare…() stored.
+//
+// Edit and Regenerate never delete: an edited question is a new version beside the old one, a
+// regenerated answer a new version below the same question. Switching, forking and pruning change
+// the tree; switching and pruning are refused while a run (in any process) answers in the thread.
+// Thread affinity: the thread of its connection.
+class ConversationService
+{
+public:
+    ConversationService(QSqlDatabase db, QString dataDir);
+
+    // The settings of a conversation that does not exist yet.
+    struct NewThread
+    {
+        QString model; // PROVIDER/MODEL, empty for the default
+        QString agentId;
+        bool anonymous = false;
+    };
+
+    // What the run engine needs to start a run.
+    struct PreparedRun
+    {
+        QString threadId;
+        RunInput input;
+        Provider provider;
+        bool threadCreated = false;
+        QStringList addedSourceIds; // files attached for this run
+    };
+
+    // A message to an existing thread (`threadId`) or, with an empty id, to a new one made with
+    // `settings`. `files` become sources of the thread before the run; one that cannot be attached
+    // takes back everything this call stored, the new thread included.
+    Result<PreparedRun> prepareSend(const QString &threadId, const NewThread &settings, const RunUserInput &input,
+                                    const QStringList &files = {});
+    // A new version of the user message `messageId` with `text`; its images stay.
+    Result<PreparedRun> prepareEdit(const QString &messageId, const QString &text);
+    // A new answer to the question of `messageId` (a user message, or any message of an answer);
+    // with an empty id, to the last question of the active path.
+    Result<PreparedRun> prepareRegenerate(const QString &threadId, const QString &messageId = {});
+    // The run of a prepared request could not start: what prepare…() stored for it goes again.
+    void abandon(const PreparedRun &prepared);
+
+    // The versions of `messageId` and which one it is (for the "‹ 2 / 3 ›" switcher).
+    struct Versions
+    {
+        QStringList ids;
+        int index = 0;
+    };
+    Result<Versions> versions(const QString &messageId) const;
+    // Shows the branch through `messageId`; returns the new active leaf.
+    Result<QString> switchTo(const QString &messageId);
+    // Shows the version `step` places after (before, when negative) `messageId`; returns that
+    // version's id. Refused past the first or last version.
+    Result<QString> switchVersion(const QString &messageId, int step);
+    // A new conversation holding a copy of the path from the first message to `messageId`, with
+    // the thread's model, agent, anonymity, attachments and masks.
+    Result<Thread> fork(const QString &messageId);
+    // Deletes `messageId` and everything below it; returns the deleted ids.
+    Result<QStringList> prune(const QString &messageId);
+
+    // The user message a regeneration of `messageId` answers again.
+    Result<Message> questionOf(const QString &messageId) const;
+
+private:
+    // Runs `body` while holding the thread's run lock: nothing may answer in it meanwhile.
+    template<typename T, typename F>
+    Result<T> whileIdle(const QString &threadId, F &&body);
+    Result<PreparedRun> prepare(const QString &threadId, RunInput input);
+
+    QSqlDatabase m_db;
+    QString m_dataDir;
+};
+
+} // namespace AgentDesk
