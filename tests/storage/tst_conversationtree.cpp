@@ -1,11 +1,17 @@
 // Conversations as trees (issue 15): the repository against a tiny model of the same tree.
 #include "testsupport.h"
 
+#include "storage/database.h"
+#include "storage/ftstokenizer.h"
 #include "storage/messagerepository.h"
+#include "storage/migrations.h"
 #include "storage/searchindex.h"
 #include "storage/threadrepository.h"
 
+#include <QDir>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace AgentDesk;
@@ -21,6 +27,7 @@ private Q_SLOTS:
     void removeRefusesToOrphanAndRepairsTheLeaf();
     void pruneAndCopyPath();
     void randomOperationsMatchAModel();
+    void migratesAVersion2DatabaseIntoPaths();
 };
 
 namespace {
@@ -487,6 +494,95 @@ void TestConversationTree::randomOperationsMatchAModel()
     for (const QString &kind : {u"send"_s, u"version"_s, u"switch"_s, u"prune"_s, u"remove tip"_s, u"fork"_s, u"new thread"_s})
         QVERIFY2(done.value(kind) >= 40, qPrintable(kind));
     QVERIFY(model.nodes.size() > 200);
+}
+
+void TestConversationTree::migratesAVersion2DatabaseIntoPaths()
+{
+    // A database as the previous release left it: schema 2, filled the way it stored messages
+    // (no parents), with two threads interleaved, tool calls, an image and a row left streaming.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QString::fromLatin1(Database::FileName));
+    const QStringList texts2 = {u"How warm is Lisbon?"_s, u""_s, u""_s, u"It is 21 °C in Lisbon."_s, u"And Porto?"_s, u"Porto: 18 °C, so far"_s};
+    {
+        QSqlDatabase old = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema2"_s);
+        old.setDatabaseName(path);
+        QVERIFY(old.open());
+        AD_VERIFY_OK(FtsTokenizer::registerOn(old));
+        QSqlQuery q(old);
+        QVERIFY(q.exec(u"PRAGMA foreign_keys = ON"_s));
+        for (const auto &migration : Migrations::all()) {
+            if (migration.version > 2)
+                continue;
+            for (const QString &statement : migration.statements)
+                QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+        }
+        QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
+        QVERIFY(q.exec(u"INSERT INTO threads (tid, id, title, created_at, updated_at, last_activity_at) VALUES "
+                       "(1, 'thread-a', 'Weather', 1000, 1000, 1000), (2, 'thread-b', 'Other', 1000, 1000, 1000), (3, 'thread-c', 'Empty', 1000, 1000, 1000)"_s));
+        const QStringList contents = {
+            uR"([{"type":"text","text":"How warm is Lisbon?"},{"type":"image","index":0,"mimeType":"image/png","altText":"map","blob":"ab12"}])"_s,
+            uR"([{"type":"tool_use","id":"c1","name":"get_weather","params":{"city":"Lisbon"}}])"_s,
+            uR"([{"type":"tool_result","toolId":"c1","toolName":"get_weather","result":"21"}])"_s,
+            uR"([{"type":"text","text":"It is 21 °C in Lisbon."}])"_s,
+            uR"([{"type":"text","text":"And Porto?"}])"_s,
+            uR"([{"type":"text","text":"Porto: 18 °C, so far"}])"_s,
+        };
+        const QStringList roles = {u"user"_s, u"assistant"_s, u"tool"_s, u"assistant"_s, u"user"_s, u"assistant"_s};
+        for (int i = 0; i < contents.size(); ++i) {
+            q.prepare(u"INSERT INTO messages (id, tid, role, status, created_at, content) VALUES (?, 1, ?, ?, ?, ?)"_s);
+            q.addBindValue(u"a%1"_s.arg(i));
+            q.addBindValue(roles.at(i));
+            q.addBindValue(i == 5 ? u"streaming"_s : u"complete"_s);
+            q.addBindValue(2000 + i);
+            q.addBindValue(contents.at(i));
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            // The other thread's messages come between them.
+            q.prepare(u"INSERT INTO messages (id, tid, role, status, created_at, content) VALUES (?, 2, 'user', 'complete', ?, ?)"_s);
+            q.addBindValue(u"b%1"_s.arg(i));
+            q.addBindValue(2000 + i);
+            q.addBindValue(uR"([{"type":"text","text":"other %1"}])"_s.arg(i));
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        q.finish();
+        old.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema2"_s);
+
+    auto db = AD_VERIFY_OK(Database::open(dir.path())).value();
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    const QStringList backups = QDir(dir.path()).entryList({u"*.backup-v2-*"_s});
+    QCOMPARE(backups.size(), 1);
+    MessageRepository messages(db->connection());
+    // Each thread is one path in its old order, the newest message its active leaf.
+    const QList<Message> a = AD_VERIFY_OK(messages.path(u"thread-a"_s)).value();
+    QStringList ids;
+    for (const Message &m : a)
+        ids << m.id;
+    QCOMPARE(ids, (QStringList{u"a0"_s, u"a1"_s, u"a2"_s, u"a3"_s, u"a4"_s, u"a5"_s}));
+    QCOMPARE(a.at(0).parentId, QString());
+    for (qsizetype i = 1; i < a.size(); ++i) {
+        QCOMPARE(a.at(i).parentId, a.at(i - 1).id);
+        QCOMPARE(a.at(i).siblingCount, 1);
+    }
+    QCOMPARE(a.at(0).content.size(), 2);
+    QCOMPARE(std::get<ImagePart>(a.at(0).content.at(1)).blob, u"ab12"_s);
+    QCOMPARE(std::get<ToolUsePart>(a.at(1).content.at(0)).name, u"get_weather"_s);
+    QCOMPARE(a.at(5).status, MessageStatus::Streaming);
+    QCOMPARE(a.at(5).plainText(), texts2.at(5));
+    QCOMPARE(AD_VERIFY_OK(messages.activeLeaf(u"thread-a"_s)).value(), u"a5"_s);
+    QCOMPARE(AD_VERIFY_OK(messages.activeLeaf(u"thread-b"_s)).value(), u"b5"_s);
+    QCOMPARE(AD_VERIFY_OK(messages.path(u"thread-b"_s)).value().size(), 6);
+    QCOMPARE(AD_VERIFY_OK(messages.activeLeaf(u"thread-c"_s)).value(), QString());
+    // Search still finds the old messages; the tree works on from there.
+    const auto hits = AD_VERIFY_OK(SearchIndex(db->connection()).search(u"Lisbon"_s, 10)).value();
+    QCOMPARE(hits.size(), 2);
+    const Message edit = AD_VERIFY_OK(messages.append(text(u"thread-a"_s, u"And Faro?"_s, MessageRole::User, u"a3"_s), MessageRepository::Placement::UnderParent)).value();
+    QCOMPARE(edit.siblingIndex, 1);
+    QCOMPARE(edit.siblingCount, 2);
+    QCOMPARE(AD_VERIFY_OK(messages.path(u"thread-a"_s)).value().size(), 5);
+    QSqlQuery check(db->connection());
+    QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
+    QCOMPARE(check.value(0).toString(), u"ok"_s);
 }
 
 QTEST_GUILESS_MAIN(TestConversationTree)
