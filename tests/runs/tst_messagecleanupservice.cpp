@@ -20,9 +20,11 @@ private Q_SLOTS:
     void restoresTheDraftInFrontOfAnExistingOne();
     void nothingToDo();
     void recoversStreamingRowsAtStartUp();
+    void aFailedRegenerationRemovesOnlyItsOwnTip();
+    void aFailedEditGoesBackToTheOldVersion();
 
 private:
-    QString add(MessageRole role, QList<ContentPart> content, MessageStatus status = MessageStatus::Complete);
+    QString add(MessageRole role, QList<ContentPart> content, MessageStatus status = MessageStatus::Complete, std::optional<QString> parent = std::nullopt);
     QStringList roles() const;
 
     std::unique_ptr<Test::TempDatabase> m_t;
@@ -40,14 +42,16 @@ void TestMessageCleanupService::cleanup()
     m_t.reset();
 }
 
-QString TestMessageCleanupService::add(MessageRole role, QList<ContentPart> content, MessageStatus status)
+QString TestMessageCleanupService::add(MessageRole role, QList<ContentPart> content, MessageStatus status, std::optional<QString> parent)
 {
     Message m;
     m.threadId = m_thread;
     m.role = role;
     m.status = status;
     m.content = std::move(content);
-    return AD_VERIFY_OK(MessageRepository(m_t->connection()).append(m)).value().id;
+    m.parentId = parent.value_or(QString());
+    return AD_VERIFY_OK(MessageRepository(m_t->connection()).append(m, parent ? MessageRepository::Placement::UnderParent
+                                                                               : MessageRepository::Placement::AtActiveLeaf)).value().id;
 }
 
 QStringList TestMessageCleanupService::roles() const
@@ -167,6 +171,43 @@ void TestMessageCleanupService::recoversStreamingRowsAtStartUp()
     // A second start finds nothing left to do.
     QCOMPARE(AD_VERIFY_OK(service.recoverInterruptedRuns()).value(), QStringList());
     QCOMPARE(AD_VERIFY_OK(m_t->db->integrityCheck()).value(), u"ok"_s);
+}
+
+void TestMessageCleanupService::aFailedRegenerationRemovesOnlyItsOwnTip()
+{
+    // product.md §14: the failed tip of the branch goes, never a sibling.
+    add(MessageRole::User, {text(u"Chart it"_s)});
+    const QString question = add(MessageRole::User, {text(u"Q2 sales"_s)});
+    const QString oldAnswer = add(MessageRole::Assistant, {text(u"The old answer"_s)});
+    // The regenerated answer called a tool and then the provider failed.
+    const QString calling = add(MessageRole::Assistant, {call(u"c1"_s)}, MessageStatus::Complete, question);
+    const QString results = add(MessageRole::Tool, {result(u"c1"_s)});
+    MessageCleanupService cleanup(m_t->connection());
+    const auto outcome = AD_VERIFY_OK(cleanup.cleanupAfterFailedRun(m_thread)).value();
+    QCOMPARE(outcome.deletedMessageIds, (QStringList{calling, results}));
+    QCOMPARE(outcome.restoredText, QString()); // the question stays, so nothing goes back into the draft
+    MessageRepository messages(m_t->connection());
+    QCOMPARE(AD_VERIFY_OK(messages.activeLeaf(m_thread)).value(), oldAnswer);
+    QCOMPARE(AD_VERIFY_OK(messages.get(oldAnswer)).value().siblingCount, 1);
+    QCOMPARE(roles(), (QStringList{u"user"_s, u"user"_s, u"assistant"_s}));
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, QString());
+}
+
+void TestMessageCleanupService::aFailedEditGoesBackToTheOldVersion()
+{
+    const QString first = add(MessageRole::User, {text(u"Hi"_s)});
+    const QString answer = add(MessageRole::Assistant, {text(u"Hello"_s)});
+    add(MessageRole::User, {text(u"Old question"_s)});
+    const QString oldAnswer = add(MessageRole::Assistant, {text(u"Old answer"_s)});
+    // The edited question was stored, then the run failed before any answer.
+    const QString edited = add(MessageRole::User, {text(u"New question"_s)}, MessageStatus::Complete, answer);
+    const auto outcome = AD_VERIFY_OK(MessageCleanupService(m_t->connection()).cleanupAfterFailedRun(m_thread)).value();
+    QCOMPARE(outcome.deletedMessageIds, QStringList{edited});
+    QCOMPARE(outcome.restoredText, u"New question"_s);
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, u"New question"_s);
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).activeLeaf(m_thread)).value(), oldAnswer);
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(m_thread)).value(), 4);
+    Q_UNUSED(first);
 }
 
 QTEST_GUILESS_MAIN(TestMessageCleanupService)
