@@ -454,27 +454,27 @@
         <translation>Senden Sie eine erste Nachricht und aktivieren Sie dann einen Skill für diese Unterhaltung.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="105"/>
+        <location filename="../src/ui/chatpane.cpp" line="107"/>
         <source>Copied to the clipboard</source>
         <translation>In die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="113"/>
+        <location filename="../src/ui/chatpane.cpp" line="115"/>
         <source>The event could not be written: %1</source>
         <translation>Der Termin konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="118"/>
+        <location filename="../src/ui/chatpane.cpp" line="120"/>
         <source>The event was handed to your calendar.</source>
         <translation>Der Termin wurde an Ihren Kalender übergeben.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="280"/>
+        <location filename="../src/ui/chatpane.cpp" line="282"/>
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen (Strg+,) einen Anbieter und ein Modell hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/chatpane.cpp" line="338"/>
+        <location filename="../src/ui/chatpane.cpp" line="323"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>%n Datei wird gelesen…</numerusform>
@@ -482,27 +482,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="357"/>
+        <location filename="../src/ui/chatpane.cpp" line="342"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation>Der API-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="444"/>
-        <source>Editing a message: Send replaces it and everything after it.</source>
-        <translation>Nachricht wird bearbeitet: Senden ersetzt sie und alles danach.</translation>
+        <location filename="../src/ui/chatpane.cpp" line="421"/>
+        <source>Editing a message: Send adds your text as a new version; the old one stays.</source>
+        <translation>Nachricht bearbeiten: Senden fügt Ihren Text als neue Version hinzu; die alte bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="510"/>
+        <location filename="../src/ui/chatpane.cpp" line="521"/>
+        <source>Forked into a new conversation</source>
+        <translation>In eine neue Unterhaltung abgezweigt</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/chatpane.cpp" line="561"/>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="539"/>
+        <location filename="../src/ui/chatpane.cpp" line="590"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="542"/>
+        <location filename="../src/ui/chatpane.cpp" line="593"/>
         <source>Full-size image</source>
         <translation>Bild in voller Größe</translation>
     </message>
@@ -619,24 +624,29 @@
 <context>
     <name>AgentDesk::ConversationView</name>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="27"/>
+        <location filename="../src/ui/conversationview.cpp" line="29"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="467"/>
+        <location filename="../src/ui/conversationview.cpp" line="476"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationviewinput.cpp" line="177"/>
+        <location filename="../src/ui/conversationviewinput.cpp" line="179"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationviewinput.cpp" line="182"/>
+        <location filename="../src/ui/conversationviewinput.cpp" line="185"/>
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/conversationviewinput.cpp" line="194"/>
+        <source>Fork into new conversation</source>
+        <translation>In neue Unterhaltung abzweigen</translation>
     </message>
 </context>
 <context>
@@ -647,107 +657,107 @@
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="96"/>
+        <location filename="../src/ui/mainwindow.cpp" line="94"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="98"/>
+        <location filename="../src/ui/mainwindow.cpp" line="96"/>
         <source>Undo the deletion</source>
         <translation>Das Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="140"/>
+        <location filename="../src/ui/mainwindow.cpp" line="138"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="141"/>
+        <location filename="../src/ui/mainwindow.cpp" line="139"/>
         <source>&amp;New conversation</source>
         <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="145"/>
+        <location filename="../src/ui/mainwindow.cpp" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="148"/>
+        <location filename="../src/ui/mainwindow.cpp" line="146"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="153"/>
+        <location filename="../src/ui/mainwindow.cpp" line="151"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="154"/>
+        <location filename="../src/ui/mainwindow.cpp" line="152"/>
         <source>&amp;Search conversations</source>
         <translation>Unterhaltungen &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="157"/>
+        <location filename="../src/ui/mainwindow.cpp" line="155"/>
         <source>&amp;Go to conversation…</source>
         <translation>&amp;Gehe zu Unterhaltung…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="161"/>
+        <location filename="../src/ui/mainwindow.cpp" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="162"/>
+        <location filename="../src/ui/mainwindow.cpp" line="160"/>
         <source>Show &amp;archived conversations</source>
         <translation>&amp;Archivierte Unterhaltungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="166"/>
+        <location filename="../src/ui/mainwindow.cpp" line="164"/>
         <source>A&amp;rtifacts panel</source>
         <translation>A&amp;rtefakt-Bereich</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="174"/>
+        <location filename="../src/ui/mainwindow.cpp" line="172"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="175"/>
+        <location filename="../src/ui/mainwindow.cpp" line="173"/>
         <source>&amp;Agents and skills…</source>
         <translation>&amp;Agenten und Skills…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="177"/>
+        <location filename="../src/ui/mainwindow.cpp" line="175"/>
         <source>&amp;Usage and budgets…</source>
         <translation>&amp;Nutzung und Budgets…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="184"/>
+        <location filename="../src/ui/mainwindow.cpp" line="182"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="185"/>
+        <location filename="../src/ui/mainwindow.cpp" line="183"/>
         <source>&amp;Stop the answer</source>
         <translation>Antwort &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="192"/>
+        <location filename="../src/ui/mainwindow.cpp" line="190"/>
         <source>&amp;Allow the waiting tool call once</source>
         <translation>Wartenden Werkzeugaufruf einmal &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="193"/>
+        <location filename="../src/ui/mainwindow.cpp" line="191"/>
         <source>Allow the waiting tool for this &amp;thread</source>
         <translation>Wartendes Werkzeug für diese &amp;Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="194"/>
+        <location filename="../src/ui/mainwindow.cpp" line="192"/>
         <source>&amp;Deny the waiting tool call</source>
         <translation>Wartenden Werkzeugaufruf &amp;ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="211"/>
+        <location filename="../src/ui/mainwindow.cpp" line="209"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
@@ -971,23 +981,23 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="334"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="336"/>
         <source>Allow once</source>
         <translation>Einmal erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="335"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="337"/>
         <source>Allow for this thread</source>
         <translation>Für diese Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="336"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="338"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="292"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="395"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="294"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="410"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -999,48 +1009,48 @@
 **Betreff:** %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="285"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="287"/>
         <source>Open in mail app</source>
         <translation>Im E-Mail-Programm öffnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="286"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="288"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="291"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="293"/>
         <source>Add to calendar</source>
         <translation>Zum Kalender hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="398"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="413"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="400"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="415"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="403"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="418"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="405"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="513"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="420"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="527"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="676"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="697"/>
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="687"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="708"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>%n Sekunde nachgedacht</numerusform>
@@ -1048,109 +1058,124 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="686"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="707"/>
         <source>Thoughts</source>
         <translation>Gedanken</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="493"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="507"/>
         <source>E-mail draft</source>
         <translation>E-Mail-Entwurf</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="494"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="508"/>
         <source>Calendar event</source>
         <translation>Kalendertermin</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="508"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="522"/>
         <source>Waiting for your approval</source>
         <translation>Wartet auf Ihre Freigabe</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="511"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="525"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="511"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="525"/>
         <source>No result</source>
         <translation>Kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="516"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="530"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="522"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="536"/>
         <source>Result of %1</source>
         <translation>Ergebnis von %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="530"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="544"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="534"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="548"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="547"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="561"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="722"/>
         <source>Hide thoughts</source>
         <translation>Gedanken ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="701"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="722"/>
         <source>Show thoughts</source>
         <translation>Gedanken anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="702"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="723"/>
         <source>Hide the details of %1</source>
         <translation>Details von %1 ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="703"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="724"/>
         <source>Show the details of %1</source>
         <translation>Details von %1 anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="714"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="735"/>
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="720"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="744"/>
         <source>Copy the message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="746"/>
+        <source>Previous version</source>
+        <translation>Vorherige Version</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="746"/>
+        <source>Next version</source>
+        <translation>Nächste Version</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="760"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="760"/>
         <source>Tool result</source>
         <translation>Werkzeugergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="732"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="760"/>
         <source>Assistant</source>
         <translation>Assistent</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="735"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="763"/>
         <source>(writing…)</source>
         <translation>(schreibt …)</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/messagedelegate.cpp" line="772"/>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 von %2</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message numerus="yes">
-        <location filename="../src/ui/chatpane.cpp" line="338"/>
+        <location filename="../src/ui/chatpane.cpp" line="323"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>Reading %n file…</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="687"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="708"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>Thought for %n second</numerusform>

@@ -121,6 +121,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case StatusRole: return statusName(m.status);
     case CreatedAtRole: return m.createdAt;
     case ThinkingRole: return row.thinking;
+    case ParentIdRole: return m.parentId;
+    case SiblingIndexRole: return m.siblingIndex;
+    case SiblingCountRole: return m.siblingCount;
     case ToolCallsRole:
     case ToolResultsRole:
     case ImagesRole:
@@ -150,7 +153,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     return {{IdRole, "messageId"},     {RoleRole, "role"},         {StatusRole, "status"},
             {CreatedAtRole, "createdAt"}, {TextRole, "text"},       {ThinkingRole, "thinking"},
             {ToolCallsRole, "toolCalls"}, {ToolResultsRole, "toolResults"}, {ImagesRole, "images"},
-            {PartsRole, "parts"}};
+            {PartsRole, "parts"},         {ParentIdRole, "parentId"},  {SiblingIndexRole, "siblingIndex"},
+            {SiblingCountRole, "siblingCount"}};
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
@@ -274,6 +278,41 @@ void MessageListModel::removeMessages(const QStringList &ids)
         endRemoveRows();
         m_changing = false;
     }
+}
+
+void MessageListModel::replaceFrom(int row, const QList<Message> &messages)
+{
+    row = std::clamp(row, 0, int(m_rows.size()));
+    m_changing = true;
+    if (row < m_rows.size()) {
+        beginRemoveRows({}, row, int(m_rows.size()) - 1);
+        m_rows.resize(row);
+        for (auto it = m_rowById.begin(); it != m_rowById.end();)
+            it = it.value() >= row ? m_rowById.erase(it) : std::next(it);
+        endRemoveRows();
+    }
+    if (!messages.isEmpty()) {
+        beginInsertRows({}, row, row + int(messages.size()) - 1);
+        for (const Message &m : messages) {
+            m_rowById.insert(m.id, int(m_rows.size()));
+            m_rows.append(makeRow(m));
+        }
+        endInsertRows();
+    }
+    m_changing = false;
+}
+
+Result<void> MessageListModel::reload()
+{
+    if (m_threadId.isEmpty() || !m_loader)
+        return {};
+    auto page = m_loader(m_threadId, 0, PageSize);
+    if (!page)
+        return std::unexpected(page.error());
+    replaceFrom(0, page->messages);
+    m_cursor = page->cursor;
+    m_hasMore = page->hasMore;
+    return {};
 }
 
 void MessageListModel::rebuildIndex()

@@ -33,6 +33,9 @@ public:
         ToolResultsRole,           ///< QVariantList of {toolId, toolName, result, isError}
         ImagesRole,                ///< QVariantList of {index, mimeType, altText, blob}
         PartsRole,                 ///< QVariantList of {type, …}: every part in order, for the delegate
+        ParentIdRole,              ///< QString: the message before it in the tree (empty: a first message)
+        SiblingIndexRole,          ///< int: which of its versions it is, from 0
+        SiblingCountRole,          ///< int: how many versions it has (1: no others)
     };
     Q_ENUM(Roles)
 
@@ -68,6 +71,12 @@ public:
     void applyDelta(const RunMessageDeltaEvent &delta);
     // Rows the cleanup deleted after a failed or stopped run.
     void removeMessages(const QStringList &ids);
+    // The rows from `row` on become `messages` (another version was chosen, a run ended): one
+    // removal and one insertion, never a reset; the rows above stay as they are.
+    void replaceFrom(int row, const QList<Message> &messages);
+    // The open thread's newest page again, in place of every row (the first loaded message went
+    // away): removals and insertions, not a reset.
+    Result<void> reload();
 
     int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
     Message message(int row) const { return m_rows.at(row).message; }

@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "core/provider.h"
 
+#include "conversationservice.h"
+
 #include "inference/provideradapter.h"
 #include "storage/agentexchange.h"
 #include "storage/agentrepository.h"
@@ -54,6 +56,8 @@ public:
     McpServerRepository mcpServers() const { return McpServerRepository(m_db); }
     SearchIndex search() const { return SearchIndex(m_db); }
     BlobStore blobs() const { return BlobStore(m_dataDir); }
+    // The conversation use cases (edit, regenerate, versions, fork, prune) on the GUI's connection.
+    ConversationService conversations() const { return ConversationService(m_db, m_dataDir); }
 
     // The provider a thread's next run talks to (agent model over thread model over the default).
     Result<Provider> providerForThread(const QString &threadId) const;

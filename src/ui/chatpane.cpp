@@ -98,6 +98,8 @@ ChatPane::ChatPane(Workspace *workspace, RunController *runs, QWidget *parent)
     connect(m_view, &ConversationView::retryRequested, this, &ChatPane::send);
     connect(m_view, &ConversationView::editRequested, this, &ChatPane::editMessage);
     connect(m_view, &ConversationView::regenerateRequested, this, &ChatPane::regenerate);
+    connect(m_view, &ConversationView::versionRequested, this, &ChatPane::switchVersion);
+    connect(m_view, &ConversationView::forkRequested, this, &ChatPane::fork);
     connect(m_view, &ConversationView::linkActivated, this, [](const QUrl &url) {
         if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
             QDesktopServices::openUrl(url);
@@ -280,40 +282,23 @@ void ChatPane::send()
         showError(tr("No model is set up yet. Add a provider and a model in Settings (Ctrl+,)."));
         return;
     }
-    ThreadRepository threads = m_workspace->threads();
-    QString threadId = m_threadId;
-    bool created = false;
-    if (threadId.isEmpty()) {
-        Thread fresh;
-        fresh.model = m_composer->model();
-        fresh.agentId = m_composer->agentId();
-        fresh.anonymous = m_composer->isAnonymous();
-        auto stored = threads.create(fresh);
-        if (!stored) {
-            showError(stored.error().message);
-            return;
-        }
-        threadId = stored->id;
-        created = true;
-    }
-    auto provider = m_workspace->providerForThread(threadId);
-    if (!provider) {
-        if (created)
-            threads.remove(threadId);
-        showError(provider.error().message);
-        return;
-    }
-    // Edit and resend: the edited message and everything after it go first.
-    if (!m_editing.isEmpty() && !created) {
-        if (!truncateFrom(m_editing))
-            return;
-    }
+    if (!m_editing.isEmpty() && !m_threadId.isEmpty())
+        return sendEdit();
     m_editing.clear();
     RunUserInput input;
     input.text = m_composer->text().trimmed();
     input.images = m_composer->images();
+    const ConversationService::NewThread settings{m_composer->model(), m_composer->agentId(), m_composer->isAnonymous()};
+    auto prepared = m_workspace->conversations().prepareSend(m_threadId, settings, input);
+    if (!prepared) {
+        showError(prepared.error().message);
+        return;
+    }
+    const QString threadId = prepared->threadId;
+    const bool created = prepared->threadCreated;
+    const Provider provider = prepared->provider;
     m_sending = true;
-    auto proceed = [this, threadId, created, provider = *provider, input] {
+    auto proceed = [this, threadId, created, provider, input] {
         if (created) {
             m_newDraft.clear();
             if (m_threadId.isEmpty()) { // still on the new conversation (files take a moment)
@@ -405,17 +390,9 @@ void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &
     m_view->setRunning(false);
     m_view->clearPendingApprovals();
     // What the run left in the database is authoritative: a stopped answer is stored as
-    // interrupted, and the cleanup after a failure deletes what came after the last good turn.
-    MessageRepository messages = m_workspace->messages();
-    QStringList gone;
-    for (const QString &id : produced) {
-        auto stored = messages.get(id);
-        if (stored)
-            m_messages->upsertMessage(*stored);
-        else
-            gone << id;
-    }
-    m_messages->removeMessages(gone);
+    // interrupted, and the cleanup after a failure deletes the failed tip (the view goes back to
+    // the version shown before, an edited question's text into the composer).
+    resync();
     m_artifacts->reload();
     loadUsage(QStringList(produced.cbegin(), produced.cend()));
     if (result.outcome != ExecuteRun::Outcome::Completed) {
@@ -441,55 +418,129 @@ void ChatPane::editMessage(const QString &messageId)
     m_editing = messageId;
     m_composer->setText(m_messages->message(row).plainText());
     m_composer->focusInput();
-    Q_EMIT statusMessage(tr("Editing a message: Send replaces it and everything after it."));
+    Q_EMIT statusMessage(tr("Editing a message: Send adds your text as a new version; the old one stays."));
 }
 
-bool ChatPane::truncateFrom(const QString &messageId)
+void ChatPane::sendEdit()
 {
-    const int row = m_messages->rowOf(messageId);
-    if (row < 0)
-        return false;
-    QStringList ids;
-    for (int r = row; r < m_messages->rowCount(); ++r)
-        ids << m_messages->message(r).id;
-    if (auto removed = m_workspace->messages().remove(ids); !removed) {
-        showError(removed.error().message);
-        return false;
+    auto prepared = m_workspace->conversations().prepareEdit(m_editing, m_composer->text());
+    if (!prepared) {
+        showError(prepared.error().message);
+        return;
     }
-    m_messages->removeMessages(ids);
-    return true;
+    const QString edited = std::exchange(m_editing, QString());
+    m_sending = true;
+    withKey(prepared->provider, [this, edited, prepared = *prepared](const QString &key) {
+        m_sending = false;
+        // The new version takes the old one's place in the view; the old one stays stored.
+        if (prepared.threadId == m_threadId) {
+            if (const int row = m_messages->rowOf(edited); row >= 0)
+                m_messages->replaceFrom(row, {});
+        }
+        startRun(prepared.threadId, prepared.input, key);
+    });
 }
 
 void ChatPane::regenerate(const QString &messageId)
 {
-    // The answer is asked for again: the user message before it is sent anew (with its images),
-    // and it and everything after it are replaced.
+    // The answer is asked for again below the same question; the old answer stays as a version.
     if (m_runs->isRunning(m_threadId))
         return;
-    int row = m_messages->rowOf(messageId);
-    while (row >= 0 && m_messages->message(row).role != MessageRole::User)
-        --row;
-    if (row < 0)
-        return;
-    const Message user = m_messages->message(row);
-    RunUserInput input;
-    input.text = user.plainText();
-    const BlobStore blobs = m_workspace->blobs();
-    for (const ContentPart &part : user.content) {
-        if (const auto *imagePart = std::get_if<ImagePart>(&part)) {
-            if (auto bytes = blobs.get(imagePart->blob))
-                input.images.append({*bytes, imagePart->mimeType, imagePart->altText});
-        }
-    }
-    auto provider = m_workspace->providerForThread(m_threadId);
-    if (!provider) {
-        showError(provider.error().message);
+    auto prepared = m_workspace->conversations().prepareRegenerate(m_threadId, messageId);
+    if (!prepared) {
+        showError(prepared.error().message);
         return;
     }
-    withKey(*provider, [this, threadId = m_threadId, userId = user.id, input](const QString &key) {
-        if (threadId == m_threadId && truncateFrom(userId))
-            startRun(threadId, input, key);
+    const QString question = std::get<RunRegenerateInput>(prepared->input).userMessageId;
+    withKey(prepared->provider, [this, question, prepared = *prepared](const QString &key) {
+        if (prepared.threadId != m_threadId)
+            return;
+        if (const int row = m_messages->rowOf(question); row >= 0)
+            m_messages->replaceFrom(row + 1, {});
+        startRun(prepared.threadId, prepared.input, key);
     });
+}
+
+void ChatPane::switchVersion(const QString &messageId, int step)
+{
+    ConversationService conversations = m_workspace->conversations();
+    auto shown = conversations.switchVersion(messageId, step);
+    if (!shown) {
+        Q_EMIT statusMessage(shown.error().message);
+        return;
+    }
+    showBranchFrom(messageId, *shown);
+}
+
+void ChatPane::showBranchFrom(const QString &replacedId, const QString &shownId)
+{
+    // Only the rows from the switched message down change; the ones above stay as they are.
+    const int row = m_messages->rowOf(replacedId);
+    auto below = m_workspace->messages().activePathFrom(shownId);
+    if (row < 0 || !below) {
+        resync();
+        return;
+    }
+    m_messages->replaceFrom(row, *below);
+    QStringList ids;
+    for (const Message &m : std::as_const(*below))
+        ids << m.id;
+    loadUsage(ids);
+    if (const int shownRow = m_messages->rowOf(shownId); shownRow >= 0)
+        m_view->setCurrentIndex(m_messages->index(shownRow));
+}
+
+void ChatPane::resync()
+{
+    // What is stored is authoritative: the rows that differ from the active path are replaced.
+    if (m_threadId.isEmpty())
+        return;
+    auto path = m_messages->rowCount() > 0 ? m_workspace->messages().activePathFrom(m_messages->message(0).id)
+                                           : Result<QList<Message>>(QList<Message>());
+    if (!path || path->isEmpty()) { // the first loaded message is no longer shown
+        if (auto reloaded = m_messages->reload(); !reloaded)
+            Q_EMIT statusMessage(reloaded.error().message);
+        return;
+    }
+    int row = 0;
+    while (row < m_messages->rowCount() && row < path->size() && m_messages->message(row) == path->at(row))
+        ++row;
+    if (row < m_messages->rowCount() || row < path->size())
+        m_messages->replaceFrom(row, path->mid(row));
+}
+
+void ChatPane::fork(const QString &messageId)
+{
+    auto thread = m_workspace->conversations().fork(messageId);
+    if (!thread) {
+        showError(thread.error().message);
+        return;
+    }
+    Q_EMIT threadCreated(*thread);
+    openThread(thread->id);
+    Q_EMIT statusMessage(tr("Forked into a new conversation"));
+}
+
+void ChatPane::revealMessage(const QString &threadId, const QString &messageId)
+{
+    // A hit in a version that is not shown: its branch becomes the shown one.
+    auto onPath = m_workspace->messages().activePathFrom(messageId);
+    if (onPath && onPath->isEmpty()) {
+        if (auto switched = m_workspace->conversations().switchTo(messageId); !switched)
+            Q_EMIT statusMessage(switched.error().message);
+    }
+    if (threadId == m_threadId)
+        resync();
+    else
+        openThread(threadId);
+    if (m_threadId != threadId)
+        return;
+    while (m_messages->rowOf(messageId) < 0 && m_messages->canFetchMore({}))
+        m_messages->fetchMore({});
+    if (const int row = m_messages->rowOf(messageId); row >= 0) {
+        m_view->setCurrentIndex(m_messages->index(row));
+        m_view->scrollTo(m_messages->index(row), QAbstractItemView::PositionAtTop);
+    }
 }
 
 void ChatPane::loadUsage(const QStringList &messageIds)

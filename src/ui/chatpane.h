@@ -48,6 +48,8 @@ public:
     void stop();
     void saveDraft();
     void focusComposer();
+    // Opens the thread at one of its messages (a search hit): a version not shown becomes shown.
+    void revealMessage(const QString &threadId, const QString &messageId);
 
     MessageListModel *messages() const { return m_messages; }
     ConversationView *view() const { return m_view; }
@@ -70,8 +72,14 @@ private:
     void track(const QString &threadId, const QString &messageId);
     void showError(const QString &message);
     void editMessage(const QString &messageId);
+    void sendEdit();
     void regenerate(const QString &messageId);
-    bool truncateFrom(const QString &messageId);
+    void switchVersion(const QString &messageId, int step);
+    // Replaces the rows from `replacedId` on with the active path from `shownId` down.
+    void showBranchFrom(const QString &replacedId, const QString &shownId);
+    // Brings the rows in line with the stored active path (after a run, a switch elsewhere).
+    void resync();
+    void fork(const QString &messageId);
     void applyThreadSettings();
     void loadUsage(const QStringList &messageIds);
     QString usageText(const QString &messageId) const;
@@ -87,7 +95,7 @@ private:
     int m_artifactCount = 0;
     QString m_threadId;
     QString m_newDraft; // the draft of the new, not yet stored conversation
-    QString m_editing;  // the user message that Send replaces (edit and resend)
+    QString m_editing;  // the user message that Send adds a new version of
     bool m_sending = false;
     QTimer m_draftTimer;
     QHash<QString, QSet<QString>> m_runMessages;      // by thread: ids the current run produced

@@ -7,6 +7,8 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QStyle>
+#include <QStyleOptionFocusRect>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -441,6 +443,13 @@ void ConversationView::paintEvent(QPaintEvent *event)
         painter.setClipRect(exposed.intersected(option.rect));
         m_delegate->paint(&painter, option, model()->index(row, 0));
         painter.restore();
+        if (row == currentIndex().row() && hasFocus()) { // the message the keyboard acts on
+            QStyleOptionFocusRect focus;
+            focus.initFrom(this);
+            focus.rect = option.rect.adjusted(2, 0, -2, -2);
+            focus.backgroundColor = palette().color(QPalette::Base);
+            style()->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, &painter, this);
+        }
     }
     if (!m_error.isEmpty()) {
         const QRect box = errorRect().translated(0, -offset);

@@ -71,6 +71,10 @@ Q_SIGNALS:
     void retryRequested();
     void regenerateRequested(const QString &messageId);
     void editRequested(const QString &messageId);
+    // Show the version `step` after (before, when negative) the shown one of `messageId`.
+    void versionRequested(const QString &messageId, int step);
+    // "Fork into new conversation": a new thread with the conversation up to `messageId`.
+    void forkRequested(const QString &messageId);
     void imageActivated(const QString &blob);
     // A widget card's action: the e-mail as a mailto: URL, the event as iCalendar text.
     void mailRequested(const QUrl &mailto);

@@ -37,6 +37,8 @@ void ConversationView::mousePressEvent(QMouseEvent *event)
     const MessageDelegate::Hit hit = hitAt(pos, &row);
     m_pressedHitKey = u"%1/%2/%3/%4"_s.arg(row).arg(int(hit.kind)).arg(hit.part).arg(hit.payload);
     setFocus(Qt::MouseFocusReason);
+    if (model() && row >= 0) // the message the keyboard acts on (versions: Left and Right)
+        setCurrentIndex(model()->index(row, 0));
     event->accept();
     if (event->button() != Qt::LeftButton || hit.kind != MessageDelegate::Hit::Kind::None || hit.payload == u"retry")
         return;
@@ -177,12 +179,19 @@ void ConversationView::contextMenuEvent(QContextMenuEvent *event)
     QAction *copy = menu.addAction(tr("Copy"), this, &ConversationView::copySelection);
     copy->setShortcut(QKeySequence::Copy);
     copy->setEnabled(!selectedText().isEmpty());
-    const QString message = indexAt(event->pos()).data(MessageListModel::TextRole).toString();
+    const QModelIndex index = indexAt(event->pos());
+    const QString message = index.data(MessageListModel::TextRole).toString();
     if (!message.isEmpty()) {
         menu.addAction(tr("Copy message"), this, [this, message] {
             QGuiApplication::clipboard()->setText(message);
             Q_EMIT textCopied(message);
         });
+    }
+    const QString id = index.data(MessageListModel::IdRole).toString();
+    const QString status = index.data(MessageListModel::StatusRole).toString();
+    if (!id.isEmpty() && status != u"streaming") {
+        menu.addSeparator();
+        menu.addAction(tr("Fork into new conversation"), this, [this, id] { Q_EMIT forkRequested(id); });
     }
     menu.exec(event->globalPos());
 }
@@ -213,6 +222,8 @@ void ConversationView::activate(const MessageDelegate::Hit &hit, int row)
         break;
     case Kind::Regenerate: Q_EMIT regenerateRequested(messageId); break;
     case Kind::Edit: Q_EMIT editRequested(messageId); break;
+    case Kind::PreviousVersion: Q_EMIT versionRequested(messageId, -1); break;
+    case Kind::NextVersion: Q_EMIT versionRequested(messageId, 1); break;
     case Kind::Image: Q_EMIT imageActivated(hit.payload); break;
     case Kind::OpenMail: Q_EMIT mailRequested(QUrl(hit.payload, QUrl::StrictMode)); break;
     case Kind::SaveEvent: Q_EMIT eventRequested(hit.payload); break;
@@ -314,6 +325,35 @@ void ConversationView::keyPressEvent(QKeyEvent *event)
         return event->accept();
     }
     QScrollBar *bar = verticalScrollBar();
+    const QModelIndex current = currentIndex();
+    const bool alt = event->modifiers() & Qt::AltModifier;
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        if (!alt)
+            break;
+        // Alt+Up and Alt+Down move from message to message.
+        if (model() && model()->rowCount() > 0) {
+            const int last = model()->rowCount() - 1;
+            const int row = !current.isValid() ? last : std::clamp(current.row() + (event->key() == Qt::Key_Up ? -1 : 1), 0, last);
+            setCurrentIndex(model()->index(row, 0));
+            scrollTo(currentIndex());
+            viewport()->update();
+        }
+        return event->accept();
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        // The focused message's versions, like its "‹ 2 / 3 ›" buttons.
+        if (current.isValid() && current.data(MessageListModel::SiblingCountRole).toInt() > 1 && !m_state.running) {
+            const int index = current.data(MessageListModel::SiblingIndexRole).toInt();
+            const int step = event->key() == Qt::Key_Left ? -1 : 1;
+            if (index + step >= 0 && index + step < current.data(MessageListModel::SiblingCountRole).toInt())
+                Q_EMIT versionRequested(current.data(MessageListModel::IdRole).toString(), step);
+            return event->accept();
+        }
+        return event->ignore();
+    default: break;
+    }
     switch (event->key()) {
     case Qt::Key_PageUp: bar->triggerAction(QAbstractSlider::SliderPageStepSub); break;
     case Qt::Key_PageDown: bar->triggerAction(QAbstractSlider::SliderPageStepAdd); break;

@@ -46,10 +46,8 @@ MainWindow::MainWindow(Workspace *workspace, RunController *runs,
     connect(m_sidebar, &ThreadSidebar::threadActivated, m_chat, &ChatPane::openThread);
     connect(m_sidebar, &ThreadSidebar::messageActivated, this, [this](const QString &threadId, const QString &messageId) {
         openThread(threadId);
-        // The hit's message, when it is among the loaded rows, comes into view.
-        MessageListModel *messages = m_chat->messages();
-        if (const int row = messages->rowOf(messageId); row >= 0)
-            m_chat->view()->scrollTo(messages->index(row), QAbstractItemView::PositionAtTop);
+        // The hit's message comes into view, its version shown when it was not.
+        m_chat->revealMessage(threadId, messageId);
     });
     connect(m_sidebar, &ThreadSidebar::threadRemoved, this, [this](const QString &threadId) {
         if (m_chat->threadId() == threadId) {

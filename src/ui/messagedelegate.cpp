@@ -136,6 +136,8 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
         layout.role = index.data(MessageListModel::RoleRole).toString();
         layout.status = index.data(MessageListModel::StatusRole).toString();
         layout.text = index.data(MessageListModel::TextRole).toString();
+        layout.siblingIndex = index.data(MessageListModel::SiblingIndexRole).toInt();
+        layout.siblingCount = std::max(1, index.data(MessageListModel::SiblingCountRole).toInt());
         const QVariantList parts = index.data(MessageListModel::PartsRole).toList();
         if (!layout.appendOnly || parts.size() < qsizetype(layout.parts.size())) {
             layout.forgottenDocuments = layout.documentsBuilt();
@@ -386,11 +388,24 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
     // The row of actions under a finished message, with its usage and cost.
     layout.footerText.clear();
     layout.footerTextRect = {};
+    layout.versionRect = {};
     const bool finished = layout.status != u"streaming";
     if (finished && (layout.role == u"user" || layout.role == u"assistant")) {
         y += 4;
         const int top = y;
         int x = user ? 0 : x0;
+        const qsizetype firstFooterButton = layout.buttons.size();
+        if (layout.siblingCount > 1) {
+            // "‹ 2 / 3 ›": the versions of this message (an edit, a regenerated answer).
+            addButton(x, top, Hit::Kind::PreviousVersion, u"‹"_s, layout.id, -1);
+            layout.buttons.last().enabled = layout.siblingIndex > 0 && !m_state->running;
+            const QString shown = versionText(layout);
+            const int w = metrics.horizontalAdvance(shown);
+            layout.versionRect = QRect(x - 8, top, w, ButtonHeight);
+            x += w;
+            addButton(x, top, Hit::Kind::NextVersion, u"›"_s, layout.id, -1);
+            layout.buttons.last().enabled = layout.siblingIndex + 1 < layout.siblingCount && !m_state->running;
+        }
         if (!layout.text.isEmpty())
             addButton(x, top, Hit::Kind::CopyMessage, MessageDelegate::tr("Copy"), layout.text, -1);
         // Editing or regenerating waits until the thread's run has finished.
@@ -410,10 +425,9 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
         layout.footerText = info.join(u" · "_s);
         if (user) { // right-aligned under the bubble
             const int shift = column - x + 8;
-            for (Layout::Button &b : layout.buttons) {
-                if (b.kind == Hit::Kind::CopyMessage || b.kind == Hit::Kind::Edit)
-                    b.rect.translate(shift, 0);
-            }
+            for (qsizetype i = firstFooterButton; i < layout.buttons.size(); ++i)
+                layout.buttons[i].rect.translate(shift, 0);
+            layout.versionRect.translate(shift, 0);
         } else if (!layout.footerText.isEmpty()) {
             layout.footerTextRect = QRect(x, top, column - x, ButtonHeight);
         }
@@ -569,9 +583,16 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             painter->drawPath(path);
             painter->setPen(primary ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::ButtonText));
         } else {
-            painter->setPen(muted);
+            QColor pen = muted;
+            if (!button.enabled)
+                pen.setAlphaF(pen.alphaF() * 0.35);
+            painter->setPen(pen);
         }
         painter->drawText(r, Qt::AlignCenter, button.label);
+    }
+    if (!layout.versionRect.isNull()) {
+        painter->setPen(muted);
+        painter->drawText(layout.versionRect.translated(origin), Qt::AlignCenter, versionText(layout));
     }
     if (!layout.footerTextRect.isNull()) {
         painter->setPen(muted);
@@ -587,7 +608,7 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
     const QPoint p = pos - originOf(option, layout);
     for (const Layout::Button &button : layout.buttons) {
         if (button.rect.contains(p))
-            return {button.kind, button.payload, button.part};
+            return button.enabled ? Hit{button.kind, button.payload, button.part} : Hit{};
     }
     for (size_t i = 0; i < layout.parts.size(); ++i) {
         const Layout::Part &part = layout.parts[i];
@@ -715,10 +736,17 @@ QList<MessageDelegate::Action> MessageDelegate::actions(const QStyleOptionViewIt
         }
     }
     for (const Layout::Button &button : layout.buttons) {
+        if (!button.enabled)
+            continue;
         QString name = button.label;
+        QString description;
         if (button.kind == Hit::Kind::CopyMessage && button.part < 0)
             name = tr("Copy the message");
-        out.append({{button.kind, button.payload, button.part}, name, button.rect.translated(origin)});
+        if (button.kind == Hit::Kind::PreviousVersion || button.kind == Hit::Kind::NextVersion) {
+            name = button.kind == Hit::Kind::PreviousVersion ? tr("Previous version") : tr("Next version");
+            description = versionName(layout.siblingIndex, layout.siblingCount);
+        }
+        out.append({{button.kind, button.payload, button.part}, name, button.rect.translated(origin), description});
     }
     std::stable_sort(out.begin(), out.end(), [](const Action &a, const Action &b) {
         return a.rect.top() != b.rect.top() ? a.rect.top() < b.rect.top() : a.rect.left() < b.rect.left();
@@ -733,7 +761,20 @@ QString MessageDelegate::accessibleText(const QModelIndex &index) const
     QString text = index.data(MessageListModel::TextRole).toString();
     if (index.data(MessageListModel::StatusRole).toString() == u"streaming")
         text += u' ' + tr("(writing…)");
-    return text.isEmpty() ? author : author + u": "_s + text;
+    QString spoken = text.isEmpty() ? author : author + u": "_s + text;
+    if (const int count = index.data(MessageListModel::SiblingCountRole).toInt(); count > 1)
+        spoken += u" ("_s + versionName(index.data(MessageListModel::SiblingIndexRole).toInt(), count) + u')';
+    return spoken;
+}
+
+QString MessageDelegate::versionName(int index, int count)
+{
+    return tr("Version %1 of %2").arg(index + 1).arg(count);
+}
+
+QString MessageDelegate::versionText(const Layout &layout)
+{
+    return u"%1 / %2"_s.arg(layout.siblingIndex + 1).arg(layout.siblingCount);
 }
 
 } // namespace AgentDesk

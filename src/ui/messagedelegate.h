@@ -77,7 +77,7 @@ public:
     {
         enum class Kind {
             None, Link, CopyCode, CopyMessage, Regenerate, Edit, ToggleThinking, ToggleTool,
-            AllowOnce, AllowForThread, Deny, Image, OpenMail, SaveEvent
+            AllowOnce, AllowForThread, Deny, Image, OpenMail, SaveEvent, PreviousVersion, NextVersion
         };
         Kind kind = Kind::None;
         QString payload; ///< href, text to copy, tool call id, image blob, mailto: URL, iCalendar text
@@ -99,6 +99,8 @@ public:
     QList<Action> actions(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     // The message as a screen reader announces it: who wrote it and what it says.
     QString accessibleText(const QModelIndex &index) const;
+    // "Version 2 of 3": what the version switcher of a message says to a screen reader.
+    static QString versionName(int index, int count);
 
     // A place in a message's shown text. `flow`: 0 the part's text, thinking or tool arguments,
     // 1 its tool result, 2 its card's text.
@@ -129,6 +131,8 @@ private:
     QPoint originOf(const QStyleOptionViewItem &option, const Layout &layout) const;
     // "Thinking…", "Thought for 4 seconds" or "Thoughts", for the thinking part `part`.
     QString thinkingTitle(const Layout &layout, size_t part) const;
+    // "2 / 3" between the version arrows.
+    static QString versionText(const Layout &layout);
 
     ConversationState *m_state;
     bool m_dark = false;

@@ -27,6 +27,7 @@ public:
         QString label;
         QString payload;
         int part = -1;
+        bool enabled = true; // a disabled button is drawn faint and cannot be pressed
     };
     struct Part
     {
@@ -68,6 +69,9 @@ public:
     QRect bubble;
     QString footerText;
     QRect footerTextRect;
+    int siblingIndex = 0; // which version of the message, from 0
+    int siblingCount = 1;
+    QRect versionRect;    // "2 / 3" between the version arrows
     QList<Button> buttons;
     bool contentDirty = true;
     bool appendOnly = false;

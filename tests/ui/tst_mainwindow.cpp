@@ -36,6 +36,10 @@
 #include <QTcpServer>
 #include <QTextBrowser>
 #include <QSignalSpy>
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QTimer>
+#include <QMenu>
 #include <QStackedWidget>
 
 #include <QListView>
@@ -70,6 +74,7 @@ private Q_SLOTS:
     void welcomeFindsALocalServerAndSetsItUp();
     void draftsArePerThreadAndImagesPaste();
     void editAndResendAndRegenerate();
+    void versionsSwitchForkAndSearchHits();
     void attachedFilesBecomeSourcesBeforeTheRun();
 
 private:
@@ -607,6 +612,100 @@ void TestMainWindow::editAndResendAndRegenerate()
     // The model saw the earlier turns each time, not the replaced ones.
     QVERIFY(!m_server->requests().constLast().body.contains("Another"));
     QVERIFY(!m_server->requests().constLast().body.contains("Green."));
+}
+
+// Issue 15: edit and regenerate keep every version; "‹ 2 / 3 ›" switches (mouse and keyboard)
+// without a model reset, the context menu forks, and a search hit shows the version it is in.
+void TestMainWindow::versionsSwitchForkAndSearchHits()
+{
+    const QString id = storeThread(u"Colours"_s, {u"Name a colour"_s, u"Red."_s, u"Another"_s, u"Blue."_s}, 0);
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Green."_s})));
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Yellow."_s})));
+    AD_CHECKED(makeWindow());
+    m_window->openThread(id);
+    QVERIFY(ThreadRepository(m_t->connection()).setModel(id, u"local/m"_s));
+    MessageListModel *messages = m_window->chat()->messages();
+    ConversationView *view = m_window->chat()->view();
+    Composer *composer = m_window->chat()->composer();
+    const QString blue = messages->index(3).data(MessageListModel::IdRole).toString();
+    Q_EMIT view->editRequested(messages->index(2).data(MessageListModel::IdRole).toString());
+    composer->setText(u"A third one"_s);
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->isRunning() && rowText(3) == u"Green."_s, 10000);
+    Q_EMIT view->regenerateRequested(messages->index(3).data(MessageListModel::IdRole).toString());
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->isRunning() && rowText(3) == u"Yellow."_s, 10000);
+    const QString yellow = messages->index(3).data(MessageListModel::IdRole).toString();
+    // Nothing was deleted: both questions and all three later answers are stored.
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(id)).value(), 7);
+    QCOMPARE(messages->index(2).data(MessageListModel::SiblingCountRole).toInt(), 2);
+    QCOMPARE(messages->index(3).data(MessageListModel::SiblingIndexRole).toInt(), 1);
+    QCOMPARE(messages->index(3).data(MessageListModel::SiblingCountRole).toInt(), 2);
+
+    // The answer's "‹" with the mouse: only the rows from it down change, no reset.
+    view->flushLayout();
+    auto action = [&](int row, const QString &name) -> std::optional<MessageDelegate::Action> {
+        const QList<MessageDelegate::Action> all = view->actionsOf(row);
+        for (const MessageDelegate::Action &a : all) {
+            if (a.name == name)
+                return a;
+        }
+        return std::nullopt;
+    };
+    const auto previous = action(3, u"Previous version"_s);
+    QVERIFY(previous);
+    QCOMPARE(previous->description, u"Version 2 of 2"_s);
+    QVERIFY(!action(3, u"Next version"_s)); // the newest: nothing after it to press
+    QSignalSpy resets(messages, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(messages, &QAbstractItemModel::rowsRemoved);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, previous->rect.center());
+    QCOMPARE(rowText(3), u"Green."_s);
+    QCOMPARE(rowText(2), u"A third one"_s);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.constFirst().at(1).toInt(), 3);
+    QCOMPARE(view->model()->index(3, 0).data(MessageListModel::SiblingIndexRole).toInt(), 0);
+    QCOMPARE(view->messageDelegate()->accessibleText(messages->index(3)), u"Assistant: Green. (Version 1 of 2)"_s);
+
+    // The keyboard: the question is focused (Alt+Up from the answer), Left shows its first version
+    // with the answer that was shown below it.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(view->currentIndex().row(), 2);
+    QTest::keyClick(view, Qt::Key_Left);
+    QCOMPARE(rowText(2), u"Another"_s);
+    QCOMPARE(rowText(3), u"Blue."_s);
+    QCOMPARE(messages->index(3).data(MessageListModel::IdRole).toString(), blue);
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).activeLeaf(id)).value(), blue);
+    QCOMPARE(resets.size(), 0);
+    AD_CHECKED(screenshot(u"versions"_s));
+
+    // A search hit in the version not shown shows that version.
+    m_window->chat()->revealMessage(id, yellow);
+    QCOMPARE(rowText(2), u"A third one"_s);
+    QCOMPARE(rowText(3), u"Yellow."_s);
+    QCOMPARE(view->currentIndex().row(), 3);
+
+    // Fork from the context menu: a new conversation with the path up to the first answer.
+    const int threadsBefore = m_window->threads()->rowCount();
+    const QRect first = view->visualRect(messages->index(1));
+    QTimer::singleShot(0, this, [] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        for (QAction *a : menu->actions()) {
+            if (a->text() == u"Fork into new conversation"_s)
+                a->trigger();
+        }
+        menu->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, first.center(), view->viewport()->mapToGlobal(first.center()));
+    QApplication::sendEvent(view->viewport(), &event);
+    QTRY_COMPARE(m_window->threads()->rowCount(), threadsBefore + 1);
+    const QString fork = m_window->chat()->threadId();
+    QVERIFY(fork != id);
+    QCOMPARE(messages->rowCount(), 2);
+    QCOMPARE(rowText(1), u"Red."_s);
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(fork)).value(), 2);
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(id)).value(), 7);
 }
 
 // Files attached in the composer are read (on a worker) into sources of the thread before the run
