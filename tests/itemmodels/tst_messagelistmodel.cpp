@@ -21,6 +21,7 @@ private Q_SLOTS:
     void streamingByDeltas();
     void finalMessageReplacesTheStreamedOne();
     void otherThreadsAndCleanup();
+    void versionsReplaceTheRowsBelowWithoutAReset();
 
 private:
     Message stored(int n, MessageRole role);
@@ -184,6 +185,61 @@ void TestMessageListModel::otherThreadsAndCleanup()
     QVERIFY(m_model->openThread(QString()));
     QCOMPARE(m_model->rowCount(), 0);
     QVERIFY(!m_model->canFetchMore({}));
+}
+
+void TestMessageListModel::versionsReplaceTheRowsBelowWithoutAReset()
+{
+    MessageRepository messages(m_t->connection());
+    for (int i = 1; i <= 60; ++i)
+        stored(i, i % 2 ? MessageRole::User : MessageRole::Assistant);
+    const Message q = messages.page(m_thread, 0, 4).value().messages.at(1); // message 58; 59 and 60 follow it
+    Message other;
+    other.threadId = m_thread;
+    other.role = MessageRole::Assistant;
+    other.parentId = q.id;
+    other.content = {TextPart{u"another answer"_s, false, {}, {}}};
+    const Message second = AD_VERIFY_OK(messages.append(other, MessageRepository::Placement::UnderParent)).value();
+    QVERIFY(m_model->openThread(m_thread));
+    QCOMPARE(m_model->rowCount(), 50);
+    QCOMPARE(m_model->index(49).data(MessageListModel::TextRole).toString(), u"another answer"_s);
+    QCOMPARE(m_model->index(49).data(MessageListModel::ParentIdRole).toString(), q.id);
+    QCOMPARE(m_model->index(49).data(MessageListModel::SiblingIndexRole).toInt(), 1);
+    QCOMPARE(m_model->index(49).data(MessageListModel::SiblingCountRole).toInt(), 2);
+    QCOMPARE(m_model->roleNames().value(MessageListModel::SiblingCountRole), QByteArray("siblingCount"));
+
+    Watch w;
+    watch(w);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    // Back to the first version: it and the message after it replace the row.
+    const QString firstAnswer = AD_VERIFY_OK(messages.siblings(second.id)).value().constFirst();
+    QVERIFY(messages.select(firstAnswer));
+    m_model->replaceFrom(49, AD_VERIFY_OK(messages.activePathFrom(firstAnswer)).value());
+    QCOMPARE(m_model->rowCount(), 51);
+    QCOMPARE(m_model->index(49).data(MessageListModel::TextRole).toString(), u"message 59"_s);
+    QCOMPARE(m_model->index(50).data(MessageListModel::TextRole).toString(), u"message 60"_s);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 49);
+    QCOMPARE(removed.at(0).at(2).toInt(), 49);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 49);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 50);
+    QCOMPARE(m_model->rowOf(firstAnswer), 49);
+    QCOMPARE(m_model->rowOf(second.id), -1);
+    QCOMPARE(m_model->rowOf(m_model->message(48).id), 48);
+    // Older pages still load before the rows.
+    QVERIFY(m_model->canFetchMore({}));
+    m_model->fetchMore({});
+    QCOMPARE(m_model->rowCount(), 60);
+    QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"message 1"_s);
+    QVERIFY(!m_model->canFetchMore({}));
+    // The whole list again from the newest page, still without a reset.
+    QVERIFY(messages.select(second.id));
+    QVERIFY(m_model->reload());
+    QCOMPARE(m_model->rowCount(), 50);
+    QCOMPARE(m_model->index(49).data(MessageListModel::TextRole).toString(), u"another answer"_s);
+    QVERIFY(m_model->canFetchMore({}));
+    QCOMPARE(w.resets, 0);
 }
 
 QTEST_GUILESS_MAIN(TestMessageListModel)
