@@ -11,6 +11,7 @@
 // Usage: bench_gui DATADIR AGENTDESK_BINARY
 #include "itemmodels/messagelistmodel.h"
 #include "storage/database.h"
+#include "runs/conversationservice.h"
 #include "storage/messagerepository.h"
 #include "ui/conversationview.h"
 
@@ -201,6 +202,84 @@ QJsonObject openLongThread(const QString &dataDir, QString *longThreadId)
             {u"medianMs"_s, median(samples)}, {u"maxMs"_s, percentile(samples, 1.0)}};
 }
 
+// Switching a version in the branched thread bench_storage made (issue 15: ≤ 16 ms on a
+// 10,000-message thread): the service switches, the rows below the message are replaced and the
+// view lays out and paints them — what "‹ ›" does in the window. Near the end (the newest page,
+// where versions are made) and, with every row loaded, at the top of the thread (nearly all rows
+// below it change).
+QJsonObject switchVersions(const QString &dataDir)
+{
+    auto db = Database::open(dataDir);
+    if (!db)
+        std::exit(1);
+    QSqlDatabase connection = (*db)->connection();
+    QSqlQuery q(connection);
+    q.exec(u"SELECT value FROM settings WHERE key = 'bench.branchedThread'"_s);
+    if (!q.next()) {
+        std::fprintf(stderr, "bench_gui: the database has no bench.branchedThread (run bench_storage first)\n");
+        std::exit(1);
+    }
+    const QString threadId = q.value(0).toString();
+    MessageListModel model;
+    model.setPageLoader([connection](const QString &thread, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
+        auto page = MessageRepository(connection).page(thread, cursor, limit);
+        if (!page)
+            return std::unexpected(page.error());
+        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
+    });
+    ConversationView view;
+    view.setModel(&model);
+    view.resize(1000, 800);
+    view.show();
+    (void)model.openThread(threadId);
+    view.flushLayout();
+    QCoreApplication::processEvents();
+    ConversationService service(connection, dataDir);
+    MessageRepository messages(connection);
+    auto measure = [&](int row, int rounds) {
+        QList<double> samples;
+        for (int i = 0; i < rounds; ++i) {
+            const Message shown = model.message(row);
+            const int step = shown.siblingIndex == 0 ? 1 : -1;
+            QElapsedTimer t;
+            t.start();
+            auto other = service.switchVersion(shown.id, step);
+            auto below = other ? messages.activePathFrom(*other) : Result<QList<Message>>(std::unexpected(other.error()));
+            if (!below) {
+                std::fprintf(stderr, "bench_gui: switching failed: %s\n", qPrintable(below.error().message));
+                std::exit(1);
+            }
+            model.replaceFrom(row, *below);
+            view.flushLayout();
+            view.viewport()->repaint();
+            samples << double(t.nsecsElapsed()) / 1e6;
+        }
+        return samples;
+    };
+    int nearEnd = -1;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.message(row).siblingCount > 1)
+            nearEnd = row;
+    }
+    const QList<double> near = measure(nearEnd, 30);
+    const int rowsBelowNear = model.rowCount() - nearEnd;
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    view.flushLayout();
+    int nearTop = -1;
+    for (int row = 0; row < model.rowCount() && nearTop < 0; ++row) {
+        if (model.message(row).siblingCount > 1)
+            nearTop = row;
+    }
+    const int rowsLoaded = model.rowCount();
+    const QList<double> top = measure(nearTop, 5);
+    return {{u"messagesOnPath"_s, rowsLoaded},
+            {u"nearEnd"_s, QJsonObject{{u"rowsBelow"_s, rowsBelowNear}, {u"medianMs"_s, median(near)}, {u"p95Ms"_s, percentile(near, 0.95)},
+                                       {u"maxMs"_s, percentile(near, 1.0)}}},
+            {u"nearTopAllRowsLoaded"_s, QJsonObject{{u"row"_s, nearTop}, {u"rowsBelow"_s, rowsLoaded - nearTop},
+                                                    {u"medianMs"_s, median(top)}, {u"maxMs"_s, percentile(top, 1.0)}}}};
+}
+
 QJsonObject coldStart(const QString &binary, const QString &dataDir, const QString &longThreadId)
 {
     auto launch = [&](const QStringList &extra, double *wallMs) {
@@ -263,9 +342,10 @@ int main(int argc, char *argv[])
     const QString binary = QString::fromLocal8Bit(argv[2]);
     QString longThreadId;
     const QJsonObject open = openLongThread(dataDir, &longThreadId);
+    const QJsonObject versions = switchVersions(dataDir);
     const QJsonObject stream = streaming();
     const QJsonObject start = coldStart(binary, dataDir, longThreadId);
-    const QJsonObject result{{u"streaming"_s, stream}, {u"openLongThread"_s, open}, {u"coldStart"_s, start}};
+    const QJsonObject result{{u"streaming"_s, stream}, {u"openLongThread"_s, open}, {u"switchVersion"_s, versions}, {u"coldStart"_s, start}};
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
     return 0;
 }

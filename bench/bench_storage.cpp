@@ -122,6 +122,57 @@ private:
     Vocabulary m_japanese;
 };
 
+// The tree benchmark's thread (issue 15): an active path of `pathLength` messages where every tenth
+// message has a second version with one answer below it (1,000 branch points for 10,000), stored
+// once in the benchmark database and found again by its settings key.
+Result<QString> branchedThread(const QSqlDatabase &db, int pathLength)
+{
+    QSqlQuery q(db);
+    q.exec(u"SELECT value FROM settings WHERE key = 'bench.branchedThread'"_s);
+    if (q.next())
+        return q.value(0).toString();
+    Generator gen(15);
+    ThreadRepository threads(db);
+    MessageRepository messages(db);
+    QSqlQuery(db).exec(u"BEGIN"_s);
+    Thread t;
+    t.title = u"Branched thread"_s;
+    auto thread = threads.create(t);
+    if (!thread)
+        return std::unexpected(thread.error());
+    QString parent;
+    for (int i = 0; i < pathLength; ++i) {
+        Message m;
+        m.threadId = thread->id;
+        m.role = i % 2 == 0 ? MessageRole::User : MessageRole::Assistant;
+        m.parentId = parent;
+        m.content = {TextPart{gen.text(m.role == MessageRole::Assistant), false, {}, {}}};
+        if (i % 10 == 5) { // an older version first, with an answer below it
+            Message older = m;
+            older.content = {TextPart{gen.text(false), false, {}, {}}};
+            auto stored = messages.append(older, MessageRepository::Placement::UnderParent);
+            if (!stored)
+                return std::unexpected(stored.error());
+            Message below;
+            below.threadId = thread->id;
+            below.role = m.role == MessageRole::User ? MessageRole::Assistant : MessageRole::User;
+            below.parentId = stored->id;
+            below.content = {TextPart{gen.text(true), false, {}, {}}};
+            if (auto answer = messages.append(below, MessageRepository::Placement::UnderParent); !answer)
+                return std::unexpected(answer.error());
+        }
+        auto stored = messages.append(m, MessageRepository::Placement::UnderParent);
+        if (!stored)
+            return std::unexpected(stored.error());
+        parent = stored->id;
+    }
+    q.prepare(u"INSERT OR REPLACE INTO settings (key, value) VALUES ('bench.branchedThread', ?)"_s);
+    q.addBindValue(thread->id);
+    q.exec();
+    QSqlQuery(db).exec(u"COMMIT"_s);
+    return thread->id;
+}
+
 double percentile(QList<double> values, double p)
 {
     std::sort(values.begin(), values.end());
@@ -256,6 +307,72 @@ int main(int argc, char *argv[])
                       QJsonObject{{u"p50"_s, percentile(samples, 0.5)}, {u"p95"_s, percentile(samples, 0.95)},
                                   {u"first"_s, samples.constFirst()}, {u"messagesInThread"_s, longThreadMessages},
                                   {u"pageSize"_s, MessageRepository::DefaultPageSize}});
+    }
+
+    // The newest page of a 10,000-message path with 1,000 branch points (issue 15: ≤ 20 ms), read
+    // like the long thread's; and switching a version in that page (the other version and the path
+    // below it, what the GUI reads for "‹ ›").
+    {
+        QElapsedTimer built;
+        built.start();
+        auto branched = branchedThread(db->connection(), 10000);
+        if (!branched) {
+            std::fprintf(stderr, "building the branched thread failed: %s\n", qPrintable(branched.error().message));
+            return 1;
+        }
+        const double buildMs = ms(built);
+        QList<double> samples;
+        for (int i = 0; i < 30; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            auto fresh = Database::open(dataDir);
+            const double openMs = ms(timer);
+            auto page = MessageRepository((*fresh)->connection()).page(*branched, 0, MessageRepository::DefaultPageSize);
+            if (!page || page->tree.size() != MessageRepository::DefaultPageSize) {
+                std::fprintf(stderr, "reading the branched thread failed\n");
+                return 1;
+            }
+            samples << ms(timer) - openMs;
+        }
+        MessageRepository tree(db->connection());
+        const QList<Message> newest = tree.page(*branched, 0, MessageRepository::DefaultPageSize).value().messages;
+        QString point;
+        for (const Message &m : newest) {
+            if (m.siblingCount > 1)
+                point = m.id; // the last branch point of the page
+        }
+        QList<double> switches;
+        QString shown = point;
+        for (int i = 0; i < 30; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const QStringList versions = tree.siblings(shown).value();
+            const QString other = versions.at(versions.indexOf(shown) == 0 ? 1 : 0);
+            auto leaf = tree.select(other);
+            auto below = tree.activePathFrom(other);
+            if (!leaf || !below || below->isEmpty()) {
+                std::fprintf(stderr, "switching a version failed\n");
+                return 1;
+            }
+            switches << ms(timer);
+            shown = other;
+        }
+        if (shown != point)
+            (void)tree.select(point);
+        int branchPoints = 0;
+        QSqlQuery q(db->connection());
+        q.prepare(u"SELECT count(*) FROM (SELECT parent_mid FROM messages WHERE tid = (SELECT tid FROM threads WHERE id = ?) "
+                  "GROUP BY parent_mid HAVING count(*) > 1)"_s);
+        q.addBindValue(*branched);
+        if (q.exec() && q.next())
+            branchPoints = q.value(0).toInt();
+        result.insert(u"branchedThreadNewestPageMs"_s,
+                      QJsonObject{{u"p50"_s, percentile(samples, 0.5)}, {u"p95"_s, percentile(samples, 0.95)},
+                                  {u"first"_s, samples.constFirst()}, {u"pathLength"_s, int(tree.path(*branched).value().size())},
+                                  {u"messagesInThread"_s, tree.count(*branched).value()}, {u"branchPoints"_s, branchPoints},
+                                  {u"buildMs"_s, buildMs}});
+        result.insert(u"switchVersionMs"_s, QJsonObject{{u"p50"_s, percentile(switches, 0.5)}, {u"p95"_s, percentile(switches, 0.95)},
+                                                        {u"max"_s, percentile(switches, 1.0)}});
     }
 
     // FTS search latency over a fixed query mix.

@@ -113,13 +113,9 @@ int main(int argc, char *argv[])
 
     // This process runs runs: take the lease, and recover what a crash left streaming (unless
     // another AgentDesk process is running runs on the same data right now).
-    auto lease = AgentDesk::RunLease::acquire(dataDir);
-    if (lease) {
-        if (auto recovered = (*lease)->recoverIfAlone((*db)->connection()); !recovered)
-            qWarning("recovering interrupted runs failed: %s", qPrintable(recovered.error().message));
-    } else {
+    auto lease = workspace.conversations().startRunning();
+    if (!lease)
         qWarning("%s", qPrintable(lease.error().message));
-    }
     // Sources a crashed process was reading become failed (with the reason) instead of
     // `processing` forever.
     if (auto swept = AgentDesk::SourceIngest((*db)->connection()).recoverInterrupted(); !swept)

@@ -4,7 +4,6 @@
 #include "core/boundedfile.h"
 #include "core/piiunmasker.h"
 #include "core/runevent.h"
-#include "inference/apikeys.h"
 #include "inference/networkaccess.h"
 #include "documents/sourceingest.h"
 #include "storage/messagerepository.h"
@@ -188,11 +187,10 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         return app.failWithCode(request.error());
     // Before the run (and only for valid input): rows a crashed process left streaming become
     // interrupted — unless another process is running runs on this data right now.
-    auto lease = RunLease::acquire(app.dataDir());
+    ConversationService conversations(*db, app.dataDir());
+    auto lease = conversations.startRunning();
     if (!lease)
         return app.fail(lease.error());
-    if (auto recovered = (*lease)->recoverIfAlone(*db); !recovered)
-        return app.fail(recovered.error());
     ThreadRepository threads(*db);
     // Settings given for an existing thread change it for this and later runs.
     if (!request->threadId.isEmpty()) {
@@ -203,7 +201,6 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
         if (request->newThread.anonymous)
             threads.setAnonymous(request->threadId, true);
     }
-    ConversationService conversations(*db, app.dataDir());
     Result<ConversationService::PreparedRun> prepared = std::unexpected(Error{});
     if (!request->editMessageId.isEmpty()) {
         prepared = conversations.prepareEdit(request->editMessageId, request->input.text);
@@ -216,11 +213,10 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     if (!prepared)
         return app.failWithCode(prepared.error());
     // A new thread and attached files are kept only once the key is known to be there.
-    auto key = ApiKeys::fromEnvironment(prepared->provider);
-    if (!key) {
-        conversations.abandon(*prepared);
+    Result<QString> key = std::unexpected(Error{});
+    conversations.readKey(*prepared, ConversationService::KeySource::Environment, [&key](Result<QString> read) { key = std::move(read); }, nullptr);
+    if (!key)
         return app.failWithCode(key.error());
-    }
     const QString threadId = prepared->threadId;
     SourceRepository sources(*db);
     for (const QString &id : std::as_const(prepared->addedSourceIds)) {

@@ -1,7 +1,11 @@
 #include "conversationservice.h"
 
 #include "runcontext.h"
+#include "runlease.h"
 #include "threadrunlock.h"
+
+#include "core/logging.h"
+#include "inference/apikeys.h"
 
 #include "documents/sourceingest.h"
 #include "storage/blobstore.h"
@@ -91,6 +95,31 @@ void ConversationService::abandon(const PreparedRun &prepared)
         (void)sources.remove(id);
     if (prepared.threadCreated)
         (void)ThreadRepository(m_db).remove(prepared.threadId);
+}
+
+void ConversationService::readKey(const PreparedRun &prepared, KeySource source, std::function<void(Result<QString>)> done, QObject *context)
+{
+    auto finish = [service = *this, prepared, done = std::move(done)](Result<QString> key) mutable {
+        if (!key)
+            service.abandon(prepared);
+        done(std::move(key));
+    };
+    const Provider &provider = prepared.provider;
+    if (source == KeySource::KeychainThenEnvironment && !provider.apiKey.keychainKey.isEmpty())
+        return ApiKeys::readFromKeychain(provider.apiKey.keychainKey, std::move(finish), context);
+    finish(ApiKeys::fromEnvironment(provider));
+}
+
+Result<std::unique_ptr<RunLease>> ConversationService::startRunning()
+{
+    auto lease = RunLease::acquire(m_dataDir);
+    if (!lease)
+        return std::unexpected(lease.error());
+    // A failed recovery leaves the rows as they were (each thread is one transaction); the lease is
+    // held all the same, so no other process takes this one's live runs for abandoned ones.
+    if (auto recovered = (*lease)->recoverIfAlone(m_db); !recovered)
+        qCWarning(lcRun) << "recovering interrupted runs failed:" << recovered.error().message;
+    return lease;
 }
 
 Result<ConversationService::PreparedRun> ConversationService::prepareEdit(const QString &messageId, const QString &text)

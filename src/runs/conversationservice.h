@@ -9,9 +9,15 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
+class QObject;
+
 namespace AgentDesk {
+
+class RunLease;
 
 // The use cases of a conversation (product.md §14, house-style.md §10), written once for every
 // front end: the Widgets window, the CLI, and the front ends that follow call these and only turn
@@ -63,6 +69,19 @@ public:
     Result<PreparedRun> prepareRegenerate(const QString &threadId, const QString &messageId = {});
     // The run of a prepared request could not start: what prepare…() stored for it goes again.
     void abandon(const PreparedRun &prepared);
+
+    // Where a front end's keys come from: the GUI asks the keychain first, the CLI (scripts, CI)
+    // only the provider's environment variable.
+    enum class KeySource { KeychainThenEnvironment, Environment };
+    // The prepared run's API key, for `done` (on `context`'s thread; at once from the environment).
+    // Without a key the run cannot start: what prepare…() stored goes again before `done` hears why.
+    void readKey(const PreparedRun &prepared, KeySource source, std::function<void(Result<QString>)> done, QObject *context);
+
+    // For a process that executes runs, at its start: its run lease (hold it while the process
+    // runs runs) and, unless another process is running runs on the data right now, the recovery of
+    // runs a crash left streaming (interrupted answers kept, failed tips cleaned, drafts restored;
+    // a recovery that fails is logged and leaves the rows as they were).
+    Result<std::unique_ptr<RunLease>> startRunning();
 
     // The versions of `messageId` and which one it is (for the "‹ 2 / 3 ›" switcher).
     struct Versions

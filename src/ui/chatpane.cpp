@@ -294,47 +294,46 @@ void ChatPane::send()
         showError(prepared.error().message);
         return;
     }
-    const QString threadId = prepared->threadId;
-    const bool created = prepared->threadCreated;
-    const Provider provider = prepared->provider;
     m_sending = true;
-    auto proceed = [this, threadId, created, provider, input] {
-        if (created) {
-            m_newDraft.clear();
-            if (m_threadId.isEmpty()) { // still on the new conversation (files take a moment)
-                m_threadId = threadId;
-                m_messages->openThread(threadId);
-                m_artifacts->setThread(threadId);
-                m_view->setError({});
-            }
-            if (auto thread = m_workspace->threads().get(threadId))
-                Q_EMIT threadCreated(*thread);
-        }
-        withKey(provider, [this, threadId, input](const QString &key) {
+    // The key first: without it nothing is kept (the service takes a new thread back again).
+    withKey(*prepared, [this, prepared = *prepared](const QString &key) {
+        auto proceed = [this, prepared, key] {
             m_sending = false;
-            startRun(threadId, input, key);
+            if (prepared.threadCreated) {
+                m_newDraft.clear();
+                if (m_threadId.isEmpty()) { // still on the new conversation (files take a moment)
+                    m_threadId = prepared.threadId;
+                    m_messages->openThread(prepared.threadId);
+                    m_artifacts->setThread(prepared.threadId);
+                    m_view->setError({});
+                }
+                if (auto thread = m_workspace->threads().get(prepared.threadId))
+                    Q_EMIT threadCreated(*thread);
+            }
+            startRun(prepared.threadId, prepared.input, key);
+        };
+        // Files become sources of the thread before the run, so the model can search them at once.
+        // They are read on a worker thread: the window stays responsive while a large PDF is read.
+        const QStringList files = m_composer->files();
+        if (files.isEmpty())
+            return proceed();
+        Q_EMIT statusMessage(tr("Reading %n file(s)…", nullptr, int(files.size())));
+        m_workspace->attachFiles(prepared.threadId, files, [self = QPointer<ChatPane>(this), proceed](const QList<Error> &errors) {
+            if (!self)
+                return;
+            for (const Error &error : errors)
+                Q_EMIT self->statusMessage(error.message);
+            proceed();
         });
-    };
-    // Files become sources of the thread before the run, so the model can search them at once.
-    // They are read on a worker thread: the window stays responsive while a large PDF is read.
-    const QStringList files = m_composer->files();
-    if (files.isEmpty())
-        return proceed();
-    Q_EMIT statusMessage(tr("Reading %n file(s)…", nullptr, int(files.size())));
-    m_workspace->attachFiles(threadId, files, [self = QPointer<ChatPane>(this), proceed](const QList<Error> &errors) {
-        if (!self)
-            return;
-        for (const Error &error : errors)
-            Q_EMIT self->statusMessage(error.message);
-        proceed();
     });
 }
 
-void ChatPane::withKey(const Provider &provider, std::function<void(const QString &)> then)
+void ChatPane::withKey(const ConversationService::PreparedRun &prepared, std::function<void(const QString &)> then)
 {
     // The keychain answers later; the environment at once. Either way the pane may be gone by then.
-    const bool keychain = !provider.apiKey.keychainKey.isEmpty();
-    m_workspace->readKey(provider, [self = QPointer<ChatPane>(this), keychain, then = std::move(then)](Result<QString> key) {
+    const bool keychain = !prepared.provider.apiKey.keychainKey.isEmpty();
+    m_workspace->conversations().readKey(prepared, ConversationService::KeySource::KeychainThenEnvironment,
+                                         [self = QPointer<ChatPane>(this), keychain, then = std::move(then)](Result<QString> key) {
         if (!self)
             return;
         if (!key) {
@@ -344,7 +343,7 @@ void ChatPane::withKey(const Provider &provider, std::function<void(const QStrin
             return;
         }
         then(*key);
-    });
+    }, this);
 }
 
 void ChatPane::startRun(const QString &threadId, const RunInput &input, const QString &apiKey)
@@ -430,7 +429,7 @@ void ChatPane::sendEdit()
     }
     const QString edited = std::exchange(m_editing, QString());
     m_sending = true;
-    withKey(prepared->provider, [this, edited, prepared = *prepared](const QString &key) {
+    withKey(*prepared, [this, edited, prepared = *prepared](const QString &key) {
         m_sending = false;
         // The new version takes the old one's place in the view; the old one stays stored.
         if (prepared.threadId == m_threadId) {
@@ -452,7 +451,7 @@ void ChatPane::regenerate(const QString &messageId)
         return;
     }
     const QString question = std::get<RunRegenerateInput>(prepared->input).userMessageId;
-    withKey(prepared->provider, [this, question, prepared = *prepared](const QString &key) {
+    withKey(*prepared, [this, question, prepared = *prepared](const QString &key) {
         if (prepared.threadId != m_threadId)
             return;
         if (const int row = m_messages->rowOf(question); row >= 0)

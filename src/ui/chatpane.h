@@ -4,6 +4,7 @@
 #include "core/provider.h"
 #include "core/runevent.h"
 #include "core/thread.h"
+#include "runs/conversationservice.h"
 #include "runs/executerun.h"
 
 #include <QCache>
@@ -66,8 +67,8 @@ Q_SIGNALS:
 private:
     void send();
     void startRun(const QString &threadId, const RunInput &input, const QString &apiKey);
-    // Reads the provider's key, then `then` with it (or shows why it could not be read).
-    void withKey(const Provider &provider, std::function<void(const QString &)> then);
+    // Reads the prepared run's key, then `then` with it (or shows why it could not be read).
+    void withKey(const ConversationService::PreparedRun &prepared, std::function<void(const QString &)> then);
     void onRunFinished(const QString &threadId, const ExecuteRun::Result &result);
     void track(const QString &threadId, const QString &messageId);
     void showError(const QString &message);
