@@ -328,7 +328,7 @@ int main(int argc, char *argv[])
             auto fresh = Database::open(dataDir);
             const double openMs = ms(timer);
             auto page = MessageRepository((*fresh)->connection()).page(*branched, 0, MessageRepository::DefaultPageSize);
-            if (!page || page->tree.size() != MessageRepository::DefaultPageSize) {
+            if (!page || page->messages.size() != MessageRepository::DefaultPageSize) {
                 std::fprintf(stderr, "reading the branched thread failed\n");
                 return 1;
             }
