@@ -1,6 +1,7 @@
 #include "conversationservice.h"
 
 #include "runcontext.h"
+#include "runcontroller.h"
 #include "runlease.h"
 #include "threadrunlock.h"
 
@@ -28,7 +29,88 @@ Error invalidInput(const QString &message)
 
 } // namespace
 
-ConversationService::ConversationService(QSqlDatabase db, QString dataDir) : m_db(std::move(db)), m_dataDir(std::move(dataDir)) {}
+ConversationService::ConversationService(QSqlDatabase db, QString dataDir, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_dataDir(std::move(dataDir))
+{
+}
+
+ConversationService::~ConversationService() = default;
+
+void ConversationService::attachRuns(RunController *runs)
+{
+    if (m_runs == runs)
+        return;
+    if (m_runs)
+        disconnect(m_runs, nullptr, this, nullptr);
+    m_runs = runs;
+    if (!runs)
+        return;
+    connect(runs, &RunController::sessionChanged, this, &ConversationService::sessionChanged);
+    connect(runs, &RunController::titleUpdated, this, &ConversationService::titleUpdated);
+    connect(runs, &RunController::messageReady, this, [this](const QString &threadId, const Message &message) {
+        m_state[threadId].produced.insert(message.id);
+        Q_EMIT messageReady(threadId, message);
+    });
+    connect(runs, &RunController::messageDelta, this, [this](const QString &threadId, const RunMessageDeltaEvent &delta) {
+        m_state[threadId].produced.insert(delta.messageId);
+        Q_EMIT messageDelta(threadId, delta);
+    });
+    connect(runs, &RunController::approvalRequested, this, [this](const QString &threadId, const RunApprovalRequestEvent &request) {
+        m_state[threadId].approvals.insert(request.toolCallId);
+        Q_EMIT approvalRequested(threadId, request);
+    });
+    connect(runs, &RunController::runFailed, this, [this](const QString &threadId, const RunErrorEvent &error) {
+        m_state[threadId].error = error.message;
+        Q_EMIT runFailed(threadId, error);
+    });
+    connect(runs, &RunController::runFinished, this, [this](const QString &threadId, const ExecuteRun::Result &result) {
+        RunState &state = m_state[threadId];
+        state.approvals.clear();
+        const QSet<QString> produced = std::exchange(state.produced, {});
+        Q_EMIT runFinished(threadId, result, QStringList(produced.cbegin(), produced.cend()));
+    });
+}
+
+Result<QString> ConversationService::start(const PreparedRun &prepared, const QString &apiKey)
+{
+    if (!m_runs)
+        return std::unexpected(Error{u"RUN_EXECUTION_FAILED"_s, u"This process has no run engine"_s, {}});
+    auto runId = m_runs->send(prepared.threadId, prepared.input, apiKey);
+    if (!runId)
+        return runId;
+    RunState &state = m_state[prepared.threadId];
+    state = RunState{};
+    Q_EMIT runStarted(prepared.threadId);
+    return runId;
+}
+
+void ConversationService::stop(const QString &threadId)
+{
+    if (m_runs && m_runs->isRunning(threadId))
+        m_runs->stop(threadId);
+}
+
+void ConversationService::answerApproval(const QString &threadId, const QString &toolCallId, ApprovalDecision decision)
+{
+    m_state[threadId].approvals.remove(toolCallId);
+    if (m_runs)
+        m_runs->answerApproval(threadId, toolCallId, decision);
+}
+
+bool ConversationService::isRunning(const QString &threadId) const
+{
+    return m_runs && !threadId.isEmpty() && m_runs->isRunning(threadId);
+}
+
+QString ConversationService::lastError(const QString &threadId) const
+{
+    return m_state.value(threadId).error;
+}
+
+QSet<QString> ConversationService::pendingApprovals(const QString &threadId) const
+{
+    return m_state.value(threadId).approvals;
+}
 
 template<typename T, typename F>
 Result<T> ConversationService::whileIdle(const QString &threadId, F &&body)
@@ -99,9 +181,9 @@ void ConversationService::abandon(const PreparedRun &prepared)
 
 void ConversationService::readKey(const PreparedRun &prepared, KeySource source, std::function<void(Result<QString>)> done, QObject *context)
 {
-    auto finish = [service = *this, prepared, done = std::move(done)](Result<QString> key) mutable {
-        if (!key)
-            service.abandon(prepared);
+    auto finish = [self = QPointer<ConversationService>(this), prepared, done = std::move(done)](Result<QString> key) {
+        if (!key && self)
+            self->abandon(prepared);
         done(std::move(key));
     };
     const Provider &provider = prepared.provider;

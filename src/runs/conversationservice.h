@@ -1,11 +1,18 @@
 #pragma once
 
+#include "executerun.h"
+
 #include "core/error.h"
 #include "core/message.h"
 #include "core/provider.h"
+#include "core/runevent.h"
 #include "core/runinput.h"
 #include "core/thread.h"
 
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -17,6 +24,7 @@ class QObject;
 
 namespace AgentDesk {
 
+class RunController;
 class RunLease;
 
 // The use cases of a conversation (product.md §14, house-style.md §10), written once for every
@@ -33,11 +41,18 @@ class RunLease;
 // Edit and Regenerate never delete: an edited question is a new version beside the old one, a
 // regenerated answer a new version below the same question. Switching, forking and pruning change
 // the tree; switching and pruning are refused while a run (in any process) answers in the thread.
+//
+// In the GUI process the service also runs the runs (attachRuns(): the RunController and its
+// worker thread) and keeps each thread's run state — the messages the current run produced, the
+// tool calls waiting for an answer, the last run's error — so every window and view of a thread
+// (the main window, Quick Ask) shows the same. The CLI executes its one run itself.
 // Thread affinity: the thread of its connection.
-class ConversationService
+class ConversationService : public QObject
 {
+    Q_OBJECT
 public:
-    ConversationService(QSqlDatabase db, QString dataDir);
+    ConversationService(QSqlDatabase db, QString dataDir, QObject *parent = nullptr);
+    ~ConversationService() override;
 
     // The settings of a conversation that does not exist yet.
     struct NewThread
@@ -104,6 +119,30 @@ public:
     // The user message a regeneration of `messageId` answers again.
     Result<Message> questionOf(const QString &messageId) const;
 
+    // Runs, in a process with a run engine (the GUI): set once, before the first start().
+    void attachRuns(RunController *runs);
+    // Starts the prepared run; refused while the thread has one (in this process: RUN_INVALID_INPUT,
+    // in another: the run fails with RUN_THREAD_BUSY).
+    Result<QString> start(const PreparedRun &prepared, const QString &apiKey);
+    void stop(const QString &threadId);
+    void answerApproval(const QString &threadId, const QString &toolCallId, ApprovalDecision decision);
+    bool isRunning(const QString &threadId) const;
+    // The error of the thread's last run (empty when it succeeded or is running).
+    QString lastError(const QString &threadId) const;
+    // The tool calls of the thread's run that wait for the user's answer.
+    QSet<QString> pendingApprovals(const QString &threadId) const;
+
+Q_SIGNALS:
+    void runStarted(const QString &threadId);
+    void sessionChanged(const QString &threadId, bool streaming);
+    void messageReady(const QString &threadId, const AgentDesk::Message &message);
+    void messageDelta(const QString &threadId, const AgentDesk::RunMessageDeltaEvent &delta);
+    void approvalRequested(const QString &threadId, const AgentDesk::RunApprovalRequestEvent &request);
+    void runFailed(const QString &threadId, const AgentDesk::RunErrorEvent &error);
+    void titleUpdated(const QString &threadId, const QString &title);
+    // The run ended (the thread accepts a new one); `produced`: the ids of the messages it sent.
+    void runFinished(const QString &threadId, const AgentDesk::ExecuteRun::Result &result, const QStringList &produced);
+
 private:
     // Runs `body` while holding the thread's run lock: nothing may answer in it meanwhile.
     template<typename T, typename F>
@@ -112,6 +151,14 @@ private:
 
     QSqlDatabase m_db;
     QString m_dataDir;
+    QPointer<RunController> m_runs;
+    struct RunState
+    {
+        QSet<QString> produced;
+        QSet<QString> approvals;
+        QString error;
+    };
+    QHash<QString, RunState> m_state; // by thread
 };
 
 } // namespace AgentDesk

@@ -15,7 +15,8 @@
 namespace AgentDesk {
 
 Workspace::Workspace(QSqlDatabase db, QString dataDir, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_dataDir(std::move(dataDir)), m_network(new QNetworkAccessManager(this))
+    : QObject(parent), m_db(std::move(db)), m_dataDir(std::move(dataDir)), m_network(new QNetworkAccessManager(this)),
+      m_conversations(new ConversationService(m_db, m_dataDir, this))
 {
 }
 

@@ -56,8 +56,9 @@ public:
     McpServerRepository mcpServers() const { return McpServerRepository(m_db); }
     SearchIndex search() const { return SearchIndex(m_db); }
     BlobStore blobs() const { return BlobStore(m_dataDir); }
-    // The conversation use cases (edit, regenerate, versions, fork, prune) on the GUI's connection.
-    ConversationService conversations() const { return ConversationService(m_db, m_dataDir); }
+    // The conversation use cases on the GUI's connection: one service for every window, with the
+    // run state of every thread (its runs once the main window attached the run engine).
+    ConversationService &conversations() const { return *m_conversations; }
 
     // The provider a thread's next run talks to (agent model over thread model over the default).
     Result<Provider> providerForThread(const QString &threadId) const;
@@ -83,6 +84,7 @@ private:
     QSqlDatabase m_db;
     QString m_dataDir;
     QNetworkAccessManager *m_network;
+    ConversationService *m_conversations;
 };
 
 } // namespace AgentDesk

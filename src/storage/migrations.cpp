@@ -256,7 +256,9 @@ const QStringList schemaV3 = {
     uR"(UPDATE messages SET parent_mid = (SELECT max(p.mid) FROM messages AS p WHERE p.tid = messages.tid AND p.mid < messages.mid))"_s,
     uR"(ALTER TABLE threads ADD COLUMN active_mid INTEGER)"_s,
     uR"(UPDATE threads SET active_mid = (SELECT max(m.mid) FROM messages AS m WHERE m.tid = threads.tid))"_s,
-    uR"(CREATE INDEX messages_children ON messages(tid, parent_mid, chosen))"_s,
+    // Children of a message (the parent link's foreign key check when a message is deleted, the
+    // versions and the one chosen last); first messages by thread (parent_mid IS NULL).
+    uR"(CREATE INDEX messages_children ON messages(parent_mid, tid, chosen))"_s,
 };
 
 } // namespace

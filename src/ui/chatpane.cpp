@@ -25,8 +25,8 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-ChatPane::ChatPane(Workspace *workspace, RunController *runs, QWidget *parent)
-    : QWidget(parent), m_workspace(workspace), m_runs(runs), m_messages(new MessageListModel(this)),
+ChatPane::ChatPane(Workspace *workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_conversations(&workspace->conversations()), m_messages(new MessageListModel(this)),
       m_view(new ConversationView), m_composer(new Composer), m_artifacts(new ArtifactPanel(m_workspace))
 {
     setObjectName(u"chatPane"_s);
@@ -88,12 +88,16 @@ ChatPane::ChatPane(Workspace *workspace, RunController *runs, QWidget *parent)
         input.text = m_composer->text();
         input.skillId = skillId;
         input.images = m_composer->images();
-        startRun(m_threadId, input, QString());
+        auto prepared = m_conversations->prepareSend(m_threadId, {}, input);
+        if (!prepared) {
+            showError(prepared.error().message);
+            return;
+        }
+        withKey(*prepared, [this, prepared = *prepared](const QString &key) { startRun(prepared, key); });
     });
 
     connect(m_view, &ConversationView::approvalAnswered, this, [this](const QString &toolCallId, ApprovalDecision decision) {
-        m_pendingApprovals[m_threadId].remove(toolCallId);
-        m_runs->answerApproval(m_threadId, toolCallId, decision);
+        m_conversations->answerApproval(m_threadId, toolCallId, decision);
     });
     connect(m_view, &ConversationView::retryRequested, this, &ChatPane::send);
     connect(m_view, &ConversationView::editRequested, this, &ChatPane::editMessage);
@@ -120,8 +124,8 @@ ChatPane::ChatPane(Workspace *workspace, RunController *runs, QWidget *parent)
         Q_EMIT statusMessage(tr("The event was handed to your calendar."));
     });
 
-    connect(m_runs, &RunController::messageReady, this, [this](const QString &threadId, const Message &message) {
-        track(threadId, message.id);
+    // The run engine's events, through the service that keeps each thread's run state.
+    connect(m_conversations, &ConversationService::messageReady, this, [this](const QString &threadId, const Message &message) {
         if (threadId == m_threadId) {
             m_messages->upsertMessage(message);
             if (message.role == MessageRole::Tool)
@@ -129,30 +133,27 @@ ChatPane::ChatPane(Workspace *workspace, RunController *runs, QWidget *parent)
         }
         Q_EMIT threadChanged(threadId);
     });
-    connect(m_runs, &RunController::messageDelta, this, [this](const QString &threadId, const RunMessageDeltaEvent &delta) {
-        track(threadId, delta.messageId);
+    connect(m_conversations, &ConversationService::messageDelta, this, [this](const QString &threadId, const RunMessageDeltaEvent &delta) {
         if (threadId == m_threadId)
             m_messages->applyDelta(delta);
     });
-    connect(m_runs, &RunController::approvalRequested, this,
+    connect(m_conversations, &ConversationService::approvalRequested, this,
             [this](const QString &threadId, const RunApprovalRequestEvent &request) {
-                m_pendingApprovals[threadId].insert(request.toolCallId);
                 if (threadId == m_threadId)
                     m_view->addPendingApproval(request.toolCallId);
             });
-    connect(m_runs, &RunController::runFailed, this, [this](const QString &threadId, const RunErrorEvent &error) {
-        m_errors.insert(threadId, error.message);
+    connect(m_conversations, &ConversationService::runFailed, this, [this](const QString &threadId, const RunErrorEvent &error) {
         if (threadId == m_threadId)
             m_view->setError(error.message);
     });
-    connect(m_runs, &RunController::sessionChanged, this, [this](const QString &threadId, bool streaming) {
+    connect(m_conversations, &ConversationService::sessionChanged, this, [this](const QString &threadId, bool streaming) {
         if (threadId != m_threadId)
             return;
-        m_composer->setRunning(streaming || m_runs->isRunning(threadId));
+        m_composer->setRunning(streaming || m_conversations->isRunning(threadId));
         m_view->setRunning(streaming);
     });
-    connect(m_runs, &RunController::titleUpdated, this, [this](const QString &threadId) { Q_EMIT threadChanged(threadId); });
-    connect(m_runs, &RunController::runFinished, this, &ChatPane::onRunFinished);
+    connect(m_conversations, &ConversationService::titleUpdated, this, [this](const QString &threadId) { Q_EMIT threadChanged(threadId); });
+    connect(m_conversations, &ConversationService::runFinished, this, &ChatPane::onRunFinished);
 
     reloadChoices();
     openThread({});
@@ -232,10 +233,10 @@ void ChatPane::openThread(const QString &threadId)
     m_artifactCount = 0;
     m_artifacts->hide();
     m_artifacts->setThread(threadId);
-    for (const QString &callId : m_pendingApprovals.value(threadId))
+    for (const QString &callId : m_conversations->pendingApprovals(threadId))
         m_view->addPendingApproval(callId);
-    m_view->setError(m_errors.value(threadId));
-    const bool running = !threadId.isEmpty() && m_runs->isRunning(threadId);
+    m_view->setError(m_conversations->lastError(threadId));
+    const bool running = m_conversations->isRunning(threadId);
     m_composer->setRunning(running);
     m_view->setRunning(running);
     m_composer->clear();
@@ -276,7 +277,7 @@ void ChatPane::showError(const QString &message)
 
 void ChatPane::send()
 {
-    if (m_sending || m_composer->isEmpty() || (!m_threadId.isEmpty() && m_runs->isRunning(m_threadId)))
+    if (m_sending || m_composer->isEmpty() || (!m_threadId.isEmpty() && m_conversations->isRunning(m_threadId)))
         return;
     if (m_composer->model().isEmpty()) {
         showError(tr("No model is set up yet. Add a provider and a model in Settings (Ctrl+,)."));
@@ -289,7 +290,7 @@ void ChatPane::send()
     input.text = m_composer->text().trimmed();
     input.images = m_composer->images();
     const ConversationService::NewThread settings{m_composer->model(), m_composer->agentId(), m_composer->isAnonymous()};
-    auto prepared = m_workspace->conversations().prepareSend(m_threadId, settings, input);
+    auto prepared = m_conversations->prepareSend(m_threadId, settings, input);
     if (!prepared) {
         showError(prepared.error().message);
         return;
@@ -310,7 +311,7 @@ void ChatPane::send()
                 if (auto thread = m_workspace->threads().get(prepared.threadId))
                     Q_EMIT threadCreated(*thread);
             }
-            startRun(prepared.threadId, prepared.input, key);
+            startRun(prepared, key);
         };
         // Files become sources of the thread before the run, so the model can search them at once.
         // They are read on a worker thread: the window stays responsive while a large PDF is read.
@@ -332,7 +333,7 @@ void ChatPane::withKey(const ConversationService::PreparedRun &prepared, std::fu
 {
     // The keychain answers later; the environment at once. Either way the pane may be gone by then.
     const bool keychain = !prepared.provider.apiKey.keychainKey.isEmpty();
-    m_workspace->conversations().readKey(prepared, ConversationService::KeySource::KeychainThenEnvironment,
+    m_conversations->readKey(prepared, ConversationService::KeySource::KeychainThenEnvironment,
                                          [self = QPointer<ChatPane>(this), keychain, then = std::move(then)](Result<QString> key) {
         if (!self)
             return;
@@ -346,41 +347,33 @@ void ChatPane::withKey(const ConversationService::PreparedRun &prepared, std::fu
     }, this);
 }
 
-void ChatPane::startRun(const QString &threadId, const RunInput &input, const QString &apiKey)
+void ChatPane::startRun(const ConversationService::PreparedRun &prepared, const QString &apiKey)
 {
-    auto runId = m_runs->send(threadId, input, apiKey);
+    auto runId = m_conversations->start(prepared, apiKey);
     if (!runId) {
         showError(runId.error().message);
         return;
     }
-    m_runMessages.remove(threadId);
-    m_errors.remove(threadId);
-    if (threadId == m_threadId) {
-        m_composer->clear();
+    if (prepared.threadId == m_threadId) {
+        // What was typed is sent (the run stores it and empties the thread's draft together); a
+        // regeneration leaves the composer alone.
+        if (std::holds_alternative<RunUserInput>(prepared.input))
+            m_composer->clear();
         m_composer->setRunning(true);
         m_view->setError({});
         m_view->setRunning(true);
         m_view->scrollToBottom();
     }
-    m_workspace->threads().setDraft(threadId, {});
-    Q_EMIT threadChanged(threadId);
+    Q_EMIT threadChanged(prepared.threadId);
 }
 
 void ChatPane::stop()
 {
-    if (!m_threadId.isEmpty() && m_runs->isRunning(m_threadId))
-        m_runs->stop(m_threadId);
+    m_conversations->stop(m_threadId);
 }
 
-void ChatPane::track(const QString &threadId, const QString &messageId)
+void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &result, const QStringList &produced)
 {
-    m_runMessages[threadId].insert(messageId);
-}
-
-void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &result)
-{
-    m_pendingApprovals.remove(threadId);
-    const QSet<QString> produced = m_runMessages.take(threadId);
     if (threadId != m_threadId) {
         Q_EMIT threadChanged(threadId);
         return;
@@ -393,7 +386,7 @@ void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &
     // the version shown before, an edited question's text into the composer).
     resync();
     m_artifacts->reload();
-    loadUsage(QStringList(produced.cbegin(), produced.cend()));
+    loadUsage(produced);
     if (result.outcome != ExecuteRun::Outcome::Completed) {
         // The cleanup put the user's text back into the thread's draft: into the composer with it,
         // in front of whatever the user typed meanwhile.
@@ -412,7 +405,7 @@ void ChatPane::onRunFinished(const QString &threadId, const ExecuteRun::Result &
 void ChatPane::editMessage(const QString &messageId)
 {
     const int row = m_messages->rowOf(messageId);
-    if (row < 0 || m_runs->isRunning(m_threadId))
+    if (row < 0 || m_conversations->isRunning(m_threadId))
         return;
     m_editing = messageId;
     m_composer->setText(m_messages->message(row).plainText());
@@ -422,7 +415,7 @@ void ChatPane::editMessage(const QString &messageId)
 
 void ChatPane::sendEdit()
 {
-    auto prepared = m_workspace->conversations().prepareEdit(m_editing, m_composer->text());
+    auto prepared = m_conversations->prepareEdit(m_editing, m_composer->text());
     if (!prepared) {
         showError(prepared.error().message);
         return;
@@ -436,16 +429,16 @@ void ChatPane::sendEdit()
             if (const int row = m_messages->rowOf(edited); row >= 0)
                 m_messages->replaceFrom(row, {});
         }
-        startRun(prepared.threadId, prepared.input, key);
+        startRun(prepared, key);
     });
 }
 
 void ChatPane::regenerate(const QString &messageId)
 {
     // The answer is asked for again below the same question; the old answer stays as a version.
-    if (m_runs->isRunning(m_threadId))
+    if (m_conversations->isRunning(m_threadId))
         return;
-    auto prepared = m_workspace->conversations().prepareRegenerate(m_threadId, messageId);
+    auto prepared = m_conversations->prepareRegenerate(m_threadId, messageId);
     if (!prepared) {
         showError(prepared.error().message);
         return;
@@ -456,14 +449,13 @@ void ChatPane::regenerate(const QString &messageId)
             return;
         if (const int row = m_messages->rowOf(question); row >= 0)
             m_messages->replaceFrom(row + 1, {});
-        startRun(prepared.threadId, prepared.input, key);
+        startRun(prepared, key);
     });
 }
 
 void ChatPane::switchVersion(const QString &messageId, int step)
 {
-    ConversationService conversations = m_workspace->conversations();
-    auto shown = conversations.switchVersion(messageId, step);
+    auto shown = m_conversations->switchVersion(messageId, step);
     if (!shown) {
         Q_EMIT statusMessage(shown.error().message);
         return;
@@ -510,7 +502,7 @@ void ChatPane::resync()
 
 void ChatPane::fork(const QString &messageId)
 {
-    auto thread = m_workspace->conversations().fork(messageId);
+    auto thread = m_conversations->fork(messageId);
     if (!thread) {
         showError(thread.error().message);
         return;
@@ -525,7 +517,7 @@ void ChatPane::revealMessage(const QString &threadId, const QString &messageId)
     // A hit in a version that is not shown: its branch becomes the shown one.
     auto onPath = m_workspace->messages().activePathFrom(messageId);
     if (onPath && onPath->isEmpty()) {
-        if (auto switched = m_workspace->conversations().switchTo(messageId); !switched)
+        if (auto switched = m_conversations->switchTo(messageId); !switched)
             Q_EMIT statusMessage(switched.error().message);
     }
     if (threadId == m_threadId)

@@ -24,7 +24,6 @@ class ArtifactPanel;
 class Composer;
 class ConversationView;
 class MessageListModel;
-class RunController;
 
 // One conversation at a time: the conversation view over a MessageListModel, the composer, and
 // what connects them to the run engine (product.md §3, §11). Sending creates the thread on first
@@ -37,7 +36,7 @@ class ChatPane : public QWidget
 {
     Q_OBJECT
 public:
-    ChatPane(Workspace *workspace, RunController *runs, QWidget *parent = nullptr);
+    explicit ChatPane(Workspace *workspace, QWidget *parent = nullptr);
     ~ChatPane() override;
 
     // Shows a stored thread, or an empty new conversation for an empty id. The current draft is
@@ -66,11 +65,10 @@ Q_SIGNALS:
 
 private:
     void send();
-    void startRun(const QString &threadId, const RunInput &input, const QString &apiKey);
+    void startRun(const ConversationService::PreparedRun &prepared, const QString &apiKey);
     // Reads the prepared run's key, then `then` with it (or shows why it could not be read).
     void withKey(const ConversationService::PreparedRun &prepared, std::function<void(const QString &)> then);
-    void onRunFinished(const QString &threadId, const ExecuteRun::Result &result);
-    void track(const QString &threadId, const QString &messageId);
+    void onRunFinished(const QString &threadId, const ExecuteRun::Result &result, const QStringList &produced);
     void showError(const QString &message);
     void editMessage(const QString &messageId);
     void sendEdit();
@@ -88,7 +86,7 @@ private:
     void showImage(const QString &blob);
 
     Workspace *m_workspace;
-    RunController *m_runs;
+    ConversationService *m_conversations;
     MessageListModel *m_messages;
     ConversationView *m_view;
     Composer *m_composer;
@@ -99,9 +97,6 @@ private:
     QString m_editing;  // the user message that Send adds a new version of
     bool m_sending = false;
     QTimer m_draftTimer;
-    QHash<QString, QSet<QString>> m_runMessages;      // by thread: ids the current run produced
-    QHash<QString, QSet<QString>> m_pendingApprovals; // by thread: tool call ids
-    QHash<QString, QString> m_errors;                 // by thread: the last run's error
     struct Usage
     {
         qint64 input = 0;

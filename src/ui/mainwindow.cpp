@@ -36,10 +36,12 @@ namespace AgentDesk {
 MainWindow::MainWindow(Workspace *workspace, RunController *runs,
                        const QList<WelcomePage::Candidate> &localServers, QWidget *parent)
     : QMainWindow(parent), m_workspace(workspace), m_runs(runs), m_threads(new ThreadListModel(this)),
-      m_order(new ThreadListProxyModel(this)), m_sidebar(nullptr), m_chat(new ChatPane(m_workspace, runs))
+      m_order(new ThreadListProxyModel(this)), m_sidebar(nullptr), m_chat(new ChatPane(m_workspace))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("AgentDesk"));
+    // The conversations of this process run on the run engine the window is given.
+    m_workspace->conversations().attachRuns(runs);
     m_order->setSourceModel(m_threads);
     m_sidebar = new ThreadSidebar(m_workspace, m_threads, m_order);
 
