@@ -5,7 +5,7 @@
 #include "core/streamaccumulator.h"
 #include "inference/anthropicstreamparser.h"
 #include "inference/openaistreamparser.h"
-#include "inference/ssedecoder.h"
+#include "core/ssedecoder.h"
 
 #include <QCoreApplication>
 #include <QDir>

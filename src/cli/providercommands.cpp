@@ -3,7 +3,7 @@
 
 #include "core/urlcredentials.h"
 
-#include "inference/providerpresets.h"
+#include "core/providerpresets.h"
 #include "storage/database.h"
 #include "storage/providerrepository.h"
 

@@ -4,7 +4,7 @@
 #include "provideradapter.h"
 #include "providererrors.h"
 #include "redaction.h"
-#include "ssedecoder.h"
+#include "core/ssedecoder.h"
 
 #include "core/logging.h"
 

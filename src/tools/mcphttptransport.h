@@ -2,7 +2,7 @@
 
 #include "mcptransport.h"
 
-#include "inference/ssedecoder.h"
+#include "core/ssedecoder.h"
 
 #include <QHash>
 #include <QMap>

@@ -4,7 +4,7 @@
 
 #include "runs/workspace.h"
 
-#include "inference/providerpresets.h"
+#include "core/providerpresets.h"
 #include "itemmodels/providerlistmodel.h"
 
 #include <QCheckBox>

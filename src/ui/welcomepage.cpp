@@ -2,7 +2,7 @@
 
 #include "runs/workspace.h"
 
-#include "inference/providerpresets.h"
+#include "core/providerpresets.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -5,7 +5,7 @@
 
 #include "core/streamaccumulator.h"
 #include "inference/ndjsondecoder.h"
-#include "inference/ssedecoder.h"
+#include "core/ssedecoder.h"
 #include "inference/streamparser.h"
 
 #include <QJsonDocument>

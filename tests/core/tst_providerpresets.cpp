@@ -1,4 +1,4 @@
-#include "inference/providerpresets.h"
+#include "core/providerpresets.h"
 
 #include <QSet>
 #include <QTest>

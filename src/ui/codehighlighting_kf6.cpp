@@ -1,13 +1,12 @@
+// CodeHighlighting with KF6 SyntaxHighlighting (the build found it).
 #include "codehighlighting.h"
 
-#include <QTextDocument>
-
-#ifdef AGENTDESK_HAVE_KF6_SYNTAX
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
-#endif
+
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -15,16 +14,11 @@ namespace AgentDesk {
 
 bool CodeHighlighting::isAvailable()
 {
-#ifdef AGENTDESK_HAVE_KF6_SYNTAX
     return true;
-#else
-    return false;
-#endif
 }
 
 void CodeHighlighting::attach(QTextDocument *document, const QString &language, bool dark)
 {
-#ifdef AGENTDESK_HAVE_KF6_SYNTAX
     if (language.isEmpty())
         return;
     // Loading the definitions takes a while: once per process, on first use.
@@ -40,11 +34,6 @@ void CodeHighlighting::attach(QTextDocument *document, const QString &language, 
     highlighter->setTheme(repository.defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
                                                        : KSyntaxHighlighting::Repository::LightTheme));
     highlighter->setDefinition(definition);
-#else
-    Q_UNUSED(document)
-    Q_UNUSED(language)
-    Q_UNUSED(dark)
-#endif
 }
 
 } // namespace AgentDesk

@@ -1,4 +1,4 @@
-#include "inference/ssedecoder.h"
+#include "core/ssedecoder.h"
 
 #include <QElapsedTimer>
 #include <QTest>
