@@ -161,9 +161,7 @@ QString names(const QStringList &ids, const std::function<QString(const QString 
     return out.isEmpty() ? u"-"_s : out.join(u", "_s);
 }
 
-} // namespace
-
-void registerAgentCommands(CliApplication &app)
+void registerAgentAdd(CliApplication &app)
 {
     app.addCommand({u"agent"_s, u"add"_s, u"add NAME [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--model PROVIDER/MODEL] [--tool NAME]... [--mcp SERVER]... [--skill SKILL]... [--source SOURCE]..."_s,
                     u"Add an agent."_s,
@@ -203,7 +201,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerAgentList(CliApplication &app)
+{
     app.addCommand({u"agent"_s, u"list"_s, u"list [--json]"_s, u"List the agents."_s, nullptr,
                     [&app](CliApplication::Context &c) {
                         auto db = app.connection();
@@ -223,7 +224,10 @@ void registerAgentCommands(CliApplication &app)
                         }
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerAgentDelete(CliApplication &app)
+{
     app.addCommand({u"agent"_s, u"delete"_s, u"delete NAME"_s, u"Delete an agent; its threads keep their messages."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The agent's name."_s); },
                     [&app](CliApplication::Context &c) {
@@ -236,7 +240,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerSkillAdd(CliApplication &app)
+{
     app.addCommand({u"skill"_s, u"add"_s, u"add NAME [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--inactive] [--pinned] [--mcp SERVER]... [--source SOURCE]..."_s,
                     u"Add a skill. Activating it copies its sources and MCP servers onto the thread."_s,
                     [](QCommandLineParser &p) {
@@ -271,7 +278,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerSkillList(CliApplication &app)
+{
     app.addCommand({u"skill"_s, u"list"_s, u"list [--json]"_s, u"List the skills."_s, nullptr,
                     [&app](CliApplication::Context &c) {
                         auto db = app.connection();
@@ -291,7 +301,10 @@ void registerAgentCommands(CliApplication &app)
                         }
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerSkillDelete(CliApplication &app)
+{
     app.addCommand({u"skill"_s, u"delete"_s, u"delete NAME"_s, u"Delete a skill."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The skill's name."_s); },
                     [&app](CliApplication::Context &c) {
@@ -304,7 +317,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerAgentShow(CliApplication &app)
+{
     app.addCommand({u"agent"_s, u"show"_s, u"show NAME [--json]"_s, u"Show an agent with everything that joins its runs."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The agent's name."_s); },
                     [&app](CliApplication::Context &c) {
@@ -338,7 +354,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerAgentEdit(CliApplication &app)
+{
     app.addCommand({u"agent"_s, u"edit"_s, u"edit NAME [--name NEW] [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--model PROVIDER/MODEL|--model \"\"] [--tool NAME]... [--mcp SERVER]... [--skill SKILL]... [--source SOURCE]..."_s,
                     u"Change an agent; what is not given stays, a given list replaces the agent's."_s,
                     [](QCommandLineParser &p) {
@@ -387,7 +406,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerAgentExport(CliApplication &app)
+{
     app.addCommand({u"agent"_s, u"export"_s, u"export NAME [--output FILE]"_s,
                     u"Write an agent as JSON (its MCP servers, skills and sources by name)."_s,
                     [](QCommandLineParser &p) {
@@ -404,7 +426,10 @@ void registerAgentCommands(CliApplication &app)
                         return writeOutput(app, c.parser, QJsonDocument(*exported).toJson(QJsonDocument::Indented));
                     },
                     1, 1});
+}
 
+void registerAgentImport(CliApplication &app)
+{
     app.addCommand({u"agent"_s, u"import"_s, u"import FILE"_s,
                     u"Add an agent from a JSON file written by agent export; what this installation lacks is left out with a note."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"FILE"_s, u"The agent's JSON file."_s); },
@@ -433,7 +458,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerSkillShow(CliApplication &app)
+{
     app.addCommand({u"skill"_s, u"show"_s, u"show NAME [--json]"_s, u"Show a skill as its SKILL.md, with its status, sources and MCP servers."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The skill's name."_s); },
                     [&app](CliApplication::Context &c) {
@@ -459,7 +487,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerSkillEdit(CliApplication &app)
+{
     app.addCommand({u"skill"_s, u"edit"_s, u"edit NAME [--name NEW] [--description TEXT] [--instructions TEXT|--instructions-file FILE] [--active on|off] [--pinned on|off] [--mcp SERVER]... [--source SOURCE]..."_s,
                     u"Change a skill; what is not given stays, a given list replaces the skill's."_s,
                     [](QCommandLineParser &p) {
@@ -504,7 +535,10 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerSkillExport(CliApplication &app)
+{
     app.addCommand({u"skill"_s, u"export"_s, u"export NAME [--output FILE]"_s, u"Write a skill as SKILL.md (front matter name and description, the instructions as Markdown)."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"NAME"_s, u"The skill's name."_s);
@@ -523,7 +557,10 @@ void registerAgentCommands(CliApplication &app)
                         return writeOutput(app, c.parser, bytes);
                     },
                     1, 1});
+}
 
+void registerSkillImport(CliApplication &app)
+{
     app.addCommand({u"skill"_s, u"import"_s, u"import FILE|FOLDER [--inactive]"_s,
                     u"Add a skill from a SKILL.md file (or a folder holding one)."_s,
                     [](QCommandLineParser &p) {
@@ -554,6 +591,26 @@ void registerAgentCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
+
+} // namespace
+
+void registerAgentCommands(CliApplication &app)
+{
+    registerAgentAdd(app);
+    registerAgentList(app);
+    registerAgentDelete(app);
+    registerSkillAdd(app);
+    registerSkillList(app);
+    registerSkillDelete(app);
+    registerAgentShow(app);
+    registerAgentEdit(app);
+    registerAgentExport(app);
+    registerAgentImport(app);
+    registerSkillShow(app);
+    registerSkillEdit(app);
+    registerSkillExport(app);
+    registerSkillImport(app);
 }
 
 } // namespace AgentDesk

@@ -71,9 +71,7 @@ Result<Loaded> load(CliApplication &app, const QString &idOrPrefix, const QStrin
     return Loaded{*artifact, *version};
 }
 
-} // namespace
-
-void registerArtifactCommands(CliApplication &app)
+void registerArtifactListCommand(CliApplication &app)
 {
     app.addCommand({u"artifact"_s, u"list"_s, u"list [--thread ID] [--json]"_s,
                     u"List the documents, spreadsheets and diagrams, most recently changed first."_s,
@@ -107,7 +105,10 @@ void registerArtifactCommands(CliApplication &app)
                             app.out() << "No artifacts.\n";
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerArtifactShowCommand(CliApplication &app)
+{
     app.addCommand({u"artifact"_s, u"show"_s, u"show ID [--version N] [--history] [--json]"_s,
                     u"Print an artifact's content (the current version unless --version); --history lists its versions."_s,
                     [](QCommandLineParser &p) {
@@ -157,7 +158,10 @@ void registerArtifactCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerArtifactExportCommand(CliApplication &app)
+{
     app.addCommand({u"artifact"_s, u"export"_s, u"export ID --format markdown|html|pdf|csv [--version N] [--output FILE]"_s,
                     u"Export an artifact: Markdown, HTML or PDF; CSV for spreadsheets. PDF needs --output."_s,
                     [](QCommandLineParser &p) {
@@ -186,6 +190,15 @@ void registerArtifactCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
+
+} // namespace
+
+void registerArtifactCommands(CliApplication &app)
+{
+    registerArtifactListCommand(app);
+    registerArtifactShowCommand(app);
+    registerArtifactExportCommand(app);
 }
 
 } // namespace AgentDesk

@@ -40,9 +40,7 @@ Result<Target> target(CliApplication &app, const QString &providerName)
     return Target{*provider, *key};
 }
 
-} // namespace
-
-void registerInferenceCommands(CliApplication &app)
+void registerModelDiscoverCommand(CliApplication &app)
 {
     app.addCommand({u"model"_s, u"discover"_s, u"discover PROVIDER [--add] [--json]"_s,
                     u"List the models the provider offers; --add stores the ones not yet known."_s,
@@ -101,7 +99,10 @@ void registerInferenceCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerProviderTestCommand(CliApplication &app)
+{
     app.addCommand({u"provider"_s, u"test"_s, u"test NAME [--model MODEL] [--json]"_s,
                     u"Send a tiny request and print the time to the first token and the total time, or the exact error."_s,
                     [](QCommandLineParser &p) {
@@ -177,6 +178,14 @@ void registerInferenceCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
+
+} // namespace
+
+void registerInferenceCommands(CliApplication &app)
+{
+    registerModelDiscoverCommand(app);
+    registerProviderTestCommand(app);
 }
 
 } // namespace AgentDesk

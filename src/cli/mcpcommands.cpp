@@ -146,16 +146,17 @@ int conformance(CliApplication &app, const QString &url)
     return exitCode;
 }
 
-} // namespace
-
-void registerMcpCommands(CliApplication &app)
+void registerMcpConformanceCommand(CliApplication &app)
 {
     app.addCommand({u"mcp"_s, u"conformance"_s, u"conformance URL"_s,
                     u"Client mode for the official MCP conformance suite; the scenario comes from MCP_CONFORMANCE_SCENARIO."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"URL"_s, u"The scenario server's URL."_s); },
                     [&app](CliApplication::Context &c) { return conformance(app, c.positional.at(0)); },
                     1, 1});
+}
 
+void registerMcpAddCommand(CliApplication &app)
+{
     app.addCommand({u"mcp"_s, u"add"_s, u"add NAME (--command \"CMD ARGS\" | --url URL [--sse]) [--env KEY=VALUE]... [--personal-data]"_s,
                     u"Add an MCP server: a command started over stdio, or a Streamable HTTP URL (--sse: the legacy HTTP+SSE transport)."_s,
                     [](QCommandLineParser &p) {
@@ -218,7 +219,10 @@ void registerMcpCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerMcpImportCommand(CliApplication &app)
+{
     app.addCommand({u"mcp"_s, u"import"_s, u"import FILE"_s,
                     u"Add the servers of an mcpServers JSON file (Claude Desktop, Cursor, VS Code); secrets become ${VARIABLE} references."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"FILE"_s, u"The JSON file."_s); },
@@ -256,7 +260,10 @@ void registerMcpCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerMcpListCommand(CliApplication &app)
+{
     app.addCommand({u"mcp"_s, u"list"_s, u"list [--json]"_s, u"List the MCP servers."_s, nullptr,
                     [&app](CliApplication::Context &c) {
                         auto db = app.connection();
@@ -279,7 +286,10 @@ void registerMcpCommands(CliApplication &app)
                         }
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerMcpRemoveCommand(CliApplication &app)
+{
     app.addCommand({u"mcp"_s, u"remove"_s, u"remove NAME"_s, u"Remove an MCP server."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The server's name."_s); },
                     [&app](CliApplication::Context &c) {
@@ -292,7 +302,10 @@ void registerMcpCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerMcpToolsCommand(CliApplication &app)
+{
     app.addCommand({u"mcp"_s, u"tools"_s, u"tools NAME [--json]"_s, u"Start the server and list its tools."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The server's name."_s); },
                     [&app](CliApplication::Context &c) {
@@ -312,7 +325,10 @@ void registerMcpCommands(CliApplication &app)
                         });
                     },
                     1, 1});
+}
 
+void registerMcpCallCommand(CliApplication &app)
+{
     app.addCommand({u"mcp"_s, u"call"_s, u"call NAME TOOL --args JSON [--json]"_s,
                     u"Start the server and call one tool; prints what the model would get (--json: the raw result)."_s,
                     [](QCommandLineParser &p) {
@@ -345,6 +361,19 @@ void registerMcpCommands(CliApplication &app)
                         return code;
                     },
                     2, 2});
+}
+
+} // namespace
+
+void registerMcpCommands(CliApplication &app)
+{
+    registerMcpConformanceCommand(app);
+    registerMcpAddCommand(app);
+    registerMcpImportCommand(app);
+    registerMcpListCommand(app);
+    registerMcpRemoveCommand(app);
+    registerMcpToolsCommand(app);
+    registerMcpCallCommand(app);
 }
 
 } // namespace AgentDesk

@@ -53,9 +53,7 @@ std::optional<double> parsePrice(const QString &text, bool &ok)
     return value;
 }
 
-} // namespace
-
-void registerProviderCommands(CliApplication &app)
+void registerProviderAddCommand(CliApplication &app)
 {
     app.addCommand({u"provider"_s, u"add"_s, u"add NAME (--kind KIND --base-url URL | --preset PRESET) [--api-key-env VAR]"_s,
                     u"Add a provider. The API key is read from the environment variable VAR at run time and never stored."_s,
@@ -110,7 +108,10 @@ void registerProviderCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerProviderListCommand(CliApplication &app)
+{
     app.addCommand({u"provider"_s, u"list"_s, u"list [--json]"_s, u"List the providers."_s, nullptr,
                     [&app](CliApplication::Context &c) {
                         auto db = app.connection();
@@ -134,7 +135,10 @@ void registerProviderCommands(CliApplication &app)
                         }
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerModelAddCommand(CliApplication &app)
+{
     app.addCommand({u"model"_s, u"add"_s,
                     u"add PROVIDER/MODEL [--tools] [--vision] [--reasoning] [--context-window N] [--input-price X --output-price Y] [--default]"_s,
                     u"Add a model of a provider with its capabilities and prices (per million tokens)."_s,
@@ -193,7 +197,10 @@ void registerProviderCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerModelListCommand(CliApplication &app)
+{
     app.addCommand({u"model"_s, u"list"_s, u"list [--json]"_s, u"List the models."_s, nullptr,
                     [&app](CliApplication::Context &c) {
                         auto db = app.connection();
@@ -229,6 +236,16 @@ void registerProviderCommands(CliApplication &app)
                         }
                         return int(CliApplication::Success);
                     }});
+}
+
+} // namespace
+
+void registerProviderCommands(CliApplication &app)
+{
+    registerProviderAddCommand(app);
+    registerProviderListCommand(app);
+    registerModelAddCommand(app);
+    registerModelListCommand(app);
 }
 
 } // namespace AgentDesk

@@ -73,9 +73,7 @@ Result<QString> sourceId(CliApplication &app, const QString &idOrPrefix)
     return SourceRepository(*db).resolveId(idOrPrefix);
 }
 
-} // namespace
-
-void registerSourceCommands(CliApplication &app)
+void registerSourceAddCommand(CliApplication &app)
 {
     app.addCommand({u"source"_s, u"add"_s, u"add FILE... [--thread ID] [--kb NAME] [--json]"_s,
                     u"Read files (text, Markdown, code, CSV, PDF) into sources, optionally attached to a thread or added "
@@ -143,7 +141,10 @@ void registerSourceCommands(CliApplication &app)
                         return int(allReady ? CliApplication::Success : CliApplication::Failure);
                     },
                     1, 1000});
+}
 
+void registerSourceListCommand(CliApplication &app)
+{
     app.addCommand({u"source"_s, u"list"_s, u"list [--thread ID] [--json]"_s,
                     u"List the sources with their status (ready with the line count, processing, or failed with the reason)."_s,
                     [](QCommandLineParser &p) { p.addOption({u"thread"_s, u"Only the sources attached to this thread."_s, u"ID"_s}); },
@@ -181,7 +182,10 @@ void registerSourceCommands(CliApplication &app)
                             app.out() << "No sources.\n";
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerSourceShowCommand(CliApplication &app)
+{
     app.addCommand({u"source"_s, u"show"_s, u"show ID [--lines A-B]"_s, u"Print a source's text, all of it or a range of lines."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"ID"_s, u"The source's id or a unique prefix of it."_s);
@@ -211,7 +215,10 @@ void registerSourceCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerSourceRemoveCommand(CliApplication &app)
+{
     app.addCommand({u"source"_s, u"remove"_s, u"remove ID"_s, u"Remove a source from every thread, agent, skill and knowledge base."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"ID"_s, u"The source's id or a unique prefix of it."_s); },
                     [&app](CliApplication::Context &c) {
@@ -224,7 +231,10 @@ void registerSourceCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerKbCreateCommand(CliApplication &app)
+{
     app.addCommand({u"kb"_s, u"create"_s, u"create NAME [--description TEXT]"_s, u"Create a knowledge base: a named collection of sources for many threads."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"NAME"_s, u"The knowledge base's name."_s);
@@ -244,7 +254,10 @@ void registerSourceCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerKbListCommand(CliApplication &app)
+{
     app.addCommand({u"kb"_s, u"list"_s, u"list [--json]"_s, u"List the knowledge bases."_s, nullptr,
                     [&app](CliApplication::Context &c) {
                         auto db = app.connection();
@@ -268,7 +281,10 @@ void registerSourceCommands(CliApplication &app)
                             app.out() << "No knowledge bases.\n";
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerKbDeleteCommand(CliApplication &app)
+{
     app.addCommand({u"kb"_s, u"delete"_s, u"delete NAME"_s, u"Delete a knowledge base; its sources stay."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"NAME"_s, u"The knowledge base's name or id."_s); },
                     [&app](CliApplication::Context &c) {
@@ -281,7 +297,10 @@ void registerSourceCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerThreadsAttachCommand(CliApplication &app)
+{
     app.addCommand({u"threads"_s, u"attach"_s, u"attach ID (--source SOURCE | --kb NAME)..."_s,
                     u"Attach sources and knowledge bases to a thread (at most 20 sources)."_s,
                     [](QCommandLineParser &p) {
@@ -324,6 +343,20 @@ void registerSourceCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
+
+} // namespace
+
+void registerSourceCommands(CliApplication &app)
+{
+    registerSourceAddCommand(app);
+    registerSourceListCommand(app);
+    registerSourceShowCommand(app);
+    registerSourceRemoveCommand(app);
+    registerKbCreateCommand(app);
+    registerKbListCommand(app);
+    registerKbDeleteCommand(app);
+    registerThreadsAttachCommand(app);
 }
 
 } // namespace AgentDesk

@@ -147,7 +147,13 @@ Result<std::pair<QString, QString>> threadAndMessage(CliApplication &app, const 
     return std::pair{*thread, message->id};
 }
 
-void registerBranchCommands(CliApplication &app)
+void messageArguments(QCommandLineParser &p)
+{
+    p.addPositionalArgument(u"ID"_s, u"The thread's id or a unique prefix of it."_s);
+    p.addPositionalArgument(u"MSG"_s, u"The message's id or a unique prefix of it (see threads tree)."_s);
+}
+
+void registerThreadsTreeCommand(CliApplication &app)
 {
     app.addCommand({u"threads"_s, u"tree"_s, u"tree ID [--json]"_s,
                     u"Show every version of a thread's messages as an indented tree; * marks the conversation shown."_s,
@@ -184,11 +190,10 @@ void registerBranchCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
-    const auto messageArguments = [](QCommandLineParser &p) {
-        p.addPositionalArgument(u"ID"_s, u"The thread's id or a unique prefix of it."_s);
-        p.addPositionalArgument(u"MSG"_s, u"The message's id or a unique prefix of it (see threads tree)."_s);
-    };
+void registerThreadsSwitchCommand(CliApplication &app)
+{
     app.addCommand({u"threads"_s, u"switch"_s, u"switch ID MSG [--json]"_s,
                     u"Show the version MSG of its message, with the answers below it that were shown last."_s, messageArguments,
                     [&app](CliApplication::Context &c) {
@@ -210,7 +215,10 @@ void registerBranchCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     2, 2});
+}
 
+void registerThreadsForkCommand(CliApplication &app)
+{
     app.addCommand({u"threads"_s, u"fork"_s, u"fork ID MSG [--json]"_s,
                     u"Start a new thread with a copy of the conversation up to MSG (its model, agent, attachments and anonymity too)."_s,
                     messageArguments,
@@ -228,7 +236,10 @@ void registerBranchCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     2, 2});
+}
 
+void registerThreadsPruneCommand(CliApplication &app)
+{
     app.addCommand({u"threads"_s, u"prune"_s, u"prune ID MSG [--json]"_s,
                     u"Delete the message MSG with every message below it (a branch); the other versions stay."_s, messageArguments,
                     [&app](CliApplication::Context &c) {
@@ -251,9 +262,15 @@ void registerBranchCommands(CliApplication &app)
                     2, 2});
 }
 
-} // namespace
+void registerBranchCommands(CliApplication &app)
+{
+    registerThreadsTreeCommand(app);
+    registerThreadsSwitchCommand(app);
+    registerThreadsForkCommand(app);
+    registerThreadsPruneCommand(app);
+}
 
-void registerThreadCommands(CliApplication &app)
+void registerThreadsListCommand(CliApplication &app)
 {
     app.addCommand({u"threads"_s, u"list"_s, u"list [--archived] [--limit N] [--json]"_s,
                     u"List threads, pinned first, most recently active first."_s,
@@ -289,7 +306,10 @@ void registerThreadCommands(CliApplication &app)
                         }
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerThreadsShowCommand(CliApplication &app)
+{
     app.addCommand({u"threads"_s, u"show"_s, u"show ID [--all-branches] [--json]"_s,
                     u"Show a thread's conversation: the messages of the versions shown, or with --all-branches every message in the order written (ID may be a unique prefix)."_s,
                     [](QCommandLineParser &p) {
@@ -310,7 +330,10 @@ void registerThreadCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerThreadsSearchCommand(CliApplication &app)
+{
     app.addCommand({u"threads"_s, u"search"_s, u"search QUERY [--limit N] [--json]"_s,
                     u"Full-text search over titles and messages; the last word also matches as a prefix, \"quotes\" make a phrase."_s,
                     [](QCommandLineParser &p) {
@@ -355,7 +378,10 @@ void registerThreadCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+void registerThreadsExportCommand(CliApplication &app)
+{
     app.addCommand({u"threads"_s, u"export"_s, u"export ID --format markdown|json [--output FILE]"_s,
                     u"Export a thread as Markdown or JSON to stdout or a file."_s,
                     [](QCommandLineParser &p) {
@@ -377,7 +403,10 @@ void registerThreadCommands(CliApplication &app)
                         return app.writeOutput(c.parser.value(u"output"_s), bytes);
                     },
                     1, 1});
+}
 
+void registerThreadsDeleteCommand(CliApplication &app)
+{
     app.addCommand({u"threads"_s, u"delete"_s, u"delete ID"_s,
                     u"Delete a thread with its messages, attachments and artifacts."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"ID"_s, u"The thread's full id."_s); },
@@ -399,7 +428,17 @@ void registerThreadCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
 
+} // namespace
+
+void registerThreadCommands(CliApplication &app)
+{
+    registerThreadsListCommand(app);
+    registerThreadsShowCommand(app);
+    registerThreadsSearchCommand(app);
+    registerThreadsExportCommand(app);
+    registerThreadsDeleteCommand(app);
     registerBranchCommands(app);
 }
 

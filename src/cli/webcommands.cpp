@@ -62,9 +62,7 @@ Result<WebSettings> webSettings(CliApplication &app)
     return SettingsRepository(*db).webSettings();
 }
 
-} // namespace
-
-void registerWebCommands(CliApplication &app)
+void registerWebConfigCommand(CliApplication &app)
 {
     app.addCommand({u"web"_s, u"config"_s,
                     u"config [--internet on|off] [--allow-private on|off] [--search none|searxng|brave] [--searxng-url URL] "
@@ -136,7 +134,10 @@ void registerWebCommands(CliApplication &app)
                         out << '\n';
                         return int(CliApplication::Success);
                     }});
+}
 
+void registerWebFetchCommand(CliApplication &app)
+{
     app.addCommand({u"web"_s, u"fetch"_s, u"fetch URL"_s, u"Fetch a page and print its readable text, as website_content gives it to the model."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"URL"_s, u"The page's address."_s); },
                     [&app](CliApplication::Context &c) {
@@ -148,7 +149,10 @@ void registerWebCommands(CliApplication &app)
                         return runTool(app, tool, QJsonObject{{u"url"_s, c.positional.at(0)}});
                     },
                     1, 1});
+}
 
+void registerWebSearchCommand(CliApplication &app)
+{
     app.addCommand({u"web"_s, u"search"_s, u"search QUERY"_s, u"Search with the configured service and print the results, as internet_search gives them to the model."_s,
                     [](QCommandLineParser &p) { p.addPositionalArgument(u"QUERY"_s, u"What to search for."_s, u"QUERY..."_s); },
                     [&app](CliApplication::Context &c) {
@@ -168,6 +172,15 @@ void registerWebCommands(CliApplication &app)
                         return runTool(app, tool, QJsonObject{{u"query"_s, c.positional.join(u' ')}});
                     },
                     1, 100});
+}
+
+} // namespace
+
+void registerWebCommands(CliApplication &app)
+{
+    registerWebConfigCommand(app);
+    registerWebFetchCommand(app);
+    registerWebSearchCommand(app);
 }
 
 } // namespace AgentDesk

@@ -40,6 +40,16 @@ ChatPane::ChatPane(Workspace *workspace, QWidget *parent)
     m_view->state().imageLoader = [this](const QString &blob) { return image(blob); };
     m_view->state().usageText = [this](const QString &messageId) { return usageText(messageId); };
 
+    layoutWidgets();
+    connectComposer();
+    connectView();
+    connectConversations();
+    reloadChoices();
+    openThread({});
+}
+
+void ChatPane::layoutWidgets()
+{
     auto *conversation = new QWidget;
     auto *column = new QVBoxLayout(conversation);
     column->setContentsMargins(0, 0, 0, 0);
@@ -69,7 +79,10 @@ ChatPane::ChatPane(Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
+}
 
+void ChatPane::connectComposer()
+{
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(400);
     connect(&m_draftTimer, &QTimer::timeout, this, &ChatPane::saveDraft);
@@ -95,7 +108,10 @@ ChatPane::ChatPane(Workspace *workspace, QWidget *parent)
         }
         withKey(*prepared, [this, prepared = *prepared](const QString &key) { startRun(prepared, key); });
     });
+}
 
+void ChatPane::connectView()
+{
     connect(m_view, &ConversationView::approvalAnswered, this, [this](const QString &toolCallId, ApprovalDecision decision) {
         m_conversations->answerApproval(m_threadId, toolCallId, decision);
     });
@@ -123,7 +139,10 @@ ChatPane::ChatPane(Workspace *workspace, QWidget *parent)
         QDesktopServices::openUrl(QUrl::fromLocalFile(file.fileName()));
         Q_EMIT statusMessage(tr("The event was handed to your calendar."));
     });
+}
 
+void ChatPane::connectConversations()
+{
     // The run engine's events, through the service that keeps each thread's run state.
     connect(m_conversations, &ConversationService::messageReady, this, [this](const QString &threadId, const Message &message) {
         if (threadId == m_threadId) {
@@ -154,9 +173,6 @@ ChatPane::ChatPane(Workspace *workspace, QWidget *parent)
     });
     connect(m_conversations, &ConversationService::titleUpdated, this, [this](const QString &threadId) { Q_EMIT threadChanged(threadId); });
     connect(m_conversations, &ConversationService::runFinished, this, &ChatPane::onRunFinished);
-
-    reloadChoices();
-    openThread({});
 }
 
 ChatPane::~ChatPane()

@@ -64,6 +64,10 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
+    void layoutWidgets();
+    void connectComposer();
+    void connectView();
+    void connectConversations();
     void send();
     void startRun(const ConversationService::PreparedRun &prepared, const QString &apiKey);
     // Reads the prepared run's key, then `then` with it (or shows why it could not be read).

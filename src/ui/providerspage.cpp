@@ -56,6 +56,28 @@ ProvidersPage::ProvidersPage(Workspace *workspace, QWidget *parent)
       m_anonymousOnly(new QCheckBox(tr("Only in anonymous mode"))), m_modelForm(new QWidget)
 {
     setObjectName(u"providersPage"_s);
+    QLayout *list = buildProviderList(); // first: the keyboard goes from the list to the forms
+    auto *providerBox = new QGroupBox(tr("Provider"));
+    providerBox->setLayout(buildProviderForm());
+    auto *right = new QVBoxLayout;
+    right->addWidget(providerBox);
+    right->addWidget(buildModelBox(), 1);
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(list, 1);
+    layout->addLayout(right, 3);
+    reload();
+    // Open on the first provider and its first model, or on an empty form for a new one.
+    if (m_providers->rowCount() > 0)
+        selectProvider(m_providers->item(0).id);
+    else
+        newProvider();
+    if (m_models->rowCount() > 0)
+        selectModel(m_models->item(0).id);
+}
+
+
+QLayout *ProvidersPage::buildProviderList()
+{
     m_providerList->setObjectName(u"providerList"_s);
     m_providerList->setAccessibleName(tr("Providers"));
     m_providerList->setModel(m_providers);
@@ -79,6 +101,17 @@ ProvidersPage::ProvidersPage(Workspace *workspace, QWidget *parent)
     remove->setAccessibleName(tr("Remove the provider"));
     connect(remove, &QPushButton::clicked, this, &ProvidersPage::removeProvider);
 
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_providerList, 1);
+    auto *leftButtons = new QHBoxLayout;
+    leftButtons->addWidget(add);
+    leftButtons->addWidget(remove);
+    left->addLayout(leftButtons);
+    return left;
+}
+
+QFormLayout *ProvidersPage::buildProviderForm()
+{
     m_name->setObjectName(u"providerName"_s);
     m_name->setAccessibleName(tr("Provider name"));
     m_kind->setObjectName(u"providerKind"_s);
@@ -121,7 +154,11 @@ ProvidersPage::ProvidersPage(Workspace *workspace, QWidget *parent)
     providerButtons->addStretch(1);
     providerForm->addRow(providerButtons);
     providerForm->addRow(m_status);
+    return providerForm;
+}
 
+QGroupBox *ProvidersPage::buildModelBox()
+{
     m_modelList->setObjectName(u"modelList"_s);
     m_modelList->setAccessibleName(tr("Models"));
     m_modelList->setModel(m_models);
@@ -156,33 +193,9 @@ ProvidersPage::ProvidersPage(Workspace *workspace, QWidget *parent)
     });
     auto *addModel = new QPushButton(tr("Add model…"));
     addModel->setAccessibleName(tr("Add a model by name"));
-    connect(addModel, &QPushButton::clicked, this, [this] {
-        if (m_providerId.isEmpty())
-            return showStatus(tr("Save the provider first."), true);
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Add model"), tr("Model name as the provider knows it:"),
-                                                   QLineEdit::Normal, {}, &ok);
-        if (!ok)
-            return;
-        Model m;
-        m.providerName = m_providers->item(m_providers->rowOf(m_providerId)).name;
-        m.name = name.trimmed();
-        if (auto added = m_workspace->providers().addModel(m); !added)
-            return showStatus(added.error().message, true);
-        reload();
-        Q_EMIT changed();
-    });
+    connect(addModel, &QPushButton::clicked, this, &ProvidersPage::addModelByName);
     auto *removeModel = new QPushButton(tr("Remove model"));
-    connect(removeModel, &QPushButton::clicked, this, [this] {
-        const int row = m_models->rowOf(m_modelId);
-        if (row < 0)
-            return;
-        if (auto removed = m_workspace->providers().removeModel(m_models->item(row).qualifiedName()); !removed)
-            return showStatus(removed.error().message, true);
-        m_modelId.clear();
-        reload();
-        Q_EMIT changed();
-    });
+    connect(removeModel, &QPushButton::clicked, this, &ProvidersPage::removeSelectedModel);
 
     auto *capabilities = new QHBoxLayout;
     capabilities->addWidget(m_tools);
@@ -206,14 +219,6 @@ ProvidersPage::ProvidersPage(Workspace *workspace, QWidget *parent)
     modelForm->addRow(modelButtons);
     m_modelForm->setEnabled(false);
 
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_providerList, 1);
-    auto *leftButtons = new QHBoxLayout;
-    leftButtons->addWidget(add);
-    leftButtons->addWidget(remove);
-    left->addLayout(leftButtons);
-    auto *providerBox = new QGroupBox(tr("Provider"));
-    providerBox->setLayout(providerForm);
     auto *modelBox = new QGroupBox(tr("Models"));
     auto *modelLayout = new QHBoxLayout(modelBox);
     auto *modelListColumn = new QVBoxLayout;
@@ -221,20 +226,37 @@ ProvidersPage::ProvidersPage(Workspace *workspace, QWidget *parent)
     modelListColumn->addWidget(addModel); // also when no model is chosen (or there is none yet)
     modelLayout->addLayout(modelListColumn, 1);
     modelLayout->addWidget(m_modelForm, 2);
-    auto *right = new QVBoxLayout;
-    right->addWidget(providerBox);
-    right->addWidget(modelBox, 1);
-    auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 1);
-    layout->addLayout(right, 3);
+    return modelBox;
+}
+
+void ProvidersPage::addModelByName()
+{
+    if (m_providerId.isEmpty())
+        return showStatus(tr("Save the provider first."), true);
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Add model"), tr("Model name as the provider knows it:"),
+                                               QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    Model m;
+    m.providerName = m_providers->item(m_providers->rowOf(m_providerId)).name;
+    m.name = name.trimmed();
+    if (auto added = m_workspace->providers().addModel(m); !added)
+        return showStatus(added.error().message, true);
     reload();
-    // Open on the first provider and its first model, or on an empty form for a new one.
-    if (m_providers->rowCount() > 0)
-        selectProvider(m_providers->item(0).id);
-    else
-        newProvider();
-    if (m_models->rowCount() > 0)
-        selectModel(m_models->item(0).id);
+    Q_EMIT changed();
+}
+
+void ProvidersPage::removeSelectedModel()
+{
+    const int row = m_models->rowOf(m_modelId);
+    if (row < 0)
+        return;
+    if (auto removed = m_workspace->providers().removeModel(m_models->item(row).qualifiedName()); !removed)
+        return showStatus(removed.error().message, true);
+    m_modelId.clear();
+    reload();
+    Q_EMIT changed();
 }
 
 void ProvidersPage::reload()

@@ -9,6 +9,9 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -61,6 +64,12 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // The parts of the page, built once by the constructor.
+    QLayout *buildProviderList();
+    QFormLayout *buildProviderForm();
+    QGroupBox *buildModelBox();
+    void addModelByName();
+    void removeSelectedModel();
     Provider formProvider() const;
     void fillProviderForm(const Provider &provider);
     void withKey(const Provider &provider, std::function<void(Result<QString>)> done);
