@@ -17,11 +17,13 @@ QString contentText(const QList<ContentPart> &content)
     return QString::fromUtf8(QJsonDocument(contentToJson(content)).toJson(QJsonDocument::Compact));
 }
 
-// Every read selects these columns of `m` (with the thread `t` and the parent `p` joined).
+// Every read selects these columns of `m` (with the thread `t` and the parent `p` joined). Sibling
+// lookups name the children index: without statistics the planner would take the (tid, mid) index
+// for `s.mid < m.mid` and read a whole long thread per message.
 const QString Columns =
     u"m.mid, m.id, m.role, m.status, m.created_at, m.content, t.id, p.id, "
-    "(SELECT count(*) FROM messages AS s WHERE s.tid = m.tid AND s.parent_mid IS m.parent_mid AND s.mid < m.mid), "
-    "(SELECT count(*) FROM messages AS s WHERE s.tid = m.tid AND s.parent_mid IS m.parent_mid)"_s;
+    "(SELECT count(*) FROM messages AS s INDEXED BY messages_children WHERE s.tid = m.tid AND s.parent_mid IS m.parent_mid AND s.mid < m.mid), "
+    "(SELECT count(*) FROM messages AS s INDEXED BY messages_children WHERE s.tid = m.tid AND s.parent_mid IS m.parent_mid)"_s;
 const QString Joins = u" JOIN threads AS t ON t.tid = m.tid LEFT JOIN messages AS p ON p.mid = m.parent_mid"_s;
 
 constexpr int Unlimited = std::numeric_limits<int>::max();
@@ -107,7 +109,7 @@ Result<Message> MessageRepository::append(Message message, Placement placement)
         }
         auto q = Sql::exec(m_db,
                            u"INSERT INTO messages (id, tid, parent_mid, chosen, role, status, created_at, content) "
-                           "VALUES (?, ?, ?, (SELECT coalesce(max(chosen), 0) + 1 FROM messages WHERE tid = ? AND parent_mid IS ?), ?, ?, ?, ?)"_s,
+                           "VALUES (?, ?, ?, (SELECT coalesce(max(chosen), 0) + 1 FROM messages INDEXED BY messages_children WHERE tid = ? AND parent_mid IS ?), ?, ?, ?, ?)"_s,
                            {message.id, tid, nullableMid(parent), tid, nullableMid(parent), messageRoleName(message.role),
                             messageStatusName(message.status), Sql::toDb(message.createdAt), contentText(message.content)});
         if (!q)
@@ -117,7 +119,7 @@ Result<Message> MessageRepository::append(Message message, Placement placement)
                                  {mid, Sql::toDb(message.createdAt), tid});
         if (!touched)
             return std::unexpected(touched.error());
-        auto siblings = scalar(m_db, u"SELECT count(*) FROM messages WHERE tid = ? AND parent_mid IS ?"_s, {tid, nullableMid(parent)});
+        auto siblings = scalar(m_db, u"SELECT count(*) FROM messages INDEXED BY messages_children WHERE tid = ? AND parent_mid IS ?"_s, {tid, nullableMid(parent)});
         if (!siblings)
             return std::unexpected(siblings.error());
         message.siblingCount = int(siblings->value_or(1));
@@ -252,7 +254,7 @@ Result<QString> MessageRepository::activeLeaf(const QString &threadId) const
 Result<QStringList> MessageRepository::siblings(const QString &messageId) const
 {
     auto q = Sql::exec(m_db,
-                       u"SELECT s.id FROM messages AS m JOIN messages AS s ON s.tid = m.tid AND s.parent_mid IS m.parent_mid "
+                       u"SELECT s.id FROM messages AS m JOIN messages AS s INDEXED BY messages_children ON s.tid = m.tid AND s.parent_mid IS m.parent_mid "
                        "WHERE m.id = ? ORDER BY s.mid"_s,
                        {messageId});
     if (!q)
@@ -271,7 +273,7 @@ Result<qint64> MessageRepository::leafUnder(qint64 tid, qint64 mid) const
                        u"WITH RECURSIVE down(mid, n) AS ("
                        " SELECT ?, 0"
                        " UNION ALL"
-                       " SELECT (SELECT c.mid FROM messages AS c WHERE c.tid = ? AND c.parent_mid = down.mid ORDER BY c.chosen DESC, c.mid DESC LIMIT 1),"
+                       " SELECT (SELECT c.mid FROM messages AS c INDEXED BY messages_children WHERE c.tid = ? AND c.parent_mid = down.mid ORDER BY c.chosen DESC, c.mid DESC LIMIT 1),"
                        "        down.n + 1 FROM down WHERE down.mid IS NOT NULL) "
                        "SELECT mid FROM down WHERE mid IS NOT NULL ORDER BY n DESC LIMIT 1"_s,
                        {mid, tid});
@@ -295,8 +297,8 @@ Result<QString> MessageRepository::select(const QString &messageId)
         auto chosen = Sql::exec(m_db,
                                 u"WITH RECURSIVE up(mid) AS ("
                                 " SELECT ? UNION ALL SELECT m.parent_mid FROM up JOIN messages AS m ON m.mid = up.mid WHERE m.parent_mid IS NOT NULL) "
-                                "UPDATE messages SET chosen = (SELECT max(s.chosen) + 1 FROM messages AS s WHERE s.tid = messages.tid AND s.parent_mid IS messages.parent_mid) "
-                                "WHERE mid IN (SELECT mid FROM up) AND EXISTS (SELECT 1 FROM messages AS s WHERE s.tid = messages.tid "
+                                "UPDATE messages SET chosen = (SELECT max(s.chosen) + 1 FROM messages AS s INDEXED BY messages_children WHERE s.tid = messages.tid AND s.parent_mid IS messages.parent_mid) "
+                                "WHERE mid IN (SELECT mid FROM up) AND EXISTS (SELECT 1 FROM messages AS s INDEXED BY messages_children WHERE s.tid = messages.tid "
                                 " AND s.parent_mid IS messages.parent_mid AND s.mid <> messages.mid AND s.chosen >= messages.chosen)"_s,
                                 {mid});
         if (!chosen)
@@ -361,7 +363,7 @@ Result<void> MessageRepository::repairActiveLeaf(qint64 tid, const QList<qint64>
         from = *exists;
     }
     if (!from) {
-        auto root = scalar(m_db, u"SELECT mid FROM messages WHERE tid = ? AND parent_mid IS NULL ORDER BY chosen DESC, mid DESC LIMIT 1"_s, {tid});
+        auto root = scalar(m_db, u"SELECT mid FROM messages INDEXED BY messages_children WHERE tid = ? AND parent_mid IS NULL ORDER BY chosen DESC, mid DESC LIMIT 1"_s, {tid});
         if (!root)
             return std::unexpected(root.error());
         from = *root;
@@ -431,7 +433,7 @@ Result<void> MessageRepository::remove(const QStringList &ids)
         while (!pending.isEmpty()) {
             qsizetype removedThisPass = 0;
             for (qsizetype i = 0; i < pending.size();) {
-                auto children = scalar(m_db, u"SELECT count(*) FROM messages WHERE parent_mid = ?"_s, {pending.at(i).first});
+                auto children = scalar(m_db, u"SELECT count(*) FROM messages INDEXED BY messages_children WHERE parent_mid = ?"_s, {pending.at(i).first});
                 if (!children)
                     return std::unexpected(children.error());
                 if (children->value_or(0) > 0) {
@@ -491,7 +493,7 @@ Result<QStringList> MessageRepository::removeBranch(const QString &messageId)
         auto formerPath = activePathMids(m_db, tid);
         if (!formerPath)
             return std::unexpected(formerPath.error());
-        const QString branch = u"WITH RECURSIVE sub(mid) AS (SELECT ? UNION ALL SELECT m.mid FROM messages AS m JOIN sub ON m.parent_mid = sub.mid) "_s;
+        const QString branch = u"WITH RECURSIVE sub(mid) AS (SELECT ? UNION ALL SELECT m.mid FROM messages AS m INDEXED BY messages_children JOIN sub ON m.parent_mid = sub.mid) "_s;
         auto ids = Sql::exec(m_db, branch + u"SELECT m.id FROM sub JOIN messages AS m ON m.mid = sub.mid ORDER BY m.mid"_s, {mid});
         if (!ids)
             return std::unexpected(ids.error());
