@@ -321,6 +321,17 @@ int main(int argc, char *argv[])
             return 1;
         }
         const double buildMs = ms(built);
+        {
+            // The main path is the one measured (a run of bench_gui may have left another version shown):
+            // its leaf is the thread's newest message.
+            QSqlQuery newest(db->connection());
+            newest.prepare(u"SELECT id FROM messages WHERE tid = (SELECT tid FROM threads WHERE id = ?) ORDER BY mid DESC LIMIT 1"_s);
+            newest.addBindValue(*branched);
+            if (!newest.exec() || !newest.next() || !MessageRepository(db->connection()).select(newest.value(0).toString())) {
+                std::fprintf(stderr, "showing the branched thread's main path failed\n");
+                return 1;
+            }
+        }
         QList<double> samples;
         for (int i = 0; i < 30; ++i) {
             QElapsedTimer timer;

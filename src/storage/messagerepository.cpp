@@ -28,6 +28,23 @@ const QString Joins = u" JOIN threads AS t ON t.tid = m.tid LEFT JOIN messages A
 
 constexpr int Unlimited = std::numeric_limits<int>::max();
 
+struct Location
+{
+    qint64 mid = 0;
+    qint64 tid = 0;
+};
+
+// Where a message is stored: its row and its thread's row.
+Result<Location> locate(const QSqlDatabase &db, const QString &messageId)
+{
+    auto q = Sql::exec(db, u"SELECT mid, tid FROM messages WHERE id = ?"_s, {messageId});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return std::unexpected(Sql::notFound(u"message"_s, messageId));
+    return Location{q->value(0).toLongLong(), q->value(1).toLongLong()};
+}
+
 Message readMessage(const QSqlQuery &q)
 {
     Message m;
@@ -285,13 +302,10 @@ Result<qint64> MessageRepository::leafUnder(qint64 tid, qint64 mid) const
 Result<QString> MessageRepository::select(const QString &messageId)
 {
     return Sql::transaction(m_db, [&]() -> Result<QString> {
-        auto q = Sql::exec(m_db, u"SELECT mid, tid FROM messages WHERE id = ?"_s, {messageId});
-        if (!q)
-            return std::unexpected(q.error());
-        if (!q->next())
-            return std::unexpected(Sql::notFound(u"message"_s, messageId));
-        const qint64 mid = q->value(0).toLongLong();
-        const qint64 tid = q->value(1).toLongLong();
+        auto located = locate(m_db, messageId);
+        if (!located)
+            return std::unexpected(located.error());
+        const auto [mid, tid] = *located;
         // The message and each of its ancestors become the version selected last among their
         // siblings (only where another sibling is ahead of them).
         auto chosen = Sql::exec(m_db,
@@ -483,13 +497,10 @@ Result<QList<Message>> MessageRepository::copyPath(const QString &messageId, con
 Result<QStringList> MessageRepository::removeBranch(const QString &messageId)
 {
     return Sql::transaction(m_db, [&]() -> Result<QStringList> {
-        auto q = Sql::exec(m_db, u"SELECT mid, tid FROM messages WHERE id = ?"_s, {messageId});
-        if (!q)
-            return std::unexpected(q.error());
-        if (!q->next())
-            return std::unexpected(Sql::notFound(u"message"_s, messageId));
-        const qint64 mid = q->value(0).toLongLong();
-        const qint64 tid = q->value(1).toLongLong();
+        auto located = locate(m_db, messageId);
+        if (!located)
+            return std::unexpected(located.error());
+        const auto [mid, tid] = *located;
         auto formerPath = activePathMids(m_db, tid);
         if (!formerPath)
             return std::unexpected(formerPath.error());
