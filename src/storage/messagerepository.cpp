@@ -32,17 +32,19 @@ struct Location
 {
     qint64 mid = 0;
     qint64 tid = 0;
+    std::optional<qint64> parent;
 };
 
 // Where a message is stored: its row and its thread's row.
 Result<Location> locate(const QSqlDatabase &db, const QString &messageId)
 {
-    auto q = Sql::exec(db, u"SELECT mid, tid FROM messages WHERE id = ?"_s, {messageId});
+    auto q = Sql::exec(db, u"SELECT mid, tid, parent_mid FROM messages WHERE id = ?"_s, {messageId});
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
         return std::unexpected(Sql::notFound(u"message"_s, messageId));
-    return Location{q->value(0).toLongLong(), q->value(1).toLongLong()};
+    return Location{q->value(0).toLongLong(), q->value(1).toLongLong(),
+                    q->value(2).isNull() ? std::nullopt : std::optional<qint64>(q->value(2).toLongLong())};
 }
 
 Message readMessage(const QSqlQuery &q)
@@ -132,6 +134,12 @@ Result<Message> MessageRepository::append(Message message, Placement placement)
         if (!q)
             return std::unexpected(q.error());
         const qint64 mid = q->lastInsertId().toLongLong();
+        // Below a message that is not shown (an edit chosen from the tree), its branch becomes the
+        // one chosen last all the way up, as when switching to it.
+        if (placement == Placement::UnderParent && parent) {
+            if (auto promoted = promote(tid, mid, parent); !promoted)
+                return std::unexpected(promoted.error());
+        }
         auto touched = Sql::exec(m_db, u"UPDATE threads SET active_mid = ?, last_activity_at = max(last_activity_at, ?) WHERE tid = ?"_s,
                                  {mid, Sql::toDb(message.createdAt), tid});
         if (!touched)
@@ -299,24 +307,47 @@ Result<qint64> MessageRepository::leafUnder(qint64 tid, qint64 mid) const
     return q->next() ? q->value(0).toLongLong() : mid;
 }
 
+Result<void> MessageRepository::promote(qint64 tid, qint64 mid, std::optional<qint64> parent)
+{
+    // The message and each of its ancestors become the version selected last among their
+    // siblings (only where another sibling is ahead of them). Every message of the active path
+    // already is, so when the parent is on it — a version switched under a message shown, the
+    // usual case — only the message itself changes, whatever the thread's length; a message
+    // deep in another branch (a search hit) takes its ancestors along.
+    bool parentShown = !parent;
+    if (parent) {
+        auto shown = scalar(m_db,
+                            u"WITH RECURSIVE up(mid) AS ("
+                            " SELECT active_mid FROM threads WHERE tid = ?"
+                            " UNION ALL SELECT m.parent_mid FROM up JOIN messages AS m ON m.mid = up.mid WHERE m.parent_mid IS NOT NULL AND up.mid <> ?) "
+                            "SELECT 1 FROM up WHERE mid = ? LIMIT 1"_s,
+                            {tid, *parent, *parent});
+        if (!shown)
+            return std::unexpected(shown.error());
+        parentShown = shown->has_value();
+    }
+    const QString versions = parentShown ? u"WITH up(mid) AS (SELECT ?) "_s
+                                         : u"WITH RECURSIVE up(mid) AS ("
+                                           " SELECT ? UNION ALL SELECT m.parent_mid FROM up JOIN messages AS m ON m.mid = up.mid WHERE m.parent_mid IS NOT NULL) "_s;
+    auto chosen = Sql::exec(m_db,
+                            versions + u"UPDATE messages SET chosen = (SELECT max(s.chosen) + 1 FROM messages AS s INDEXED BY messages_children WHERE s.tid = messages.tid AND s.parent_mid IS messages.parent_mid) "
+                            "WHERE mid IN (SELECT mid FROM up) AND EXISTS (SELECT 1 FROM messages AS s INDEXED BY messages_children WHERE s.tid = messages.tid "
+                            " AND s.parent_mid IS messages.parent_mid AND s.mid <> messages.mid AND s.chosen >= messages.chosen)"_s,
+                            {mid});
+    if (!chosen)
+        return std::unexpected(chosen.error());
+    return {};
+}
+
 Result<QString> MessageRepository::select(const QString &messageId)
 {
     return Sql::transaction(m_db, [&]() -> Result<QString> {
         auto located = locate(m_db, messageId);
         if (!located)
             return std::unexpected(located.error());
-        const auto [mid, tid] = *located;
-        // The message and each of its ancestors become the version selected last among their
-        // siblings (only where another sibling is ahead of them).
-        auto chosen = Sql::exec(m_db,
-                                u"WITH RECURSIVE up(mid) AS ("
-                                " SELECT ? UNION ALL SELECT m.parent_mid FROM up JOIN messages AS m ON m.mid = up.mid WHERE m.parent_mid IS NOT NULL) "
-                                "UPDATE messages SET chosen = (SELECT max(s.chosen) + 1 FROM messages AS s INDEXED BY messages_children WHERE s.tid = messages.tid AND s.parent_mid IS messages.parent_mid) "
-                                "WHERE mid IN (SELECT mid FROM up) AND EXISTS (SELECT 1 FROM messages AS s INDEXED BY messages_children WHERE s.tid = messages.tid "
-                                " AND s.parent_mid IS messages.parent_mid AND s.mid <> messages.mid AND s.chosen >= messages.chosen)"_s,
-                                {mid});
-        if (!chosen)
-            return std::unexpected(chosen.error());
+        const auto [mid, tid, parent] = *located;
+        if (auto promoted = promote(tid, mid, parent); !promoted)
+            return std::unexpected(promoted.error());
         auto leaf = leafUnder(tid, mid);
         if (!leaf)
             return std::unexpected(leaf.error());
@@ -500,7 +531,8 @@ Result<QStringList> MessageRepository::removeBranch(const QString &messageId)
         auto located = locate(m_db, messageId);
         if (!located)
             return std::unexpected(located.error());
-        const auto [mid, tid] = *located;
+        const qint64 mid = located->mid;
+        const qint64 tid = located->tid;
         auto formerPath = activePathMids(m_db, tid);
         if (!formerPath)
             return std::unexpected(formerPath.error());

@@ -86,6 +86,9 @@ private:
     // Messages from `startMid` up towards the root, at most `limit` of them, stopping after
     // `stopMid`; returned root first.
     Result<QList<Message>> walkUp(qint64 startMid, qint64 stopMid, int limit) const;
+    // Makes `mid` (whose parent is `parent`) the version chosen last among its siblings, and its
+    // ancestors too unless its parent is on the active path (whose messages all are already).
+    Result<void> promote(qint64 tid, qint64 mid, std::optional<qint64> parent);
     // The leaf reached from `mid` by following the child selected last at every level.
     Result<qint64> leafUnder(qint64 tid, qint64 mid) const;
     // After messages were deleted: the active leaf, if it went, becomes the selected leaf below the

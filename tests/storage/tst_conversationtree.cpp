@@ -102,13 +102,23 @@ struct ModelTree
     }
     void add(const QString &id, const QString &thread, const QString &parent, const QString &body)
     {
+        // Below a message not shown, the new branch becomes the one chosen last all the way up.
+        const bool shown = parent.isEmpty() || path(thread, leaf.value(thread)).contains(parent);
         qint64 top = 0;
         for (const QString &sibling : children(thread, parent))
             top = std::max(top, nodes[sibling].chosen);
         nodes.insert(id, Node{thread, parent, ++clock, top + 1, body});
+        if (!shown)
+            promote(id);
         leaf[thread] = id;
     }
     void select(const QString &id)
+    {
+        promote(id);
+        leaf[nodes[id].thread] = descend(nodes[id].thread, id);
+    }
+    // The message and every ancestor become the version chosen last among their siblings.
+    void promote(const QString &id)
     {
         const QString thread = nodes[id].thread;
         for (const QString &step : path(thread, id)) {
@@ -123,7 +133,6 @@ struct ModelTree
             if (behind)
                 node.chosen = top + 1;
         }
-        leaf[thread] = descend(thread, id);
     }
     void repair(const QString &thread, const QStringList &formerPath)
     {
