@@ -127,7 +127,17 @@ public:
 
 private:
     class Layout;
+    struct Fonts;
+    struct Cursor;
     Layout &layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // Reads the message's parts from the model into the layout's flows (when its data changed).
+    void refreshContent(Layout &layout, const QModelIndex &index, const Fonts &fonts) const;
+    void refreshToolCall(Layout &layout, size_t i, const QVariantMap &map, bool existing, const Fonts &fonts) const;
+    // Places one part below the ones before it; cards, tool calls and the row of actions apart.
+    void layoutPart(size_t i, Cursor &c, const QStyleOptionViewItem &option, const Fonts &fonts) const;
+    void layoutCard(size_t i, Cursor &c, const QStyleOptionViewItem &option) const;
+    void layoutToolCall(size_t i, Cursor &c, const QString &key, const Fonts &fonts) const;
+    void layoutFooter(Layout &layout, Cursor &c, int column) const;
     QPoint originOf(const QStyleOptionViewItem &option, const Layout &layout) const;
     // "Thinking…", "Thought for 4 seconds" or "Thoughts", for the thinking part `part`.
     QString thinkingTitle(const Layout &layout, size_t part) const;
