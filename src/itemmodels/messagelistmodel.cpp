@@ -124,6 +124,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case ParentIdRole: return m.parentId;
     case SiblingIndexRole: return m.siblingIndex;
     case SiblingCountRole: return m.siblingCount;
+    case MessageRoleRole: return int(m.role);
+    case MessageStatusRole: return int(m.status);
     case ToolCallsRole:
     case ToolResultsRole:
     case ImagesRole:
@@ -154,7 +156,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {CreatedAtRole, "createdAt"}, {TextRole, "text"},       {ThinkingRole, "thinking"},
             {ToolCallsRole, "toolCalls"}, {ToolResultsRole, "toolResults"}, {ImagesRole, "images"},
             {PartsRole, "parts"},         {ParentIdRole, "parentId"},  {SiblingIndexRole, "siblingIndex"},
-            {SiblingCountRole, "siblingCount"}};
+            {SiblingCountRole, "siblingCount"}, {MessageRoleRole, "messageRole"}, {MessageStatusRole, "messageStatus"}};
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const

@@ -36,6 +36,8 @@ public:
         ParentIdRole,              ///< QString: the message before it in the tree (empty: a first message)
         SiblingIndexRole,          ///< int: which of its versions it is, from 0
         SiblingCountRole,          ///< int: how many versions it has (1: no others)
+        MessageRoleRole,           ///< AgentDesk::MessageRole as int: who wrote it (views compare this, not the name)
+        MessageStatusRole,         ///< AgentDesk::MessageStatus as int
     };
     Q_ENUM(Roles)
 

@@ -15,6 +15,17 @@ enum class ToolKind {
     Hybrid,            ///< H: executed once, the model sees an acknowledgement
 };
 
+// How the conversation view shows a finished call of a tool: as a card of its own instead of the
+// generic call row.
+enum class ToolCard {
+    None,
+    BarChart,
+    LineChart,
+    PieChart,
+    Email,         ///< the drafted e-mail, with "Open in mail app"
+    CalendarEvent, ///< the event, with "Add to calendar"
+};
+
 // The built-in tools with their kind and default approval policy: local read-only tools are
 // allowed, network tools ask (product.md §7). MCP tools are not listed here; they default to ask.
 struct ToolInfo
@@ -23,6 +34,7 @@ struct ToolInfo
     ToolKind kind;
     ToolPolicy defaultPolicy;
     bool returnsPersonalData;
+    ToolCard card;
 };
 
 class ToolCatalog
@@ -31,6 +43,9 @@ public:
     static const QList<ToolInfo> &builtIn();
     static const ToolInfo *find(const QString &name);
     static ToolPolicy defaultPolicy(const QString &name);
+    // The card a call of the tool gets (None for MCP and unknown tools).
+    static ToolCard cardOf(const QString &name);
+    static bool isChart(ToolCard card) { return card == ToolCard::BarChart || card == ToolCard::LineChart || card == ToolCard::PieChart; }
 };
 
 } // namespace AgentDesk

@@ -1,6 +1,8 @@
 // ChartRenderer with Qt Charts (the build found it): charts drawn into images.
 #include "chartrenderer.h"
 
+#include "tools/toolcatalog.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -23,7 +25,8 @@ bool ChartRenderer::isAvailable()
 
 QImage ChartRenderer::render(const QString &toolName, const QJsonObject &arguments, QSize size, qreal scale, bool dark)
 {
-    if (!isChartTool(toolName) || size.isEmpty())
+    const ToolCard card = ToolCatalog::cardOf(toolName);
+    if (!ToolCatalog::isChart(card) || size.isEmpty())
         return {};
     auto *chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -32,7 +35,7 @@ QImage ChartRenderer::render(const QString &toolName, const QJsonObject &argumen
     // The title is the card's header, not repeated inside the picture.
     chart->legend()->setAlignment(Qt::AlignBottom);
     bool drawn = false;
-    if (toolName == u"pie_chart") {
+    if (card == ToolCard::PieChart) {
         auto *series = new QPieSeries;
         for (const QJsonValue &v : arguments.value(u"data"_s).toArray()) {
             const QJsonObject slice = v.toObject();
@@ -50,7 +53,7 @@ QImage ChartRenderer::render(const QString &toolName, const QJsonObject &argumen
         auto *valueAxis = new QValueAxis;
         double low = 0;
         double high = 0;
-        if (toolName == u"bar_chart") {
+        if (card == ToolCard::BarChart) {
             auto *series = new QBarSeries;
             for (const QJsonValue &v : yAxis) {
                 auto *set = new QBarSet(v.toObject().value(u"label"_s).toString());

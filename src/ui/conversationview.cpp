@@ -132,9 +132,9 @@ void ConversationView::scanToolRows(int first, int last)
         return;
     for (int row = first; row <= last; ++row) {
         const QModelIndex index = model()->index(row, 0);
-        const QString role = index.data(MessageListModel::RoleRole).toString();
+        const auto role = MessageRole(index.data(MessageListModel::MessageRoleRole).toInt());
         const QString id = index.data(MessageListModel::IdRole).toString();
-        if (role == u"assistant") {
+        if (role == MessageRole::Assistant) {
             const QVariantList calls = index.data(MessageListModel::ToolCallsRole).toList();
             for (const QVariant &call : calls) {
                 const QString callId = call.toMap().value(u"id"_s).toString();
@@ -145,7 +145,7 @@ void ConversationView::scanToolRows(int first, int last)
                 if (const QString owner = m_resultOwner.value(callId); !owner.isEmpty())
                     markDirty(owner); // its result now shows in the call's card
             }
-        } else if (role == u"tool") {
+        } else if (role == MessageRole::Tool) {
             const QVariantList results = index.data(MessageListModel::ToolResultsRole).toList();
             for (const QVariant &v : results) {
                 const QVariantMap result = v.toMap();
@@ -257,7 +257,7 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
         added += m_heights.at(row);
         // An answer whose first delta is thinking: its clock starts now (see dataChanged()).
         const QModelIndex index = model()->index(row, 0);
-        if (index.data(MessageListModel::StatusRole).toString() == u"streaming"
+        if (MessageStatus(index.data(MessageListModel::MessageStatusRole).toInt()) == MessageStatus::Streaming
             && !index.data(MessageListModel::ThinkingRole).toString().isEmpty()
             && index.data(MessageListModel::TextRole).toString().isEmpty()) {
             const QString id = index.data(MessageListModel::IdRole).toString();

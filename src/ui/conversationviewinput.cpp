@@ -188,8 +188,8 @@ void ConversationView::contextMenuEvent(QContextMenuEvent *event)
         });
     }
     const QString id = index.data(MessageListModel::IdRole).toString();
-    const QString status = index.data(MessageListModel::StatusRole).toString();
-    if (!id.isEmpty() && status != u"streaming") {
+    const auto status = MessageStatus(index.data(MessageListModel::MessageStatusRole).toInt());
+    if (!id.isEmpty() && status != MessageStatus::Streaming) {
         menu.addSeparator();
         menu.addAction(tr("Fork into new conversation"), this, [this, id] { Q_EMIT forkRequested(id); });
     }

@@ -6,6 +6,7 @@
 #include "widgetcards.h"
 
 #include "itemmodels/messagelistmodel.h"
+#include "tools/toolcatalog.h"
 
 #include <QFontDatabase>
 #include <QJsonDocument>
@@ -174,7 +175,7 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
     layout.geometryDirty = false;
     layout.buttons.clear();
     const QFontMetrics metrics(option.font);
-    const bool user = layout.role == u"user";
+    const bool user = layout.role == MessageRole::User;
     Cursor c{layout, metrics, user, user ? int(column * 0.8) - 2 * BubblePadH : column};
     c.y = user ? BubblePadV : 0;
     for (size_t i = 0; i < layout.parts.size(); ++i)
@@ -200,8 +201,8 @@ MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &
 
 void MessageDelegate::refreshContent(Layout &layout, const QModelIndex &index, const Fonts &fonts) const
 {
-    layout.role = index.data(MessageListModel::RoleRole).toString();
-    layout.status = index.data(MessageListModel::StatusRole).toString();
+    layout.role = MessageRole(index.data(MessageListModel::MessageRoleRole).toInt());
+    layout.status = MessageStatus(index.data(MessageListModel::MessageStatusRole).toInt());
     layout.text = index.data(MessageListModel::TextRole).toString();
     layout.siblingIndex = index.data(MessageListModel::SiblingIndexRole).toInt();
     layout.siblingCount = std::max(1, index.data(MessageListModel::SiblingCountRole).toInt());
@@ -231,7 +232,7 @@ void MessageDelegate::refreshContent(Layout &layout, const QModelIndex &index, c
             if (!part.flow)
                 part.flow = fonts.flow(MarkdownFlow::Format::Markdown, m_dark);
             if (!existing || part.flow->text().size() != text.size())
-                part.flow->setText(text, existing, layout.status != u"streaming");
+                part.flow->setText(text, existing, layout.status != MessageStatus::Streaming);
         } else if (type == u"tool_use") {
             refreshToolCall(layout, size_t(i), map, existing, fonts);
         } else if (type == u"tool_result") {
@@ -258,22 +259,24 @@ void MessageDelegate::refreshToolCall(Layout &layout, size_t i, const QVariantMa
         part.flow = fonts.flow(MarkdownFlow::Format::Monospace, m_dark);
     if (!existing || raw.size() != part.rawArguments.size()) {
         // Streaming arguments are shown raw; complete ones pretty-printed.
-        const bool streaming = layout.status == u"streaming";
+        const bool streaming = layout.status == MessageStatus::Streaming;
         part.flow->setText(streaming ? raw : prettyArguments(raw), streaming && existing);
         part.rawArguments = raw;
     }
     // A finished call of a widget tool becomes its card.
     part.widget.clear();
-    if (layout.status != u"streaming") {
+    if (layout.status != MessageStatus::Streaming) {
         part.arguments = QJsonDocument::fromJson(raw.toUtf8()).object();
         QString cardText;
-        if (ChartRenderer::isChartTool(part.toolName) && ChartRenderer::isAvailable()) {
+        // The tool's metadata says which card it gets.
+        const ToolCard card = ToolCatalog::cardOf(part.toolName);
+        if (ToolCatalog::isChart(card) && ChartRenderer::isAvailable()) {
             part.widget = u"chart"_s;
             cardText = WidgetCards::escapeMarkdown(part.arguments.value(u"insight"_s).toString());
-        } else if (part.toolName == u"send_email" && part.arguments.contains(u"to"_s)) {
+        } else if (card == ToolCard::Email && part.arguments.contains(u"to"_s)) {
             part.widget = u"email"_s;
             cardText = WidgetCards::emailCard(part.arguments);
-        } else if (part.toolName == u"create_calendar_event" && WidgetCards::eventTime(part.arguments, u"start"_s).isValid()) {
+        } else if (card == ToolCard::CalendarEvent && WidgetCards::eventTime(part.arguments, u"start"_s).isValid()) {
             part.widget = u"calendar"_s;
             cardText = WidgetCards::calendarCard(part.arguments);
         }
@@ -442,8 +445,8 @@ void MessageDelegate::layoutFooter(Layout &layout, Cursor &c, int column) const
     layout.footerText.clear();
     layout.footerTextRect = {};
     layout.versionRect = {};
-    const bool finished = layout.status != u"streaming";
-    if (finished && (layout.role == u"user" || layout.role == u"assistant")) {
+    const bool finished = layout.status != MessageStatus::Streaming;
+    if (finished && (layout.role == MessageRole::User || layout.role == MessageRole::Assistant)) {
         c.y += 4;
         const int top = c.y;
         int x = c.user ? 0 : c.x0;
@@ -467,9 +470,9 @@ void MessageDelegate::layoutFooter(Layout &layout, Cursor &c, int column) const
         else if (!c.user && !m_state->running && !layout.text.isEmpty()) // not on a message that only calls tools
             c.addButton(x, top, Hit::Kind::Regenerate, MessageDelegate::tr("Regenerate"), layout.id, -1);
         QStringList info;
-        if (layout.status == u"interrupted")
+        if (layout.status == MessageStatus::Interrupted)
             info << MessageDelegate::tr("Stopped");
-        else if (layout.status == u"failed")
+        else if (layout.status == MessageStatus::Failed)
             info << MessageDelegate::tr("Failed");
         if (!c.user && m_state->usageText) {
             if (const QString usage = m_state->usageText(layout.id); !usage.isEmpty())
@@ -743,7 +746,7 @@ QString MessageDelegate::selectedText(const QStyleOptionViewItem &option, const 
 
 QString MessageDelegate::thinkingTitle(const Layout &layout, size_t part) const
 {
-    const bool streaming = layout.status == u"streaming";
+    const bool streaming = layout.status == MessageStatus::Streaming;
     if (streaming && part + 1 == layout.parts.size())
         return tr("Thinking…");
     // The stored figure is the engine's; while the answer streams the view's own clock is newer.
@@ -807,10 +810,10 @@ QList<MessageDelegate::Action> MessageDelegate::actions(const QStyleOptionViewIt
 
 QString MessageDelegate::accessibleText(const QModelIndex &index) const
 {
-    const QString role = index.data(MessageListModel::RoleRole).toString();
-    const QString author = role == u"user" ? tr("You") : role == u"tool" ? tr("Tool result") : tr("Assistant");
+    const auto role = MessageRole(index.data(MessageListModel::MessageRoleRole).toInt());
+    const QString author = role == MessageRole::User ? tr("You") : role == MessageRole::Tool ? tr("Tool result") : tr("Assistant");
     QString text = index.data(MessageListModel::TextRole).toString();
-    if (index.data(MessageListModel::StatusRole).toString() == u"streaming")
+    if (MessageStatus(index.data(MessageListModel::MessageStatusRole).toInt()) == MessageStatus::Streaming)
         text += u' ' + tr("(writing…)");
     QString spoken = text.isEmpty() ? author : author + u": "_s + text;
     if (const int count = index.data(MessageListModel::SiblingCountRole).toInt(); count > 1)

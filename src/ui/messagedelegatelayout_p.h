@@ -3,6 +3,7 @@
 // MessageDelegate's cached layout of one message (private to the delegate's sources).
 
 #include "markdownflow.h"
+#include "core/message.h"
 #include "messagedelegate.h"
 
 #include <QImage>
@@ -60,8 +61,8 @@ public:
     };
 
     QString id;
-    QString role;
-    QString status;
+    MessageRole role = MessageRole::Assistant;
+    MessageStatus status = MessageStatus::Complete;
     QString text;
     std::vector<Part> parts;
     int width = -1;

@@ -206,6 +206,10 @@ void TestMessageListModel::versionsReplaceTheRowsBelowWithoutAReset()
     QCOMPARE(m_model->index(49).data(MessageListModel::SiblingIndexRole).toInt(), 1);
     QCOMPARE(m_model->index(49).data(MessageListModel::SiblingCountRole).toInt(), 2);
     QCOMPARE(m_model->roleNames().value(MessageListModel::SiblingCountRole), QByteArray("siblingCount"));
+    // Views compare who wrote a message and its status as enums.
+    QCOMPARE(MessageRole(m_model->index(49).data(MessageListModel::MessageRoleRole).toInt()), MessageRole::Assistant);
+    QCOMPARE(MessageRole(m_model->index(48).data(MessageListModel::MessageRoleRole).toInt()), MessageRole::Assistant);
+    QCOMPARE(MessageStatus(m_model->index(49).data(MessageListModel::MessageStatusRole).toInt()), MessageStatus::Complete);
 
     Watch w;
     watch(w);

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void kindsAndPolicies_data();
     void kindsAndPolicies();
     void unknownToolsAsk();
+    void cardsComeFromTheCatalog();
 };
 
 void TestToolCatalog::kindsAndPolicies_data()
@@ -45,6 +46,22 @@ void TestToolCatalog::unknownToolsAsk()
     QCOMPARE(ToolCatalog::defaultPolicy(u"some_mcp_tool"_s), ToolPolicy::Ask);
     QCOMPARE(ToolCatalog::builtIn().size(), 22);
     QVERIFY(ToolCatalog::find(u"source_get_text"_s)->returnsPersonalData);
+}
+
+void TestToolCatalog::cardsComeFromTheCatalog()
+{
+    // The conversation view draws a card for exactly these tools, by this metadata.
+    QStringList carded;
+    for (const ToolInfo &tool : ToolCatalog::builtIn()) {
+        if (tool.card != ToolCard::None)
+            carded << tool.name;
+    }
+    QCOMPARE(carded, (QStringList{u"bar_chart"_s, u"line_chart"_s, u"pie_chart"_s, u"send_email"_s, u"create_calendar_event"_s}));
+    QCOMPARE(ToolCatalog::cardOf(u"line_chart"_s), ToolCard::LineChart);
+    QCOMPARE(ToolCatalog::cardOf(u"create_calendar_event"_s), ToolCard::CalendarEvent);
+    QCOMPARE(ToolCatalog::cardOf(u"some_mcp_tool"_s), ToolCard::None);
+    QVERIFY(ToolCatalog::isChart(ToolCard::PieChart));
+    QVERIFY(!ToolCatalog::isChart(ToolCard::Email));
 }
 
 QTEST_GUILESS_MAIN(TestToolCatalog)
