@@ -1,6 +1,7 @@
 #include "messagelistmodel.h"
 
 #include <QJsonDocument>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -97,8 +98,13 @@ Result<void> MessageListModel::openThread(const QString &threadId)
     m_cursor = cursor;
     m_hasMore = hasMore;
     rebuildIndex();
+    m_callOwner.clear();
+    m_resultOwner.clear();
+    m_thinkingMs.clear();
+    m_thinkingClock.clear();
     endResetModel();
     m_changing = false;
+    pairToolRows();
     return {};
 }
 
@@ -126,6 +132,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case SiblingCountRole: return m.siblingCount;
     case MessageRoleRole: return int(m.role);
     case MessageStatusRole: return int(m.status);
+    case CallResultsRole: return callResults(m);
+    case ResultsWithCallsRole: return resultsWithCalls(m);
+    case ThinkingMsRole: return m_thinkingMs.value(m.id, -1);
     case ToolCallsRole:
     case ToolResultsRole:
     case ImagesRole:
@@ -156,7 +165,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {CreatedAtRole, "createdAt"}, {TextRole, "text"},       {ThinkingRole, "thinking"},
             {ToolCallsRole, "toolCalls"}, {ToolResultsRole, "toolResults"}, {ImagesRole, "images"},
             {PartsRole, "parts"},         {ParentIdRole, "parentId"},  {SiblingIndexRole, "siblingIndex"},
-            {SiblingCountRole, "siblingCount"}, {MessageRoleRole, "messageRole"}, {MessageStatusRole, "messageStatus"}};
+            {SiblingCountRole, "siblingCount"}, {MessageRoleRole, "messageRole"}, {MessageStatusRole, "messageStatus"},
+            {CallResultsRole, "callResults"},   {ResultsWithCallsRole, "resultsWithCalls"}, {ThinkingMsRole, "thinkingMs"}};
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
@@ -188,25 +198,28 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     rebuildIndex();
     endInsertRows();
     m_changing = false;
+    pairToolRows(); // a result already shown may find its call in the older page
 }
 
 void MessageListModel::upsertMessage(const Message &message)
 {
     if (message.threadId != m_threadId || m_threadId.isEmpty())
         return;
+    stopThinkingClock(message.id);
     if (const int row = rowOf(message.id); row >= 0) {
         m_rows[row] = makeRow(message);
         const QModelIndex i = index(row);
         Q_EMIT dataChanged(i, i);
-        return;
+    } else {
+        const int last = int(m_rows.size());
+        m_changing = true;
+        beginInsertRows({}, last, last);
+        m_rows.append(makeRow(message));
+        m_rowById.insert(message.id, last);
+        endInsertRows();
+        m_changing = false;
     }
-    const int row = int(m_rows.size());
-    m_changing = true;
-    beginInsertRows({}, row, row);
-    m_rows.append(makeRow(message));
-    m_rowById.insert(message.id, row);
-    endInsertRows();
-    m_changing = false;
+    pairToolRows();
 }
 
 void MessageListModel::applyDelta(const RunMessageDeltaEvent &delta)
@@ -241,6 +254,7 @@ void MessageListModel::applyDelta(const RunMessageDeltaEvent &delta)
     }
     ContentPart &part = parts[delta.partIndex];
     int changedRole = 0;
+    QList<int> also;
     if (auto *text = std::get_if<TextPart>(&part)) {
         if (text->text.isEmpty() && !r.text.isEmpty())
             r.text += u"\n\n"_s;
@@ -253,9 +267,13 @@ void MessageListModel::applyDelta(const RunMessageDeltaEvent &delta)
         thinking->text += delta.text;
         r.thinking += delta.text;
         changedRole = ThinkingRole;
+        if (!m_thinkingMs.contains(delta.messageId) && !m_thinkingClock.contains(delta.messageId))
+            m_thinkingClock[delta.messageId].start();
     } else if (auto *call = std::get_if<ToolUsePart>(&part)) {
         if (call->id.isEmpty())
             call->id = delta.toolCallId;
+        if (!call->id.isEmpty())
+            m_callOwner.insert(call->id, delta.messageId);
         if (call->name.isEmpty())
             call->name = delta.toolName;
         r.arguments[delta.partIndex] += delta.text;
@@ -263,8 +281,12 @@ void MessageListModel::applyDelta(const RunMessageDeltaEvent &delta)
     } else {
         return; // a delta for a part that cannot stream
     }
+    if (changedRole != ThinkingRole && m_thinkingClock.contains(delta.messageId)) {
+        stopThinkingClock(delta.messageId); // the answer or a call follows the thinking
+        also << ThinkingMsRole;
+    }
     const QModelIndex i = index(row);
-    Q_EMIT dataChanged(i, i, {changedRole, PartsRole});
+    Q_EMIT dataChanged(i, i, QList<int>{changedRole, PartsRole} + also);
 }
 
 void MessageListModel::removeMessages(const QStringList &ids)
@@ -280,6 +302,7 @@ void MessageListModel::removeMessages(const QStringList &ids)
         endRemoveRows();
         m_changing = false;
     }
+    pairToolRows();
 }
 
 void MessageListModel::replaceFrom(int row, const QList<Message> &messages)
@@ -302,6 +325,7 @@ void MessageListModel::replaceFrom(int row, const QList<Message> &messages)
         endInsertRows();
     }
     m_changing = false;
+    pairToolRows();
 }
 
 Result<void> MessageListModel::reload()
@@ -315,6 +339,89 @@ Result<void> MessageListModel::reload()
     m_cursor = page->cursor;
     m_hasMore = page->hasMore;
     return {};
+}
+
+void MessageListModel::pairToolRows()
+{
+    QHash<QString, QString> calls;
+    QHash<QString, QString> results;
+    for (const Row &row : std::as_const(m_rows)) {
+        for (const ContentPart &part : row.message.content) {
+            if (const auto *call = std::get_if<ToolUsePart>(&part); call && !call->id.isEmpty())
+                calls.insert(call->id, row.message.id);
+            else if (const auto *result = std::get_if<ToolResultPart>(&part); result && !result->toolId.isEmpty())
+                results.insert(result->toolId, row.message.id);
+        }
+    }
+    // The pairs that formed or broke: their two rows change.
+    QSet<QString> changedCalls;
+    QSet<QString> changedResults;
+    auto compare = [&](const QHash<QString, QString> &oldCalls, const QHash<QString, QString> &oldResults) {
+        auto paired = [](const QHash<QString, QString> &c, const QHash<QString, QString> &r, const QString &id) {
+            return c.contains(id) && r.contains(id);
+        };
+        QSet<QString> ids;
+        for (auto it = calls.cbegin(); it != calls.cend(); ++it)
+            ids.insert(it.key());
+        for (auto it = oldCalls.cbegin(); it != oldCalls.cend(); ++it)
+            ids.insert(it.key());
+        for (const QString &id : std::as_const(ids)) {
+            const bool now = paired(calls, results, id);
+            const bool before = paired(oldCalls, oldResults, id);
+            if (now == before && (!now || (calls.value(id) == oldCalls.value(id) && results.value(id) == oldResults.value(id))))
+                continue;
+            changedCalls << calls.value(id) << oldCalls.value(id);
+            changedResults << results.value(id) << oldResults.value(id);
+        }
+    };
+    compare(m_callOwner, m_resultOwner);
+    m_callOwner = std::move(calls);
+    m_resultOwner = std::move(results);
+    for (const QString &id : std::as_const(changedCalls)) {
+        if (const int row = rowOf(id); row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {CallResultsRole});
+    }
+    for (const QString &id : std::as_const(changedResults)) {
+        if (const int row = rowOf(id); row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {ResultsWithCallsRole});
+    }
+}
+
+QVariantMap MessageListModel::callResults(const Message &message) const
+{
+    QVariantMap map;
+    for (const ContentPart &part : message.content) {
+        const auto *call = std::get_if<ToolUsePart>(&part);
+        if (!call || !m_resultOwner.contains(call->id))
+            continue;
+        const int row = rowOf(m_resultOwner.value(call->id));
+        if (row < 0)
+            continue;
+        for (const ContentPart &candidate : m_rows.at(row).message.content) {
+            if (const auto *result = std::get_if<ToolResultPart>(&candidate); result && result->toolId == call->id)
+                map.insert(call->id, QVariantMap{{u"result"_s, result->result}, {u"isError"_s, result->isError}});
+        }
+    }
+    return map;
+}
+
+QStringList MessageListModel::resultsWithCalls(const Message &message) const
+{
+    QStringList ids;
+    for (const ContentPart &part : message.content) {
+        if (const auto *result = std::get_if<ToolResultPart>(&part); result && m_callOwner.contains(result->toolId))
+            ids << result->toolId;
+    }
+    return ids;
+}
+
+void MessageListModel::stopThinkingClock(const QString &messageId)
+{
+    const auto clock = m_thinkingClock.constFind(messageId);
+    if (clock == m_thinkingClock.cend())
+        return;
+    m_thinkingMs.insert(messageId, clock->elapsed());
+    m_thinkingClock.erase(clock);
 }
 
 void MessageListModel::rebuildIndex()

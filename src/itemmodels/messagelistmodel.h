@@ -5,6 +5,7 @@
 #include "core/runevent.h"
 
 #include <QAbstractListModel>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 
@@ -38,6 +39,9 @@ public:
         SiblingCountRole,          ///< int: how many versions it has (1: no others)
         MessageRoleRole,           ///< AgentDesk::MessageRole as int: who wrote it (views compare this, not the name)
         MessageStatusRole,         ///< AgentDesk::MessageStatus as int
+        CallResultsRole,           ///< QVariantMap: tool call id → {result, isError}, for this row's calls whose results are loaded
+        ResultsWithCallsRole,      ///< QStringList: the ids of this row's tool results whose calls are loaded (shown with them)
+        ThinkingMsRole,            ///< qint64: how long the answer thought, measured while it streamed (-1: not measured)
     };
     Q_ENUM(Roles)
 
@@ -81,6 +85,8 @@ public:
     Result<void> reload();
 
     int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    // The row whose message holds the tool call `callId`, or -1.
+    int rowOfCall(const QString &callId) const { return rowOf(m_callOwner.value(callId)); }
     Message message(int row) const { return m_rows.at(row).message; }
 
 private:
@@ -92,6 +98,13 @@ private:
         QHash<int, QString> arguments; // raw argument text of streaming tool calls, by part index
     };
     static Row makeRow(const Message &message);
+    // Joins tool calls and results across the loaded rows again; rows whose pairing changed
+    // report CallResultsRole or ResultsWithCallsRole.
+    void pairToolRows();
+    QVariantMap callResults(const Message &message) const;
+    QStringList resultsWithCalls(const Message &message) const;
+    // The thinking clock of a streaming answer: started by its first thinking, stopped by what follows.
+    void stopThinkingClock(const QString &messageId);
     static QVariantMap partMap(const ContentPart &part, const QString &rawArguments);
     void rebuildIndex();
 
@@ -99,6 +112,10 @@ private:
     QString m_threadId;
     QList<Row> m_rows;
     QHash<QString, int> m_rowById;
+    QHash<QString, QString> m_callOwner;   // tool call id → id of the message with the call
+    QHash<QString, QString> m_resultOwner; // tool call id → id of the message with its result
+    QHash<QString, qint64> m_thinkingMs;   // by message id
+    QHash<QString, QElapsedTimer> m_thinkingClock; // answers thinking right now
     qint64 m_cursor = 0;
     bool m_hasMore = false;
     // True between begin…() and end…(): a fetchMore() that a view (or the model tester) calls from

@@ -97,20 +97,13 @@ void ConversationView::reset()
     m_layoutTimer.stop();
     m_dirtyRows.clear();
     m_delegate->clear();
-    m_state.toolResults.clear();
-    m_state.loadedToolCalls.clear();
     const bool hadApprovals = !m_state.pendingApprovals.isEmpty();
     m_state.pendingApprovals.clear();
-    m_state.thinkingMs.clear();
-    m_thinkingClock.clear();
     m_state.selection = {};
     m_selecting = false;
-    m_callOwner.clear();
-    m_resultOwner.clear();
     m_error.clear();
     m_heights.clear();
     const int n = model() ? model()->rowCount() : 0;
-    scanToolRows(0, n - 1);
     m_heights.resize(n);
     m_tops.resize(n);
     for (int i = 0; i < n; ++i) {
@@ -124,39 +117,6 @@ void ConversationView::reset()
     viewport()->update();
     if (hadApprovals)
         Q_EMIT pendingApprovalsChanged();
-}
-
-void ConversationView::scanToolRows(int first, int last)
-{
-    if (!model())
-        return;
-    for (int row = first; row <= last; ++row) {
-        const QModelIndex index = model()->index(row, 0);
-        const auto role = MessageRole(index.data(MessageListModel::MessageRoleRole).toInt());
-        const QString id = index.data(MessageListModel::IdRole).toString();
-        if (role == MessageRole::Assistant) {
-            const QVariantList calls = index.data(MessageListModel::ToolCallsRole).toList();
-            for (const QVariant &call : calls) {
-                const QString callId = call.toMap().value(u"id"_s).toString();
-                if (callId.isEmpty() || m_state.loadedToolCalls.contains(callId))
-                    continue;
-                m_state.loadedToolCalls.insert(callId);
-                m_callOwner.insert(callId, id);
-                if (const QString owner = m_resultOwner.value(callId); !owner.isEmpty())
-                    markDirty(owner); // its result now shows in the call's card
-            }
-        } else if (role == MessageRole::Tool) {
-            const QVariantList results = index.data(MessageListModel::ToolResultsRole).toList();
-            for (const QVariant &v : results) {
-                const QVariantMap result = v.toMap();
-                const QString callId = result.value(u"toolId"_s).toString();
-                m_state.toolResults.insert(callId, {result.value(u"result"_s).toString(), result.value(u"isError"_s).toBool()});
-                m_resultOwner.insert(callId, id);
-                if (const QString owner = m_callOwner.value(callId); !owner.isEmpty())
-                    markDirty(owner);
-            }
-        }
-    }
 }
 
 void ConversationView::markDirty(const QString &messageId)
@@ -210,24 +170,6 @@ void ConversationView::dataChanged(const QModelIndex &topLeft, const QModelIndex
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         const QModelIndex index = model()->index(row, 0);
         m_delegate->invalidate(index, roles);
-        const QString id = index.data(MessageListModel::IdRole).toString();
-        // How long a streamed answer thought: from its first thinking to its first text or call.
-        if (roles.contains(MessageListModel::ThinkingRole)) {
-            if (!m_thinkingClock.contains(id) && !m_state.thinkingMs.contains(id))
-                m_thinkingClock[id].start();
-        } else if (roles.contains(MessageListModel::TextRole) || roles.contains(MessageListModel::ToolCallsRole)) {
-            if (const auto clock = m_thinkingClock.constFind(id); clock != m_thinkingClock.cend()) {
-                m_state.thinkingMs.insert(id, clock->elapsed());
-                m_thinkingClock.erase(clock);
-            }
-        }
-        if (roles.isEmpty()) {
-            if (const auto clock = m_thinkingClock.constFind(id); clock != m_thinkingClock.cend()) {
-                m_state.thinkingMs.insert(id, clock->elapsed());
-                m_thinkingClock.erase(clock);
-            }
-            scanToolRows(row, row);
-        }
         if (!m_dirtyRows.contains(row))
             m_dirtyRows.append(row);
     }
@@ -250,20 +192,10 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
     m_heights.insert(start, count, 0);
     m_tops.insert(start, count, 0);
     recomputeTops(start);
-    scanToolRows(start, end);
     int added = 0;
     for (int row = start; row <= end; ++row) {
         m_heights[row] = measure(row);
         added += m_heights.at(row);
-        // An answer whose first delta is thinking: its clock starts now (see dataChanged()).
-        const QModelIndex index = model()->index(row, 0);
-        if (MessageStatus(index.data(MessageListModel::MessageStatusRole).toInt()) == MessageStatus::Streaming
-            && !index.data(MessageListModel::ThinkingRole).toString().isEmpty()
-            && index.data(MessageListModel::TextRole).toString().isEmpty()) {
-            const QString id = index.data(MessageListModel::IdRole).toString();
-            if (!m_state.thinkingMs.contains(id) && !m_thinkingClock.contains(id))
-                m_thinkingClock[id].start();
-        }
     }
     recomputeTops(start);
     updateGeometries();

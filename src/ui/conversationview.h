@@ -113,7 +113,6 @@ private:
     void onRowsRemoved(const QModelIndex &parent, int start, int end);
     void onScrolled(int value);
     void maybeFetchOlder();
-    void scanToolRows(int first, int last);
     int rowAtY(int y) const; // content coordinates
     QRect errorRect() const;  // content coordinates
     QRect retryRect() const;
@@ -135,14 +134,11 @@ private:
     QList<int> m_dirtyRows;
     QTimer m_layoutTimer;
     QString m_error;
-    QHash<QString, QElapsedTimer> m_thinkingClock; // messages that are thinking right now
     QString m_pressedHitKey;
     bool m_selecting = false; // a left-button drag is extending ConversationState::selection
     QPoint m_dragPos;
     QTimer m_dragScrollTimer; // scrolls while a drag selection is held above or below the view
     MessageListModel *m_messages = nullptr;
-    QHash<QString, QString> m_callOwner;   // tool call id → assistant message id
-    QHash<QString, QString> m_resultOwner; // tool call id → tool message id
 };
 
 } // namespace AgentDesk

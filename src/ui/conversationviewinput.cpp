@@ -259,8 +259,9 @@ void ConversationView::addPendingApproval(const QString &toolCallId)
 {
     m_state.pendingApprovals.insert(toolCallId);
     Q_EMIT pendingApprovalsChanged();
-    if (const QString owner = m_callOwner.value(toolCallId); !owner.isEmpty())
-        markDirty(owner);
+    auto *messages = qobject_cast<MessageListModel *>(model());
+    if (const int row = messages ? messages->rowOfCall(toolCallId) : -1; row >= 0)
+        markDirty(messages->message(row).id);
     else
         refreshState();
 }
@@ -298,7 +299,8 @@ bool ConversationView::answerFirstPendingApproval(ApprovalDecision decision)
     const Kind kind = decision == ApprovalDecision::AllowOnce ? Kind::AllowOnce
         : decision == ApprovalDecision::AllowForThread       ? Kind::AllowForThread
                                                               : Kind::Deny;
-    activate({kind, callId, -1}, rowOfMessage(m_callOwner.value(callId)));
+    auto *messages = qobject_cast<MessageListModel *>(model());
+    activate({kind, callId, -1}, messages ? messages->rowOfCall(callId) : -1);
     return true;
 }
 

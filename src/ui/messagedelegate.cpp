@@ -206,6 +206,9 @@ void MessageDelegate::refreshContent(Layout &layout, const QModelIndex &index, c
     layout.text = index.data(MessageListModel::TextRole).toString();
     layout.siblingIndex = index.data(MessageListModel::SiblingIndexRole).toInt();
     layout.siblingCount = std::max(1, index.data(MessageListModel::SiblingCountRole).toInt());
+    layout.callResults = index.data(MessageListModel::CallResultsRole).toMap();
+    layout.resultsWithCalls = index.data(MessageListModel::ResultsWithCallsRole).toStringList();
+    layout.thinkingMs = index.data(MessageListModel::ThinkingMsRole).toLongLong();
     const QVariantList parts = index.data(MessageListModel::PartsRole).toList();
     if (!layout.appendOnly || parts.size() < qsizetype(layout.parts.size())) {
         layout.forgottenDocuments = layout.documentsBuilt();
@@ -323,7 +326,7 @@ void MessageDelegate::layoutPart(size_t i, Cursor &c, const QStyleOptionViewItem
     } else if (part.type == u"tool_use") {
         layoutToolCall(i, c, key, fonts);
     } else if (part.type == u"tool_result") {
-        if (m_state->loadedToolCalls.contains(part.toolId))
+        if (layout.resultsWithCalls.contains(part.toolId))
             return; // shown in its call's card
         c.gap();
         part.open = m_state->expanded.contains(key);
@@ -398,10 +401,11 @@ void MessageDelegate::layoutToolCall(size_t i, Cursor &c, const QString &key, co
     const int top = c.y;
     const bool pending = m_state->pendingApprovals.contains(part.toolId);
     part.open = pending || m_state->expanded.contains(key);
-    const auto outcome = m_state->toolResults.constFind(part.toolId);
-    part.hasResult = outcome != m_state->toolResults.cend();
+    // The model joins each call to its result (in the tool message after it).
+    const QVariantMap outcome = c.layout.callResults.value(part.toolId).toMap();
+    part.hasResult = !outcome.isEmpty();
     if (part.hasResult) {
-        QString result = outcome->result;
+        QString result = outcome.value(u"result"_s).toString();
         if (result.size() > MaxShownResult)
             result = result.left(MaxShownResult) + u"\n…"_s;
         if (!part.result || part.resultText != result) {
@@ -409,7 +413,7 @@ void MessageDelegate::layoutToolCall(size_t i, Cursor &c, const QString &key, co
             part.result->setText(result);
             part.resultText = result;
         }
-        part.resultIsError = outcome->isError;
+        part.resultIsError = outcome.value(u"isError"_s).toBool();
     }
     part.header = QRect(c.x0, c.y, c.inner, CardHeaderHeight);
     c.y += CardHeaderHeight;
@@ -749,14 +753,14 @@ QString MessageDelegate::thinkingTitle(const Layout &layout, size_t part) const
     const bool streaming = layout.status == MessageStatus::Streaming;
     if (streaming && part + 1 == layout.parts.size())
         return tr("Thinking…");
-    // The stored figure is the engine's; while the answer streams the view's own clock is newer.
+    // The stored figure is the engine's; while the answer streams the model's own clock is newer.
     const qint64 stored = layout.parts[part].durationMs;
-    const auto measured = m_state->thinkingMs.constFind(layout.id);
+    const qint64 measured = layout.thinkingMs;
     qint64 ms = -1;
-    if (stored >= 0 && (!streaming || measured == m_state->thinkingMs.cend()))
+    if (stored >= 0 && (!streaming || measured < 0))
         ms = stored;
-    else if (measured != m_state->thinkingMs.cend())
-        ms = *measured;
+    else if (measured >= 0)
+        ms = measured;
     if (ms < 0)
         return tr("Thoughts");
     return tr("Thought for %n second(s)", nullptr, int(std::max<qint64>(1, (ms + 500) / 1000)));

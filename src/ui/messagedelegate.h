@@ -13,22 +13,13 @@
 namespace AgentDesk {
 
 // What the conversation view knows beyond the message rows, shared with its delegate: which
-// tool calls wait for the user, the results of tool calls (they arrive in tool messages), which
-// thinking and tool sections are expanded, how long a streamed answer thought, and how to load
-// an image or describe a message's usage. Owned by the view; GUI thread only.
+// tool calls wait for the user, which thinking and tool sections are expanded, and how to load an
+// image or describe a message's usage. (Which result belongs to which call and how long an answer
+// thought come from the model's rows.) Owned by the view; GUI thread only.
 struct ConversationState
 {
-    struct ToolOutcome
-    {
-        QString result;
-        bool isError = false;
-    };
     QSet<QString> pendingApprovals;         ///< tool call ids
-    QHash<QString, ToolOutcome> toolResults; ///< by tool call id
-    QSet<QString> loadedToolCalls;          ///< tool call ids of the rows in the model
     QSet<QString> expanded;                 ///< "messageId/partIndex"
-    QHash<QString, qint64> thinkingMs;      ///< by message id, measured here while it streams (the
-                                            ///< stored answer carries the engine's own figure)
     // Text the user selected with the mouse: a range in one shown text of one message.
     struct TextSelection
     {

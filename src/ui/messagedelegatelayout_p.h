@@ -70,6 +70,9 @@ public:
     QRect bubble;
     QString footerText;
     QRect footerTextRect;
+    QVariantMap callResults;     // tool call id → {result, isError} (MessageListModel::CallResultsRole)
+    QStringList resultsWithCalls; // tool results shown in their calls' cards
+    qint64 thinkingMs = -1;       // measured while streaming
     int siblingIndex = 0; // which version of the message, from 0
     int siblingCount = 1;
     QRect versionRect;    // "2 / 3" between the version arrows

@@ -5,6 +5,7 @@
 #include "storage/threadrepository.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTimeZone>
 
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void finalMessageReplacesTheStreamedOne();
     void otherThreadsAndCleanup();
     void versionsReplaceTheRowsBelowWithoutAReset();
+    void toolResultsJoinTheirCallsAcrossPages();
 
 private:
     Message stored(int n, MessageRole role);
@@ -128,7 +130,12 @@ void TestMessageListModel::streamingByDeltas()
     QCOMPARE(answer.data(MessageListModel::StatusRole).toString(), u"streaming"_s);
     QCOMPARE(answer.data(MessageListModel::RoleRole).toString(), u"assistant"_s);
     m_model->applyDelta(delta(0, ContentPartType::Thinking, u"think."_s));
+    QCOMPARE(answer.data(MessageListModel::ThinkingMsRole).toLongLong(), -1); // still thinking
+    QTest::qWait(30);
     m_model->applyDelta(delta(1, ContentPartType::Text, u"Here"_s));
+    // The model timed the thinking, from its first delta to the answer's first.
+    const qint64 thought = answer.data(MessageListModel::ThinkingMsRole).toLongLong();
+    QVERIFY2(thought >= 25, qPrintable(QString::number(thought)));
     m_model->applyDelta(delta(1, ContentPartType::Text, u" it is."_s));
     m_model->applyDelta(delta(2, ContentPartType::ToolUse, u"{\"chartTitle\":"_s, u"call_1"_s, u"bar_chart"_s));
     m_model->applyDelta(delta(2, ContentPartType::ToolUse, u"\"Sales\"}"_s, u"call_1"_s, u"bar_chart"_s));
@@ -145,7 +152,10 @@ void TestMessageListModel::streamingByDeltas()
     const QList<int> thinking{MessageListModel::ThinkingRole, MessageListModel::PartsRole};
     const QList<int> text{MessageListModel::TextRole, MessageListModel::PartsRole};
     const QList<int> call{MessageListModel::ToolCallsRole, MessageListModel::PartsRole};
-    QCOMPARE(w.roles, (QList<QList<int>>{thinking, thinking, text, text, call, call, text}));
+    const QList<int> textAfterThinking{MessageListModel::TextRole, MessageListModel::PartsRole, MessageListModel::ThinkingMsRole};
+    QCOMPARE(w.roles, (QList<QList<int>>{thinking, thinking, textAfterThinking, text, call, call, text}));
+    QCOMPARE(answer.data(MessageListModel::ThinkingMsRole).toLongLong(), thought); // measured once
+    QCOMPARE(m_model->rowOfCall(u"call_1"_s), 1);
     QCOMPARE(w.resets, 0);
 }
 
@@ -244,6 +254,49 @@ void TestMessageListModel::versionsReplaceTheRowsBelowWithoutAReset()
     QCOMPARE(m_model->index(49).data(MessageListModel::TextRole).toString(), u"another answer"_s);
     QVERIFY(m_model->canFetchMore({}));
     QCOMPARE(w.resets, 0);
+}
+
+void TestMessageListModel::toolResultsJoinTheirCallsAcrossPages()
+{
+    // A call at the end of an older page, its result at the start of the newest one.
+    MessageRepository messages(m_t->connection());
+    for (int i = 1; i <= 9; ++i)
+        stored(i, i % 2 ? MessageRole::User : MessageRole::Assistant);
+    Message call;
+    call.threadId = m_thread;
+    call.role = MessageRole::Assistant;
+    call.content = {ToolUsePart{u"call_7"_s, u"source_query"_s, QJsonObject{{u"query"_s, u"notice"_s}}, std::nullopt, {}, {}}};
+    call = AD_VERIFY_OK(messages.append(call)).value();
+    Message result;
+    result.threadId = m_thread;
+    result.role = MessageRole::Tool;
+    result.content = {ToolResultPart{u"call_7"_s, u"source_query"_s, u"Three months"_s, false, {}}};
+    result = AD_VERIFY_OK(messages.append(result)).value();
+    for (int i = 12; i <= 60; ++i)
+        stored(i, i % 2 ? MessageRole::User : MessageRole::Assistant);
+    QVERIFY(m_model->openThread(m_thread));
+    QCOMPARE(m_model->rowCount(), 50);
+    const int resultRow = m_model->rowOf(result.id);
+    QCOMPARE(resultRow, 0);
+    QCOMPARE(m_model->rowOfCall(u"call_7"_s), -1);
+    QCOMPARE(m_model->index(resultRow).data(MessageListModel::ResultsWithCallsRole).toStringList(), QStringList());
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->fetchMore({});
+    // Both rows say so once the call is loaded.
+    const int callRow = m_model->rowOf(call.id);
+    QCOMPARE(m_model->rowOfCall(u"call_7"_s), callRow);
+    QCOMPARE(m_model->index(callRow + 1).data(MessageListModel::ResultsWithCallsRole).toStringList(), QStringList{u"call_7"_s});
+    QCOMPARE(m_model->index(callRow).data(MessageListModel::CallResultsRole).toMap(),
+             (QVariantMap{{u"call_7"_s, QVariantMap{{u"result"_s, u"Three months"_s}, {u"isError"_s, false}}}}));
+    QList<int> rolesOfResultRow;
+    for (const QList<QVariant> &signal : std::as_const(changed)) {
+        if (signal.at(0).toModelIndex().row() == callRow + 1)
+            rolesOfResultRow << signal.at(2).value<QList<int>>();
+    }
+    QCOMPARE(rolesOfResultRow, QList<int>{MessageListModel::ResultsWithCallsRole});
+    // A call row without its result says nothing.
+    m_model->replaceFrom(callRow + 1, {});
+    QCOMPARE(m_model->index(callRow).data(MessageListModel::CallResultsRole).toMap(), QVariantMap());
 }
 
 QTEST_GUILESS_MAIN(TestMessageListModel)

@@ -488,9 +488,13 @@ void TestMainWindow::approveAToolCallInline()
     QTRY_COMPARE(messages->rowCount(), 4);
     QCOMPARE(messages->index(2).data(MessageListModel::RoleRole).toString(), u"tool"_s);
     QCOMPARE(rowText(3), u"I wrote the notes."_s);
-    // The result shows in the call's card; the tool row itself takes no room.
-    QVERIFY(view->state().toolResults.contains(u"call_1"_s));
-    QVERIFY(!view->state().toolResults.value(u"call_1"_s).isError);
+    // The model joins the result to its call: it shows in the call's card, and the tool row itself
+    // takes no room.
+    QCOMPARE(messages->rowOfCall(u"call_1"_s), 1);
+    const QVariantMap joined = messages->index(1).data(MessageListModel::CallResultsRole).toMap().value(u"call_1"_s).toMap();
+    QVERIFY(!joined.isEmpty());
+    QCOMPARE(joined.value(u"isError"_s).toBool(), false);
+    QCOMPARE(messages->index(2).data(MessageListModel::ResultsWithCallsRole).toStringList(), QStringList{u"call_1"_s});
     view->flushLayout();
     QCOMPARE(view->rowHeight(2), 0);
     const auto artifacts = AD_VERIFY_OK(ArtifactRepository(m_t->connection()).list(m_window->chat()->threadId())).value();
@@ -784,7 +788,7 @@ void TestMainWindow::answerAToolCallFromTheKeyboard()
     MessageListModel *messages = m_window->chat()->messages();
     QTRY_COMPARE(messages->rowCount(), 4);
     QCOMPARE(rowText(3), u"Understood, no document."_s);
-    QVERIFY(view->state().toolResults.value(u"call_1"_s).isError);
+    QVERIFY(messages->index(messages->rowOfCall(u"call_1"_s)).data(MessageListModel::CallResultsRole).toMap().value(u"call_1"_s).toMap().value(u"isError"_s).toBool());
     QCOMPARE(AD_VERIFY_OK(ArtifactRepository(m_t->connection()).list(m_window->chat()->threadId()))->size(), 0);
 }
 
