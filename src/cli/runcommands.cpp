@@ -174,6 +174,230 @@ Result<Request> parseRequest(const CliApplication::Context &c, const QSqlDatabas
     return r;
 }
 
+// The given settings change an existing thread for this and later runs; then the run is
+// prepared by the conversation service (a send, an edit or a regeneration).
+Result<ConversationService::PreparedRun> prepareRun(ConversationService &conversations, const QSqlDatabase &db, const Request &request)
+{
+    if (!request.threadId.isEmpty()) {
+        ThreadRepository threads(db);
+        if (!request.newThread.model.isEmpty())
+            threads.setModel(request.threadId, request.newThread.model);
+        if (!request.newThread.agentId.isEmpty())
+            threads.setAgent(request.threadId, request.newThread.agentId);
+        if (request.newThread.anonymous)
+            threads.setAnonymous(request.threadId, true);
+    }
+    if (!request.editMessageId.isEmpty())
+        return conversations.prepareEdit(request.editMessageId, request.input.text);
+    if (request.regenerate)
+        return conversations.prepareRegenerate(request.threadId, request.regenerateMessageId);
+    const ConversationService::NewThread settings{request.newThread.model, request.newThread.agentId, request.newThread.anonymous};
+    return conversations.prepareSend(request.threadId, settings, request.input, request.attachments);
+}
+
+// What the run shows on stdout: every event as a JSON line (--events), or the answer's text as it
+// streams, with the real values where anonymous mode masked them.
+class RunOutput
+{
+public:
+    RunOutput(QTextStream &out, bool events, QList<PiiMask> masks) : m_out(out), m_events(events), m_unmasker(std::move(masks)) {}
+
+    void show(const RunEvent &event)
+    {
+        if (m_events)
+            return print(event);
+        if (const auto *masks = std::get_if<RunMasksEvent>(&event.payload))
+            m_unmasker.setMasks(masks->masks);
+        if (const auto *delta = std::get_if<RunMessageDeltaEvent>(&event.payload); delta && delta->partType == ContentPartType::Text) {
+            if (delta->messageId != m_streamingMessage) {
+                printText(m_unmasker.finish());
+                m_streamingMessage = delta->messageId;
+            }
+            printText(m_unmasker.feed(delta->text));
+        } else if (std::holds_alternative<RunMessageEvent>(event.payload)) {
+            printText(m_unmasker.finish());
+        }
+    }
+    void finish()
+    {
+        if (!m_events && m_printedText)
+            m_out << '\n';
+        m_out.flush();
+    }
+
+private:
+    void print(const RunEvent &event)
+    {
+        m_out << QJsonDocument(runEventToJson(event)).toJson(QJsonDocument::Compact) << '\n';
+        m_out.flush();
+    }
+    void printText(const QString &text)
+    {
+        if (text.isEmpty())
+            return;
+        m_out << text;
+        m_out.flush();
+        m_printedText = true;
+    }
+
+    QTextStream &m_out;
+    bool m_events;
+    PiiUnmasker m_unmasker;
+    QString m_streamingMessage;
+    bool m_printedText = false;
+};
+
+// Tools that ask (product.md §7): --approve all|none, else a question on a terminal, else no.
+class TerminalApprovals
+{
+public:
+    TerminalApprovals(CliApplication &app, ExecuteRunAndSetTitle &executor, QString policy)
+        : m_app(app), m_executor(executor), m_policy(std::move(policy))
+    {
+    }
+
+    void decide(const RunApprovalRequestEvent &asked)
+    {
+        if (m_policy == "all"_L1)
+            return m_executor.answerApproval(asked.toolCallId, ApprovalDecision::AllowOnce);
+        if (m_policy == "none"_L1)
+            return m_executor.answerApproval(asked.toolCallId, ApprovalDecision::Deny);
+        if (!::isatty(STDIN_FILENO)) {
+            m_app.err() << "agentdesk-cli: the tool " << asked.toolName << " asks for approval; denied (use --approve all to allow)\n";
+            m_app.err().flush();
+            return m_executor.answerApproval(asked.toolCallId, ApprovalDecision::Deny);
+        }
+        const QString arguments = QString::fromUtf8(QJsonDocument(asked.arguments).toJson(QJsonDocument::Compact));
+        m_waiting.append({asked.toolCallId, asked.toolName + u' ' + arguments});
+        if (!m_notifier) {
+            m_notifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+            QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &m_executor, [this] { readAnswers(); });
+        }
+        if (m_waiting.size() == 1)
+            askNext();
+    }
+    void stop() { m_notifier.reset(); }
+
+private:
+    void askNext()
+    {
+        if (m_waiting.isEmpty())
+            return;
+        m_app.err() << "Allow the tool call " << m_waiting.constFirst().second << "? [y]es once, [t]his thread, [N]o: ";
+        m_app.err().flush();
+    }
+    void readAnswers()
+    {
+        char buffer[256];
+        const auto n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n <= 0) { // end of input: nobody can answer
+            m_notifier->setEnabled(false);
+            for (const auto &waiting : std::as_const(m_waiting))
+                m_executor.answerApproval(waiting.first, ApprovalDecision::Deny);
+            m_waiting.clear();
+            return;
+        }
+        m_typed.append(buffer, n);
+        qsizetype newline;
+        while ((newline = m_typed.indexOf('\n')) >= 0 && !m_waiting.isEmpty()) {
+            const QString answer = QString::fromUtf8(m_typed.left(newline)).trimmed().toLower();
+            m_typed.remove(0, newline + 1);
+            const QString id = m_waiting.takeFirst().first;
+            m_executor.answerApproval(id, answer.startsWith(u'y') ? ApprovalDecision::AllowOnce
+                                          : answer.startsWith(u't') ? ApprovalDecision::AllowForThread
+                                                                     : ApprovalDecision::Deny);
+            askNext();
+        }
+    }
+
+    CliApplication &m_app;
+    ExecuteRunAndSetTitle &m_executor;
+    QString m_policy;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    QList<std::pair<QString, QString>> m_waiting; // (tool call id, what it is), in the order asked
+    QByteArray m_typed;
+};
+
+// Ctrl+C stops the run: the partial answer stays stored as interrupted. So do the signals that ask
+// a program to end (`timeout` sends SIGTERM, a closed terminal SIGHUP). Installed while it lives.
+class StopOnSignals
+{
+public:
+    explicit StopOnSignals(ExecuteRunAndSetTitle &executor)
+    {
+        g_interrupted = false;
+        for (std::size_t i = 0; i < std::size(Signals); ++i)
+            m_previous[i] = std::signal(Signals[i], onInterrupt);
+        QObject::connect(&m_poll, &QTimer::timeout, &executor, [&executor] {
+            if (g_interrupted.exchange(false))
+                executor.cancel();
+        });
+        m_poll.start(50);
+    }
+    ~StopOnSignals()
+    {
+        m_poll.stop();
+        for (std::size_t i = 0; i < std::size(Signals); ++i)
+            std::signal(Signals[i], m_previous[i]);
+    }
+
+private:
+    static constexpr int Signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    std::array<void (*)(int), std::size(Signals)> m_previous{};
+    QTimer m_poll;
+};
+
+ExecuteRun::Options runOptions(CliApplication &app, const QSqlDatabase &db, McpServerPool *mcp, bool wait)
+{
+    ExecuteRun::Options options;
+    options.dataDir = app.dataDir();
+    options.mcpPool = mcp;
+    options.waitWhileThreadBusy = wait;
+    // The Brave Search key comes from the variable the web settings name (never from storage).
+    if (const auto web = SettingsRepository(db).webSettings(); web && !web->braveApiKeyEnv.isEmpty())
+        options.webSearchKey = qEnvironmentVariable(web->braveApiKeyEnv.toLocal8Bit().constData());
+    return options;
+}
+
+// Runs the prepared run to its end on this thread; the run's outcome.
+ExecuteRun::Result execute(CliApplication &app, CliApplication::Context &c, const QSqlDatabase &db,
+                           const ConversationService::PreparedRun &prepared, const QString &key)
+{
+    QNetworkAccessManager network;
+    NetworkAccess::apply(network, prepared.provider);
+    McpServerPool mcp(QDir(app.dataDir()).filePath(u"mcp-logs"_s));
+    ExecuteRunAndSetTitle executor(&network, db, runOptions(app, db, &mcp, c.parser.isSet(u"wait"_s)));
+    QObject::connect(&executor, &ExecuteRunAndSetTitle::waitingForThread, &executor, [&](const Error &busy) {
+        app.err() << "agentdesk-cli: " << busy.message << "; waiting (Ctrl+C gives up)" << Qt::endl;
+    });
+    // --events passes the masks on, as the reference's clients get them; plain text is unmasked.
+    RunOutput output(app.out(), c.parser.isSet(u"events"_s), PiiMaskRepository(db).masks(prepared.threadId).value_or(QList<PiiMask>()));
+    TerminalApprovals approvals(app, executor, c.parser.value(u"approve"_s));
+    QObject::connect(&executor, &ExecuteRunAndSetTitle::eventReady, &executor, [&](const RunEvent &event) {
+        output.show(event);
+        if (const auto *approval = std::get_if<RunApprovalRequestEvent>(&event.payload)) {
+            // Answered after this event has been delivered everywhere.
+            QMetaObject::invokeMethod(&executor, [&approvals, asked = *approval] { approvals.decide(asked); }, Qt::QueuedConnection);
+        }
+    });
+    std::optional<ExecuteRun::Result> result;
+    QEventLoop loop;
+    QObject::connect(&executor, &ExecuteRunAndSetTitle::finished, &loop, [&](const ExecuteRun::Result &r) {
+        result = r;
+        loop.quit();
+    });
+    {
+        StopOnSignals stopOnSignals(executor); // until the MCP servers are stopped too
+        executor.start(QUuid::createUuid().toString(QUuid::WithoutBraces), prepared.threadId, prepared.input, key);
+        if (!result)
+            loop.exec();
+        approvals.stop();
+        mcp.stopAll();
+    }
+    output.finish();
+    return *result;
+}
+
 int runCommand(CliApplication &app, CliApplication::Context &c)
 {
     const QString approve = c.parser.value(u"approve"_s);
@@ -191,25 +415,7 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     auto lease = conversations.startRunning();
     if (!lease)
         return app.fail(lease.error());
-    ThreadRepository threads(*db);
-    // Settings given for an existing thread change it for this and later runs.
-    if (!request->threadId.isEmpty()) {
-        if (!request->newThread.model.isEmpty())
-            threads.setModel(request->threadId, request->newThread.model);
-        if (!request->newThread.agentId.isEmpty())
-            threads.setAgent(request->threadId, request->newThread.agentId);
-        if (request->newThread.anonymous)
-            threads.setAnonymous(request->threadId, true);
-    }
-    Result<ConversationService::PreparedRun> prepared = std::unexpected(Error{});
-    if (!request->editMessageId.isEmpty()) {
-        prepared = conversations.prepareEdit(request->editMessageId, request->input.text);
-    } else if (request->regenerate) {
-        prepared = conversations.prepareRegenerate(request->threadId, request->regenerateMessageId);
-    } else {
-        const ConversationService::NewThread settings{request->newThread.model, request->newThread.agentId, request->newThread.anonymous};
-        prepared = conversations.prepareSend(request->threadId, settings, request->input, request->attachments);
-    }
+    auto prepared = prepareRun(conversations, *db, *request);
     if (!prepared)
         return app.failWithCode(prepared.error());
     // A new thread and attached files are kept only once the key is known to be there.
@@ -217,156 +423,17 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
     conversations.readKey(*prepared, ConversationService::KeySource::Environment, [&key](Result<QString> read) { key = std::move(read); }, nullptr);
     if (!key)
         return app.failWithCode(key.error());
-    const QString threadId = prepared->threadId;
     SourceRepository sources(*db);
     for (const QString &id : std::as_const(prepared->addedSourceIds)) {
         if (auto source = sources.get(id); source && source->status != SourceStatus::Ready)
             app.err() << "agentdesk-cli: note: " << source->name << " could not be read: " << source->error << Qt::endl;
     }
-
-    QNetworkAccessManager network;
-    NetworkAccess::apply(network, prepared->provider);
-    McpServerPool mcp(QDir(app.dataDir()).filePath(u"mcp-logs"_s));
-    ExecuteRun::Options options;
-    options.dataDir = app.dataDir();
-    options.mcpPool = &mcp;
-    options.waitWhileThreadBusy = c.parser.isSet(u"wait"_s);
-    // The Brave Search key comes from the variable the web settings name (never from storage).
-    if (const auto web = SettingsRepository(*db).webSettings(); web && !web->braveApiKeyEnv.isEmpty())
-        options.webSearchKey = qEnvironmentVariable(web->braveApiKeyEnv.toLocal8Bit().constData());
-    ExecuteRunAndSetTitle executor(&network, *db, options);
-    QObject::connect(&executor, &ExecuteRunAndSetTitle::waitingForThread, &executor, [&](const Error &busy) {
-        app.err() << "agentdesk-cli: " << busy.message << "; waiting (Ctrl+C gives up)" << Qt::endl;
-    });
-    const bool events = c.parser.isSet(u"events"_s);
-    QTextStream &out = app.out();
-    const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto print = [&](const RunEvent &event) {
-        QJsonObject json = runEventToJson(event);
-        out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-        out.flush();
-    };
-    bool printedText = false;
-    // Plain mode shows the real values where anonymous mode masked them (--events passes the masks
-    // on, as the reference's clients get them).
-    PiiUnmasker unmasker(PiiMaskRepository(*db).masks(threadId).value_or(QList<PiiMask>()));
-    QString streamingMessage;
-    auto printText = [&](const QString &text) {
-        if (text.isEmpty())
-            return;
-        out << text;
-        out.flush();
-        printedText = true;
-    };
-    // Tools that ask (product.md §7): --approve all|none, else a question on a terminal, else no.
-    std::unique_ptr<QSocketNotifier> answerNotifier;
-    QStringList waitingForAnswer; // tool call ids, in the order asked
-    QByteArray typed;
-    auto askNext = [&] {
-        if (waitingForAnswer.isEmpty())
-            return;
-        app.err() << "Allow the tool call " << waitingForAnswer.constFirst().section(u'\x1f', 1, 1) << "? [y]es once, [t]his thread, [N]o: ";
-        app.err().flush();
-    };
-    auto decide = [&](const RunApprovalRequestEvent &asked) {
-        if (approve == "all"_L1)
-            return executor.answerApproval(asked.toolCallId, ApprovalDecision::AllowOnce);
-        if (approve == "none"_L1)
-            return executor.answerApproval(asked.toolCallId, ApprovalDecision::Deny);
-        if (!::isatty(STDIN_FILENO)) {
-            app.err() << "agentdesk-cli: the tool " << asked.toolName << " asks for approval; denied (use --approve all to allow)\n";
-            app.err().flush();
-            return executor.answerApproval(asked.toolCallId, ApprovalDecision::Deny);
-        }
-        const QString arguments = QString::fromUtf8(QJsonDocument(asked.arguments).toJson(QJsonDocument::Compact));
-        waitingForAnswer << asked.toolCallId + u'\x1f' + asked.toolName + u' ' + arguments;
-        if (!answerNotifier) {
-            answerNotifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
-            QObject::connect(answerNotifier.get(), &QSocketNotifier::activated, &executor, [&] {
-                char buffer[256];
-                const auto n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-                if (n <= 0) { // end of input: nobody can answer
-                    answerNotifier->setEnabled(false);
-                    for (const QString &waiting : std::as_const(waitingForAnswer))
-                        executor.answerApproval(waiting.section(u'\x1f', 0, 0), ApprovalDecision::Deny);
-                    waitingForAnswer.clear();
-                    return;
-                }
-                typed.append(buffer, n);
-                qsizetype newline;
-                while ((newline = typed.indexOf('\n')) >= 0 && !waitingForAnswer.isEmpty()) {
-                    const QString answer = QString::fromUtf8(typed.left(newline)).trimmed().toLower();
-                    typed.remove(0, newline + 1);
-                    const QString id = waitingForAnswer.takeFirst().section(u'\x1f', 0, 0);
-                    executor.answerApproval(id, answer.startsWith(u'y') ? ApprovalDecision::AllowOnce
-                                                : answer.startsWith(u't') ? ApprovalDecision::AllowForThread
-                                                                           : ApprovalDecision::Deny);
-                    askNext();
-                }
-            });
-        }
-        if (waitingForAnswer.size() == 1)
-            askNext();
-    };
-    QObject::connect(&executor, &ExecuteRunAndSetTitle::eventReady, &executor, [&](const RunEvent &event) {
-        if (const auto *approval = std::get_if<RunApprovalRequestEvent>(&event.payload)) {
-            if (events)
-                print(event);
-            // Answered after this event has been delivered everywhere.
-            const RunApprovalRequestEvent copy = *approval;
-            QMetaObject::invokeMethod(&executor, [&decide, copy] { decide(copy); }, Qt::QueuedConnection);
-            return;
-        }
-        if (events)
-            return print(event);
-        if (const auto *masks = std::get_if<RunMasksEvent>(&event.payload))
-            unmasker.setMasks(masks->masks);
-        // Plain mode: the answer's text as it streams.
-        if (const auto *delta = std::get_if<RunMessageDeltaEvent>(&event.payload); delta && delta->partType == ContentPartType::Text) {
-            if (delta->messageId != streamingMessage) {
-                printText(unmasker.finish());
-                streamingMessage = delta->messageId;
-            }
-            printText(unmasker.feed(delta->text));
-        } else if (std::holds_alternative<RunMessageEvent>(event.payload)) {
-            printText(unmasker.finish());
-        }
-    });
-    std::optional<ExecuteRun::Result> result;
-    QEventLoop loop;
-    QObject::connect(&executor, &ExecuteRunAndSetTitle::finished, &loop, [&](const ExecuteRun::Result &r) {
-        result = r;
-        loop.quit();
-    });
-    // Ctrl+C stops the run: the partial answer stays stored as interrupted. So do the signals
-    // that ask a program to end (`timeout` sends SIGTERM, a closed terminal SIGHUP).
-    g_interrupted = false;
-    constexpr int StopSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-    std::array<void (*)(int), std::size(StopSignals)> previous{};
-    for (std::size_t i = 0; i < std::size(StopSignals); ++i)
-        previous[i] = std::signal(StopSignals[i], onInterrupt);
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &executor, [&] {
-        if (g_interrupted.exchange(false))
-            executor.cancel();
-    });
-    interruptPoll.start(50);
-    executor.start(runId, threadId, prepared->input, *key);
-    if (!result)
-        loop.exec();
-    interruptPoll.stop();
-    answerNotifier.reset();
-    mcp.stopAll();
-    for (std::size_t i = 0; i < std::size(StopSignals); ++i)
-        std::signal(StopSignals[i], previous[i]);
-    if (!events && printedText)
-        out << '\n';
-    out.flush();
-    if (result->outcome == ExecuteRun::Outcome::Completed)
+    const ExecuteRun::Result result = execute(app, c, *db, *prepared, *key);
+    if (result.outcome == ExecuteRun::Outcome::Completed)
         return CliApplication::Success;
-    const int failed = app.failWithCode(result->error.value_or(Error{u"RUN_EXECUTION_FAILED"_s, u"The run failed"_s, {}}));
-    if (!result->restoredDraft.isEmpty()) {
-        app.err() << "agentdesk-cli: note: your message was kept as the thread's draft; 'agentdesk-cli run --thread " << threadId
+    const int failed = app.failWithCode(result.error.value_or(Error{u"RUN_EXECUTION_FAILED"_s, u"The run failed"_s, {}}));
+    if (!result.restoredDraft.isEmpty()) {
+        app.err() << "agentdesk-cli: note: your message was kept as the thread's draft; 'agentdesk-cli run --thread " << prepared->threadId
                   << "' sends it again" << Qt::endl;
     }
     return failed;
