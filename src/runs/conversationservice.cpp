@@ -8,8 +8,12 @@
 #include "core/logging.h"
 #include "inference/apikeys.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include "documents/sourceingest.h"
 #include "storage/blobstore.h"
+#include "storage/database.h"
 #include "storage/messagerepository.h"
 #include "storage/piimaskrepository.h"
 #include "storage/sourcerepository.h"
@@ -202,6 +206,42 @@ Result<std::unique_ptr<RunLease>> ConversationService::startRunning()
     if (auto recovered = (*lease)->recoverIfAlone(m_db); !recovered)
         qCWarning(lcRun) << "recovering interrupted runs failed:" << recovered.error().message;
     return lease;
+}
+
+Result<void> ConversationService::attachFile(QSqlDatabase db, const QString &threadId, const QString &path)
+{
+    // Refused before the file is read when the thread is gone; a refused attachment (too many
+    // sources) takes the new source back out, so nothing is left behind either way.
+    ThreadRepository threads(db);
+    if (auto thread = threads.get(threadId); !thread)
+        return std::unexpected(thread.error());
+    auto source = SourceIngest(db).addFile(path);
+    if (!source)
+        return std::unexpected(source.error());
+    auto attached = threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}});
+    if (!attached)
+        (void)SourceRepository(db).remove(source->id);
+    return attached;
+}
+
+void ConversationService::attachFiles(const QString &threadId, const QStringList &paths, std::function<void(QList<Error>)> done)
+{
+    auto *watcher = new QFutureWatcher<QList<Error>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([dataDir = m_dataDir, threadId, paths] {
+        QList<Error> errors;
+        auto db = Database::open(dataDir);
+        if (!db)
+            return QList<Error>{db.error()};
+        for (const QString &path : paths) {
+            if (auto attached = attachFile((*db)->connection(), threadId, path); !attached)
+                errors << attached.error();
+        }
+        return errors;
+    }));
 }
 
 Result<ConversationService::PreparedRun> ConversationService::prepareEdit(const QString &messageId, const QString &text)

@@ -85,6 +85,14 @@ public:
     // The run of a prepared request could not start: what prepare…() stored for it goes again.
     void abandon(const PreparedRun &prepared);
 
+    // Reads files into sources of the thread (text extracted and indexed before the run) on a
+    // worker thread with its own connection, since a large PDF takes seconds: the GUI's way of
+    // attaching. `done` gets, on this thread, why each file that could not be attached was refused
+    // (nothing of it is stored); it is not called when the service is gone by then.
+    void attachFiles(const QString &threadId, const QStringList &paths, std::function<void(QList<Error>)> done);
+    // One file, on the calling thread's connection `db`.
+    static Result<void> attachFile(QSqlDatabase db, const QString &threadId, const QString &path);
+
     // Where a front end's keys come from: the GUI asks the keychain first, the CLI (scripts, CI)
     // only the provider's environment variable.
     enum class KeySource { KeychainThenEnvironment, Environment };

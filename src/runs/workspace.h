@@ -4,8 +4,8 @@
 #include "core/provider.h"
 
 #include "conversationservice.h"
+#include "providerservice.h"
 
-#include "inference/provideradapter.h"
 #include "storage/agentexchange.h"
 #include "storage/agentrepository.h"
 #include "storage/artifactrepository.h"
@@ -24,17 +24,13 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
-
 namespace AgentDesk {
 
-struct RunTarget;
-
 // The GUI thread's access to the data (house-style.md §1: the widgets never hold a connection or
-// send a request themselves): the GUI's own named connection, handed out as the repositories that
-// wrap it, the data directory's blob store, and the HTTP the settings need (model discovery) on
-// the GUI's network manager. Keys are read from and written to the keychain here, never stored.
-// Thread affinity: GUI thread.
+// send a request themselves), by use case: the conversations (ConversationService), providers and
+// models (ProviderService: keys in the keychain, model discovery), and the GUI's own named
+// connection handed out as the repositories of the library (agents, skills, sources, MCP
+// servers), usage and settings; the data directory's blob store. Thread affinity: GUI thread.
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -60,31 +56,14 @@ public:
     // run state of every thread (its runs once the main window attached the run engine).
     ConversationService &conversations() const { return *m_conversations; }
 
-    // The provider a thread's next run talks to (agent model over thread model over the default).
-    Result<Provider> providerForThread(const QString &threadId) const;
-    // Reads files into sources of the thread (text extracted and indexed before the run) on a
-    // worker thread with its own connection, since a large PDF takes seconds. `done` gets, on the
-    // GUI thread, why each file that could not be attached was refused (nothing of it is stored);
-    // it is not called when the workspace is gone by then.
-    void attachFiles(const QString &threadId, const QStringList &paths, std::function<void(QList<Error>)> done);
-    // One file, on the calling thread's connection `db` (the worker above, the CLI).
-    static Result<void> attachFile(QSqlDatabase db, const QString &threadId, const QString &path);
-
-    // The provider's key: the keychain entry, else its environment variable, else none.
-    using KeyCallback = std::function<void(Result<QString>)>;
-    void readKey(const Provider &provider, KeyCallback done);
-    // Puts a key into the keychain; `done` gets the reference to store with the provider.
-    void writeKey(const Provider &provider, const QString &key, std::function<void(Result<QString>)> done);
-    void removeKey(const Provider &provider);
-    // The provider's model list (GET models), on the GUI's network manager.
-    void discoverModels(const Provider &provider, const QString &apiKey,
-                        std::function<void(Result<QList<DiscoveredModel>>)> done, int timeoutMs = 60000);
+    // Providers and models: the provider of a thread, keys in the keychain, model discovery.
+    ProviderService &providerService() const { return *m_providerService; }
 
 private:
     QSqlDatabase m_db;
     QString m_dataDir;
-    QNetworkAccessManager *m_network;
     ConversationService *m_conversations;
+    ProviderService *m_providerService;
 };
 
 } // namespace AgentDesk

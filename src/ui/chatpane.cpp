@@ -335,7 +335,7 @@ void ChatPane::send()
         if (files.isEmpty())
             return proceed();
         Q_EMIT statusMessage(tr("Reading %n file(s)…", nullptr, int(files.size())));
-        m_workspace->attachFiles(prepared.threadId, files, [self = QPointer<ChatPane>(this), proceed](const QList<Error> &errors) {
+        m_conversations->attachFiles(prepared.threadId, files, [self = QPointer<ChatPane>(this), proceed](const QList<Error> &errors) {
             if (!self)
                 return;
             for (const Error &error : errors)

@@ -364,7 +364,7 @@ void ProvidersPage::saveProvider(std::function<void(Result<Provider>)> done)
     }
     // The key goes into the keychain; only its reference is stored.
     Provider withReference = *stored;
-    m_workspace->writeKey(withReference, key, [this, withReference, finish, movedFromUrl](Result<QString> reference) mutable {
+    m_workspace->providerService().writeKey(withReference, key, [this, withReference, finish, movedFromUrl](Result<QString> reference) mutable {
         if (!reference) {
             reload();
             selectProvider(withReference.id);
@@ -393,7 +393,7 @@ void ProvidersPage::removeProvider()
     const Provider p = m_providers->item(row);
     if (auto removed = m_workspace->providers().removeProvider(p.name); !removed)
         return showStatus(removed.error().message, true);
-    m_workspace->removeKey(p);
+    m_workspace->providerService().removeKey(p);
     reload();
     newProvider();
     showStatus(tr("Removed %1.").arg(p.name));
@@ -404,7 +404,7 @@ void ProvidersPage::withKey(const Provider &provider, std::function<void(Result<
 {
     if (!m_key->text().isEmpty())
         return done(m_key->text());
-    m_workspace->readKey(provider, std::move(done));
+    m_workspace->providerService().readKey(provider, std::move(done));
 }
 
 void ProvidersPage::ask(bool add, std::function<void(Result<int>)> done)
@@ -424,7 +424,7 @@ void ProvidersPage::ask(bool add, std::function<void(Result<int>)> done)
     withKey(provider, [this, provider, add, finish](Result<QString> key) {
         if (!key)
             return finish(std::unexpected(key.error()));
-        m_workspace->discoverModels(provider, *key, [this, provider, add, finish](Result<QList<DiscoveredModel>> models) {
+        m_workspace->providerService().discoverModels(provider, *key, [this, provider, add, finish](Result<QList<DiscoveredModel>> models) {
             if (!models)
                 return finish(std::unexpected(models.error()));
             if (!add) {

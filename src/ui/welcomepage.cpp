@@ -121,7 +121,7 @@ void WelcomePage::detect()
         probe.name = preset->id;
         probe.kind = preset->kind;
         probe.baseUrl = candidate.baseUrl;
-        m_workspace->discoverModels(probe, {}, [self = QPointer<WelcomePage>(this), id = candidate.presetId,
+        m_workspace->providerService().discoverModels(probe, {}, [self = QPointer<WelcomePage>(this), id = candidate.presetId,
                                                  generation = m_generation](Result<QList<DiscoveredModel>> models) {
             if (!self || generation != self->m_generation)
                 return; // an older round

@@ -92,7 +92,7 @@ void TestWorkspace::attachFileIsAllOrNothing()
     // the text file becomes one indexed source attached to the thread.
     const QString missing = m_t->dir.filePath(u"missing.txt"_s);
     std::optional<QList<Error>> errors;
-    m_workspace->attachFiles(m_threadId, {missing, path}, [&](const QList<Error> &e) { errors = e; });
+    m_workspace->conversations().attachFiles(m_threadId, {missing, path}, [&](const QList<Error> &e) { errors = e; });
     QVERIFY(!errors); // the answer comes later, on this thread
     QVERIFY(QTest::qWaitFor([&] { return errors.has_value(); }, 10000));
     QCOMPARE(errors->size(), 1);
@@ -106,15 +106,15 @@ void TestWorkspace::attachFileIsAllOrNothing()
     QCOMPARE(attached.at(0).id, sources.at(0).id);
 
     // A thread that does not exist: refused before the file is read.
-    QVERIFY(!Workspace::attachFile(m_t->connection(), u"no-such-thread"_s, path));
+    QVERIFY(!ConversationService::attachFile(m_t->connection(), u"no-such-thread"_s, path));
     QCOMPARE(count(u"sources"_s), 1);
     QCOMPARE(count(u"thread_sources"_s), 1);
 
     // A thread at its limit of sources refuses the file, and the file's source is taken back out.
     for (int i = 1; i < ThreadRepository::MaxSourcesPerThread; ++i)
-        QVERIFY(Workspace::attachFile(m_t->connection(), m_threadId, path));
+        QVERIFY(ConversationService::attachFile(m_t->connection(), m_threadId, path));
     QCOMPARE(count(u"sources"_s), ThreadRepository::MaxSourcesPerThread);
-    QVERIFY(!Workspace::attachFile(m_t->connection(), m_threadId, path));
+    QVERIFY(!ConversationService::attachFile(m_t->connection(), m_threadId, path));
     QCOMPARE(count(u"sources"_s), ThreadRepository::MaxSourcesPerThread);
     QCOMPARE(count(u"thread_sources"_s), ThreadRepository::MaxSourcesPerThread);
 }
@@ -123,7 +123,7 @@ void TestWorkspace::noAnswerAfterTheWorkspaceIsGone()
 {
     const QString path = write(u"late.txt"_s, "text\n");
     bool called = false;
-    m_workspace->attachFiles(m_threadId, {path}, [&](const QList<Error> &) { called = true; });
+    m_workspace->conversations().attachFiles(m_threadId, {path}, [&](const QList<Error> &) { called = true; });
     m_workspace.reset();
     QThreadPool::globalInstance()->waitForDone();
     QCoreApplication::processEvents();
@@ -134,7 +134,7 @@ void TestWorkspace::noAnswerAfterTheWorkspaceIsGone()
 
 void TestWorkspace::providerForThreadFollowsTheDefault()
 {
-    const auto resolved = AD_VERIFY_OK(m_workspace->providerForThread(m_threadId)).value();
+    const auto resolved = AD_VERIFY_OK(m_workspace->providerService().providerForThread(m_threadId)).value();
     QCOMPARE(resolved.name, u"local"_s);
     QCOMPARE(resolved.baseUrl, QUrl(u"http://127.0.0.1:11434"_s));
 }
@@ -145,13 +145,13 @@ void TestWorkspace::keyFromTheEnvironment()
     p.apiKey.envVar = u"AGENTDESK_TEST_WORKSPACE_KEY"_s;
     qputenv("AGENTDESK_TEST_WORKSPACE_KEY", "sk-env-123");
     std::optional<Result<QString>> key;
-    m_workspace->readKey(p, [&](Result<QString> k) { key = std::move(k); });
+    m_workspace->providerService().readKey(p, [&](Result<QString> k) { key = std::move(k); });
     QVERIFY(QTest::qWaitFor([&] { return key.has_value(); }, 5000));
     QCOMPARE(key->value(), u"sk-env-123"_s);
 
     qunsetenv("AGENTDESK_TEST_WORKSPACE_KEY");
     key.reset();
-    m_workspace->readKey(p, [&](Result<QString> k) { key = std::move(k); });
+    m_workspace->providerService().readKey(p, [&](Result<QString> k) { key = std::move(k); });
     QVERIFY(QTest::qWaitFor([&] { return key.has_value(); }, 5000));
     QVERIFY(!key->has_value());
     QCOMPARE(key->error().code, u"PROVIDER_AUTH_FAILED"_s);
@@ -174,7 +174,7 @@ void TestWorkspace::discoversModelsOverHttp()
     p.baseUrl = server.url(u"/v1"_s);
 
     std::optional<Result<QList<DiscoveredModel>>> models;
-    m_workspace->discoverModels(p, u"sk-abc"_s, [&](Result<QList<DiscoveredModel>> m) { models = std::move(m); });
+    m_workspace->providerService().discoverModels(p, u"sk-abc"_s, [&](Result<QList<DiscoveredModel>> m) { models = std::move(m); });
     QVERIFY(QTest::qWaitFor([&] { return models.has_value(); }, 10000));
     QVERIFY2(models->has_value(), qPrintable(models->error().message));
     QStringList names;
@@ -186,7 +186,7 @@ void TestWorkspace::discoversModelsOverHttp()
     QCOMPARE(server.requests().at(0).headers.value("authorization"), QByteArray("Bearer sk-abc"));
 
     models.reset();
-    m_workspace->discoverModels(p, u"sk-wrong"_s, [&](Result<QList<DiscoveredModel>> m) { models = std::move(m); });
+    m_workspace->providerService().discoverModels(p, u"sk-wrong"_s, [&](Result<QList<DiscoveredModel>> m) { models = std::move(m); });
     QVERIFY(QTest::qWaitFor([&] { return models.has_value(); }, 10000));
     QVERIFY(!models->has_value());
     QCOMPARE(models->error().code, u"PROVIDER_AUTH_FAILED"_s);
