@@ -129,6 +129,13 @@ private:
     void layoutCard(size_t i, Cursor &c, const QStyleOptionViewItem &option) const;
     void layoutToolCall(size_t i, Cursor &c, const QString &key, const Fonts &fonts) const;
     void layoutFooter(Layout &layout, Cursor &c, int column) const;
+    // Painting one message: its parts by kind, then the buttons and the row of actions.
+    struct Painting;
+    void paintThinking(const Painting &p, size_t i) const;
+    void paintWidgetCard(const Painting &p, size_t i) const;
+    void paintToolCard(const Painting &p, size_t i) const;
+    void paintImage(const Painting &p, size_t i) const;
+    void paintActions(const Painting &p) const;
     QPoint originOf(const QStyleOptionViewItem &option, const Layout &layout) const;
     // "Thinking…", "Thought for 4 seconds" or "Thoughts", for the thinking part `part`.
     QString thinkingTitle(const Layout &layout, size_t part) const;

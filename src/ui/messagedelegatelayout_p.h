@@ -16,6 +16,20 @@
 
 namespace AgentDesk {
 
+// Sizes of the conversation's parts, in device-independent pixels.
+namespace DelegateMetrics {
+inline constexpr int BubblePadH = 14;
+inline constexpr int BubblePadV = 9;
+inline constexpr int PartGap = 10;
+inline constexpr int HeaderHeight = 26;
+inline constexpr int CardHeaderHeight = 32;
+inline constexpr int CardPad = 10;
+inline constexpr int ButtonHeight = 28;
+inline constexpr int Thumbnail = 220;
+inline constexpr int MaxShownResult = 20000;
+inline constexpr int ChartHeight = 280;
+} // namespace DelegateMetrics
+
 // One message laid out: its parts in order, each with its flows and rectangles (message
 // coordinates: x from 0 to the column width).
 class MessageDelegate::Layout
