@@ -7,8 +7,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
-#include <QStyle>
-#include <QStyleOptionFocusRect>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -375,12 +373,12 @@ void ConversationView::paintEvent(QPaintEvent *event)
         painter.setClipRect(exposed.intersected(option.rect));
         m_delegate->paint(&painter, option, model()->index(row, 0));
         painter.restore();
-        if (row == currentIndex().row() && hasFocus()) { // the message the keyboard acts on
-            QStyleOptionFocusRect focus;
-            focus.initFrom(this);
-            focus.rect = option.rect.adjusted(2, 0, -2, -2);
-            focus.backgroundColor = palette().color(QPalette::Base);
-            style()->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, &painter, this);
+        if (m_keyboardCurrent && row == currentIndex().row() && hasFocus()) { // the message the keyboard acts on
+            painter.save();
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+            painter.drawRoundedRect(QRectF(option.rect.adjusted(4, 1, -4, -3)), 8, 8);
+            painter.restore();
         }
     }
     if (!m_error.isEmpty()) {

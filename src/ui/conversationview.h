@@ -130,6 +130,7 @@ private:
     int m_contentHeight = 0;
     int m_layoutWidth = -1;
     bool m_stick = true;
+    bool m_keyboardCurrent = false; // the current message was chosen with the keyboard: it gets a frame
     bool m_adjustingScroll = false;
     QList<int> m_dirtyRows;
     QTimer m_layoutTimer;

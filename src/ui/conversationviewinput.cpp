@@ -39,6 +39,7 @@ void ConversationView::mousePressEvent(QMouseEvent *event)
     setFocus(Qt::MouseFocusReason);
     if (model() && row >= 0) // the message the keyboard acts on (versions: Left and Right)
         setCurrentIndex(model()->index(row, 0));
+    m_keyboardCurrent = false; // shown with a frame once the keyboard moves it
     event->accept();
     if (event->button() != Qt::LeftButton || hit.kind != MessageDelegate::Hit::Kind::None || hit.payload == u"retry")
         return;
@@ -339,6 +340,7 @@ void ConversationView::keyPressEvent(QKeyEvent *event)
             const int last = model()->rowCount() - 1;
             const int row = !current.isValid() ? last : std::clamp(current.row() + (event->key() == Qt::Key_Up ? -1 : 1), 0, last);
             setCurrentIndex(model()->index(row, 0));
+            m_keyboardCurrent = true;
             scrollTo(currentIndex());
             viewport()->update();
         }
