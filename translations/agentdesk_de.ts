@@ -449,32 +449,32 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="84"/>
+        <location filename="../src/ui/chatpane.cpp" line="97"/>
         <source>Send a first message, then activate a skill for this conversation.</source>
         <translation>Senden Sie eine erste Nachricht und aktivieren Sie dann einen Skill für diese Unterhaltung.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="107"/>
+        <location filename="../src/ui/chatpane.cpp" line="127"/>
         <source>Copied to the clipboard</source>
         <translation>In die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="115"/>
+        <location filename="../src/ui/chatpane.cpp" line="135"/>
         <source>The event could not be written: %1</source>
         <translation>Der Termin konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="120"/>
+        <location filename="../src/ui/chatpane.cpp" line="140"/>
         <source>The event was handed to your calendar.</source>
         <translation>Der Termin wurde an Ihren Kalender übergeben.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="282"/>
+        <location filename="../src/ui/chatpane.cpp" line="299"/>
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen (Strg+,) einen Anbieter und ein Modell hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/chatpane.cpp" line="323"/>
+        <location filename="../src/ui/chatpane.cpp" line="337"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>%n Datei wird gelesen…</numerusform>
@@ -482,32 +482,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="342"/>
+        <location filename="../src/ui/chatpane.cpp" line="358"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation>Der API-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="421"/>
+        <location filename="../src/ui/chatpane.cpp" line="431"/>
         <source>Editing a message: Send adds your text as a new version; the old one stays.</source>
         <translation>Nachricht bearbeiten: Senden fügt Ihren Text als neue Version hinzu; die alte bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="521"/>
+        <location filename="../src/ui/chatpane.cpp" line="438"/>
+        <source>An edited message keeps its own images. Send the edit first, then attach files to a new message.</source>
+        <translation>Eine bearbeitete Nachricht behält ihre eigenen Bilder. Senden Sie zuerst die Änderung und hängen Sie Dateien dann an eine neue Nachricht an.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/chatpane.cpp" line="552"/>
         <source>Forked into a new conversation</source>
         <translation>In eine neue Unterhaltung abgezweigt</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="561"/>
+        <location filename="../src/ui/chatpane.cpp" line="597"/>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="590"/>
+        <location filename="../src/ui/chatpane.cpp" line="626"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="593"/>
+        <location filename="../src/ui/chatpane.cpp" line="629"/>
         <source>Full-size image</source>
         <translation>Bild in voller Größe</translation>
     </message>
@@ -624,27 +629,27 @@
 <context>
     <name>AgentDesk::ConversationView</name>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="29"/>
+        <location filename="../src/ui/conversationview.cpp" line="27"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="476"/>
+        <location filename="../src/ui/conversationview.cpp" line="406"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationviewinput.cpp" line="179"/>
+        <location filename="../src/ui/conversationviewinput.cpp" line="180"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationviewinput.cpp" line="185"/>
+        <location filename="../src/ui/conversationviewinput.cpp" line="186"/>
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationviewinput.cpp" line="194"/>
+        <location filename="../src/ui/conversationviewinput.cpp" line="195"/>
         <source>Fork into new conversation</source>
         <translation>In neue Unterhaltung abzweigen</translation>
     </message>
@@ -657,107 +662,107 @@
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="94"/>
+        <location filename="../src/ui/mainwindow.cpp" line="96"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="96"/>
+        <location filename="../src/ui/mainwindow.cpp" line="98"/>
         <source>Undo the deletion</source>
         <translation>Das Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="138"/>
+        <location filename="../src/ui/mainwindow.cpp" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="139"/>
+        <location filename="../src/ui/mainwindow.cpp" line="141"/>
         <source>&amp;New conversation</source>
         <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="143"/>
+        <location filename="../src/ui/mainwindow.cpp" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="146"/>
+        <location filename="../src/ui/mainwindow.cpp" line="148"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="151"/>
+        <location filename="../src/ui/mainwindow.cpp" line="153"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="152"/>
+        <location filename="../src/ui/mainwindow.cpp" line="154"/>
         <source>&amp;Search conversations</source>
         <translation>Unterhaltungen &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="155"/>
+        <location filename="../src/ui/mainwindow.cpp" line="157"/>
         <source>&amp;Go to conversation…</source>
         <translation>&amp;Gehe zu Unterhaltung…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="159"/>
+        <location filename="../src/ui/mainwindow.cpp" line="161"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="160"/>
+        <location filename="../src/ui/mainwindow.cpp" line="162"/>
         <source>Show &amp;archived conversations</source>
         <translation>&amp;Archivierte Unterhaltungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="164"/>
+        <location filename="../src/ui/mainwindow.cpp" line="166"/>
         <source>A&amp;rtifacts panel</source>
         <translation>A&amp;rtefakt-Bereich</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="172"/>
+        <location filename="../src/ui/mainwindow.cpp" line="174"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="173"/>
+        <location filename="../src/ui/mainwindow.cpp" line="175"/>
         <source>&amp;Agents and skills…</source>
         <translation>&amp;Agenten und Skills…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="175"/>
+        <location filename="../src/ui/mainwindow.cpp" line="177"/>
         <source>&amp;Usage and budgets…</source>
         <translation>&amp;Nutzung und Budgets…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="182"/>
+        <location filename="../src/ui/mainwindow.cpp" line="184"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="183"/>
+        <location filename="../src/ui/mainwindow.cpp" line="185"/>
         <source>&amp;Stop the answer</source>
         <translation>Antwort &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="190"/>
+        <location filename="../src/ui/mainwindow.cpp" line="192"/>
         <source>&amp;Allow the waiting tool call once</source>
         <translation>Wartenden Werkzeugaufruf einmal &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="191"/>
+        <location filename="../src/ui/mainwindow.cpp" line="193"/>
         <source>Allow the waiting tool for this &amp;thread</source>
         <translation>Wartendes Werkzeug für diese &amp;Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="192"/>
+        <location filename="../src/ui/mainwindow.cpp" line="194"/>
         <source>&amp;Deny the waiting tool call</source>
         <translation>Wartenden Werkzeugaufruf &amp;ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="209"/>
+        <location filename="../src/ui/mainwindow.cpp" line="211"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
@@ -981,23 +986,23 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="336"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="356"/>
         <source>Allow once</source>
         <translation>Einmal erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="337"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="357"/>
         <source>Allow for this thread</source>
         <translation>Für diese Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="338"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="358"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="294"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="410"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="309"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="389"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -1009,48 +1014,48 @@
 **Betreff:** %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="287"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="302"/>
         <source>Open in mail app</source>
         <translation>Im E-Mail-Programm öffnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="288"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="303"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="293"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="308"/>
         <source>Add to calendar</source>
         <translation>Zum Kalender hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="413"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="392"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="415"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="394"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="418"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="397"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="420"/>
-        <location filename="../src/ui/messagedelegate.cpp" line="527"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="219"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="399"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="697"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="393"/>
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="708"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>%n Sekunde nachgedacht</numerusform>
@@ -1058,122 +1063,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="707"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="403"/>
         <source>Thoughts</source>
         <translation>Gedanken</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="507"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="195"/>
         <source>E-mail draft</source>
         <translation>E-Mail-Entwurf</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="508"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="196"/>
         <source>Calendar event</source>
         <translation>Kalendertermin</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="522"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="214"/>
         <source>Waiting for your approval</source>
         <translation>Wartet auf Ihre Freigabe</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="525"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="217"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="525"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="217"/>
         <source>No result</source>
         <translation>Kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="530"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="222"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="536"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="228"/>
         <source>Result of %1</source>
         <translation>Ergebnis von %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="544"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="236"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="548"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="240"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="561"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="257"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="722"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="418"/>
         <source>Hide thoughts</source>
         <translation>Gedanken ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="722"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="418"/>
         <source>Show thoughts</source>
         <translation>Gedanken anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="723"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="419"/>
         <source>Hide the details of %1</source>
         <translation>Details von %1 ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="724"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="420"/>
         <source>Show the details of %1</source>
         <translation>Details von %1 anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="735"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="431"/>
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="744"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="440"/>
         <source>Copy the message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="746"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="442"/>
         <source>Previous version</source>
         <translation>Vorherige Version</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="746"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="442"/>
         <source>Next version</source>
         <translation>Nächste Version</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="760"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="456"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="760"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="456"/>
         <source>Tool result</source>
         <translation>Werkzeugergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="760"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="456"/>
         <source>Assistant</source>
         <translation>Assistent</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="763"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="459"/>
         <source>(writing…)</source>
         <translation>(schreibt …)</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="772"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="468"/>
         <source>Version %1 of %2</source>
         <translation>Version %1 von %2</translation>
     </message>
@@ -1211,279 +1216,279 @@
         <translation>Nur im anonymen Modus</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="60"/>
+        <location filename="../src/ui/providerspage.cpp" line="82"/>
         <source>Providers</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="68"/>
+        <location filename="../src/ui/providerspage.cpp" line="90"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="70"/>
+        <location filename="../src/ui/providerspage.cpp" line="92"/>
         <source>Add a provider</source>
         <translation>Einen Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="75"/>
+        <location filename="../src/ui/providerspage.cpp" line="97"/>
         <source>Other (enter the details)…</source>
         <translation>Andere (Angaben eintragen)…</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="77"/>
+        <location filename="../src/ui/providerspage.cpp" line="99"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="79"/>
+        <location filename="../src/ui/providerspage.cpp" line="101"/>
         <source>Remove the provider</source>
         <translation>Den Anbieter entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="83"/>
+        <location filename="../src/ui/providerspage.cpp" line="116"/>
         <source>Provider name</source>
         <translation>Name des Anbieters</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="85"/>
+        <location filename="../src/ui/providerspage.cpp" line="118"/>
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="89"/>
+        <location filename="../src/ui/providerspage.cpp" line="122"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="92"/>
+        <location filename="../src/ui/providerspage.cpp" line="125"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="95"/>
+        <location filename="../src/ui/providerspage.cpp" line="128"/>
         <source>Environment variable with the API key</source>
         <translation>Umgebungsvariable mit dem API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="96"/>
+        <location filename="../src/ui/providerspage.cpp" line="129"/>
         <source>optional, e.g. OPENAI_API_KEY</source>
         <translation>optional, z. B. OPENAI_API_KEY</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="101"/>
+        <location filename="../src/ui/providerspage.cpp" line="134"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="104"/>
+        <location filename="../src/ui/providerspage.cpp" line="137"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="107"/>
+        <location filename="../src/ui/providerspage.cpp" line="140"/>
         <source>Discover models</source>
         <translation>Modelle abfragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="112"/>
+        <location filename="../src/ui/providerspage.cpp" line="145"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="113"/>
+        <location filename="../src/ui/providerspage.cpp" line="146"/>
         <source>Protocol:</source>
         <translation>Protokoll:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="114"/>
+        <location filename="../src/ui/providerspage.cpp" line="147"/>
         <source>Base URL:</source>
         <translation>Basis-URL:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="115"/>
+        <location filename="../src/ui/providerspage.cpp" line="148"/>
         <source>API key:</source>
         <translation>API-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="116"/>
+        <location filename="../src/ui/providerspage.cpp" line="149"/>
         <source>Or from variable:</source>
         <translation>Oder aus Variable:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="126"/>
-        <location filename="../src/ui/providerspage.cpp" line="217"/>
+        <location filename="../src/ui/providerspage.cpp" line="163"/>
+        <location filename="../src/ui/providerspage.cpp" line="222"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="133"/>
+        <location filename="../src/ui/providerspage.cpp" line="170"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="134"/>
+        <location filename="../src/ui/providerspage.cpp" line="171"/>
         <source>The model can call tools</source>
         <translation>Das Modell kann Werkzeuge aufrufen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="135"/>
+        <location filename="../src/ui/providerspage.cpp" line="172"/>
         <source>The model reads images</source>
         <translation>Das Modell liest Bilder</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="136"/>
+        <location filename="../src/ui/providerspage.cpp" line="173"/>
         <source>The model reasons before answering</source>
         <translation>Das Modell denkt vor der Antwort nach</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="138"/>
+        <location filename="../src/ui/providerspage.cpp" line="175"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="139"/>
+        <location filename="../src/ui/providerspage.cpp" line="176"/>
         <source> tokens</source>
         <translation> Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="140"/>
+        <location filename="../src/ui/providerspage.cpp" line="177"/>
         <source>Context window</source>
         <translation>Kontextfenster</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="145"/>
+        <location filename="../src/ui/providerspage.cpp" line="182"/>
         <source>no price</source>
         <translation>kein Preis</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="147"/>
+        <location filename="../src/ui/providerspage.cpp" line="184"/>
         <source>Input price per million tokens</source>
         <translation>Eingabepreis pro Million Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="148"/>
+        <location filename="../src/ui/providerspage.cpp" line="185"/>
         <source>Output price per million tokens</source>
         <translation>Ausgabepreis pro Million Token</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="151"/>
+        <location filename="../src/ui/providerspage.cpp" line="188"/>
         <source>Save model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="157"/>
+        <location filename="../src/ui/providerspage.cpp" line="194"/>
         <source>Add model…</source>
         <translation>Modell hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="158"/>
+        <location filename="../src/ui/providerspage.cpp" line="195"/>
         <source>Add a model by name</source>
         <translation>Ein Modell über seinen Namen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="161"/>
-        <location filename="../src/ui/providerspage.cpp" line="400"/>
+        <location filename="../src/ui/providerspage.cpp" line="235"/>
+        <location filename="../src/ui/providerspage.cpp" line="422"/>
         <source>Save the provider first.</source>
         <translation>Speichern Sie zuerst den Anbieter.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="163"/>
+        <location filename="../src/ui/providerspage.cpp" line="237"/>
         <source>Add model</source>
         <translation>Modell hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="163"/>
+        <location filename="../src/ui/providerspage.cpp" line="237"/>
         <source>Model name as the provider knows it:</source>
         <translation>Modellname, wie der Anbieter ihn kennt:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="175"/>
+        <location filename="../src/ui/providerspage.cpp" line="197"/>
         <source>Remove model</source>
         <translation>Modell entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="194"/>
+        <location filename="../src/ui/providerspage.cpp" line="207"/>
         <source>Display name:</source>
         <translation>Anzeigename:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="195"/>
+        <location filename="../src/ui/providerspage.cpp" line="208"/>
         <source>Can:</source>
         <translation>Kann:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="196"/>
+        <location filename="../src/ui/providerspage.cpp" line="209"/>
         <source>Context window:</source>
         <translation>Kontextfenster:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="197"/>
+        <location filename="../src/ui/providerspage.cpp" line="210"/>
         <source>Input $ / 1M tokens:</source>
         <translation>Eingabe $ / 1 Mio. Token:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="198"/>
+        <location filename="../src/ui/providerspage.cpp" line="211"/>
         <source>Output $ / 1M tokens:</source>
         <translation>Ausgabe $ / 1 Mio. Token:</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="215"/>
+        <location filename="../src/ui/providerspage.cpp" line="60"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="277"/>
+        <location filename="../src/ui/providerspage.cpp" line="299"/>
         <source>not needed for local servers</source>
         <translation>für lokale Server nicht nötig</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="278"/>
+        <location filename="../src/ui/providerspage.cpp" line="300"/>
         <source>stored in the system keychain (type to replace)</source>
         <translation>im Schlüsselbund des Systems gespeichert (zum Ersetzen tippen)</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="322"/>
+        <location filename="../src/ui/providerspage.cpp" line="344"/>
         <source>The base URL holds a password and the key field a different key. Remove the password from the URL, or the key from its field.</source>
         <translation>Die Basis-URL enthält ein Passwort und das Schlüsselfeld einen anderen Schlüssel. Entfernen Sie das Passwort aus der URL oder den Schlüssel aus seinem Feld.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="339"/>
+        <location filename="../src/ui/providerspage.cpp" line="361"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="350"/>
+        <location filename="../src/ui/providerspage.cpp" line="372"/>
         <source>The provider was saved, but the system keychain refused the key: %1</source>
         <translation>Der Anbieter wurde gespeichert, aber der Schlüsselbund des Systems hat den Schlüssel abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="358"/>
+        <location filename="../src/ui/providerspage.cpp" line="380"/>
         <source>Saved. The password from the URL is now the key, kept in the system keychain.</source>
         <translation>Gespeichert. Das Passwort aus der URL ist jetzt der Schlüssel und liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="359"/>
+        <location filename="../src/ui/providerspage.cpp" line="381"/>
         <source>Saved. The key is in the system keychain.</source>
         <translation>Gespeichert. Der Schlüssel liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="377"/>
+        <location filename="../src/ui/providerspage.cpp" line="399"/>
         <source>Removed %1.</source>
         <translation>%1 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="398"/>
+        <location filename="../src/ui/providerspage.cpp" line="420"/>
         <source>Enter the provider&apos;s base URL first.</source>
         <translation>Tragen Sie zuerst die Basis-URL des Anbieters ein.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="401"/>
+        <location filename="../src/ui/providerspage.cpp" line="423"/>
         <source>Asking %1…</source>
         <translation>Frage %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/providerspage.cpp" line="409"/>
+        <location filename="../src/ui/providerspage.cpp" line="431"/>
         <source>Connected. %1 offers %n model(s).</source>
         <translation>
             <numerusform>Verbunden. %1 bietet %n Modell an.</numerusform>
@@ -1491,7 +1496,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/providerspage.cpp" line="427"/>
+        <location filename="../src/ui/providerspage.cpp" line="449"/>
         <source>%n new model(s) added.</source>
         <translation>
             <numerusform>%n neues Modell hinzugefügt.</numerusform>
@@ -1499,12 +1504,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="470"/>
+        <location filename="../src/ui/providerspage.cpp" line="492"/>
         <source>Choose a model first.</source>
         <translation>Wählen Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <location filename="../src/ui/providerspage.cpp" line="488"/>
+        <location filename="../src/ui/providerspage.cpp" line="510"/>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>

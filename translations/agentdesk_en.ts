@@ -4,7 +4,7 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message numerus="yes">
-        <location filename="../src/ui/chatpane.cpp" line="323"/>
+        <location filename="../src/ui/chatpane.cpp" line="337"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>Reading %n file…</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="708"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>Thought for %n second</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>AgentDesk::ProvidersPage</name>
     <message numerus="yes">
-        <location filename="../src/ui/providerspage.cpp" line="409"/>
+        <location filename="../src/ui/providerspage.cpp" line="431"/>
         <source>Connected. %1 offers %n model(s).</source>
         <translation>
             <numerusform>Connected. %1 offers %n model.</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/providerspage.cpp" line="427"/>
+        <location filename="../src/ui/providerspage.cpp" line="449"/>
         <source>%n new model(s) added.</source>
         <translation>
             <numerusform>%n new model added.</numerusform>

@@ -514,7 +514,8 @@ void ExecuteRun::cleanupThread()
     // Only a run that held the thread touched it (a waiting or refused one never did).
     if (!m_threadLock || m_result.target.thread.id.isEmpty())
         return;
-    if (auto cleaned = MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id))
+    // The branch this run wrote (or answered again): never another version's messages.
+    if (auto cleaned = MessageCleanupService(m_db).cleanupAfterFailedRun(m_result.target.thread.id, m_tip))
         m_result.restoredDraft = cleaned->restoredText;
 }
 

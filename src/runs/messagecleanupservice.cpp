@@ -30,23 +30,30 @@ QString userText(const Message &message)
 
 } // namespace
 
-Result<MessageCleanupService::Outcome> MessageCleanupService::cleanupAfterFailedRun(const QString &threadId)
+Result<MessageCleanupService::Outcome> MessageCleanupService::cleanupAfterFailedRun(const QString &threadId, const QString &tipId)
 {
     return Sql::transaction(m_db, [&]() -> Result<Outcome> {
         MessageRepository messages(m_db);
         ThreadRepository threads(m_db);
-        auto all = messages.path(threadId);
+        auto all = tipId.isEmpty() ? messages.path(threadId) : messages.pathTo(tipId);
+        if (!all && all.error().code == QLatin1String(ErrorCode::NotFound) && !tipId.isEmpty())
+            return Outcome{}; // the run's messages are gone already
         if (!all)
             return std::unexpected(all.error());
         qsizetype keep = all->size();
         while (keep > 0 && !isCompletedAssistantTurn(all->at(keep - 1)))
             --keep;
-        // Only the failed tip of this branch goes: a message with other versions below it (the
-        // question of a regenerated answer, the answer before an edited question) stays, and so
-        // does everything above it.
-        for (qsizetype i = all->size() - 1; i > keep; --i) {
-            if (all->at(i).siblingCount > 1) {
-                keep = i;
+        // Only the failed tip of this branch goes: walking up from its end, a message with other
+        // messages below it than the next one on this branch (the question of a regenerated
+        // answer, the answer before an edited question, the end of the branch a regeneration that
+        // stored nothing started from) stays, and so does everything above it.
+        for (qsizetype i = all->size() - 1; i >= keep; --i) {
+            auto children = messages.childCount(all->at(i).id);
+            if (!children)
+                return std::unexpected(children.error());
+            const int onThisBranch = i + 1 < all->size() ? 1 : 0;
+            if (*children > onThisBranch) {
+                keep = i + 1;
                 break;
             }
         }
@@ -89,6 +96,7 @@ Result<QStringList> MessageCleanupService::recoverInterruptedRuns()
             auto streaming = messages.streamingMessages(threadId);
             if (!streaming)
                 return std::unexpected(streaming.error());
+            QString tip; // the newest message of the crashed run's branch
             for (const QString &id : std::as_const(*streaming)) {
                 auto message = messages.get(id);
                 if (!message)
@@ -107,8 +115,9 @@ Result<QStringList> MessageCleanupService::recoverInterruptedRuns()
                 auto changed = empty ? messages.remove({id}) : messages.update(id, kept, MessageStatus::Interrupted);
                 if (!changed)
                     return std::unexpected(changed.error());
+                tip = empty ? message->parentId : id;
             }
-            auto cleaned = cleanupAfterFailedRun(threadId);
+            auto cleaned = tip.isEmpty() ? Result<Outcome>(Outcome{}) : cleanupAfterFailedRun(threadId, tip);
             if (!cleaned)
                 return std::unexpected(cleaned.error());
             return {};

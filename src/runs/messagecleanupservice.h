@@ -25,7 +25,10 @@ public:
         QString restoredText; // what went back into the draft
     };
 
-    Result<Outcome> cleanupAfterFailedRun(const QString &threadId);
+    // Cleans the branch that ends at `tipId` — the newest message the failed run stored, or the
+    // question it answered again — (empty: the thread's active leaf). Walking up from there, it
+    // stops at a message that has other messages below it: those belong to other versions.
+    Result<Outcome> cleanupAfterFailedRun(const QString &threadId, const QString &tipId = {});
     // The threads that were recovered.
     Result<QStringList> recoverInterruptedRuns();
 

@@ -276,6 +276,16 @@ Result<QString> MessageRepository::activeLeaf(const QString &threadId) const
     return q->value(1).toString();
 }
 
+Result<int> MessageRepository::childCount(const QString &messageId) const
+{
+    auto n = scalar(m_db,
+                    u"SELECT count(*) FROM messages INDEXED BY messages_children WHERE parent_mid = (SELECT mid FROM messages WHERE id = ?)"_s,
+                    {messageId});
+    if (!n)
+        return std::unexpected(n.error());
+    return int(n->value_or(0));
+}
+
 Result<QStringList> MessageRepository::siblings(const QString &messageId) const
 {
     auto q = Sql::exec(m_db,

@@ -59,6 +59,8 @@ public:
     Result<QList<Message>> tree(const QString &threadId) const;
     // The id of the thread's active leaf; empty for a thread without messages.
     Result<QString> activeLeaf(const QString &threadId) const;
+    // How many messages answer `messageId` (in all versions).
+    Result<int> childCount(const QString &messageId) const;
     // The versions of a message (itself included), in creation order.
     Result<QStringList> siblings(const QString &messageId) const;
     // Makes the branch through `messageId` the active one: it and its ancestors become the

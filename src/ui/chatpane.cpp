@@ -115,7 +115,7 @@ void ChatPane::connectView()
     connect(m_view, &ConversationView::approvalAnswered, this, [this](const QString &toolCallId, ApprovalDecision decision) {
         m_conversations->answerApproval(m_threadId, toolCallId, decision);
     });
-    connect(m_view, &ConversationView::retryRequested, this, &ChatPane::send);
+    connect(m_view, &ConversationView::retryRequested, this, &ChatPane::retry);
     connect(m_view, &ConversationView::editRequested, this, &ChatPane::editMessage);
     connect(m_view, &ConversationView::regenerateRequested, this, &ChatPane::regenerate);
     connect(m_view, &ConversationView::versionRequested, this, &ChatPane::switchVersion);
@@ -363,13 +363,14 @@ void ChatPane::withKey(const ConversationService::PreparedRun &prepared, std::fu
     }, this);
 }
 
-void ChatPane::startRun(const ConversationService::PreparedRun &prepared, const QString &apiKey)
+bool ChatPane::startRun(const ConversationService::PreparedRun &prepared, const QString &apiKey)
 {
     auto runId = m_conversations->start(prepared, apiKey);
     if (!runId) {
         showError(runId.error().message);
-        return;
+        return false;
     }
+    m_lastRun = {LastRun::Kind::Send, {}, prepared.threadId};
     if (prepared.threadId == m_threadId) {
         // What was typed is sent (the run stores it and empties the thread's draft together); a
         // regeneration leaves the composer alone.
@@ -381,6 +382,7 @@ void ChatPane::startRun(const ConversationService::PreparedRun &prepared, const 
         m_view->scrollToBottom();
     }
     Q_EMIT threadChanged(prepared.threadId);
+    return true;
 }
 
 void ChatPane::stop()
@@ -431,28 +433,36 @@ void ChatPane::editMessage(const QString &messageId)
 
 void ChatPane::sendEdit()
 {
+    // A new version keeps the message's images; what the composer holds besides stays there.
+    if (!m_composer->files().isEmpty() || !m_composer->images().isEmpty()) {
+        showError(tr("An edited message keeps its own images. Send the edit first, then attach files to a new message."));
+        return;
+    }
     auto prepared = m_conversations->prepareEdit(m_editing, m_composer->text());
     if (!prepared) {
         showError(prepared.error().message);
         return;
     }
-    const QString edited = std::exchange(m_editing, QString());
+    const QString edited = m_editing;
     m_sending = true;
     withKey(*prepared, [this, edited, prepared = *prepared](const QString &key) {
         m_sending = false;
+        if (!startRun(prepared, key))
+            return;
+        m_lastRun = {LastRun::Kind::Edit, edited, prepared.threadId};
+        m_editing.clear();
         // The new version takes the old one's place in the view; the old one stays stored.
         if (prepared.threadId == m_threadId) {
             if (const int row = m_messages->rowOf(edited); row >= 0)
                 m_messages->replaceFrom(row, {});
         }
-        startRun(prepared, key);
     });
 }
 
 void ChatPane::regenerate(const QString &messageId)
 {
     // The answer is asked for again below the same question; the old answer stays as a version.
-    if (m_conversations->isRunning(m_threadId))
+    if (m_sending || m_conversations->isRunning(m_threadId))
         return;
     auto prepared = m_conversations->prepareRegenerate(m_threadId, messageId);
     if (!prepared) {
@@ -460,13 +470,27 @@ void ChatPane::regenerate(const QString &messageId)
         return;
     }
     const QString question = std::get<RunRegenerateInput>(prepared->input).userMessageId;
+    m_sending = true;
     withKey(*prepared, [this, question, prepared = *prepared](const QString &key) {
-        if (prepared.threadId != m_threadId)
+        m_sending = false;
+        if (prepared.threadId != m_threadId || !startRun(prepared, key))
             return;
+        m_lastRun = {LastRun::Kind::Regenerate, question, prepared.threadId};
+        // The new answer's rows follow the question (its events are queued behind this).
         if (const int row = m_messages->rowOf(question); row >= 0)
             m_messages->replaceFrom(row + 1, {});
-        startRun(prepared, key);
     });
+}
+
+void ChatPane::retry()
+{
+    // Again what failed: a regeneration asks again, an edit (its text is back in the composer)
+    // becomes a new version again, a message is sent again.
+    if (m_lastRun.threadId == m_threadId && m_lastRun.kind == LastRun::Kind::Regenerate)
+        return regenerate(m_lastRun.messageId);
+    if (m_lastRun.threadId == m_threadId && m_lastRun.kind == LastRun::Kind::Edit && m_editing.isEmpty())
+        m_editing = m_lastRun.messageId;
+    send();
 }
 
 void ChatPane::switchVersion(const QString &messageId, int step)
@@ -541,6 +565,11 @@ void ChatPane::revealMessage(const QString &threadId, const QString &messageId)
     else
         openThread(threadId);
     if (m_threadId != threadId)
+        return;
+    // Older pages until the message is there — only when it is on the shown path (the switch may
+    // have been refused while a run answers).
+    auto shown = m_workspace->messages().activePathFrom(messageId);
+    if (!shown || shown->isEmpty())
         return;
     while (m_messages->rowOf(messageId) < 0 && m_messages->canFetchMore({}))
         m_messages->fetchMore({});

@@ -69,7 +69,10 @@ private:
     void connectView();
     void connectConversations();
     void send();
-    void startRun(const ConversationService::PreparedRun &prepared, const QString &apiKey);
+    // False (with the reason shown) when the run could not start.
+    bool startRun(const ConversationService::PreparedRun &prepared, const QString &apiKey);
+    // The error box's Retry: again what the last run of this pane did.
+    void retry();
     // Reads the prepared run's key, then `then` with it (or shows why it could not be read).
     void withKey(const ConversationService::PreparedRun &prepared, std::function<void(const QString &)> then);
     void onRunFinished(const QString &threadId, const ExecuteRun::Result &result, const QStringList &produced);
@@ -99,6 +102,13 @@ private:
     QString m_threadId;
     QString m_newDraft; // the draft of the new, not yet stored conversation
     QString m_editing;  // the user message that Send adds a new version of
+    struct LastRun
+    {
+        enum class Kind { Send, Edit, Regenerate } kind = Kind::Send;
+        QString messageId; // the edited message, the question answered again
+        QString threadId;
+    };
+    LastRun m_lastRun;
     bool m_sending = false;
     QTimer m_draftTimer;
     struct Usage

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void recoversStreamingRowsAtStartUp();
     void aFailedRegenerationRemovesOnlyItsOwnTip();
     void aFailedEditGoesBackToTheOldVersion();
+    void aRegenerationThatStoredNothingLeavesTheOldBranch();
 
 private:
     QString add(MessageRole role, QList<ContentPart> content, MessageStatus status = MessageStatus::Complete, std::optional<QString> parent = std::nullopt);
@@ -208,6 +209,23 @@ void TestMessageCleanupService::aFailedEditGoesBackToTheOldVersion()
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).activeLeaf(m_thread)).value(), oldAnswer);
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(m_thread)).value(), 4);
     Q_UNUSED(first);
+}
+
+void TestMessageCleanupService::aRegenerationThatStoredNothingLeavesTheOldBranch()
+{
+    // The old branch ends with a widget the run settled (an e-mail card): no completed assistant
+    // turn at its end. A regeneration of its question failed before anything was stored: its
+    // branch ends at the question, which has the old answer below it — nothing is deleted.
+    add(MessageRole::User, {text(u"Hi"_s)});
+    add(MessageRole::Assistant, {text(u"Hello"_s)});
+    const QString question = add(MessageRole::User, {text(u"Draft the mail"_s)});
+    add(MessageRole::Assistant, {call(u"c1"_s)});
+    const QString settled = add(MessageRole::Tool, {result(u"c1"_s)});
+    const auto outcome = AD_VERIFY_OK(MessageCleanupService(m_t->connection()).cleanupAfterFailedRun(m_thread, question)).value();
+    QCOMPARE(outcome.deletedMessageIds, QStringList());
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(m_thread)).value(), 5);
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).activeLeaf(m_thread)).value(), settled);
+    QCOMPARE(AD_VERIFY_OK(ThreadRepository(m_t->connection()).get(m_thread)).value().draft, QString());
 }
 
 QTEST_GUILESS_MAIN(TestMessageCleanupService)

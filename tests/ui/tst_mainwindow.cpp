@@ -75,6 +75,7 @@ private Q_SLOTS:
     void draftsArePerThreadAndImagesPaste();
     void editAndResendAndRegenerate();
     void versionsSwitchForkAndSearchHits();
+    void aFailedRegenerationKeepsTheAnswerAndRetriesIt();
     void attachedFilesBecomeSourcesBeforeTheRun();
 
 private:
@@ -710,6 +711,33 @@ void TestMainWindow::versionsSwitchForkAndSearchHits()
     QCOMPARE(rowText(1), u"Red."_s);
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(fork)).value(), 2);
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(id)).value(), 7);
+}
+
+// A regeneration that fails before anything is stored keeps the old answer (the cleanup never
+// touches another version), and Retry asks again for a new version.
+void TestMainWindow::aFailedRegenerationKeepsTheAnswerAndRetriesIt()
+{
+    const QString id = storeThread(u"Colours"_s, {u"Name a colour"_s, u"Red."_s}, 0);
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(400, R"({"error":{"message":"boom"}})"));
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream({u"Green."_s})));
+    AD_CHECKED(makeWindow());
+    m_window->openThread(id);
+    QVERIFY(ThreadRepository(m_t->connection()).setModel(id, u"local/m"_s));
+    MessageListModel *messages = m_window->chat()->messages();
+    ConversationView *view = m_window->chat()->view();
+    Composer *composer = m_window->chat()->composer();
+    Q_EMIT view->regenerateRequested(messages->index(1).data(MessageListModel::IdRole).toString());
+    QTRY_VERIFY_WITH_TIMEOUT(!view->error().isEmpty() && !composer->isRunning(), 10000);
+    QCOMPARE(messages->rowCount(), 2);
+    QCOMPARE(rowText(1), u"Red."_s);
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(id)).value(), 2);
+    QCOMPARE(composer->text(), QString());
+    Q_EMIT view->retryRequested();
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->isRunning() && rowText(1) == u"Green."_s, 10000);
+    QCOMPARE(messages->rowCount(), 2);
+    QCOMPARE(messages->index(1).data(MessageListModel::SiblingIndexRole).toInt(), 1);
+    QCOMPARE(messages->index(1).data(MessageListModel::SiblingCountRole).toInt(), 2);
+    QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).count(id)).value(), 3);
 }
 
 // Files attached in the composer are read (on a worker) into sources of the thread before the run
