@@ -2,7 +2,7 @@
 // events however the input is cut into reads.
 #include "fuzzcommon.h"
 
-#include "inference/ssedecoder.h"
+#include "core/ssedecoder.h"
 
 #include <QList>
 

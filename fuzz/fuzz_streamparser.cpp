@@ -8,7 +8,7 @@
 #include "inference/ndjsondecoder.h"
 #include "inference/ollamastreamparser.h"
 #include "inference/openaistreamparser.h"
-#include "inference/ssedecoder.h"
+#include "core/ssedecoder.h"
 
 using namespace AgentDesk;
 
