@@ -157,6 +157,17 @@ QJsonObject streaming()
             {u"contentHeightPx"_s, view.contentHeight()}};
 }
 
+// The model reads pages of the active path through the repository, as the window does.
+MessageListModel::PageLoader pagesFrom(const QSqlDatabase &connection)
+{
+    return [connection](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
+        auto page = MessageRepository(connection).page(threadId, cursor, limit);
+        if (!page)
+            return std::unexpected(page.error());
+        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
+    };
+}
+
 QJsonObject openLongThread(const QString &dataDir, QString *longThreadId)
 {
     auto db = Database::open(dataDir);
@@ -176,12 +187,7 @@ QJsonObject openLongThread(const QString &dataDir, QString *longThreadId)
     const QString other = q.value(0).toString();
     QSqlDatabase connection = (*db)->connection();
     MessageListModel model;
-    model.setPageLoader([connection](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
-        auto page = MessageRepository(connection).page(threadId, cursor, limit);
-        if (!page)
-            return std::unexpected(page.error());
-        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
-    });
+    model.setPageLoader(pagesFrom(connection));
     ConversationView view;
     view.setModel(&model);
     view.resize(1000, 800);
@@ -221,12 +227,7 @@ QJsonObject switchVersions(const QString &dataDir)
     }
     const QString threadId = q.value(0).toString();
     MessageListModel model;
-    model.setPageLoader([connection](const QString &thread, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
-        auto page = MessageRepository(connection).page(thread, cursor, limit);
-        if (!page)
-            return std::unexpected(page.error());
-        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
-    });
+    model.setPageLoader(pagesFrom(connection));
     ConversationView view;
     view.setModel(&model);
     view.resize(1000, 800);
