@@ -47,7 +47,8 @@ MessageListModel::Row MessageListModel::makeRow(const Message &message)
 
 QVariantMap MessageListModel::partMap(const ContentPart &part, const QString &rawArguments)
 {
-    QVariantMap map{{u"type"_s, contentPartTypeName(contentPartType(part))}};
+    // "type" names the part (QML, tests); "kind" is the same as ContentPartType, for C++ views.
+    QVariantMap map{{u"type"_s, contentPartTypeName(contentPartType(part))}, {u"kind"_s, int(contentPartType(part))}};
     if (const auto *text = std::get_if<TextPart>(&part)) {
         map.insert(u"text"_s, text->text);
         map.insert(u"isSkillInstruction"_s, text->isSkillInstruction);
@@ -149,8 +150,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             if (role != PartsRole && contentPartType(part) != wanted)
                 continue;
             QVariantMap map = partMap(part, row.arguments.value(int(i)));
-            if (role != PartsRole)
+            if (role != PartsRole) {
                 map.remove(u"type"_s);
+                map.remove(u"kind"_s);
+            }
             list.append(map);
         }
         return list;

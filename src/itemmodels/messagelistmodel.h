@@ -33,7 +33,7 @@ public:
         ToolCallsRole,             ///< QVariantList of {id, name, arguments (JSON text)}
         ToolResultsRole,           ///< QVariantList of {toolId, toolName, result, isError}
         ImagesRole,                ///< QVariantList of {index, mimeType, altText, blob}
-        PartsRole,                 ///< QVariantList of {type, …}: every part in order, for the delegate
+        PartsRole,                 ///< QVariantList of {type, kind (ContentPartType as int), …}: every part in order, for the delegate
         ParentIdRole,              ///< QString: the message before it in the tree (empty: a first message)
         SiblingIndexRole,          ///< int: which of its versions it is, from 0
         SiblingCountRole,          ///< int: how many versions it has (1: no others)

@@ -284,7 +284,8 @@ QString ConversationView::firstPendingApproval() const
         const QVariantList parts = model()->index(row, 0).data(MessageListModel::PartsRole).toList();
         for (const QVariant &part : parts) {
             const QVariantMap map = part.toMap();
-            if (map.value(u"type"_s) == u"tool_use"_s && m_state.pendingApprovals.contains(map.value(u"id"_s).toString()))
+            if (ContentPartType(map.value(u"kind"_s).toInt()) == ContentPartType::ToolUse
+                && m_state.pendingApprovals.contains(map.value(u"id"_s).toString()))
                 return map.value(u"id"_s).toString();
         }
     }

@@ -152,15 +152,15 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const Layout::Part &part = layout.parts[i];
         if (part.rect.isNull() || !part.rect.translated(p.origin).intersects(clip))
             continue;
-        if (part.type == u"text") {
+        if (part.kind == ContentPartType::Text) {
             part.flow->paint(painter, p.origin + part.flowAt, clip, p.palette, p.selected(i, 0));
-        } else if (part.type == u"thinking") {
+        } else if (part.kind == ContentPartType::Thinking) {
             paintThinking(p, i);
-        } else if (part.type == u"tool_use" && !part.widget.isEmpty()) {
+        } else if (part.kind == ContentPartType::ToolUse && !part.widget.isEmpty()) {
             paintWidgetCard(p, i);
-        } else if (part.type == u"tool_use" || part.type == u"tool_result") {
+        } else if (part.kind == ContentPartType::ToolUse || part.kind == ContentPartType::ToolResult) {
             paintToolCard(p, i);
-        } else if (part.type == u"image") {
+        } else if (part.kind == ContentPartType::Image) {
             paintImage(p, i);
         }
     }
@@ -209,7 +209,7 @@ void MessageDelegate::paintToolCard(const Painting &p, size_t i) const
     const QRect header = part.header.translated(p.origin).adjusted(CardPad, 0, -CardPad, 0);
     QString status;
     QColor statusColor = p.muted;
-    const bool call = part.type == u"tool_use";
+    const bool call = part.kind == ContentPartType::ToolUse;
     if (call && m_state->pendingApprovals.contains(part.toolId)) {
         status = tr("Waiting for your approval");
         statusColor = p.palette.color(QPalette::Highlight);
@@ -319,12 +319,12 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
             continue;
         }
         if (!part.header.isNull() && part.header.contains(p)) {
-            const Hit::Kind kind = part.type == u"thinking" ? Hit::Kind::ToggleThinking : Hit::Kind::ToggleTool;
+            const Hit::Kind kind = part.kind == ContentPartType::Thinking ? Hit::Kind::ToggleThinking : Hit::Kind::ToggleTool;
             return {kind, part.toolId, int(i)};
         }
-        if (part.type == u"image")
+        if (part.kind == ContentPartType::Image)
             return {Hit::Kind::Image, part.blob, int(i)};
-        if (part.flow && (part.type == u"text" || part.open)) {
+        if (part.flow && (part.kind == ContentPartType::Text || part.open)) {
             const MarkdownFlow::Hit hit = part.flow->hitTest(p - part.flowAt);
             if (hit.kind == MarkdownFlow::Hit::Kind::Link)
                 return {Hit::Kind::Link, hit.payload, int(i)};
@@ -414,7 +414,7 @@ QList<MessageDelegate::Action> MessageDelegate::actions(const QStyleOptionViewIt
         if (part.rect.isNull() || part.hidden)
             continue;
         if (!part.header.isNull() && part.widget.isEmpty()) {
-            const bool thinking = part.type == u"thinking";
+            const bool thinking = part.kind == ContentPartType::Thinking;
             const QString name = thinking ? (part.open ? tr("Hide thoughts") : tr("Show thoughts"))
                 : part.open               ? tr("Hide the details of %1").arg(part.toolName)
                                           : tr("Show the details of %1").arg(part.toolName);

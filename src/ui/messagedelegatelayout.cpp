@@ -135,16 +135,16 @@ void MessageDelegate::refreshContent(Layout &layout, const QModelIndex &index, c
     }
     for (qsizetype i = 0; i < parts.size(); ++i) {
         const QVariantMap map = parts.at(i).toMap();
-        const QString type = map.value(u"type"_s).toString();
-        const bool existing = i < qsizetype(layout.parts.size()) && layout.parts[size_t(i)].type == type;
+        const auto kind = ContentPartType(map.value(u"kind"_s).toInt());
+        const bool existing = i < qsizetype(layout.parts.size()) && layout.parts[size_t(i)].kind == kind;
         if (!existing) {
             if (i < qsizetype(layout.parts.size()))
                 layout.parts.resize(size_t(i));
             layout.parts.emplace_back();
-            layout.parts.back().type = type;
+            layout.parts.back().kind = kind;
         }
         Layout::Part &part = layout.parts[size_t(i)];
-        if (type == u"text" || type == u"thinking") {
+        if (kind == ContentPartType::Text || kind == ContentPartType::Thinking) {
             if (map.value(u"isSkillInstruction"_s).toBool()) {
                 part.hidden = true;
                 continue;
@@ -155,14 +155,14 @@ void MessageDelegate::refreshContent(Layout &layout, const QModelIndex &index, c
                 part.flow = fonts.flow(MarkdownFlow::Format::Markdown, m_dark);
             if (!existing || part.flow->text().size() != text.size())
                 part.flow->setText(text, existing, layout.status != MessageStatus::Streaming);
-        } else if (type == u"tool_use") {
+        } else if (kind == ContentPartType::ToolUse) {
             refreshToolCall(layout, size_t(i), map, existing, fonts);
-        } else if (type == u"tool_result") {
+        } else if (kind == ContentPartType::ToolResult) {
             part.toolId = map.value(u"toolId"_s).toString();
             part.toolName = map.value(u"toolName"_s).toString();
             part.resultText = map.value(u"result"_s).toString();
             part.resultIsError = map.value(u"isError"_s).toBool();
-        } else if (type == u"image") {
+        } else if (kind == ContentPartType::Image) {
             part.blob = map.value(u"blob"_s).toString();
         }
     }
@@ -218,7 +218,7 @@ void MessageDelegate::layoutPart(size_t i, Cursor &c, const QStyleOptionViewItem
     if (part.hidden)
         return;
     const QString key = ConversationState::key(layout.id, int(i));
-    if (part.type == u"text") {
+    if (part.kind == ContentPartType::Text) {
         if (part.flow->text().trimmed().isEmpty())
             return;
         c.gap();
@@ -228,7 +228,7 @@ void MessageDelegate::layoutPart(size_t i, Cursor &c, const QStyleOptionViewItem
         // Only a bubble shrinks to its text (this walks every block: not for long answers).
         c.naturalWidth = c.user ? std::max(c.naturalWidth, part.flow->naturalWidth()) : c.inner;
         c.y += part.flow->height();
-    } else if (part.type == u"thinking") {
+    } else if (part.kind == ContentPartType::Thinking) {
         c.gap();
         part.open = m_state->expanded.contains(key);
         part.header = QRect(c.x0, c.y, c.inner, HeaderHeight);
@@ -240,11 +240,11 @@ void MessageDelegate::layoutPart(size_t i, Cursor &c, const QStyleOptionViewItem
         }
         part.rect = QRect(c.x0, part.header.top(), c.inner, c.y - part.header.top());
         c.naturalWidth = c.inner;
-    } else if (part.type == u"tool_use" && !part.widget.isEmpty()) {
+    } else if (part.kind == ContentPartType::ToolUse && !part.widget.isEmpty()) {
         layoutCard(i, c, option);
-    } else if (part.type == u"tool_use") {
+    } else if (part.kind == ContentPartType::ToolUse) {
         layoutToolCall(i, c, key, fonts);
-    } else if (part.type == u"tool_result") {
+    } else if (part.kind == ContentPartType::ToolResult) {
         if (layout.resultsWithCalls.contains(part.toolId))
             return; // shown in its call's card
         c.gap();
@@ -262,7 +262,7 @@ void MessageDelegate::layoutPart(size_t i, Cursor &c, const QStyleOptionViewItem
         }
         part.rect = QRect(c.x0, part.header.top(), c.inner, c.y - part.header.top());
         c.naturalWidth = c.inner;
-    } else if (part.type == u"image") {
+    } else if (part.kind == ContentPartType::Image) {
         c.gap();
         QSize size(Thumbnail, Thumbnail * 3 / 4);
         if (m_state->imageLoader) {

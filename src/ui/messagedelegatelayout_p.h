@@ -46,7 +46,7 @@ public:
     };
     struct Part
     {
-        QString type;
+        ContentPartType kind = ContentPartType::Unknown;
         QString toolId;
         QString toolName;
         QString blob;
@@ -106,14 +106,14 @@ public:
     {
         if (part.rect.isNull() || part.hidden)
             return {};
-        const bool call = part.type == u"tool_use" && part.widget.isEmpty();
+        const bool call = part.kind == ContentPartType::ToolUse && part.widget.isEmpty();
         switch (which) {
         case 0:
-            if (part.type == u"text" || ((part.type == u"thinking" || call) && part.open))
+            if (part.kind == ContentPartType::Text || ((part.kind == ContentPartType::Thinking || call) && part.open))
                 return {part.flow.get(), part.flowAt};
             return {};
         case 1:
-            if (part.open && part.result && ((call && part.hasResult) || part.type == u"tool_result"))
+            if (part.open && part.result && ((call && part.hasResult) || part.kind == ContentPartType::ToolResult))
                 return {part.result.get(), part.resultAt};
             return {};
         case 2:

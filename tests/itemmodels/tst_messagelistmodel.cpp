@@ -148,6 +148,9 @@ void TestMessageListModel::streamingByDeltas()
     QCOMPARE(parts.size(), 4);
     QCOMPARE(parts.at(0).toMap().value(u"type"_s).toString(), u"thinking"_s);
     QCOMPARE(parts.at(2).toMap().value(u"type"_s).toString(), u"tool_use"_s);
+    // Views dispatch on the part's kind (the enum), not its name.
+    QCOMPARE(ContentPartType(parts.at(2).toMap().value(u"kind"_s).toInt()), ContentPartType::ToolUse);
+    QCOMPARE(ContentPartType(parts.at(0).toMap().value(u"kind"_s).toInt()), ContentPartType::Thinking);
     // Each delta reported exactly the roles it changed; nothing was reset.
     const QList<int> thinking{MessageListModel::ThinkingRole, MessageListModel::PartsRole};
     const QList<int> text{MessageListModel::TextRole, MessageListModel::PartsRole};
