@@ -7,7 +7,6 @@
 #include "core/urlcredentials.h"
 #include "core/mcpserverimport.h"
 #include "storage/mcpserverrepository.h"
-#include "storage/sqlhelpers.h"
 #include "tools/mcpclient.h"
 #include "tools/mcphttptransport.h"
 #include "tools/mcptoolresult.h"
@@ -236,27 +235,17 @@ void registerMcpImportCommand(CliApplication &app)
                         auto db = app.connection();
                         if (!db)
                             return app.fail(db.error());
-                        McpServerRepository repository(*db);
-                        QStringList added;
                         QStringList notes = parsed->notes;
+                        QStringList taken;
                         // All or nothing.
-                        auto stored = Sql::transaction(*db, [&]() -> Result<void> {
-                            for (const McpServerConfig &server : std::as_const(parsed->servers)) {
-                                if (repository.get(server.name)) {
-                                    notes << u"\"%1\": skipped, a server with this name exists"_s.arg(server.name);
-                                    continue;
-                                }
-                                if (auto done = repository.add(server); !done)
-                                    return std::unexpected(done.error());
-                                added << server.name;
-                            }
-                            return {};
-                        });
-                        if (!stored)
-                            return app.fail(stored.error());
+                        auto added = McpServerRepository(*db).addAll(parsed->servers, &taken);
+                        if (!added)
+                            return app.fail(added.error());
+                        for (const QString &name : std::as_const(taken))
+                            notes << u"\"%1\": skipped, a server with this name exists"_s.arg(name);
                         for (const QString &note : std::as_const(notes))
                             app.err() << "agentdesk-cli: " << note << '\n';
-                        app.out() << "Imported " << added.size() << " MCP server(s)" << (added.isEmpty() ? QString() : u": "_s + added.join(u", "_s)) << '\n';
+                        app.out() << "Imported " << added->size() << " MCP server(s)" << (added->isEmpty() ? QString() : u": "_s + added->join(u", "_s)) << '\n';
                         return int(CliApplication::Success);
                     },
                     1, 1});

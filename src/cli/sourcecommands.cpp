@@ -3,10 +3,11 @@
 
 #include "cliapplication.h"
 
+#include "runs/conversationservice.h"
+
 #include "core/enumnames.h"
 #include "documents/sourceingest.h"
 #include "storage/sourcerepository.h"
-#include "storage/sqlhelpers.h"
 #include "storage/threadrepository.h"
 
 #include <QJsonArray>
@@ -114,22 +115,9 @@ void registerSourceAddCommand(CliApplication &app)
                         bool allReady = true;
                         QJsonArray added;
                         for (const QString &path : std::as_const(c.positional)) {
-                            auto source = SourceIngest(*db).addFile(path);
+                            auto source = SourceIngest(*db).addFileTo(path, threadId, kb ? kb->id : QString());
                             if (!source)
                                 return app.fail(source.error());
-                            auto linked = Sql::transaction(*db, [&]() -> Result<void> {
-                                if (!threadId.isEmpty()) {
-                                    if (auto r = threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}}); !r)
-                                        return r;
-                                }
-                                if (kb)
-                                    return sources.addToKnowledgeBase(kb->id, source->id);
-                                return {};
-                            });
-                            if (!linked) {
-                                (void)sources.remove(source->id); // nothing of a refused file stays behind
-                                return app.fail(linked.error());
-                            }
                             allReady = allReady && source->status == SourceStatus::Ready;
                             if (c.json)
                                 added.append(sourceJson(*source));
@@ -314,29 +302,12 @@ void registerThreadsAttachCommand(CliApplication &app)
                         auto db = app.connection();
                         if (!db)
                             return app.fail(db.error());
-                        ThreadRepository threads(*db);
-                        SourceRepository sources(*db);
-                        auto thread = threads.resolveId(c.positional.at(0));
+                        auto thread = ThreadRepository(*db).resolveId(c.positional.at(0));
                         if (!thread)
                             return app.fail(thread.error());
                         // All or nothing: one unknown name leaves the thread as it was.
-                        auto attached = Sql::transaction(*db, [&]() -> Result<void> {
-                            for (const QString &s : c.parser.values(u"source"_s)) {
-                                auto id = sources.resolveId(s);
-                                if (!id)
-                                    return std::unexpected(id.error());
-                                if (auto r = threads.attach(*thread, ThreadRepository::AttachmentKind::Source, {*id, {}}); !r)
-                                    return r;
-                            }
-                            for (const QString &name : c.parser.values(u"kb"_s)) {
-                                auto kb = sources.knowledgeBase(name);
-                                if (!kb)
-                                    return std::unexpected(kb.error());
-                                if (auto r = threads.attach(*thread, ThreadRepository::AttachmentKind::KnowledgeBase, {kb->id, {}}); !r)
-                                    return r;
-                            }
-                            return {};
-                        });
+                        auto attached = ConversationService(*db, app.dataDir())
+                                            .attachToThread(*thread, c.parser.values(u"source"_s), c.parser.values(u"kb"_s));
                         if (!attached)
                             return app.fail(attached.error());
                         app.out() << "Attached to thread " << *thread << '\n';

@@ -7,6 +7,7 @@
 
 #include "core/sourcechunker.h"
 #include "storage/sourcerepository.h"
+#include "storage/threadrepository.h"
 #include "storage/sqlhelpers.h"
 
 #include <QFile>
@@ -172,6 +173,28 @@ Result<Source> SourceIngest::finish(Source source, const Result<Extracted> &extr
         return std::unexpected(indexed.error());
     }
     return repository.get(source.id);
+}
+
+Result<Source> SourceIngest::addFileTo(const QString &path, const QString &threadId, const QString &knowledgeBaseId)
+{
+    auto source = addFile(path);
+    if (!source)
+        return source;
+    SourceRepository sources(m_db);
+    auto linked = Sql::transaction(m_db, [&]() -> Result<void> {
+        if (!threadId.isEmpty()) {
+            if (auto attached = ThreadRepository(m_db).attach(threadId, ThreadRepository::AttachmentKind::Source, {source->id, {}}); !attached)
+                return attached;
+        }
+        if (!knowledgeBaseId.isEmpty())
+            return sources.addToKnowledgeBase(knowledgeBaseId, source->id);
+        return {};
+    });
+    if (!linked) {
+        (void)sources.remove(source->id); // nothing of a refused file stays behind
+        return std::unexpected(linked.error());
+    }
+    return source;
 }
 
 } // namespace AgentDesk

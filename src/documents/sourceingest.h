@@ -33,6 +33,9 @@ public:
 
     explicit SourceIngest(QSqlDatabase db) : m_db(std::move(db)) {}
     Result<Source> addFile(const QString &path);
+    // A file that also joins a thread and/or a knowledge base (empty: neither); when that is
+    // refused (too many sources, a thread or base gone) the new source goes again.
+    Result<Source> addFileTo(const QString &path, const QString &threadId, const QString &knowledgeBaseId);
     Result<Source> addText(const QString &name, const QString &text);
 
     // Start-up sweep: a source left `processing` by a process that died while reading it (no live

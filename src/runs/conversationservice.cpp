@@ -244,6 +244,29 @@ void ConversationService::attachFiles(const QString &threadId, const QStringList
     }));
 }
 
+Result<void> ConversationService::attachToThread(const QString &threadId, const QStringList &sourceRefs, const QStringList &knowledgeBases)
+{
+    ThreadRepository threads(m_db);
+    SourceRepository sources(m_db);
+    return Sql::transaction(m_db, [&]() -> Result<void> {
+        for (const QString &ref : sourceRefs) {
+            auto id = sources.resolveId(ref);
+            if (!id)
+                return std::unexpected(id.error());
+            if (auto attached = threads.attach(threadId, ThreadRepository::AttachmentKind::Source, {*id, {}}); !attached)
+                return attached;
+        }
+        for (const QString &name : knowledgeBases) {
+            auto kb = sources.knowledgeBase(name);
+            if (!kb)
+                return std::unexpected(kb.error());
+            if (auto attached = threads.attach(threadId, ThreadRepository::AttachmentKind::KnowledgeBase, {kb->id, {}}); !attached)
+                return attached;
+        }
+        return {};
+    });
+}
+
 Result<ConversationService::PreparedRun> ConversationService::prepareEdit(const QString &messageId, const QString &text)
 {
     auto message = MessageRepository(m_db).get(messageId);

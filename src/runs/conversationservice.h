@@ -92,6 +92,9 @@ public:
     void attachFiles(const QString &threadId, const QStringList &paths, std::function<void(QList<Error>)> done);
     // One file, on the calling thread's connection `db`.
     static Result<void> attachFile(QSqlDatabase db, const QString &threadId, const QString &path);
+    // Stored sources (ids or unique prefixes) and knowledge bases (names or ids) join the thread,
+    // all or nothing: one that is unknown (or one source too many) leaves the thread as it was.
+    Result<void> attachToThread(const QString &threadId, const QStringList &sources, const QStringList &knowledgeBases);
 
     // Where a front end's keys come from: the GUI asks the keychain first, the CLI (scripts, CI)
     // only the provider's environment variable.

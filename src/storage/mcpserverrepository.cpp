@@ -121,4 +121,22 @@ Result<void> McpServerRepository::remove(const QString &nameOrId)
     return {};
 }
 
+Result<QStringList> McpServerRepository::addAll(const QList<McpServerConfig> &servers, QStringList *skipped)
+{
+    return Sql::transaction(m_db, [&]() -> Result<QStringList> {
+        QStringList added;
+        for (const McpServerConfig &server : servers) {
+            if (get(server.name)) {
+                if (skipped)
+                    *skipped << server.name;
+                continue;
+            }
+            if (auto done = add(server); !done)
+                return std::unexpected(done.error());
+            added << server.name;
+        }
+        return added;
+    });
+}
+
 } // namespace AgentDesk

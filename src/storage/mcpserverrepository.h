@@ -16,6 +16,9 @@ public:
 
     // A stdio server needs a command, an HTTP server an http(s) URL.
     Result<McpServerConfig> add(McpServerConfig server);
+    // Adds every server whose name is free, all or nothing; returns the names added, and in
+    // `skipped` the names that were taken.
+    Result<QStringList> addAll(const QList<McpServerConfig> &servers, QStringList *skipped = nullptr);
     Result<McpServerConfig> update(const McpServerConfig &server);
     Result<McpServerConfig> get(const QString &nameOrId) const;
     Result<QList<McpServerConfig>> list() const;

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void switchVersionStepsThroughTheVersions();
     void forkCopiesThePathAndWhatTheThreadHas();
     void switchAndPruneWaitForNoRun();
+    void attachingIsAllOrNothing();
 
 private:
     Message add(MessageRole role, const QString &text, std::optional<QString> parent = std::nullopt, QList<ContentPart> extra = {});
@@ -218,6 +219,22 @@ void TestConversationService::switchAndPruneWaitForNoRun()
     QCOMPARE(AD_VERIFY_OK(m_service->switchTo(a1.id)).value(), a1.id);
     QCOMPARE(AD_VERIFY_OK(m_service->prune(a1.id)).value(), QStringList{a1.id});
     QCOMPARE(AD_VERIFY_OK(MessageRepository(m_t->connection()).activeLeaf(m_thread)).value(), a2.id);
+}
+
+void TestConversationService::attachingIsAllOrNothing()
+{
+    Source text;
+    text.kind = SourceKind::Text;
+    text.name = u"Notes"_s;
+    text.status = SourceStatus::Ready;
+    const Source note = AD_VERIFY_OK(SourceRepository(m_t->connection()).add(text)).value();
+    ThreadRepository threads(m_t->connection());
+    // An unknown knowledge base after a good source: the thread stays as it was.
+    auto refused = m_service->attachToThread(m_thread, {note.id.left(8)}, {u"No such base"_s});
+    QVERIFY(!refused);
+    QCOMPARE(AD_VERIFY_OK(threads.attachments(m_thread, ThreadRepository::AttachmentKind::Source)).value().size(), 0);
+    QVERIFY(m_service->attachToThread(m_thread, {note.id.left(8)}, {}));
+    QCOMPARE(AD_VERIFY_OK(threads.attachments(m_thread, ThreadRepository::AttachmentKind::Source)).value().constFirst().id, note.id);
 }
 
 QTEST_GUILESS_MAIN(TestConversationService)
