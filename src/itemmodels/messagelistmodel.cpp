@@ -356,28 +356,30 @@ void MessageListModel::pairToolRows()
                 results.insert(result->toolId, row.message.id);
         }
     }
-    // The pairs that formed or broke: their two rows change.
+    // The pairs that formed, broke or moved: their rows change. A pair is (call row, result row).
+    using Pairs = QHash<QString, std::pair<QString, QString>>;
+    const auto joined = [](const QHash<QString, QString> &callRows, const QHash<QString, QString> &resultRows) {
+        Pairs pairs;
+        for (auto it = callRows.cbegin(); it != callRows.cend(); ++it) {
+            if (const auto result = resultRows.constFind(it.key()); result != resultRows.cend())
+                pairs.insert(it.key(), {it.value(), result.value()});
+        }
+        return pairs;
+    };
+    const Pairs before = joined(m_callOwner, m_resultOwner);
+    const Pairs now = joined(calls, results);
     QSet<QString> changedCalls;
     QSet<QString> changedResults;
-    auto compare = [&](const QHash<QString, QString> &oldCalls, const QHash<QString, QString> &oldResults) {
-        auto paired = [](const QHash<QString, QString> &c, const QHash<QString, QString> &r, const QString &id) {
-            return c.contains(id) && r.contains(id);
-        };
-        QSet<QString> ids;
-        for (auto it = calls.cbegin(); it != calls.cend(); ++it)
-            ids.insert(it.key());
-        for (auto it = oldCalls.cbegin(); it != oldCalls.cend(); ++it)
-            ids.insert(it.key());
-        for (const QString &id : std::as_const(ids)) {
-            const bool now = paired(calls, results, id);
-            const bool before = paired(oldCalls, oldResults, id);
-            if (now == before && (!now || (calls.value(id) == oldCalls.value(id) && results.value(id) == oldResults.value(id))))
-                continue;
-            changedCalls << calls.value(id) << oldCalls.value(id);
-            changedResults << results.value(id) << oldResults.value(id);
+    const auto compare = [&](const Pairs &from, const Pairs &to) {
+        for (auto it = from.cbegin(); it != from.cend(); ++it) {
+            if (to.value(it.key()) != it.value()) {
+                changedCalls << it->first;
+                changedResults << it->second;
+            }
         }
     };
-    compare(m_callOwner, m_resultOwner);
+    compare(before, now);
+    compare(now, before);
     m_callOwner = std::move(calls);
     m_resultOwner = std::move(results);
     for (const QString &id : std::as_const(changedCalls)) {

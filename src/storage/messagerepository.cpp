@@ -381,26 +381,14 @@ Result<int> MessageRepository::count(const QString &threadId) const
 
 Result<QStringList> MessageRepository::threadsWithStreamingMessages() const
 {
-    auto q = Sql::exec(m_db, u"SELECT DISTINCT t.id FROM messages m JOIN threads t ON t.tid = m.tid WHERE m.status = 'streaming' ORDER BY t.id"_s);
-    if (!q)
-        return std::unexpected(q.error());
-    QStringList ids;
-    while (q->next())
-        ids.append(q->value(0).toString());
-    return ids;
+    return Sql::strings(m_db, u"SELECT DISTINCT t.id FROM messages m JOIN threads t ON t.tid = m.tid WHERE m.status = 'streaming' ORDER BY t.id"_s);
 }
 
 Result<QStringList> MessageRepository::streamingMessages(const QString &threadId) const
 {
-    auto q = Sql::exec(m_db,
-                       u"SELECT m.id FROM messages AS m JOIN threads AS t ON t.tid = m.tid WHERE t.id = ? AND m.status = 'streaming' ORDER BY m.mid"_s,
-                       {threadId});
-    if (!q)
-        return std::unexpected(q.error());
-    QStringList ids;
-    while (q->next())
-        ids.append(q->value(0).toString());
-    return ids;
+    return Sql::strings(m_db,
+                        u"SELECT m.id FROM messages AS m JOIN threads AS t ON t.tid = m.tid WHERE t.id = ? AND m.status = 'streaming' ORDER BY m.mid"_s,
+                        {threadId});
 }
 
 Result<void> MessageRepository::repairActiveLeaf(qint64 tid, const QList<qint64> &formerPath)

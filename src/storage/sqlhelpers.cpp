@@ -129,6 +129,17 @@ Error notFound(const QString &what, const QString &key)
     return Error{QString(ErrorCode::NotFound), u"No %1 named \"%2\""_s.arg(what, key), {}};
 }
 
+Result<QStringList> strings(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+{
+    auto q = exec(db, sql, values);
+    if (!q)
+        return std::unexpected(q.error());
+    QStringList list;
+    while (q->next())
+        list.append(q->value(0).toString());
+    return list;
+}
+
 Result<QString> resolveIdPrefix(const QSqlDatabase &db, const QString &table, const QString &what, const QString &idOrPrefix)
 {
     const QString prefix = idOrPrefix.toLower();

@@ -34,6 +34,9 @@ bool inTransaction(const QSqlDatabase &db);
 
 Error queryError(const QSqlQuery &query, const QString &what);
 
+// The first column of every row `sql` selects, as text.
+Result<QStringList> strings(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {});
+
 // Timestamps are stored as milliseconds since the epoch, UTC.
 inline QVariant toDb(const QDateTime &time)
 {
