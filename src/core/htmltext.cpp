@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
@@ -194,141 +196,195 @@ QByteArray HtmlText::declaredCharset(const QByteArray &head)
     return m.hasMatch() ? m.captured(1).toLatin1().toLower() : QByteArray();
 }
 
-HtmlText::Page HtmlText::convert(QStringView html)
-{
-    Page page;
-    Writer writer;
-    QString skipping;       // the element whose content is dropped, while inside it
-    int skipDepth = 0;
-    int preDepth = 0;
-    bool inTitle = false;
-    bool cellStarted = false;
-    QString titleText;
-    qsizetype i = 0;
-    const qsizetype n = html.size();
-    while (i < n) {
-        const qsizetype lt = html.indexOf(u'<', i);
-        const qsizetype textEnd = lt < 0 ? n : lt;
-        if (textEnd > i) {
-            const QString text = decodeEntities(html.mid(i, textEnd - i));
-            if (inTitle)
-                titleText += text;
-            else if (skipDepth == 0)
-                writer.text(text, preDepth > 0);
-        }
-        if (lt < 0)
-            break;
-        // Comments, doctype and CDATA.
-        if (html.mid(lt, 4) == u"<!--") {
-            const qsizetype end = html.indexOf(u"-->", lt + 4);
-            i = end < 0 ? n : end + 3;
-            continue;
-        }
-        if (html.mid(lt, 2) == u"<!" || html.mid(lt, 2) == u"<?") {
-            const qsizetype end = html.indexOf(u'>', lt);
-            i = end < 0 ? n : end + 1;
-            continue;
-        }
-        // A tag: <name …> or </name>; a '<' not followed by a letter or '/' is text.
-        qsizetype p = lt + 1;
-        const bool closing = p < n && html.at(p) == u'/';
-        if (closing)
-            ++p;
-        if (p >= n || !html.at(p).isLetter()) {
-            if (skipDepth == 0 && !inTitle)
-                writer.text(u"<", preDepth > 0);
-            i = lt + 1;
-            continue;
-        }
-        qsizetype nameEnd = p;
-        while (nameEnd < n && (html.at(nameEnd).isLetterOrNumber() || html.at(nameEnd) == u'-'))
-            ++nameEnd;
-        const QString name = html.mid(p, nameEnd - p).toString().toLower();
-        // The tag ends at the first '>' outside quotes.
-        qsizetype end = nameEnd;
-        QChar quote;
-        while (end < n) {
-            const QChar c = html.at(end);
-            if (!quote.isNull()) {
-                if (c == quote)
-                    quote = QChar();
-            } else if (c == u'"' || c == u'\'') {
-                quote = c;
-            } else if (c == u'>') {
-                break;
-            }
-            ++end;
-        }
-        const QStringView tag = html.mid(lt, std::min(end + 1, n) - lt);
-        i = end < n ? end + 1 : n;
-        const bool selfClosing = tag.endsWith(u"/>");
+namespace {
 
-        if (skipDepth > 0) {
-            if (name == skipping) {
-                if (closing)
-                    --skipDepth;
-                else if (!selfClosing)
-                    ++skipDepth;
-            }
-            if (skipDepth == 0)
-                skipping.clear();
-            continue;
-        }
-        if (name == "title"_L1) {
-            inTitle = !closing;
-            continue;
-        }
-        if (!closing && !selfClosing && skippedElements().contains(name)) {
-            // Raw-text elements end only at their own closing tag, whatever they contain.
-            if (name == "script"_L1 || name == "style"_L1) {
-                const qsizetype close = html.indexOf(u"</"_s + name, i, Qt::CaseInsensitive);
-                const qsizetype closeEnd = close < 0 ? -1 : html.indexOf(u'>', close);
-                i = closeEnd < 0 ? n : closeEnd + 1;
-                continue;
-            }
-            skipping = name;
-            skipDepth = 1;
-            continue;
-        }
-        if (!closing && !selfClosing && name != "br"_L1 && name != "img"_L1 && name != "input"_L1 && isHidden(tag)) {
-            skipping = name;
-            skipDepth = 1;
-            continue;
-        }
-        if (name == "pre"_L1) {
-            preDepth = std::max(0, preDepth + (closing ? -1 : 1));
-            writer.lineBreak(true);
-            continue;
-        }
-        if (name == "img"_L1) {
-            static const QRegularExpression altAttribute(uR"re(\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))re"_s, QRegularExpression::CaseInsensitiveOption);
-            const QString alt = attribute(tag, altAttribute).trimmed();
-            if (!alt.isEmpty())
-                writer.text(u" ["_s + decodeEntities(alt) + u"] "_s, false);
-            continue;
-        }
-        if (name == "td"_L1 || name == "th"_L1) {
-            if (!closing) {
-                if (cellStarted)
-                    writer.separator(u" | "_s);
-                cellStarted = true;
-            }
-            continue;
-        }
-        if (name == "tr"_L1)
-            cellStarted = false;
-        bool paragraph = false;
-        if (isBlock(name, &paragraph)) {
-            writer.lineBreak(paragraph);
-            if (!closing && name.size() == 2 && name.at(0) == u'h' && name.at(1) >= u'1' && name.at(1) <= u'6')
-                writer.raw(QString(name.at(1).digitValue(), u'#') + u' ');
-            else if (!closing && name == "li"_L1)
-                writer.raw(u"- "_s);
+// One tag: <name …>, </name> or <name … />, its text from '<' to '>'.
+struct Tag
+{
+    QString name; // lower case
+    QStringView text;
+    bool closing = false;
+    bool selfClosing = false;
+};
+
+// The tag at `lt` if a letter (or '/' and a letter) follows the '<', and the index after it; a
+// tag ends at the first '>' outside quotes.
+std::optional<std::pair<Tag, qsizetype>> readTag(QStringView html, qsizetype lt)
+{
+    const qsizetype n = html.size();
+    Tag tag;
+    qsizetype p = lt + 1;
+    tag.closing = p < n && html.at(p) == u'/';
+    if (tag.closing)
+        ++p;
+    if (p >= n || !html.at(p).isLetter())
+        return std::nullopt;
+    qsizetype nameEnd = p;
+    while (nameEnd < n && (html.at(nameEnd).isLetterOrNumber() || html.at(nameEnd) == u'-'))
+        ++nameEnd;
+    tag.name = html.mid(p, nameEnd - p).toString().toLower();
+    qsizetype end = nameEnd;
+    QChar quote;
+    for (; end < n; ++end) {
+        const QChar c = html.at(end);
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'"' || c == u'\'') {
+            quote = c;
+        } else if (c == u'>') {
+            break;
         }
     }
-    page.title = titleText.simplified();
-    page.text = writer.result();
-    return page;
+    tag.text = html.mid(lt, std::min(end + 1, n) - lt);
+    tag.selfClosing = tag.text.endsWith(u"/>");
+    return std::pair{tag, end < n ? end + 1 : n};
+}
+
+// The index after a comment, doctype, processing instruction or CDATA at `lt`, or -1.
+qsizetype afterMarkup(QStringView html, qsizetype lt)
+{
+    if (html.mid(lt, 4) == u"<!--") {
+        const qsizetype end = html.indexOf(u"-->", lt + 4);
+        return end < 0 ? html.size() : end + 3;
+    }
+    if (html.mid(lt, 2) == u"<!" || html.mid(lt, 2) == u"<?") {
+        const qsizetype end = html.indexOf(u'>', lt);
+        return end < 0 ? html.size() : end + 1;
+    }
+    return -1;
+}
+
+// The state of one conversion: where the text goes and which elements it is inside.
+class Converter
+{
+public:
+    explicit Converter(QStringView html) : m_html(html) {}
+
+    HtmlText::Page run()
+    {
+        const qsizetype n = m_html.size();
+        qsizetype i = 0;
+        while (i < n) {
+            const qsizetype lt = m_html.indexOf(u'<', i);
+            text(m_html.mid(i, (lt < 0 ? n : lt) - i));
+            if (lt < 0)
+                break;
+            if (const qsizetype after = afterMarkup(m_html, lt); after >= 0) {
+                i = after;
+            } else if (const auto tag = readTag(m_html, lt)) {
+                i = element(tag->first, tag->second);
+            } else { // a '<' not followed by a letter or '/' is text
+                text(u"<");
+                i = lt + 1;
+            }
+        }
+        return {m_title.simplified(), m_writer.result()};
+    }
+
+private:
+    void text(QStringView raw)
+    {
+        if (raw.isEmpty() || m_skipDepth > 0)
+            return;
+        const QString decoded = HtmlText::decodeEntities(raw);
+        if (m_inTitle)
+            m_title += decoded;
+        else
+            m_writer.text(decoded, m_preDepth > 0);
+    }
+
+    // Inside an element whose content is dropped: counts the nested ones of the same name.
+    void skipped(const Tag &tag)
+    {
+        if (tag.name == m_skipping) {
+            if (tag.closing)
+                --m_skipDepth;
+            else if (!tag.selfClosing)
+                ++m_skipDepth;
+        }
+        if (m_skipDepth == 0)
+            m_skipping.clear();
+    }
+
+    // Whether the element's content is dropped (script, navigation, hidden …); `next` moves past
+    // a raw-text element, which ends only at its own closing tag whatever it contains.
+    bool dropsContent(const Tag &tag, qsizetype *next)
+    {
+        if (tag.closing || tag.selfClosing)
+            return false;
+        if (tag.name == "script"_L1 || tag.name == "style"_L1) {
+            const qsizetype close = m_html.indexOf(u"</"_s + tag.name, *next, Qt::CaseInsensitive);
+            const qsizetype closeEnd = close < 0 ? -1 : m_html.indexOf(u'>', close);
+            *next = closeEnd < 0 ? m_html.size() : closeEnd + 1;
+            return true;
+        }
+        const bool empty = tag.name == "br"_L1 || tag.name == "img"_L1 || tag.name == "input"_L1;
+        if (!skippedElements().contains(tag.name) && (empty || !isHidden(tag.text)))
+            return false;
+        m_skipping = tag.name;
+        m_skipDepth = 1;
+        return true;
+    }
+
+    // One tag; returns where reading goes on.
+    qsizetype element(const Tag &tag, qsizetype next)
+    {
+        if (m_skipDepth > 0) {
+            skipped(tag);
+        } else if (tag.name == "title"_L1) {
+            m_inTitle = !tag.closing;
+        } else if (dropsContent(tag, &next)) {
+        } else if (tag.name == "pre"_L1) {
+            m_preDepth = std::max(0, m_preDepth + (tag.closing ? -1 : 1));
+            m_writer.lineBreak(true);
+        } else if (tag.name == "img"_L1) {
+            static const QRegularExpression altAttribute(uR"re(\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))re"_s,
+                                                         QRegularExpression::CaseInsensitiveOption);
+            if (const QString alt = attribute(tag.text, altAttribute).trimmed(); !alt.isEmpty())
+                m_writer.text(u" ["_s + HtmlText::decodeEntities(alt) + u"] "_s, false);
+        } else if (tag.name == "td"_L1 || tag.name == "th"_L1) {
+            if (!tag.closing) {
+                if (m_cellStarted)
+                    m_writer.separator(u" | "_s);
+                m_cellStarted = true;
+            }
+        } else {
+            block(tag);
+        }
+        return next;
+    }
+
+    void block(const Tag &tag)
+    {
+        if (tag.name == "tr"_L1)
+            m_cellStarted = false;
+        bool paragraph = false;
+        if (!isBlock(tag.name, &paragraph))
+            return;
+        m_writer.lineBreak(paragraph);
+        const QString &name = tag.name;
+        if (!tag.closing && name.size() == 2 && name.at(0) == u'h' && name.at(1) >= u'1' && name.at(1) <= u'6')
+            m_writer.raw(QString(name.at(1).digitValue(), u'#') + u' ');
+        else if (!tag.closing && name == "li"_L1)
+            m_writer.raw(u"- "_s);
+    }
+
+    QStringView m_html;
+    Writer m_writer;
+    QString m_skipping; // the element whose content is dropped, while inside it
+    int m_skipDepth = 0;
+    int m_preDepth = 0;
+    bool m_inTitle = false;
+    bool m_cellStarted = false;
+    QString m_title;
+};
+
+} // namespace
+
+HtmlText::Page HtmlText::convert(QStringView html)
+{
+    return Converter(html).run();
 }
 
 } // namespace AgentDesk
