@@ -228,6 +228,7 @@ QJsonObject switchVersions(const QString &dataDir)
     const QString threadId = q.value(0).toString();
     MessageListModel model;
     model.setPageLoader(pagesFrom(connection));
+    model.setPathLoader([connection](const QString &messageId, int limit) { return MessageRepository(connection).shownBranchFrom(messageId, limit); });
     ConversationView view;
     view.setModel(&model);
     view.resize(1000, 800);
@@ -237,48 +238,79 @@ QJsonObject switchVersions(const QString &dataDir)
     QCoreApplication::processEvents();
     ConversationService service(connection, dataDir);
     MessageRepository messages(connection);
-    auto measure = [&](int row, int rounds) {
-        QList<double> samples;
+    // Each sample: the whole switch, and how much of it went to storage (the switch and reading
+    // the rows below) and to the model's replacing them.
+    struct Samples
+    {
+        QList<double> total, storage, model;
+    };
+    auto loadAll = [&] {
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        while (model.canFetchNewer())
+            model.fetchNewer();
+        view.flushLayout();
+        view.viewport()->repaint();
+    };
+    auto measure = [&](int row, int rounds, bool allLoaded) {
+        Samples samples;
         for (int i = 0; i < rounds; ++i) {
+            if (allLoaded) { // every sample replaces the whole path below the message, which is in view
+                loadAll();
+                view.scrollTo(model.index(row), QAbstractItemView::PositionAtCenter);
+                view.viewport()->repaint();
+            }
             const Message shown = model.message(row);
             const int step = shown.siblingIndex == 0 ? 1 : -1;
             QElapsedTimer t;
             t.start();
             auto other = service.switchVersion(shown.id, step);
-            auto below = other ? messages.activePathFrom(*other) : Result<QList<Message>>(std::unexpected(other.error()));
+            // As ChatPane::showBranchFrom: a page of the rows below, the rest as the view scrolls.
+            const int page = MessageListModel::PageSize;
+            auto below = other ? messages.shownBranchFrom(*other, page + 1) : Result<QList<Message>>(std::unexpected(other.error()));
             if (!below) {
                 std::fprintf(stderr, "bench_gui: switching failed: %s\n", qPrintable(below.error().message));
                 std::exit(1);
             }
-            model.replaceFrom(row, *below);
+            const qint64 read = t.nsecsElapsed();
+            const bool more = below->size() > page;
+            below->resize(std::min<qsizetype>(below->size(), page));
+            model.replaceFrom(row, *below, more);
+            const qint64 replaced = t.nsecsElapsed();
             view.flushLayout();
             view.viewport()->repaint();
-            samples << double(t.nsecsElapsed()) / 1e6;
+            samples.total << double(t.nsecsElapsed()) / 1e6;
+            samples.storage << double(read) / 1e6;
+            samples.model << double(replaced - read) / 1e6;
         }
         return samples;
+    };
+    auto figures = [](const Samples &samples, int rowsBelow) {
+        return QJsonObject{{u"rowsBelow"_s, rowsBelow},
+                           {u"medianMs"_s, median(samples.total)},
+                           {u"p95Ms"_s, percentile(samples.total, 0.95)},
+                           {u"maxMs"_s, percentile(samples.total, 1.0)},
+                           {u"storageMedianMs"_s, median(samples.storage)},
+                           {u"modelMedianMs"_s, median(samples.model)}};
     };
     int nearEnd = -1;
     for (int row = 0; row < model.rowCount(); ++row) {
         if (model.message(row).siblingCount > 1)
             nearEnd = row;
     }
-    const QList<double> near = measure(nearEnd, 30);
+    const Samples near = measure(nearEnd, 30, false);
     const int rowsBelowNear = model.rowCount() - nearEnd;
-    while (model.canFetchMore({}))
-        model.fetchMore({});
-    view.flushLayout();
+    loadAll();
     int nearTop = -1;
     for (int row = 0; row < model.rowCount() && nearTop < 0; ++row) {
         if (model.message(row).siblingCount > 1)
             nearTop = row;
     }
     const int rowsLoaded = model.rowCount();
-    const QList<double> top = measure(nearTop, 6); // even: the thread is left as it was
-    return {{u"messagesOnPath"_s, rowsLoaded},
-            {u"nearEnd"_s, QJsonObject{{u"rowsBelow"_s, rowsBelowNear}, {u"medianMs"_s, median(near)}, {u"p95Ms"_s, percentile(near, 0.95)},
-                                       {u"maxMs"_s, percentile(near, 1.0)}}},
-            {u"nearTopAllRowsLoaded"_s, QJsonObject{{u"row"_s, nearTop}, {u"rowsBelow"_s, rowsLoaded - nearTop},
-                                                    {u"medianMs"_s, median(top)}, {u"maxMs"_s, percentile(top, 1.0)}}}};
+    const Samples top = measure(nearTop, 10, true); // even: the thread is left as it was
+    QJsonObject atTop = figures(top, rowsLoaded - nearTop);
+    atTop.insert(u"row"_s, nearTop);
+    return {{u"messagesOnPath"_s, rowsLoaded}, {u"nearEnd"_s, figures(near, rowsBelowNear)}, {u"nearTopAllRowsLoaded"_s, atTop}};
 }
 
 QJsonObject coldStart(const QString &binary, const QString &dataDir, const QString &longThreadId)
@@ -336,7 +368,7 @@ int main(int argc, char *argv[])
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     if (argc < 3) {
-        std::fprintf(stderr, "usage: bench_gui DATADIR AGENTDESK_BINARY\n");
+        std::fprintf(stderr, "usage: bench_gui DATADIR AGENTDESK_BINARY [--switch-only]\n");
         return 2;
     }
     const QString dataDir = QString::fromLocal8Bit(argv[1]);
@@ -344,6 +376,10 @@ int main(int argc, char *argv[])
     QString longThreadId;
     const QJsonObject open = openLongThread(dataDir, &longThreadId);
     const QJsonObject versions = switchVersions(dataDir);
+    if (argc > 3 && qstrcmp(argv[3], "--switch-only") == 0) {
+        std::printf("%s\n", QJsonDocument(versions).toJson(QJsonDocument::Indented).constData());
+        return 0;
+    }
     const QJsonObject stream = streaming();
     const QJsonObject start = coldStart(binary, dataDir, longThreadId);
     const QJsonObject result{{u"streaming"_s, stream}, {u"openLongThread"_s, open}, {u"switchVersion"_s, versions}, {u"coldStart"_s, start}};

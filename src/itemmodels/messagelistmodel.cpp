@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QSet>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -98,6 +99,7 @@ Result<void> MessageListModel::openThread(const QString &threadId)
     m_rows = std::move(rows);
     m_cursor = cursor;
     m_hasMore = hasMore;
+    m_hasNewer = false;
     rebuildIndex();
     m_callOwner.clear();
     m_resultOwner.clear();
@@ -208,6 +210,8 @@ void MessageListModel::upsertMessage(const Message &message)
 {
     if (message.threadId != m_threadId || m_threadId.isEmpty())
         return;
+    if (m_hasNewer && rowOf(message.id) < 0)
+        return; // it belongs below rows not loaded yet
     stopThinkingClock(message.id);
     if (const int row = rowOf(message.id); row >= 0) {
         m_rows[row] = makeRow(message);
@@ -230,6 +234,8 @@ void MessageListModel::applyDelta(const RunMessageDeltaEvent &delta)
     if (m_threadId.isEmpty() || delta.partIndex < 0)
         return;
     int row = rowOf(delta.messageId);
+    if (row < 0 && m_hasNewer)
+        return; // it belongs below rows not loaded yet
     if (row < 0) {
         Message streaming;
         streaming.id = delta.messageId;
@@ -308,15 +314,26 @@ void MessageListModel::removeMessages(const QStringList &ids)
     pairToolRows();
 }
 
-void MessageListModel::replaceFrom(int row, const QList<Message> &messages)
+void MessageListModel::replaceFrom(int row, const QList<Message> &messages, bool moreBelow)
 {
     row = std::clamp(row, 0, int(m_rows.size()));
+    m_hasNewer = moreBelow;
     m_changing = true;
     if (row < m_rows.size()) {
         beginRemoveRows({}, row, int(m_rows.size()) - 1);
+        // The removed rows are freed after this event (a switch near the top of a long thread
+        // drops thousands: the window shows the new ones first).
+        if (m_retired.isEmpty())
+            QTimer::singleShot(0, this, [this] { m_retired.clear(); });
+        std::move(m_rows.begin() + row, m_rows.end(), std::back_inserter(m_retired));
+        const qsizetype removed = m_rows.size() - row;
         m_rows.resize(row);
-        for (auto it = m_rowById.begin(); it != m_rowById.end();)
-            it = it.value() >= row ? m_rowById.erase(it) : std::next(it);
+        if (removed > row) {
+            rebuildIndex();
+        } else {
+            for (auto it = m_rowById.begin(); it != m_rowById.end();)
+                it = it.value() >= row ? m_rowById.erase(it) : std::next(it);
+        }
         endRemoveRows();
     }
     if (!messages.isEmpty()) {
@@ -329,6 +346,21 @@ void MessageListModel::replaceFrom(int row, const QList<Message> &messages)
     }
     m_changing = false;
     pairToolRows();
+}
+
+void MessageListModel::fetchNewer()
+{
+    if (!canFetchNewer() || m_changing)
+        return;
+    // The last row again, a page and one more: whether the path goes on after this page.
+    auto path = m_pathLoader(m_rows.constLast().message.id, PageSize + 2);
+    if (!path || path->isEmpty()) {
+        m_hasNewer = false;
+        return;
+    }
+    QList<Message> newer = path->mid(1, PageSize);
+    const bool more = path->size() > PageSize + 1;
+    replaceFrom(int(m_rows.size()), newer, more);
 }
 
 Result<void> MessageListModel::reload()

@@ -59,6 +59,10 @@ public:
     };
     using PageLoader = std::function<Result<Page>(const QString &threadId, qint64 cursor, int limit)>;
     void setPageLoader(PageLoader loader) { m_loader = std::move(loader); }
+    // The first `limit` messages of the active path from `messageId` (included) down
+    // (MessageRepository::shownBranchFrom): rows below a switched version come a page at a time.
+    using PathLoader = std::function<Result<QList<Message>>(const QString &messageId, int limit)>;
+    void setPathLoader(PathLoader loader) { m_pathLoader = std::move(loader); }
     // Shows a thread from its newest page (the one place that resets the model); empty: nothing.
     Result<void> openThread(const QString &threadId);
     QString threadId() const { return m_threadId; }
@@ -78,8 +82,14 @@ public:
     // Rows the cleanup deleted after a failed or stopped run.
     void removeMessages(const QStringList &ids);
     // The rows from `row` on become `messages` (another version was chosen, a run ended): one
-    // removal and one insertion, never a reset; the rows above stay as they are.
-    void replaceFrom(int row, const QList<Message> &messages);
+    // removal and one insertion, never a reset; the rows above stay as they are. `moreBelow`: the
+    // active path goes on below the last of them (fetchNewer() brings the next page). While rows
+    // below are missing, a message that is not loaded yet is not appended (it would leave a gap).
+    void replaceFrom(int row, const QList<Message> &messages, bool moreBelow = false);
+    bool canFetchNewer() const { return m_hasNewer && m_pathLoader && !m_rows.isEmpty(); }
+    // The next page of the active path below the last row (appended; the view asks as its bottom
+    // comes into sight). If the last row left the active path, nothing more is fetched.
+    void fetchNewer();
     // The open thread's newest page again, in place of every row (the first loaded message went
     // away): removals and insertions, not a reset.
     Result<void> reload();
@@ -109,8 +119,10 @@ private:
     void rebuildIndex();
 
     PageLoader m_loader;
+    PathLoader m_pathLoader;
     QString m_threadId;
     QList<Row> m_rows;
+    QList<Row> m_retired; // rows removed by replaceFrom, freed after the event that removed them
     QHash<QString, int> m_rowById;
     QHash<QString, QString> m_callOwner;   // tool call id → id of the message with the call
     QHash<QString, QString> m_resultOwner; // tool call id → id of the message with its result
@@ -118,6 +130,7 @@ private:
     QHash<QString, QElapsedTimer> m_thinkingClock; // answers thinking right now
     qint64 m_cursor = 0;
     bool m_hasMore = false;
+    bool m_hasNewer = false; // the active path goes on below the last row
     // True between begin…() and end…(): a fetchMore() that a view (or the model tester) calls from
     // a change signal waits for the next call instead of nesting a change inside this one.
     bool m_changing = false;

@@ -27,6 +27,9 @@ const QString Columns =
 const QString Joins = u" JOIN threads AS t ON t.tid = m.tid LEFT JOIN messages AS p ON p.mid = m.parent_mid"_s;
 
 constexpr int Unlimited = std::numeric_limits<int>::max();
+// How far MessageRepository::onActivePathNearRoot walks up before it leaves the question to
+// the walk from the active leaf.
+constexpr int NearRootSteps = 64;
 
 struct Location
 {
@@ -196,6 +199,38 @@ Result<QList<Message>> MessageRepository::walkUp(qint64 startMid, qint64 stopMid
                              {startMid, stopMid, limit}));
 }
 
+Result<QList<Message>> MessageRepository::firstBelow(qint64 leafMid, qint64 topMid, int limit) const
+{
+    // The walk up from the leaf to `topMid` carries only ids; the first `limit` rows of it (from
+    // the top) are the only messages read.
+    return readAll(Sql::exec(m_db,
+                             u"WITH RECURSIVE up(mid, n) AS ("
+                             " SELECT ?, 1"
+                             " UNION ALL"
+                             " SELECT m.parent_mid, up.n + 1 FROM up JOIN messages AS m ON m.mid = up.mid"
+                             "  WHERE m.parent_mid IS NOT NULL AND up.mid <> ?) "
+                             "SELECT "_s + Columns +
+                                 u" FROM (SELECT mid, n FROM up ORDER BY n DESC LIMIT ?) AS w JOIN messages AS m ON m.mid = w.mid"_s + Joins +
+                                 u" ORDER BY w.n DESC"_s,
+                             {leafMid, topMid, limit}));
+}
+
+Result<QList<Message>> MessageRepository::shownBranchFrom(const QString &messageId, int limit) const
+{
+    auto located = locate(m_db, messageId);
+    if (!located)
+        return std::unexpected(located.error());
+    // Down from the message as leafUnder goes: the child chosen last (newest on a tie).
+    return readAll(Sql::exec(m_db,
+                             u"WITH RECURSIVE down(mid, n) AS ("
+                             " SELECT ?, 0"
+                             " UNION ALL"
+                             " SELECT (SELECT c.mid FROM messages AS c INDEXED BY messages_children WHERE c.tid = ? AND c.parent_mid = down.mid ORDER BY c.chosen DESC, c.mid DESC LIMIT 1),"
+                             "        down.n + 1 FROM down WHERE down.mid IS NOT NULL AND down.n + 1 < ?) "
+                             "SELECT "_s + Columns + u" FROM down JOIN messages AS m ON m.mid = down.mid"_s + Joins + u" ORDER BY down.n"_s,
+                             {located->mid, located->tid, limit}));
+}
+
 Result<MessageRepository::Page> MessageRepository::page(const QString &threadId, qint64 cursor, int limit) const
 {
     auto start = cursor > 0 ? scalar(m_db, u"SELECT parent_mid FROM messages WHERE mid = ?"_s, {cursor})
@@ -243,7 +278,7 @@ Result<QList<Message>> MessageRepository::pathTo(const QString &messageId) const
     return walkUp(**mid, -1, Unlimited);
 }
 
-Result<QList<Message>> MessageRepository::activePathFrom(const QString &messageId) const
+Result<QList<Message>> MessageRepository::activePathFrom(const QString &messageId, int limit) const
 {
     auto q = Sql::exec(m_db, u"SELECT m.mid, t.active_mid FROM messages AS m JOIN threads AS t ON t.tid = m.tid WHERE m.id = ?"_s, {messageId});
     if (!q)
@@ -253,7 +288,7 @@ Result<QList<Message>> MessageRepository::activePathFrom(const QString &messageI
     if (q->value(1).isNull())
         return QList<Message>();
     const qint64 mid = q->value(0).toLongLong();
-    auto path = walkUp(q->value(1).toLongLong(), mid, Unlimited);
+    auto path = limit < 0 ? walkUp(q->value(1).toLongLong(), mid, Unlimited) : firstBelow(q->value(1).toLongLong(), mid, limit);
     if (!path)
         return path;
     if (path->isEmpty() || path->constFirst().id != messageId)
@@ -317,6 +352,30 @@ Result<qint64> MessageRepository::leafUnder(qint64 tid, qint64 mid) const
     return q->next() ? q->value(0).toLongLong() : mid;
 }
 
+Result<std::optional<bool>> MessageRepository::onActivePathNearRoot(qint64 tid, qint64 mid) const
+{
+    // The active path is the chain of versions chosen last from the first message down, so a
+    // message is on it when it and every message above it is its versions' choice. Decided by
+    // the walk up from the message when that meets a version not chosen or reaches the first
+    // message within a few steps (a switch near the top of a long thread); otherwise undecided.
+    auto q = Sql::exec(m_db,
+                       u"WITH RECURSIVE up(mid, parent, chosen, n) AS ("
+                       " SELECT mid, parent_mid, chosen, 1 FROM messages WHERE mid = ?"
+                       " UNION ALL"
+                       " SELECT m.mid, m.parent_mid, m.chosen, up.n + 1 FROM up JOIN messages AS m ON m.mid = up.parent WHERE up.n < ?) "
+                       "SELECT max(parent IS NULL), max(EXISTS (SELECT 1 FROM messages AS s INDEXED BY messages_children"
+                       "  WHERE s.parent_mid IS up.parent AND s.tid = ? AND (s.chosen > up.chosen OR (s.chosen = up.chosen AND s.mid > up.mid)))) "
+                       "FROM up"_s,
+                       {mid, NearRootSteps, tid});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next() || q->value(1).toInt() == 1)
+        return std::optional<bool>(false);
+    if (q->value(0).toInt() == 1)
+        return std::optional<bool>(true);
+    return std::optional<bool>();
+}
+
 Result<void> MessageRepository::promote(qint64 tid, qint64 mid, std::optional<qint64> parent)
 {
     // The message and each of its ancestors become the version selected last among their
@@ -324,8 +383,14 @@ Result<void> MessageRepository::promote(qint64 tid, qint64 mid, std::optional<qi
     // already is, so when the parent is on it — a version switched under a message shown, the
     // usual case — only the message itself changes, whatever the thread's length; a message
     // deep in another branch (a search hit) takes its ancestors along.
-    bool parentShown = !parent;
+    std::optional<bool> parentShown = true;
     if (parent) {
+        auto near = onActivePathNearRoot(tid, *parent);
+        if (!near)
+            return std::unexpected(near.error());
+        parentShown = *near;
+    }
+    if (!parentShown) {
         auto shown = scalar(m_db,
                             u"WITH RECURSIVE up(mid) AS ("
                             " SELECT active_mid FROM threads WHERE tid = ?"
@@ -336,7 +401,7 @@ Result<void> MessageRepository::promote(qint64 tid, qint64 mid, std::optional<qi
             return std::unexpected(shown.error());
         parentShown = shown->has_value();
     }
-    const QString versions = parentShown ? u"WITH up(mid) AS (SELECT ?) "_s
+    const QString versions = *parentShown ? u"WITH up(mid) AS (SELECT ?) "_s
                                          : u"WITH RECURSIVE up(mid) AS ("
                                            " SELECT ? UNION ALL SELECT m.parent_mid FROM up JOIN messages AS m ON m.mid = up.mid WHERE m.parent_mid IS NOT NULL) "_s;
     auto chosen = Sql::exec(m_db,

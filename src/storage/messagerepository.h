@@ -52,9 +52,15 @@ public:
     Result<QList<Message>> path(const QString &threadId) const;
     // The path from the root to `messageId`, root first.
     Result<QList<Message>> pathTo(const QString &messageId) const;
-    // The active path from `messageId` (included) down to the active leaf; empty when the message
-    // is not on the active path.
-    Result<QList<Message>> activePathFrom(const QString &messageId) const;
+    // The active path from `messageId` (included) down to the active leaf, or its first `limit`
+    // messages (the view's first page below a switched version); empty when the message is not on
+    // the active path. The walk up from the leaf reads only ids; just the messages returned are read.
+    Result<QList<Message>> activePathFrom(const QString &messageId, int limit = -1) const;
+    // The first `limit` messages of the branch shown below `messageId` (included): after each
+    // message the version of its answer chosen last — the active path when the message is on it
+    // (a version just switched to, the last row the view has). Reads `limit` messages and as many
+    // index lookups, whatever the length of the thread.
+    Result<QList<Message>> shownBranchFrom(const QString &messageId, int limit) const;
     // Every message of the thread, in creation order.
     Result<QList<Message>> tree(const QString &threadId) const;
     // The id of the thread's active leaf; empty for a thread without messages.
@@ -88,6 +94,8 @@ private:
     // Messages from `startMid` up towards the root, at most `limit` of them, stopping after
     // `stopMid`; returned root first.
     Result<QList<Message>> walkUp(qint64 startMid, qint64 stopMid, int limit) const;
+    Result<std::optional<bool>> onActivePathNearRoot(qint64 tid, qint64 mid) const;
+    Result<QList<Message>> firstBelow(qint64 leafMid, qint64 topMid, int limit) const;
     // Makes `mid` (whose parent is `parent`) the version chosen last among its siblings, and its
     // ancestors too unless its parent is on the active path (whose messages all are already).
     Result<void> promote(qint64 tid, qint64 mid, std::optional<qint64> parent);

@@ -36,6 +36,7 @@ ChatPane::ChatPane(Workspace *workspace, QWidget *parent)
             return std::unexpected(page.error());
         return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
     });
+    m_messages->setPathLoader([workspace](const QString &messageId, int limit) { return workspace->messages().shownBranchFrom(messageId, limit); });
     m_view->setModel(m_messages);
     m_view->state().imageLoader = [this](const QString &blob) { return image(blob); };
     m_view->state().usageText = [this](const QString &messageId) { return usageText(messageId); };
@@ -327,6 +328,11 @@ void ChatPane::send()
                 if (auto thread = m_workspace->threads().get(prepared.threadId))
                     Q_EMIT threadCreated(*thread);
             }
+            // The message goes to the end of the conversation: the view shows the end.
+            if (prepared.threadId == m_threadId && m_messages->canFetchNewer()) {
+                if (auto reloaded = m_messages->reload(); !reloaded)
+                    Q_EMIT statusMessage(reloaded.error().message);
+            }
             startRun(prepared, key);
         };
         // Files become sources of the thread before the run, so the model can search them at once.
@@ -505,14 +511,18 @@ void ChatPane::switchVersion(const QString &messageId, int step)
 
 void ChatPane::showBranchFrom(const QString &replacedId, const QString &shownId)
 {
-    // Only the rows from the switched message down change; the ones above stay as they are.
+    // Only the rows from the switched message down change; the ones above stay as they are. A
+    // page of them comes now, the rest as the view scrolls down.
     const int row = m_messages->rowOf(replacedId);
-    auto below = m_workspace->messages().activePathFrom(shownId);
+    const int page = MessageListModel::PageSize;
+    auto below = m_workspace->messages().shownBranchFrom(shownId, page + 1);
     if (row < 0 || !below) {
         resync();
         return;
     }
-    m_messages->replaceFrom(row, *below);
+    const bool more = below->size() > page;
+    below->resize(std::min<qsizetype>(below->size(), page));
+    m_messages->replaceFrom(row, *below, more);
     QStringList ids;
     for (const Message &m : std::as_const(*below))
         ids << m.id;
@@ -526,18 +536,22 @@ void ChatPane::resync()
     // What is stored is authoritative: the rows that differ from the active path are replaced.
     if (m_threadId.isEmpty())
         return;
-    auto path = m_messages->rowCount() > 0 ? m_workspace->messages().activePathFrom(m_messages->message(0).id)
+    // As far down as the rows loaded now, and a page more: whether the path goes on below.
+    const int limit = m_messages->rowCount() + MessageListModel::PageSize;
+    auto path = m_messages->rowCount() > 0 ? m_workspace->messages().activePathFrom(m_messages->message(0).id, limit + 1)
                                            : Result<QList<Message>>(QList<Message>());
     if (!path || path->isEmpty()) { // the first loaded message is no longer shown
         if (auto reloaded = m_messages->reload(); !reloaded)
             Q_EMIT statusMessage(reloaded.error().message);
         return;
     }
+    const bool more = path->size() > limit;
+    path->resize(std::min<qsizetype>(path->size(), limit));
     int row = 0;
     while (row < m_messages->rowCount() && row < path->size() && m_messages->message(row) == path->at(row))
         ++row;
-    if (row < m_messages->rowCount() || row < path->size())
-        m_messages->replaceFrom(row, path->mid(row));
+    if (row < m_messages->rowCount() || row < path->size() || more != m_messages->canFetchNewer())
+        m_messages->replaceFrom(row, path->mid(row), more);
 }
 
 void ChatPane::fork(const QString &messageId)
@@ -571,6 +585,8 @@ void ChatPane::revealMessage(const QString &threadId, const QString &messageId)
     auto shown = m_workspace->messages().activePathFrom(messageId);
     if (!shown || shown->isEmpty())
         return;
+    while (m_messages->rowOf(messageId) < 0 && m_messages->canFetchNewer())
+        m_messages->fetchNewer();
     while (m_messages->rowOf(messageId) < 0 && m_messages->canFetchMore({}))
         m_messages->fetchMore({});
     if (const int row = m_messages->rowOf(messageId); row >= 0) {

@@ -78,6 +78,83 @@ int ConversationView::measure(int row) const
     return m_delegate->sizeHint(option, model()->index(row, 0)).height();
 }
 
+int ConversationView::estimate(int row) const
+{
+    QStyleOptionViewItem option = rowOption(row);
+    return m_delegate->estimateHeight(option, model()->index(row, 0));
+}
+
+bool ConversationView::layOutRange(int top, int bottom)
+{
+    const int n = int(m_heights.size());
+    int row = std::max(0, rowAtY(std::max(0, top)));
+    int first = -1;
+    for (int y = n > 0 ? m_tops.at(row) : 0; row < n && y <= bottom; ++row) {
+        if (!m_exact.at(row)) {
+            m_exact[row] = true;
+            if (const int height = measure(row); height != m_heights.at(row)) {
+                m_heights[row] = height;
+                if (first < 0)
+                    first = row;
+            }
+        }
+        y += m_heights.at(row);
+    }
+    if (first < 0)
+        return false;
+    recomputeTops(first);
+    return true;
+}
+
+void ConversationView::layOutVisible()
+{
+    if (!model() || m_heights.isEmpty())
+        return;
+    const int page = viewport()->height();
+    const int margin = page / 2;
+    // Each round lays out at least one more row of a bounded range: a few rounds settle it.
+    for (int round = 0; round < 8; ++round) {
+        if (m_stick) {
+            if (!layOutRange(m_contentHeight - page - margin, m_contentHeight))
+                return;
+            updateGeometries();
+            scrollToBottom();
+            continue;
+        }
+        const int offset = verticalOffset();
+        const int anchor = std::max(0, rowAtY(offset));
+        const int within = offset - m_tops.at(anchor);
+        if (!layOutRange(offset - margin, offset + page + margin))
+            return;
+        updateGeometries();
+        m_adjustingScroll = true;
+        verticalScrollBar()->setValue(m_tops.at(anchor) + std::min(within, m_heights.at(anchor)));
+        m_adjustingScroll = false;
+    }
+}
+
+void ConversationView::estimateAll()
+{
+    const int offset = verticalOffset();
+    const int topRow = rowAtY(offset);
+    const int within = topRow >= 0 ? offset - m_tops.at(topRow) : 0;
+    for (int row = 0; row < m_heights.size(); ++row) {
+        m_exact[row] = row == topRow;
+        m_heights[row] = row == topRow ? measure(row) : estimate(row);
+    }
+    m_dirtyRows.clear();
+    recomputeTops(0);
+    updateGeometries();
+    if (m_stick) {
+        scrollToBottom();
+    } else if (topRow >= 0) {
+        m_adjustingScroll = true;
+        verticalScrollBar()->setValue(m_tops.at(topRow) + std::min(within, m_heights.at(topRow)));
+        m_adjustingScroll = false;
+    }
+    layOutVisible();
+}
+
 void ConversationView::recomputeTops(int fromRow)
 {
     const int n = int(m_heights.size());
@@ -100,18 +177,21 @@ void ConversationView::reset()
     m_state.selection = {};
     m_selecting = false;
     m_error.clear();
+    m_replacing.reset();
     m_heights.clear();
     const int n = model() ? model()->rowCount() : 0;
     m_heights.resize(n);
     m_tops.resize(n);
+    m_exact.fill(false, n);
     for (int i = 0; i < n; ++i) {
         m_tops[i] = i == 0 ? 0 : m_tops.at(i - 1) + m_heights.at(i - 1);
-        m_heights[i] = measure(i);
+        m_heights[i] = estimate(i);
     }
     recomputeTops(0);
     m_layoutWidth = viewport()->width();
     updateGeometries();
     scrollToBottom();
+    layOutVisible();
     viewport()->update();
     if (hadApprovals)
         Q_EMIT pendingApprovalsChanged();
@@ -147,6 +227,7 @@ void ConversationView::flushLayout()
     for (int row : rows) {
         if (row < 0 || row >= m_heights.size())
             continue;
+        m_exact[row] = true;
         const int height = measure(row);
         if (height != m_heights.at(row)) {
             m_heights[row] = height;
@@ -189,33 +270,45 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
     const bool beforeView = !m_heights.isEmpty() && start < rowAtY(oldOffset) + (start == 0 ? 1 : 0);
     m_heights.insert(start, count, 0);
     m_tops.insert(start, count, 0);
+    m_exact.insert(start, count, false);
     recomputeTops(start);
     int added = 0;
     for (int row = start; row <= end; ++row) {
-        m_heights[row] = measure(row);
+        m_heights[row] = estimate(row);
         added += m_heights.at(row);
     }
     recomputeTops(start);
     updateGeometries();
-    if (m_stick) {
+    const std::optional<Replacing> replacing = std::exchange(m_replacing, std::nullopt);
+    const bool moreBelow = m_messages && m_messages->canFetchNewer();
+    if (m_stick && !moreBelow) {
         scrollToBottom();
+    } else if (replacing && replacing->row == start) { // the rows above are the same: so is the view
+        m_stick = false;
+        m_adjustingScroll = true;
+        verticalScrollBar()->setValue(replacing->offset);
+        m_adjustingScroll = false;
     } else if (beforeView) { // older messages above: what the user reads stays in place
         m_adjustingScroll = true;
         verticalScrollBar()->setValue(oldOffset + added);
         m_adjustingScroll = false;
     }
+    layOutVisible();
     viewport()->update();
 }
 
 void ConversationView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
 {
-    if (!parent.isValid()) {
-        for (int row = start; row <= end; ++row) {
-            const QString id = model()->index(row, 0).data(MessageListModel::IdRole).toString();
-            m_delegate->forget(id);
-            if (m_state.selection.messageId == id)
-                clearTextSelection();
-        }
+    // Only the laid-out messages have something to forget: a look at each of them, not at every
+    // removed row (a switch near the top of a long thread removes thousands).
+    if (!parent.isValid() && m_messages) {
+        const auto removed = [this, start, end](const QString &id) {
+            const int row = m_messages->rowOf(id);
+            return row >= start && row <= end;
+        };
+        m_delegate->forgetIf(removed);
+        if (!m_state.selection.messageId.isEmpty() && removed(m_state.selection.messageId))
+            clearTextSelection();
     }
     QAbstractItemView::rowsAboutToBeRemoved(parent, start, end);
 }
@@ -225,8 +318,13 @@ void ConversationView::onRowsRemoved(const QModelIndex &parent, int start, int e
     if (parent.isValid() || start >= m_heights.size())
         return;
     const int count = std::min(end, int(m_heights.size()) - 1) - start + 1;
+    if (start > rowAtY(verticalOffset())) {
+        m_replacing = Replacing{start, verticalOffset()};
+        QTimer::singleShot(0, this, [this] { m_replacing.reset(); });
+    }
     m_heights.remove(start, count);
     m_tops.remove(start, count);
+    m_exact.remove(start, count);
     QList<int> dirty;
     for (int row : std::as_const(m_dirtyRows)) {
         if (row < start)
@@ -239,6 +337,7 @@ void ConversationView::onRowsRemoved(const QModelIndex &parent, int start, int e
     updateGeometries();
     if (m_stick)
         scrollToBottom();
+    layOutVisible();
     viewport()->update();
 }
 
@@ -268,22 +367,34 @@ void ConversationView::scrollToBottom()
     m_adjustingScroll = true;
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
     m_adjustingScroll = false;
-    m_stick = true;
+    // The bottom of the loaded rows is the conversation's end only when nothing is missing below.
+    m_stick = !(m_messages && m_messages->canFetchNewer());
+    if (!m_stick)
+        QTimer::singleShot(0, this, &ConversationView::maybeFetchNewer);
 }
 
 void ConversationView::onScrolled(int value)
 {
     if (m_adjustingScroll)
         return;
-    m_stick = value >= verticalScrollBar()->maximum() - 2;
+    const bool moreBelow = m_messages && m_messages->canFetchNewer();
+    m_stick = value >= verticalScrollBar()->maximum() - 2 && !moreBelow;
     if (value < viewport()->height())
         QTimer::singleShot(0, this, &ConversationView::maybeFetchOlder);
+    if (moreBelow && value > verticalScrollBar()->maximum() - viewport()->height())
+        QTimer::singleShot(0, this, &ConversationView::maybeFetchNewer);
 }
 
 void ConversationView::maybeFetchOlder()
 {
     if (model() && verticalOffset() < viewport()->height() && model()->canFetchMore({}))
         model()->fetchMore({});
+}
+
+void ConversationView::maybeFetchNewer()
+{
+    if (m_messages && m_messages->canFetchNewer() && verticalOffset() > verticalScrollBar()->maximum() - viewport()->height())
+        m_messages->fetchNewer();
 }
 
 void ConversationView::scrollContentsBy(int, int)
@@ -308,20 +419,34 @@ QRect ConversationView::visualRect(const QModelIndex &index) const
 
 void ConversationView::scrollTo(const QModelIndex &index, ScrollHint hint)
 {
-    if (!index.isValid() || index.row() >= m_heights.size())
+    const int row = index.row();
+    if (!index.isValid() || row >= m_heights.size())
         return;
-    const int top = m_tops.at(index.row());
-    const int bottom = top + m_heights.at(index.row());
-    const int offset = verticalOffset();
-    const int page = viewport()->height();
-    int value = offset;
-    if (hint == PositionAtTop || (hint == EnsureVisible && top < offset))
-        value = top;
-    else if (hint == PositionAtBottom || (hint == EnsureVisible && bottom > offset + page))
-        value = bottom - page;
-    else if (hint == PositionAtCenter)
-        value = top - (page - (bottom - top)) / 2;
-    verticalScrollBar()->setValue(value);
+    // Laying out the rows around the target can move it: a second round puts it where asked.
+    for (int round = 0; round < 3; ++round) {
+        if (!m_exact.at(row)) {
+            m_exact[row] = true;
+            m_heights[row] = measure(row);
+            recomputeTops(row);
+            updateGeometries();
+        }
+        const int top = m_tops.at(row);
+        const int bottom = top + m_heights.at(row);
+        const int offset = verticalOffset();
+        const int page = viewport()->height();
+        int value = offset;
+        if (hint == PositionAtTop || (hint == EnsureVisible && top < offset))
+            value = top;
+        else if (hint == PositionAtBottom || (hint == EnsureVisible && bottom > offset + page))
+            value = bottom - page;
+        else if (hint == PositionAtCenter)
+            value = top - (page - (bottom - top)) / 2;
+        value = std::clamp(value, 0, verticalScrollBar()->maximum());
+        if (value == offset)
+            return;
+        verticalScrollBar()->setValue(value);
+        layOutVisible();
+    }
 }
 
 QModelIndex ConversationView::moveCursor(CursorAction, Qt::KeyboardModifiers)
@@ -358,6 +483,7 @@ void ConversationView::paintEvent(QPaintEvent *event)
 {
     if (!m_dirtyRows.isEmpty())
         flushLayout();
+    layOutVisible();
     QPainter painter(viewport());
     const QRect exposed = event->rect();
     painter.fillRect(exposed, palette().color(QPalette::Base));
@@ -412,23 +538,9 @@ void ConversationView::resizeEvent(QResizeEvent *event)
 {
     QAbstractItemView::resizeEvent(event);
     if (viewport()->width() != m_layoutWidth && model()) {
-        // Every row wraps anew; keep the row at the top where it is (or the bottom in view).
-        const int offset = verticalOffset();
-        const int topRow = rowAtY(offset);
-        const int within = topRow >= 0 ? offset - m_tops.at(topRow) : 0;
+        // Every row wraps anew: the rows in view are laid out, the others estimated.
         m_layoutWidth = viewport()->width();
-        for (int row = 0; row < m_heights.size(); ++row)
-            m_heights[row] = measure(row);
-        m_dirtyRows.clear();
-        recomputeTops(0);
-        updateGeometries();
-        if (m_stick) {
-            scrollToBottom();
-        } else if (topRow >= 0) {
-            m_adjustingScroll = true;
-            verticalScrollBar()->setValue(m_tops.at(topRow) + std::min(within, m_heights.at(topRow)));
-            m_adjustingScroll = false;
-        }
+        estimateAll();
     } else {
         updateGeometries();
         if (m_stick)
@@ -449,12 +561,7 @@ void ConversationView::applyPalette()
     m_delegate->clear();
     if (!model())
         return;
-    for (int row = 0; row < m_heights.size(); ++row)
-        m_heights[row] = measure(row);
-    recomputeTops(0);
-    updateGeometries();
-    if (m_stick)
-        scrollToBottom();
+    estimateAll();
     viewport()->update();
 }
 

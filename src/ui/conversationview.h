@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <optional>
+
 namespace AgentDesk {
 
 class MessageListModel;
@@ -15,7 +17,11 @@ class MessageListModel;
 // The conversation (product.md §11, house-style.md §3): a vertical list of messages with its own
 // layout, per-pixel scrolling and a MessageDelegate. It keeps each row's height and the running
 // tops, so a streamed delta costs the delegate's work on the last block plus O(1) here: changed
-// rows are laid out again once per frame (coalesced), and only the visible rows are painted. It
+// rows are laid out again once per frame (coalesced), and only the visible rows are painted. Rows
+// out of sight are not laid out: they get the delegate's estimate, and the rows that come into
+// view (with half a page around them) are laid out before they are painted, keeping the row the
+// user reads in place — so switching a version near the top of a long thread costs a page, not
+// the thousands of rows below it. It
 // sticks to the bottom while the user has not scrolled up, fetches older pages when the top comes
 // into view (keeping what the user looks at in place), and shows a failed run's error with Retry
 // below the last message. GUI thread only.
@@ -49,6 +55,8 @@ public:
     int contentHeight() const { return m_contentHeight; }
     int rowTop(int row) const { return m_tops.value(row); }
     int rowHeight(int row) const { return m_heights.value(row); }
+    // Whether the row's height is its layout's (true) or still an estimate (out of sight so far).
+    bool isRowLaidOut(int row) const { return m_exact.value(row); }
     // The text the user selected with the mouse (within one message), or empty.
     QString selectedText() const;
     void clearTextSelection();
@@ -108,11 +116,22 @@ protected:
 private:
     QStyleOptionViewItem rowOption(int row) const;
     int measure(int row) const;
+    int estimate(int row) const;
+    // Gives every row an estimated height (after a width, font or palette change) and keeps the
+    // row at the top where it was.
+    void estimateAll();
+    // Lays out the rows in content coordinates [top, bottom] that are estimates; true if a height
+    // changed (the tops are recomputed).
+    bool layOutRange(int top, int bottom);
+    // Lays out what is in view, with half a page around it, keeping the row at the top in place
+    // (or the bottom in view while stuck to it).
+    void layOutVisible();
     void recomputeTops(int fromRow);
     void scheduleLayout();
     void onRowsRemoved(const QModelIndex &parent, int start, int end);
     void onScrolled(int value);
     void maybeFetchOlder();
+    void maybeFetchNewer();
     int rowAtY(int y) const; // content coordinates
     QRect errorRect() const;  // content coordinates
     QRect retryRect() const;
@@ -127,6 +146,16 @@ private:
     MessageDelegate *m_delegate;
     QList<int> m_heights;
     QList<int> m_tops;
+    QList<bool> m_exact; // the row's height comes from its layout, not an estimate
+    // Rows removed from `row` down while the view was at `offset`: when rows come in at the same
+    // place right after (MessageListModel::replaceFrom: a version switched), the view goes back
+    // there instead of staying where the shorter content clamped it.
+    struct Replacing
+    {
+        int row;
+        int offset;
+    };
+    std::optional<Replacing> m_replacing;
     int m_contentHeight = 0;
     int m_layoutWidth = -1;
     bool m_stick = true;

@@ -70,6 +70,18 @@ void MessageDelegate::forget(const QString &messageId)
     }
 }
 
+void MessageDelegate::forgetIf(const std::function<bool(const QString &messageId)> &drop)
+{
+    for (auto it = m_cache.begin(); it != m_cache.end();) {
+        if (drop(it.key())) {
+            m_documentsOfForgotten += (*it)->documentsBuilt();
+            it = m_cache.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void MessageDelegate::clear()
 {
     for (const auto &layout : std::as_const(m_cache))
@@ -98,6 +110,62 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     const Layout &layout = layoutFor(option, index);
     // A tool message whose results all show in their calls' cards takes no room.
     return QSize(option.rect.width(), layout.height > 0 ? layout.height + Spacing : 0);
+}
+
+int MessageDelegate::estimateHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const int column = std::min(MaxColumnWidth, option.rect.width() - 32);
+    if (const auto it = m_cache.constFind(index.data(MessageListModel::IdRole).toString()); it != m_cache.cend()) {
+        const Layout &layout = **it;
+        if (!layout.contentDirty && !layout.geometryDirty && layout.width == column)
+            return layout.height > 0 ? layout.height + Spacing : 0;
+    }
+    const auto role = MessageRole(index.data(MessageListModel::MessageRoleRole).toInt());
+    const QStringList shownWithCalls = index.data(MessageListModel::ResultsWithCallsRole).toStringList();
+    const QFontMetrics metrics(option.font);
+    const bool user = role == MessageRole::User;
+    const int inner = std::max(1, user ? int(column * 0.8) - 2 * BubblePadH : column);
+    const int perLine = std::max(1, inner / std::max(1, metrics.averageCharWidth()));
+    int height = 0;
+    int parts = 0;
+    const QVariantList list = index.data(MessageListModel::PartsRole).toList();
+    for (const QVariant &value : list) {
+        const QVariantMap map = value.toMap();
+        switch (ContentPartType(map.value(u"kind"_s).toInt())) {
+        case ContentPartType::Text: {
+            if (map.value(u"isSkillInstruction"_s).toBool())
+                continue;
+            const QString text = map.value(u"text"_s).toString();
+            const int lines = int(text.size() / perLine) + int(text.count(u'\n')) / 2 + 1;
+            height += lines * metrics.lineSpacing();
+            break;
+        }
+        case ContentPartType::Thinking:
+        case ContentPartType::ToolUse:
+            height += CardHeaderHeight + CardPad;
+            break;
+        case ContentPartType::ToolResult:
+            if (shownWithCalls.contains(map.value(u"toolId"_s).toString()))
+                continue;
+            height += CardHeaderHeight + CardPad;
+            break;
+        case ContentPartType::Image:
+            height += Thumbnail;
+            break;
+        default:
+            height += metrics.lineSpacing();
+            break;
+        }
+        if (parts++ > 0)
+            height += PartGap;
+    }
+    if (parts == 0)
+        return 0;
+    if (user)
+        height += 2 * BubblePadV;
+    if (role == MessageRole::User || role == MessageRole::Assistant)
+        height += 4 + ButtonHeight;
+    return height + Spacing;
 }
 
 // What one paint of one message needs: the painter, where and what is shown, the colours.

@@ -54,6 +54,10 @@ public:
     static constexpr int Spacing = 18; // between messages
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // A cheap guess of sizeHint's height for a row not laid out yet (the view's rows out of
+    // sight): the cached height when the message is laid out at this width, else one from the
+    // length of its text and the kinds of its parts. Builds no document.
+    int estimateHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // The model reported these roles changed for the row (empty: everything).
@@ -61,6 +65,8 @@ public:
     // The layout of a message must be recomputed without new content (expanded, approvals, usage).
     void relayout(const QString &messageId);
     void forget(const QString &messageId);
+    // Forgets the laid-out messages for which `drop(id)` is true (costs the number laid out).
+    void forgetIf(const std::function<bool(const QString &messageId)> &drop);
     void clear();
     void setDark(bool dark);
 

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void finalMessageReplacesTheStreamedOne();
     void otherThreadsAndCleanup();
     void versionsReplaceTheRowsBelowWithoutAReset();
+    void rowsBelowASwitchComeAPageAtATime();
     void toolResultsJoinTheirCallsAcrossPages();
 
 private:
@@ -55,6 +56,7 @@ void TestMessageListModel::init()
             return std::unexpected(page.error());
         return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
     });
+    m_model->setPathLoader([db](const QString &messageId, int limit) { return MessageRepository(db).shownBranchFrom(messageId, limit); });
 }
 
 void TestMessageListModel::cleanup()
@@ -256,6 +258,79 @@ void TestMessageListModel::versionsReplaceTheRowsBelowWithoutAReset()
     QCOMPARE(m_model->rowCount(), 50);
     QCOMPARE(m_model->index(49).data(MessageListModel::TextRole).toString(), u"another answer"_s);
     QVERIFY(m_model->canFetchMore({}));
+    QCOMPARE(w.resets, 0);
+}
+
+// A version switched near the top of a long thread: the first page of the rows below it comes at
+// once, the others as the view asks (fetchNewer), and nothing is appended after a gap meanwhile.
+void TestMessageListModel::rowsBelowASwitchComeAPageAtATime()
+{
+    MessageRepository messages(m_t->connection());
+    QStringList ids;
+    for (int i = 1; i <= 130; ++i)
+        ids << stored(i, i % 2 ? MessageRole::User : MessageRole::Assistant).id;
+    QVERIFY(m_model->openThread(m_thread));
+    while (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    QCOMPARE(m_model->rowCount(), 130);
+    QVERIFY(!m_model->canFetchNewer());
+    // Another answer to message 3, with a long conversation below it.
+    Message other;
+    other.threadId = m_thread;
+    other.role = MessageRole::Assistant;
+    other.parentId = ids.at(2);
+    other.content = {TextPart{u"version 2"_s, false, {}, {}}};
+    const Message v2 = AD_VERIFY_OK(messages.append(other, MessageRepository::Placement::UnderParent)).value();
+    for (int i = 1; i <= 120; ++i) {
+        Message m = other;
+        m.parentId.clear();
+        m.role = i % 2 ? MessageRole::User : MessageRole::Assistant;
+        m.content = {TextPart{u"below %1"_s.arg(i), false, {}, {}}};
+        QVERIFY(messages.append(m));
+    }
+    QVERIFY(messages.select(v2.id));
+    Watch w;
+    watch(w);
+    const int page = MessageListModel::PageSize;
+    QList<Message> below = AD_VERIFY_OK(messages.shownBranchFrom(v2.id, page + 1)).value();
+    QCOMPARE(below.size(), page + 1);
+    below.removeLast();
+    m_model->replaceFrom(3, below, true);
+    QCOMPARE(m_model->rowCount(), 3 + page);
+    QVERIFY(m_model->canFetchNewer());
+    QCOMPARE(m_model->index(3).data(MessageListModel::TextRole).toString(), u"version 2"_s);
+    QCOMPARE(m_model->index(3 + page - 1).data(MessageListModel::TextRole).toString(), u"below %1"_s.arg(page - 1));
+    // A message not loaded (it belongs at the end, below the missing rows) is not appended.
+    Message late = other;
+    late.id = u"late"_s;
+    m_model->upsertMessage(late);
+    RunMessageDeltaEvent delta;
+    delta.messageId = u"streamed"_s;
+    delta.text = u"x"_s;
+    m_model->applyDelta(delta);
+    QCOMPARE(m_model->rowCount(), 3 + page);
+    // Page after page down to the leaf.
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    m_model->fetchNewer();
+    QCOMPARE(m_model->rowCount(), 3 + 2 * page);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 3 + page);
+    QVERIFY(m_model->canFetchNewer());
+    m_model->fetchNewer();
+    QCOMPARE(m_model->rowCount(), 3 + 121);
+    QVERIFY(!m_model->canFetchNewer());
+    m_model->fetchNewer(); // nothing more: no change
+    QCOMPARE(inserted.size(), 2);
+    QStringList shown;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        shown << m_model->index(row).data(MessageListModel::TextRole).toString();
+    QStringList expected{u"message 1"_s, u"message 2"_s, u"message 3"_s, u"version 2"_s};
+    for (int i = 1; i <= 120; ++i)
+        expected << u"below %1"_s.arg(i);
+    QCOMPARE(shown, expected);
+    // With the end loaded, new messages are appended again.
+    m_model->applyDelta(delta);
+    QCOMPARE(m_model->rowCount(), 3 + 122);
     QCOMPARE(w.resets, 0);
 }
 

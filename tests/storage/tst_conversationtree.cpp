@@ -27,6 +27,7 @@ private Q_SLOTS:
     void removeRefusesToOrphanAndRepairsTheLeaf();
     void pruneAndCopyPath();
     void randomOperationsMatchAModel();
+    void deepVersionsAndPagesBelowASwitch();
     void migratesAVersion2DatabaseIntoPaths();
 };
 
@@ -359,6 +360,20 @@ void TestConversationTree::randomOperationsMatchAModel()
         }
         QCOMPARE(paged, expectedPath);
         QCOMPARE(AD_VERIFY_OK(messages.activeLeaf(threadId)).value(), model.leaf.value(threadId));
+        // The active path is the chain of versions chosen last, so a page below any of its
+        // messages read downwards is the same path; so is the limited walk up.
+        if (!expectedPath.isEmpty()) {
+            const qsizetype from = random.bounded(int(expectedPath.size()));
+            const auto ids = [](const QList<Message> &list) {
+                QStringList out;
+                for (const Message &m : list)
+                    out << m.id;
+                return out;
+            };
+            QCOMPARE(ids(AD_VERIFY_OK(messages.shownBranchFrom(expectedPath.constFirst(), 100000)).value()), expectedPath);
+            QCOMPARE(ids(AD_VERIFY_OK(messages.shownBranchFrom(expectedPath.at(from), 4)).value()), expectedPath.mid(from, 4));
+            QCOMPARE(ids(AD_VERIFY_OK(messages.activePathFrom(expectedPath.at(from), 3)).value()), expectedPath.mid(from, 3));
+        }
         // Every message, its parent and its place among its versions.
         const QList<Message> all = AD_VERIFY_OK(messages.tree(threadId)).value();
         QList<QString> expectedAll;
@@ -503,6 +518,60 @@ void TestConversationTree::randomOperationsMatchAModel()
     for (const QString &kind : {u"send"_s, u"version"_s, u"switch"_s, u"prune"_s, u"remove tip"_s, u"fork"_s, u"new thread"_s})
         QVERIFY2(done.value(kind) >= 40, qPrintable(kind));
     QVERIFY(model.nodes.size() > 200);
+}
+
+// Paths longer than the walk that decides near the first message: switching deep down, near the
+// top and to a message deep in a branch not shown all make the right path, and pages below a
+// switched message are read downwards.
+void TestConversationTree::deepVersionsAndPagesBelowASwitch()
+{
+    Test::TempDatabase t;
+    MessageRepository messages(t.connection());
+    const Thread thread = AD_VERIFY_OK(ThreadRepository(t.connection()).create({})).value();
+    QStringList ids;
+    for (int i = 0; i < 200; ++i)
+        ids << AD_VERIFY_OK(messages.append(text(thread.id, QString::number(i)))).value().id;
+    const auto pathTexts = [&] { return texts(AD_VERIFY_OK(messages.path(thread.id)).value()); };
+    QStringList numbers;
+    for (int i = 0; i < 200; ++i)
+        numbers << QString::number(i);
+    // A version of message 100 with 80 messages below it, one of them with two versions.
+    const Message b = AD_VERIFY_OK(messages.append(text(thread.id, u"b100"_s, MessageRole::User, ids.at(99)), MessageRepository::Placement::UnderParent)).value();
+    QStringList branch{u"b100"_s};
+    QString c1;
+    for (int i = 101; i < 180; ++i) {
+        const Message m = AD_VERIFY_OK(messages.append(text(thread.id, u"b%1"_s.arg(i)))).value();
+        branch << m.plainText();
+        if (i == 170)
+            c1 = m.id;
+    }
+    const QString c1Parent = AD_VERIFY_OK(messages.get(c1)).value().parentId;
+    const Message c2 = AD_VERIFY_OK(messages.append(text(thread.id, u"c2"_s, MessageRole::User, c1Parent), MessageRepository::Placement::UnderParent)).value();
+    QCOMPARE(pathTexts(), numbers.mid(0, 100) + branch.mid(0, 70) + QStringList{u"c2"_s});
+    // Back to the first version of message 100 (its parent is 99 messages down: the walk from the
+    // leaf decides), then forward to a message deep in the branch not shown (c1: its ancestors
+    // are promoted with it).
+    QCOMPARE(AD_VERIFY_OK(messages.select(ids.at(100))).value(), ids.constLast());
+    QCOMPARE(pathTexts(), numbers);
+    const QString leafAtC1 = AD_VERIFY_OK(messages.select(c1)).value();
+    QCOMPARE(pathTexts(), numbers.mid(0, 100) + branch);
+    QCOMPARE(leafAtC1, AD_VERIFY_OK(messages.path(thread.id)).value().constLast().id);
+    // Near the top: a version of message 3, and back.
+    const Message v3 = AD_VERIFY_OK(messages.append(text(thread.id, u"v3"_s, MessageRole::User, ids.at(2)), MessageRepository::Placement::UnderParent)).value();
+    QCOMPARE(pathTexts(), numbers.mid(0, 3) + QStringList{u"v3"_s});
+    const QString leafAt3 = AD_VERIFY_OK(messages.select(ids.at(3))).value();
+    QCOMPARE(pathTexts(), numbers.mid(0, 100) + branch); // the branch chosen last below it comes back
+    QCOMPARE(leafAt3, AD_VERIFY_OK(messages.path(thread.id)).value().constLast().id);
+    // A page below a switched message, read downwards; and below a message not shown, the
+    // versions chosen last under it.
+    QCOMPARE(texts(AD_VERIFY_OK(messages.shownBranchFrom(ids.at(3), 5)).value()), numbers.mid(3, 5));
+    QCOMPARE(texts(AD_VERIFY_OK(messages.shownBranchFrom(b.id, 3)).value()), branch.mid(0, 3));
+    QCOMPARE(texts(AD_VERIFY_OK(messages.shownBranchFrom(ids.at(195), 10)).value()), numbers.mid(195));
+    QCOMPARE(texts(AD_VERIFY_OK(messages.shownBranchFrom(c2.id, 10)).value()), QStringList{u"c2"_s});
+    QCOMPARE(texts(AD_VERIFY_OK(messages.activePathFrom(b.id, 2)).value()), branch.mid(0, 2));
+    QCOMPARE(AD_VERIFY_OK(messages.activePathFrom(ids.at(150), 2)).value(), QList<Message>()); // not shown
+    QCOMPARE(AD_VERIFY_OK(messages.activePathFrom(v3.id, 2)).value(), QList<Message>());
+    QCOMPARE(messages.shownBranchFrom(u"missing"_s, 3).error().code, QString(ErrorCode::NotFound));
 }
 
 void TestConversationTree::migratesAVersion2DatabaseIntoPaths()

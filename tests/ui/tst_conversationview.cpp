@@ -35,6 +35,8 @@ private Q_SLOTS:
     void streamingRebuildsOnlyTheLastBlock();
     void sticksToTheBottomUntilTheUserScrollsUp();
     void olderPagesComeInAboveWithoutMovingTheView();
+    void rowsOutOfSightAreLaidOutOnlyWhenTheyComeIntoView();
+    void scrollingDownBringsTheRowsBelowASwitch();
     void codeCopyLinkAndThinkingRespondWhereDrawn();
     void chartMailAndCalendarCards();
     void draggingSelectsTextAndCopyTakesExactlyIt();
@@ -52,6 +54,7 @@ private:
     int highlightedPixels() const;
 
     QList<Message> m_stored;
+    QList<Message> m_branch; // another version's branch (from its first message)
     std::unique_ptr<MessageListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<ConversationView> m_view;
@@ -80,6 +83,7 @@ void TestConversationView::initTestCase()
 void TestConversationView::init()
 {
     m_stored.clear();
+    m_branch.clear();
     m_model = std::make_unique<MessageListModel>();
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     // Pages of the stored messages, newest first, like MessageRepository::page.
@@ -87,6 +91,16 @@ void TestConversationView::init()
         const qsizetype end = cursor == 0 ? m_stored.size() : cursor;
         const qsizetype start = std::max<qsizetype>(0, end - limit);
         return MessageListModel::Page{m_stored.mid(start, end - start), start, start > 0};
+    });
+    // The shown branch below a message: in the stored thread or in the other version's branch.
+    m_model->setPathLoader([this](const QString &id, int limit) -> Result<QList<Message>> {
+        for (const QList<Message> *list : {&m_stored, &m_branch}) {
+            for (qsizetype i = 0; i < list->size(); ++i) {
+                if (list->at(i).id == id)
+                    return list->mid(i, limit);
+            }
+        }
+        return QList<Message>();
     });
     m_view = std::make_unique<ConversationView>();
     m_view->setModel(m_model.get());
@@ -252,6 +266,124 @@ void TestConversationView::olderPagesComeInAboveWithoutMovingTheView()
     bar->setValue(0);
     QTRY_COMPARE(m_model->rowCount(), 120);
     QCOMPARE(m_model->index(0).data(MessageListModel::IdRole).toString(), u"m000"_s);
+}
+
+// Switching a version near the top of a long thread replaces thousands of rows below it: only
+// the rows in view (and half a page around them) are laid out, the message the user looks at
+// stays where it is, and rows scrolled to later are laid out before they are drawn.
+void TestConversationView::rowsOutOfSightAreLaidOutOnlyWhenTheyComeIntoView()
+{
+    for (int i = 0; i < 3000; ++i)
+        m_stored << message(u"m%1"_s.arg(i, 4, 10, QChar(u'0')), i % 2 ? MessageRole::Assistant : MessageRole::User,
+                            u"Message number %1 with a few words to wrap"_s.arg(i).repeated(1 + i % 7), i);
+    QVERIFY(m_model->openThread(u"t"_s));
+    while (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    QCOMPARE(m_model->rowCount(), 3000);
+    QScrollBar *bar = m_view->verticalScrollBar();
+    bar->setValue(0);
+    m_view->viewport()->repaint();
+    const auto laidOut = [this] {
+        int n = 0;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            n += m_view->isRowLaidOut(row);
+        return n;
+    };
+    const auto checkVisibleRows = [this] {
+        const int offset = m_view->verticalScrollBar()->value();
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const int top = m_view->rowTop(row);
+            if (top + m_view->rowHeight(row) <= offset || top >= offset + m_view->viewport()->height())
+                continue;
+            QVERIFY2(m_view->isRowLaidOut(row), qPrintable(u"row %1 is shown with an estimated height"_s.arg(row)));
+            QStyleOptionViewItem option = optionFor(row);
+            QCOMPARE(m_view->rowHeight(row), m_view->messageDelegate()->sizeHint(option, m_model->index(row)).height());
+        }
+        for (int row = 1; row < m_model->rowCount(); ++row)
+            QCOMPARE(m_view->rowTop(row), m_view->rowTop(row - 1) + m_view->rowHeight(row - 1));
+    };
+    // Scrolled all the way up: the bottom page laid out when the thread opened, the top page now.
+    QVERIFY(laidOut() < 200);
+    checkVisibleRows();
+    QCOMPARE(m_view->visualRect(m_model->index(0)).top(), 0);
+
+    // A switch at row 3 replaces the 2,997 rows below it.
+    QList<Message> branch;
+    for (int i = 0; i < 2997; ++i)
+        branch << message(u"b%1"_s.arg(i, 4, 10, QChar(u'0')), i % 2 ? MessageRole::User : MessageRole::Assistant,
+                          u"Another version, message %1"_s.arg(i).repeated(1 + i % 5), 5000 + i);
+    bar->setValue(m_view->rowTop(3) - 40);
+    const int shownTop = m_view->visualRect(m_model->index(3)).top();
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->replaceFrom(3, branch);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(m_model->rowCount(), 3000);
+    QCOMPARE(m_model->index(3).data(MessageListModel::IdRole).toString(), u"b0000"_s);
+    QCOMPARE(m_view->visualRect(m_model->index(3)).top(), shownTop);
+    const int afterSwitch = laidOut();
+    QVERIFY2(afterSwitch < 120, qPrintable(QString::number(afterSwitch)));
+    checkVisibleRows();
+
+    // Scrolling down page by page lays out each page before it is drawn; the top row stays put.
+    for (int step = 0; step < 5; ++step) {
+        bar->setValue(bar->value() + m_view->viewport()->height());
+        const int topRow = m_view->indexAt(QPoint(10, 0)).row();
+        const int topY = m_view->visualRect(m_model->index(topRow)).top();
+        m_view->viewport()->repaint();
+        QCOMPARE(m_view->visualRect(m_model->index(topRow)).top(), topY);
+        checkVisibleRows();
+    }
+    QVERIFY(laidOut() > afterSwitch);
+
+    // The bottom: the last row ends where the content ends, in view.
+    bar->setValue(bar->maximum());
+    m_view->viewport()->repaint();
+    checkVisibleRows();
+    const QRect last = m_view->visualRect(m_model->index(2999));
+    QCOMPARE(last.bottom() + 1, m_view->viewport()->height());
+    QCOMPARE(m_view->rowTop(2999) + m_view->rowHeight(2999), m_view->contentHeight());
+    QVERIFY(m_view->isStuckToBottom());
+
+    // A narrower window: the rows are estimated again and the shown ones laid out anew.
+    m_view->resize(600, 600);
+    m_view->viewport()->repaint();
+    QVERIFY(laidOut() < 120);
+    checkVisibleRows();
+    QCOMPARE(m_view->verticalScrollBar()->value(), m_view->verticalScrollBar()->maximum());
+}
+
+void TestConversationView::scrollingDownBringsTheRowsBelowASwitch()
+{
+    for (int i = 0; i < 200; ++i)
+        m_stored << message(u"m%1"_s.arg(i, 4, 10, QChar(u'0')), i % 2 ? MessageRole::Assistant : MessageRole::User, u"Message %1"_s.arg(i), i);
+    for (int i = 0; i < 300; ++i)
+        m_branch << message(u"b%1"_s.arg(i, 4, 10, QChar(u'0')), i % 2 ? MessageRole::User : MessageRole::Assistant, u"Branch %1"_s.arg(i), 1000 + i);
+    QVERIFY(m_model->openThread(u"t"_s));
+    while (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    QScrollBar *bar = m_view->verticalScrollBar();
+    bar->setValue(0);
+    m_view->viewport()->repaint();
+    // The version of message 3 is shown with the first page of its branch.
+    m_model->replaceFrom(3, m_branch.mid(0, MessageListModel::PageSize), true);
+    QCOMPARE(m_model->rowCount(), 3 + MessageListModel::PageSize);
+    QCOMPARE(bar->value(), 0);
+    QVERIFY(!m_view->isStuckToBottom());
+    // At the bottom of what is loaded, the next page comes; the view is not stuck to a bottom
+    // that is not the conversation's end.
+    int pages = 0;
+    while (m_model->canFetchNewer() && pages < 10) {
+        const int rows = m_model->rowCount();
+        bar->setValue(bar->maximum());
+        QTRY_VERIFY(m_model->rowCount() > rows);
+        QVERIFY(m_model->rowCount() == 303 || !m_view->isStuckToBottom());
+        ++pages;
+    }
+    QCOMPARE(pages, 5); // 250 rows, 50 at a time
+    QCOMPARE(m_model->rowCount(), 303);
+    QCOMPARE(m_model->index(302).data(MessageListModel::IdRole).toString(), u"b0299"_s);
+    bar->setValue(bar->maximum());
+    QVERIFY(m_view->isStuckToBottom());
 }
 
 void TestConversationView::codeCopyLinkAndThinkingRespondWhereDrawn()
