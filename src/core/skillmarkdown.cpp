@@ -101,6 +101,97 @@ QString quoted(const QString &value)
 
 } // namespace
 
+namespace {
+
+// A block scalar (| or >, with + or - chomping) starting after line `i`: the more-indented
+// lines that follow, up to `end`; `i` moves to its last line.
+QString blockScalar(const QString &header, const QStringList &lines, qsizetype &i, qsizetype end)
+{
+    const bool folded = header.startsWith(u'>');
+    const bool keepFinal = header.contains(u'+');
+    const bool stripFinal = header.contains(u'-');
+    QStringList block;
+    int indent = -1;
+    qsizetype j = i + 1;
+    for (; j < end; ++j) {
+        const QString &l = lines.at(j);
+        if (l.trimmed().isEmpty()) {
+            block << QString();
+            continue;
+        }
+        const int n = indentOf(l);
+        if (n == 0 || (indent >= 0 && n < indent))
+            break;
+        if (indent < 0)
+            indent = n;
+        block << l.mid(indent);
+    }
+    i = j - 1;
+    while (!keepFinal && !block.isEmpty() && block.constLast().isEmpty())
+        block.removeLast();
+    QString value;
+    if (folded) {
+        for (qsizetype k = 0; k < block.size(); ++k) {
+            const QString &b = block.at(k);
+            if (k > 0)
+                value += (b.isEmpty() || block.at(k - 1).isEmpty() || b.startsWith(u' ')) ? u"\n"_s : u" "_s;
+            value += b;
+        }
+        value.replace(u"\n\n"_s, u"\n"_s);
+    } else {
+        value = block.join(u'\n');
+    }
+    if (!stripFinal && !value.isEmpty())
+        value += u'\n';
+    if (!keepFinal && value.endsWith(u'\n'))
+        value.chop(1); // a skill's texts carry no final line break
+    return value;
+}
+
+// The value of the key on line `i` whose text after the colon is `raw`; `i` moves to the value's
+// last line.
+Result<QString> scalar(const QString &raw, const QStringList &lines, qsizetype &i, qsizetype end)
+{
+    const int lineNumber = int(i + 1);
+    if (raw.startsWith(u'|') || raw.startsWith(u'>'))
+        return blockScalar(raw, lines, i, end);
+    if (raw.startsWith(u'"'))
+        return doubleQuoted(raw, lineNumber);
+    if (raw.startsWith(u'\''))
+        return singleQuoted(raw, lineNumber);
+    QString value = plain(raw);
+    // A plain scalar may continue on more-indented lines (folded with spaces).
+    while (i + 1 < end && indentOf(lines.at(i + 1)) > 0 && !lines.at(i + 1).trimmed().isEmpty()) {
+        ++i;
+        value += u' ' + plain(lines.at(i).trimmed());
+    }
+    return value;
+}
+
+// The top-level keys of the front matter (lines 1 to `end`, exclusive) and their values.
+Result<QHash<QString, QString>> frontMatter(const QStringList &lines, qsizetype end)
+{
+    QHash<QString, QString> values;
+    for (qsizetype i = 1; i < end; ++i) {
+        const QString &line = lines.at(i);
+        if (line.trimmed().isEmpty() || line.trimmed().startsWith(u'#'))
+            continue;
+        if (indentOf(line) > 0)
+            continue; // a nested value of a key we skip (metadata: …)
+        const qsizetype colon = line.indexOf(u':');
+        if (colon <= 0)
+            return std::unexpected(invalidArgument(u"line %1: expected \"key: value\""_s.arg(i + 1)));
+        const QString key = line.left(colon).trimmed();
+        auto value = scalar(line.mid(colon + 1).trimmed(), lines, i, end);
+        if (!value)
+            return std::unexpected(value.error());
+        values.insert(key, *value);
+    }
+    return values;
+}
+
+} // namespace
+
 Result<Skill> SkillMarkdown::parse(const QString &text)
 {
     QString normalized = text;
@@ -110,96 +201,17 @@ Result<Skill> SkillMarkdown::parse(const QString &text)
     QStringList lines = normalized.split(u'\n');
     if (lines.isEmpty() || lines.constFirst().trimmed() != "---"_L1)
         return std::unexpected(invalidArgument(u"A SKILL.md file starts with a front matter block: a line \"---\", name: and description:, and another \"---\""_s));
-    qsizetype end = -1;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        if (lines.at(i).trimmed() == "---"_L1 || lines.at(i).trimmed() == "..."_L1) {
-            end = i;
-            break;
-        }
-    }
-    if (end < 0)
+    qsizetype end = 1;
+    while (end < lines.size() && lines.at(end).trimmed() != "---"_L1 && lines.at(end).trimmed() != "..."_L1)
+        ++end;
+    if (end == lines.size())
         return std::unexpected(invalidArgument(u"The front matter block is never closed with a line \"---\""_s));
-
-    QHash<QString, QString> values;
-    for (qsizetype i = 1; i < end; ++i) {
-        const QString line = lines.at(i);
-        const int lineNumber = int(i + 1);
-        if (line.trimmed().isEmpty() || line.trimmed().startsWith(u'#'))
-            continue;
-        if (indentOf(line) > 0)
-            continue; // a nested value of a key we skip (metadata: …)
-        const qsizetype colon = line.indexOf(u':');
-        if (colon <= 0)
-            return std::unexpected(invalidArgument(u"line %1: expected \"key: value\""_s.arg(lineNumber)));
-        const QString key = line.left(colon).trimmed();
-        const QString raw = line.mid(colon + 1).trimmed();
-        QString value;
-        if (raw.startsWith(u'|') || raw.startsWith(u'>')) {
-            // A block scalar: the more-indented lines that follow.
-            const bool folded = raw.startsWith(u'>');
-            const bool keepFinal = raw.contains(u'+');
-            const bool stripFinal = raw.contains(u'-');
-            QStringList block;
-            int indent = -1;
-            qsizetype j = i + 1;
-            for (; j < end; ++j) {
-                const QString l = lines.at(j);
-                if (l.trimmed().isEmpty()) {
-                    block << QString();
-                    continue;
-                }
-                const int n = indentOf(l);
-                if (n == 0)
-                    break;
-                if (indent < 0)
-                    indent = n;
-                if (n < indent)
-                    break;
-                block << l.mid(indent);
-            }
-            i = j - 1;
-            while (!keepFinal && !block.isEmpty() && block.constLast().isEmpty())
-                block.removeLast();
-            if (folded) {
-                QString joined;
-                for (qsizetype k = 0; k < block.size(); ++k) {
-                    const QString &b = block.at(k);
-                    if (k > 0)
-                        joined += (b.isEmpty() || block.at(k - 1).isEmpty() || b.startsWith(u' ')) ? u"\n"_s : u" "_s;
-                    joined += b;
-                }
-                joined.replace(u"\n\n"_s, u"\n"_s);
-                value = joined;
-            } else {
-                value = block.join(u'\n');
-            }
-            if (!stripFinal && !value.isEmpty())
-                value += u'\n';
-            if (!keepFinal && value.endsWith(u'\n'))
-                value.chop(1); // a skill's texts carry no final line break
-        } else if (raw.startsWith(u'"')) {
-            auto v = doubleQuoted(raw, lineNumber);
-            if (!v)
-                return std::unexpected(v.error());
-            value = *v;
-        } else if (raw.startsWith(u'\'')) {
-            auto v = singleQuoted(raw, lineNumber);
-            if (!v)
-                return std::unexpected(v.error());
-            value = *v;
-        } else {
-            value = plain(raw);
-            // A plain scalar may continue on more-indented lines (folded with spaces).
-            while (i + 1 < end && indentOf(lines.at(i + 1)) > 0 && !lines.at(i + 1).trimmed().isEmpty()) {
-                ++i;
-                value += u' ' + plain(lines.at(i).trimmed());
-            }
-        }
-        values.insert(key, value);
-    }
+    auto values = frontMatter(lines, end);
+    if (!values)
+        return std::unexpected(values.error());
     Skill skill;
-    skill.name = values.value(u"name"_s).trimmed();
-    skill.shortDescription = values.value(u"description"_s).trimmed();
+    skill.name = values->value(u"name"_s).trimmed();
+    skill.shortDescription = values->value(u"description"_s).trimmed();
     if (skill.name.isEmpty())
         return std::unexpected(invalidArgument(u"The front matter has no name:"_s));
     if (skill.shortDescription.isEmpty())
