@@ -47,6 +47,14 @@ ArtifactPanel::ArtifactPanel(Workspace *workspace, QWidget *parent)
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_editor);
+    setUpHistory();
+    setUpEditing();
+    layoutWidgets();
+    cancelEdit();
+}
+
+void ArtifactPanel::setUpHistory()
+{
     m_history->setObjectName(u"artifactHistory"_s);
     m_history->setAccessibleName(tr("Versions"));
     m_history->setModel(m_versions);
@@ -63,12 +71,19 @@ ArtifactPanel::ArtifactPanel(Workspace *workspace, QWidget *parent)
         QMenu menu(this);
         menu.addAction(tr("Show"), this, [this, version] { showVersion(version); });
         menu.addAction(tr("Compare with the current version"), this, [this, version] { showComparison(version); });
-        menu.addAction(tr("Revert to this version"), this, [this, version] {
-            if (auto reverted = revertTo(version); !reverted)
-                showStatus(reverted.error().message, true);
-        });
+        menu.addAction(tr("Revert to this version"), this, [this, version] { revertReporting(version); });
         menu.exec(m_history->viewport()->mapToGlobal(pos));
     });
+}
+
+void ArtifactPanel::revertReporting(int version)
+{
+    if (auto reverted = revertTo(version); !reverted)
+        showStatus(reverted.error().message, true);
+}
+
+void ArtifactPanel::setUpEditing()
+{
     m_edit->setObjectName(u"editArtifactButton"_s);
     m_save->setObjectName(u"saveArtifactButton"_s);
     connect(m_edit, &QPushButton::clicked, this, &ArtifactPanel::startEditing);
@@ -77,25 +92,26 @@ ArtifactPanel::ArtifactPanel(Workspace *workspace, QWidget *parent)
             showStatus(saved.error().message, true);
     });
     connect(m_cancel, &QPushButton::clicked, this, &ArtifactPanel::cancelEdit);
-    auto *compare = new QPushButton(tr("Compare"));
-    compare->setAccessibleName(tr("Compare the chosen version with the current one"));
-    connect(compare, &QPushButton::clicked, this, [this] {
-        const QModelIndex index = m_history->currentIndex();
-        if (index.isValid())
-            showComparison(index.data(ArtifactVersionModel::VersionRole).toInt());
+    m_status->setObjectName(u"artifactStatus"_s);
+    m_status->setWordWrap(true);
+}
+
+QPushButton *ArtifactPanel::chosenVersionButton(const QString &text, const QString &accessibleName, void (ArtifactPanel::*action)(int))
+{
+    auto *button = new QPushButton(text);
+    button->setAccessibleName(accessibleName);
+    connect(button, &QPushButton::clicked, this, [this, action] {
+        if (const QModelIndex index = m_history->currentIndex(); index.isValid())
+            (this->*action)(index.data(ArtifactVersionModel::VersionRole).toInt());
     });
-    auto *revert = new QPushButton(tr("Revert"));
-    revert->setAccessibleName(tr("Revert to the chosen version"));
-    connect(revert, &QPushButton::clicked, this, [this] {
-        const QModelIndex index = m_history->currentIndex();
-        if (!index.isValid())
-            return;
-        if (auto reverted = revertTo(index.data(ArtifactVersionModel::VersionRole).toInt()); !reverted)
-            showStatus(reverted.error().message, true);
-    });
-    auto *exportButton = new QPushButton(tr("Export"));
-    exportButton->setAccessibleName(tr("Export the artifact"));
-    auto *formats = new QMenu(exportButton);
+    return button;
+}
+
+QPushButton *ArtifactPanel::exportButton()
+{
+    auto *button = new QPushButton(tr("Export"));
+    button->setAccessibleName(tr("Export the artifact"));
+    auto *formats = new QMenu(button);
     for (const QString &format : {u"markdown"_s, u"html"_s, u"pdf"_s, u"csv"_s}) {
         formats->addAction(format.toUpper(), this, [this, format] {
             const auto type = m_artifacts->index(m_artifacts->rowOf(m_artifactId)).data(ArtifactListModel::TitleRole).toString();
@@ -107,13 +123,15 @@ ArtifactPanel::ArtifactPanel(Workspace *workspace, QWidget *parent)
                 showStatus(written.error().message, true);
         });
     }
-    exportButton->setMenu(formats);
-    m_status->setObjectName(u"artifactStatus"_s);
-    m_status->setWordWrap(true);
+    button->setMenu(formats);
+    return button;
+}
 
+void ArtifactPanel::layoutWidgets()
+{
     auto *top = new QHBoxLayout;
     top->addWidget(m_picker, 1);
-    top->addWidget(exportButton);
+    top->addWidget(exportButton());
     auto *editButtons = new QHBoxLayout;
     editButtons->addWidget(m_edit);
     editButtons->addWidget(m_save);
@@ -121,8 +139,8 @@ ArtifactPanel::ArtifactPanel(Workspace *workspace, QWidget *parent)
     editButtons->addStretch(1);
     auto *historyButtons = new QHBoxLayout;
     historyButtons->addWidget(new QLabel(tr("Versions")), 1);
-    historyButtons->addWidget(compare);
-    historyButtons->addWidget(revert);
+    historyButtons->addWidget(chosenVersionButton(tr("Compare"), tr("Compare the chosen version with the current one"), &ArtifactPanel::showComparison));
+    historyButtons->addWidget(chosenVersionButton(tr("Revert"), tr("Revert to the chosen version"), &ArtifactPanel::revertReporting));
     auto *historyBox = new QWidget;
     auto *historyLayout = new QVBoxLayout(historyBox);
     historyLayout->setContentsMargins(0, 0, 0, 0);
@@ -139,7 +157,6 @@ ArtifactPanel::ArtifactPanel(Workspace *workspace, QWidget *parent)
     layout->addWidget(split, 1);
     layout->addLayout(editButtons);
     layout->addWidget(m_status);
-    cancelEdit();
 }
 
 int ArtifactPanel::artifactCount() const

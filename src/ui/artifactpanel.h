@@ -59,6 +59,13 @@ Q_SIGNALS:
     void artifactsChanged(int count);
 
 private:
+    void setUpHistory();
+    void setUpEditing();
+    void layoutWidgets();
+    QPushButton *exportButton();
+    // A button that acts on the version chosen in the history.
+    QPushButton *chosenVersionButton(const QString &text, const QString &accessibleName, void (ArtifactPanel::*action)(int));
+    void revertReporting(int version); // revertTo, with a failure in the status line
     void showStatus(const QString &text, bool error = false);
     void loadVersions();
 
