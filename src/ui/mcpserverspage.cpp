@@ -41,6 +41,19 @@ McpServersPage::McpServersPage(Workspace *workspace, QWidget *parent)
       m_tools(new QListWidget), m_log(new QPlainTextEdit)
 {
     setObjectName(u"mcpServersPage"_s);
+    setUpFields();
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_list, 1);
+    left->addLayout(listButtons());
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 1);
+    layout->addWidget(detailsBox(), 2);
+    reload();
+    newServer();
+}
+
+void McpServersPage::setUpFields()
+{
     m_list->setObjectName(u"mcpServerList"_s);
     m_list->setAccessibleName(tr("MCP servers"));
     m_list->setModel(m_servers);
@@ -78,34 +91,52 @@ McpServersPage::McpServersPage(Workspace *workspace, QWidget *parent)
     connect(m_pool, &McpServerPool::logLine, this, [this](const QString &server, const QString &line) {
         m_log->appendPlainText(server + u": "_s + line);
     });
+}
 
+QPushButton *McpServersPage::reportingButton(const QString &text, const std::function<Result<void>()> &action)
+{
+    auto *button = new QPushButton(text);
+    connect(button, &QPushButton::clicked, this, [this, action] {
+        if (auto done = action(); !done)
+            showStatus(done.error().message, true);
+    });
+    return button;
+}
+
+QLayout *McpServersPage::listButtons()
+{
     auto *add = new QPushButton(tr("Add"));
     add->setAccessibleName(tr("Add an MCP server"));
     connect(add, &QPushButton::clicked, this, &McpServersPage::newServer);
-    auto *remove = new QPushButton(tr("Remove"));
+    auto *remove = reportingButton(tr("Remove"), [this] { return removeServer(); });
     remove->setAccessibleName(tr("Remove the MCP server"));
-    connect(remove, &QPushButton::clicked, this, [this] {
-        if (auto removed = removeServer(); !removed)
-            showStatus(removed.error().message, true);
-    });
-    auto *import = new QPushButton(tr("Import…"));
-    import->setAccessibleName(tr("Import servers from an mcpServers JSON file"));
-    connect(import, &QPushButton::clicked, this, [this] {
+    auto *import = reportingButton(tr("Import…"), [this]() -> Result<void> {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import MCP servers"), {}, tr("JSON files (*.json)"));
         if (path.isEmpty())
-            return;
+            return {};
         const auto bytes = BoundedFile::read(path);
         if (!bytes)
-            return showStatus(bytes.error().message, true);
+            return std::unexpected(bytes.error());
         if (auto imported = importJson(*bytes); !imported)
-            showStatus(imported.error().message, true);
+            return std::unexpected(imported.error());
+        return {};
     });
-    auto *save = new QPushButton(tr("Save"));
-    save->setObjectName(u"saveMcpServerButton"_s);
-    connect(save, &QPushButton::clicked, this, [this] {
+    import->setAccessibleName(tr("Import servers from an mcpServers JSON file"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addWidget(import);
+    return buttons;
+}
+
+QWidget *McpServersPage::detailsBox()
+{
+    auto *save = reportingButton(tr("Save"), [this]() -> Result<void> {
         if (auto saved = saveServer(); !saved)
-            showStatus(saved.error().message, true);
+            return std::unexpected(saved.error());
+        return {};
     });
+    save->setObjectName(u"saveMcpServerButton"_s);
     auto *check = new QPushButton(tr("Connect and list tools"));
     check->setObjectName(u"checkMcpServerButton"_s);
     connect(check, &QPushButton::clicked, this, &McpServersPage::checkServer);
@@ -129,19 +160,7 @@ McpServersPage::McpServersPage(Workspace *workspace, QWidget *parent)
     detailsLayout->addWidget(m_tools, 1);
     detailsLayout->addWidget(new QLabel(tr("Log (stderr):")));
     detailsLayout->addWidget(m_log, 1);
-
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_list, 1);
-    auto *leftButtons = new QHBoxLayout;
-    leftButtons->addWidget(add);
-    leftButtons->addWidget(remove);
-    leftButtons->addWidget(import);
-    left->addLayout(leftButtons);
-    auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 1);
-    layout->addWidget(details, 2);
-    reload();
-    newServer();
+    return details;
 }
 
 McpServersPage::~McpServersPage()

@@ -5,13 +5,17 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListView;
 class QListWidget;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace AgentDesk {
 
@@ -54,6 +58,11 @@ Q_SIGNALS:
     void changed();
 
 private:
+    void setUpFields();
+    QLayout *listButtons();
+    QWidget *detailsBox();
+    // A button whose action's failure shows in the status line.
+    QPushButton *reportingButton(const QString &text, const std::function<Result<void>()> &action);
     McpServerConfig formConfig() const;
     void showStatus(const QString &text, bool error = false);
 
