@@ -85,6 +85,14 @@ Composer::Composer(QWidget *parent)
 {
     setObjectName(u"composer"_s);
     setAcceptDrops(true);
+    setUpInput();
+    setUpPickers();
+    layoutWidgets();
+    updateButtons();
+}
+
+void Composer::setUpInput()
+{
     m_edit->setObjectName(u"composerInput"_s);
     m_edit->setAccessibleName(tr("Message"));
     m_edit->setPlaceholderText(tr("Message the assistant (Enter sends, Shift+Enter adds a line)"));
@@ -109,7 +117,10 @@ Composer::Composer(QWidget *parent)
         else
             Q_EMIT sendRequested();
     });
+}
 
+void Composer::setUpPickers()
+{
     m_model->setObjectName(u"modelPicker"_s);
     m_model->setAccessibleName(tr("Model"));
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -144,7 +155,10 @@ Composer::Composer(QWidget *parent)
         for (const QString &path : paths)
             addPath(path);
     });
+}
 
+void Composer::layoutWidgets()
+{
     m_chipLayout->setContentsMargins(0, 0, 0, 0);
     m_chipLayout->setSpacing(6);
     m_chipLayout->addStretch(1);
@@ -171,7 +185,6 @@ Composer::Composer(QWidget *parent)
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(12, 6, 12, 12);
     outer->addWidget(frame);
-    updateButtons();
 }
 
 QString Composer::text() const

@@ -67,6 +67,9 @@ protected:
 
 private:
     class Edit;
+    void setUpInput();   // the text field and Send
+    void setUpPickers(); // model, agent, skills, anonymous, attach
+    void layoutWidgets();
     void updateButtons();
     void rebuildChips();
     bool acceptMime(const QMimeData *mime);
