@@ -136,6 +136,96 @@ QString asStringOrEmpty(const std::optional<Json::Element> &element)
 
 } // namespace
 
+namespace {
+
+StreamErrorChunk errorChunk(const Json::Element &error)
+{
+    StreamErrorChunk chunk;
+    if (error.is_object()) {
+        chunk.message = Json::string(error, "message");
+        chunk.type = Json::string(error, "code");
+        if (chunk.type.isEmpty())
+            chunk.type = Json::string(error, "type");
+    } else if (error.is_string()) {
+        chunk.message = Json::asString(error);
+    }
+    if (chunk.message.isEmpty())
+        chunk.message = u"The provider reported an error"_s;
+    chunk.retryable = isRetryableStreamError(chunk.type);
+    return chunk;
+}
+
+UsageChunk usageChunk(const Json::Element &usage)
+{
+    UsageChunk chunk;
+    chunk.inputTokens = Json::count(usage, "prompt_tokens");
+    chunk.outputTokens = Json::count(usage, "completion_tokens");
+    if (const auto details = Json::field(usage, "prompt_tokens_details"); details && details->is_object())
+        chunk.cachedInputTokens = Json::count(*details, "cached_tokens");
+    if (const auto details = Json::field(usage, "completion_tokens_details"); details && details->is_object())
+        chunk.reasoningTokens = Json::count(*details, "reasoning_tokens");
+    return chunk;
+}
+
+// A delta (or a non-streaming message): reasoning, text and tool calls.
+template<typename EmitText>
+void readDelta(const Json::Object &delta, QList<StreamChunk> &out, EmitText &&emitText)
+{
+    static constexpr std::array<std::string_view, 4> deltaKeys{"reasoning_content", "reasoning", "content", "tool_calls"};
+    std::array<std::optional<Json::Element>, 4> parts;
+    pick(delta, deltaKeys, parts);
+    const auto &[reasoningContent, reasoningField, content, calls] = parts;
+    // E30: one reasoning field, never both.
+    QString reasoning = asStringOrEmpty(reasoningContent);
+    if (reasoning.isEmpty())
+        reasoning = asStringOrEmpty(reasoningField);
+    if (!reasoning.isEmpty())
+        out.append(ThinkingDelta{reasoning, {}});
+    if (content) {
+        Json::Array contentParts;
+        if (content->is_string()) {
+            emitText(Json::asString(*content), out);
+        } else if (content->get_array().get(contentParts) == simdjson::SUCCESS) {
+            // Content as an array of parts (Mistral): text parts are text.
+            for (Json::Element part : contentParts)
+                emitText(Json::string(part, "text"), out);
+        }
+    }
+    Json::Array callList;
+    if (calls && calls->get_array().get(callList) == simdjson::SUCCESS) {
+        for (Json::Element call : callList) {
+            if (call.is_object())
+                out.append(readToolCall(call));
+        }
+    }
+}
+
+// One choice of a chunk: its delta (or message) and finish reason; `emitText` takes the text.
+template<typename EmitText>
+void readChoice(const Json::Object &choice, QList<StreamChunk> &out, EmitText &&emitText)
+{
+    static constexpr std::array<std::string_view, 4> choiceKeys{"index", "delta", "message", "finish_reason"};
+    std::array<std::optional<Json::Element>, 4> fields;
+    pick(choice, choiceKeys, fields);
+    const auto &[index, deltaField, messageField, finish] = fields;
+    if (const auto i = index ? Json::integerValue(*index) : std::nullopt; i && *i != 0)
+        return; // n > 1 is never requested; only the first choice counts
+    // E21: a missing or null delta; then the non-streaming `message`.
+    std::optional<Json::Object> delta = asObject(deltaField);
+    if (!delta)
+        delta = asObject(messageField);
+    if (delta)
+        readDelta(*delta, out, emitText);
+    // E22: content in the same chunk as finish_reason was taken above.
+    std::string_view reason;
+    if (finish && finish->get_string().get(reason) == simdjson::SUCCESS && !reason.empty()) {
+        const QString raw = Json::toQString(reason);
+        out.append(FinishChunk{finishReason(raw), raw});
+    }
+}
+
+} // namespace
+
 bool OpenAiStreamParser::parseJson(QByteArrayView data, QList<StreamChunk> &out)
 {
     if (data.isEmpty())
@@ -147,88 +237,17 @@ bool OpenAiStreamParser::parseJson(QByteArrayView data, QList<StreamChunk> &out)
     std::array<std::optional<Json::Element>, 3> top;
     pick(root->get_object().value_unsafe(), rootKeys, top);
     const auto &[error, choices, usage] = top;
-
-    if (error && !error->is_null()) {
-        StreamErrorChunk chunk;
-        if (error->is_object()) {
-            chunk.message = Json::string(*error, "message");
-            chunk.type = Json::string(*error, "code");
-            if (chunk.type.isEmpty())
-                chunk.type = Json::string(*error, "type");
-        } else if (error->is_string()) {
-            chunk.message = Json::asString(*error);
-        }
-        if (chunk.message.isEmpty())
-            chunk.message = u"The provider reported an error"_s;
-        chunk.retryable = isRetryableStreamError(chunk.type);
-        out.append(chunk);
-    }
-
+    if (error && !error->is_null())
+        out.append(errorChunk(*error));
     Json::Array choiceList;
     if (choices && choices->get_array().get(choiceList) == simdjson::SUCCESS) {
         for (Json::Element choice : choiceList) {
-            const auto choiceObject = asObject(choice);
-            if (!choiceObject)
-                continue;
-            static constexpr std::array<std::string_view, 4> choiceKeys{"index", "delta", "message", "finish_reason"};
-            std::array<std::optional<Json::Element>, 4> fields;
-            pick(*choiceObject, choiceKeys, fields);
-            const auto &[index, deltaField, messageField, finish] = fields;
-            if (const auto i = index ? Json::integerValue(*index) : std::nullopt; i && *i != 0)
-                continue; // n > 1 is never requested; only the first choice counts
-            // E21: a missing or null delta; then the non-streaming `message`.
-            std::optional<Json::Object> delta = asObject(deltaField);
-            if (!delta)
-                delta = asObject(messageField);
-            if (delta) {
-                static constexpr std::array<std::string_view, 4> deltaKeys{"reasoning_content", "reasoning", "content", "tool_calls"};
-                std::array<std::optional<Json::Element>, 4> parts;
-                pick(*delta, deltaKeys, parts);
-                const auto &[reasoningContent, reasoningField, content, calls] = parts;
-                // E30: one reasoning field, never both.
-                QString reasoning = asStringOrEmpty(reasoningContent);
-                if (reasoning.isEmpty())
-                    reasoning = asStringOrEmpty(reasoningField);
-                if (!reasoning.isEmpty())
-                    out.append(ThinkingDelta{reasoning, {}});
-                if (content) {
-                    Json::Array contentParts;
-                    if (content->is_string()) {
-                        emitText(Json::asString(*content), out);
-                    } else if (content->get_array().get(contentParts) == simdjson::SUCCESS) {
-                        // Content as an array of parts (Mistral): text parts are text.
-                        for (Json::Element part : contentParts)
-                            emitText(Json::string(part, "text"), out);
-                    }
-                }
-                Json::Array callList;
-                if (calls && calls->get_array().get(callList) == simdjson::SUCCESS) {
-                    for (Json::Element call : callList) {
-                        if (call.is_object())
-                            out.append(readToolCall(call));
-                    }
-                }
-            }
-            // E22: content in the same chunk as finish_reason was taken above.
-            std::string_view reason;
-            if (finish && finish->get_string().get(reason) == simdjson::SUCCESS && !reason.empty()) {
-                const QString raw = Json::toQString(reason);
-                out.append(FinishChunk{finishReason(raw), raw});
-            }
+            if (const auto choiceObject = asObject(choice))
+                readChoice(*choiceObject, out, [this](const QString &text, QList<StreamChunk> &chunks) { emitText(text, chunks); });
         }
     }
-
-    if (const auto usageObject = asObject(usage)) {
-        UsageChunk chunk;
-        const Json::Element u = *usage;
-        chunk.inputTokens = Json::count(u, "prompt_tokens");
-        chunk.outputTokens = Json::count(u, "completion_tokens");
-        if (const auto details = Json::field(u, "prompt_tokens_details"); details && details->is_object())
-            chunk.cachedInputTokens = Json::count(*details, "cached_tokens");
-        if (const auto details = Json::field(u, "completion_tokens_details"); details && details->is_object())
-            chunk.reasoningTokens = Json::count(*details, "reasoning_tokens");
-        out.append(chunk);
-    }
+    if (asObject(usage))
+        out.append(usageChunk(*usage));
     return true;
 }
 
