@@ -2,7 +2,7 @@
 #include "documents/sourceingest.h"
 #include "runs/runcontroller.h"
 #include "runs/runlease.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "storage/database.h"
 #include "ui/appearance.h"
 #include "ui/mainwindow.h"

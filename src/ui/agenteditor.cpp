@@ -2,7 +2,7 @@
 
 #include "core/boundedfile.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "core/skillmarkdown.h"
 #include "itemmodels/agentlistmodel.h"

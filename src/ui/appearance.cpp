@@ -1,6 +1,6 @@
 #include "appearance.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include <QApplication>
 #include <QFileInfo>

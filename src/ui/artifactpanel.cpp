@@ -1,6 +1,6 @@
 #include "artifactpanel.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "core/enumnames.h"
 #include "core/linediff.h"

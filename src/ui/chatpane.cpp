@@ -1,6 +1,6 @@
 #include "chatpane.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "artifactpanel.h"
 

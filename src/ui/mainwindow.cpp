@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "agenteditor.h"
 #include "artifactpanel.h"

@@ -2,7 +2,7 @@
 
 #include "core/urlcredentials.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "core/providerpresets.h"
 #include "itemmodels/providerlistmodel.h"

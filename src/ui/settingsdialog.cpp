@@ -1,6 +1,6 @@
 #include "settingsdialog.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "appearance.h"
 #include "mcpserverspage.h"

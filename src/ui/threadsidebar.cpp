@@ -2,7 +2,7 @@
 
 #include "core/searchquery.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "itemmodels/searchresultmodel.h"
 #include "itemmodels/threadlistmodel.h"

@@ -1,6 +1,6 @@
 #include "usageview.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "core/chatsettings.h"
 #include "itemmodels/usagetotalsmodel.h"

@@ -1,6 +1,6 @@
 #include "welcomepage.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include "core/providerpresets.h"
 

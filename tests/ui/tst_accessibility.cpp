@@ -4,7 +4,7 @@
 #include "storage/artifactrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "ui/agenteditor.h"
 #include "ui/artifactpanel.h"
 #include "ui/mainwindow.h"

@@ -4,7 +4,7 @@
 #include "runs/runcontroller.h"
 #include "storage/agentrepository.h"
 #include "storage/providerrepository.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "ui/agenteditor.h"
 #include "ui/chatpane.h"
 #include "ui/composer.h"

@@ -3,7 +3,7 @@
 #include "itemmodels/artifactlistmodel.h"
 #include "storage/artifactrepository.h"
 #include "storage/threadrepository.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "ui/artifactpanel.h"
 
 #include <QFile>

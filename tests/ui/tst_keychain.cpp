@@ -5,7 +5,7 @@
 #include "inference/apikeys.h"
 #include "itemmodels/messagelistmodel.h"
 #include "runs/runcontroller.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "storage/providerrepository.h"
 #include "ui/chatpane.h"
 #include "ui/composer.h"

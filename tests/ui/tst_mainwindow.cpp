@@ -13,7 +13,7 @@
 #include "support/providerwire.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "ui/artifactpanel.h"
 #include "ui/chatpane.h"
 #include "ui/composer.h"

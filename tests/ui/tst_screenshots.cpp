@@ -6,7 +6,7 @@
 #include "storage/messagerepository.h"
 #include "storage/providerrepository.h"
 #include "storage/threadrepository.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "ui/agenteditor.h"
 #include "ui/appearance.h"
 #include "ui/artifactpanel.h"

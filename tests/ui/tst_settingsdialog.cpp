@@ -8,7 +8,7 @@
 #include "storage/mcpserverrepository.h"
 #include "storage/providerrepository.h"
 #include "storage/settingsrepository.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "ui/appearance.h"
 #include "ui/mcpserverspage.h"
 #include "ui/providerspage.h"

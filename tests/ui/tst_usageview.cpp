@@ -5,7 +5,7 @@
 #include "storage/providerrepository.h"
 #include "storage/settingsrepository.h"
 #include "storage/usagerepository.h"
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 #include "ui/usageview.h"
 
 #include <QComboBox>

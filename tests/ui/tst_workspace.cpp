@@ -2,7 +2,7 @@
 
 #include "support/scriptedhttpserver.h"
 
-#include "runs/workspace.h"
+#include "ui/workspace.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -3,8 +3,8 @@
 #include "core/error.h"
 #include "core/provider.h"
 
-#include "conversationservice.h"
-#include "providerservice.h"
+#include "runs/conversationservice.h"
+#include "runs/providerservice.h"
 
 #include "storage/agentexchange.h"
 #include "storage/agentrepository.h"
@@ -26,8 +26,10 @@
 
 namespace AgentDesk {
 
-// The GUI thread's access to the data (house-style.md §1: the widgets never hold a connection or
-// send a request themselves), by use case: the conversations (ConversationService), providers and
+// The GUI's composition root (house-style.md §1: the widgets never hold a connection or send a
+// request themselves; §10: the use cases live in the engine's services, this only hands them
+// out). Not engine — the CLI and later front ends build the services themselves — so it lives
+// with the widgets. By use case: the conversations (ConversationService), providers and
 // models (ProviderService: keys in the keychain, model discovery), and the GUI's own named
 // connection handed out as the repositories of the library (agents, skills, sources, MCP
 // servers), usage and settings; the data directory's blob store. Thread affinity: GUI thread.
