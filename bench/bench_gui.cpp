@@ -245,8 +245,8 @@ QJsonObject switchVersions(const QString &dataDir)
         QList<double> total, storage, model;
     };
     auto loadAll = [&] {
-        while (model.canFetchMore({}))
-            model.fetchMore({});
+        while (model.canFetchOlder())
+            model.fetchOlder();
         while (model.canFetchNewer())
             model.fetchNewer();
         view.flushLayout();

@@ -174,14 +174,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {CallResultsRole, "callResults"},   {ResultsWithCallsRole, "resultsWithCalls"}, {ThinkingMsRole, "thinkingMs"}};
 }
 
-bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+void MessageListModel::fetchOlder()
 {
-    return !parent.isValid() && m_hasMore && !m_threadId.isEmpty();
-}
-
-void MessageListModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent) || m_changing)
+    if (!canFetchOlder() || m_changing)
         return;
     auto page = m_loader(m_threadId, m_cursor, PageSize);
     if (!page || page->messages.isEmpty()) {

@@ -14,7 +14,7 @@
 namespace AgentDesk {
 
 // The messages of the open thread for the conversation view (product.md §11, issue 6 §1): the
-// newest page first, older pages on fetchMore() (prepended, never a reset), and a streaming
+// newest page first, older pages on fetchOlder() (prepended, never a reset), and a streaming
 // answer by deltas. A delta appends to one part of one row and reports only the roles it changed,
 // so the work per delta is proportional to the delta. The final message of a run replaces the
 // streamed one. GUI thread only; pages come from a loader (the GUI reads them through its own
@@ -70,8 +70,18 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
+    // Older pages, above the first row (the view asks as its top comes into sight).
+    bool canFetchOlder() const { return m_hasMore && !m_threadId.isEmpty(); }
+    void fetchOlder();
+    // Qt's meaning of fetching more — rows at the end, as item views, QML ListView and the model
+    // tester ask for when the last row is in sight: the rows of the active path below the last
+    // one, when a switched version showed only a page of its branch (fetchMore is fetchNewer).
+    bool canFetchMore(const QModelIndex &parent) const override { return !parent.isValid() && canFetchNewer(); }
+    void fetchMore(const QModelIndex &parent) override
+    {
+        if (!parent.isValid())
+            fetchNewer();
+    }
 
     // A complete message of the open thread (RunController::messageReady): replaces the row with
     // its id, or is appended. Messages of other threads are ignored.
@@ -131,7 +141,7 @@ private:
     qint64 m_cursor = 0;
     bool m_hasMore = false;
     bool m_hasNewer = false; // the active path goes on below the last row
-    // True between begin…() and end…(): a fetchMore() that a view (or the model tester) calls from
+    // True between begin…() and end…(): a fetch that a view (or the model tester) calls from
     // a change signal waits for the next call instead of nesting a change inside this one.
     bool m_changing = false;
 };

@@ -587,8 +587,8 @@ void ChatPane::revealMessage(const QString &threadId, const QString &messageId)
         return;
     while (m_messages->rowOf(messageId) < 0 && m_messages->canFetchNewer())
         m_messages->fetchNewer();
-    while (m_messages->rowOf(messageId) < 0 && m_messages->canFetchMore({}))
-        m_messages->fetchMore({});
+    while (m_messages->rowOf(messageId) < 0 && m_messages->canFetchOlder())
+        m_messages->fetchOlder();
     if (const int row = m_messages->rowOf(messageId); row >= 0) {
         m_view->setCurrentIndex(m_messages->index(row));
         m_view->scrollTo(m_messages->index(row), QAbstractItemView::PositionAtTop);

@@ -6,6 +6,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QUrl>
 
@@ -127,9 +128,7 @@ void ConversationView::layOutVisible()
         if (!layOutRange(offset - margin, offset + page + margin))
             return;
         updateGeometries();
-        m_adjustingScroll = true;
-        verticalScrollBar()->setValue(m_tops.at(anchor) + std::min(within, m_heights.at(anchor)));
-        m_adjustingScroll = false;
+        scrollQuietly(m_tops.at(anchor) + std::min(within, m_heights.at(anchor)));
     }
 }
 
@@ -148,9 +147,7 @@ void ConversationView::estimateAll()
     if (m_stick) {
         scrollToBottom();
     } else if (topRow >= 0) {
-        m_adjustingScroll = true;
-        verticalScrollBar()->setValue(m_tops.at(topRow) + std::min(within, m_heights.at(topRow)));
-        m_adjustingScroll = false;
+        scrollQuietly(m_tops.at(topRow) + std::min(within, m_heights.at(topRow)));
     }
     layOutVisible();
 }
@@ -285,13 +282,9 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
         scrollToBottom();
     } else if (replacing && replacing->row == start) { // the rows above are the same: so is the view
         m_stick = false;
-        m_adjustingScroll = true;
-        verticalScrollBar()->setValue(replacing->offset);
-        m_adjustingScroll = false;
+        scrollQuietly(replacing->offset);
     } else if (beforeView) { // older messages above: what the user reads stays in place
-        m_adjustingScroll = true;
-        verticalScrollBar()->setValue(oldOffset + added);
-        m_adjustingScroll = false;
+        scrollQuietly(oldOffset + added);
     }
     layOutVisible();
     viewport()->update();
@@ -354,19 +347,25 @@ int ConversationView::verticalOffset() const
 
 void ConversationView::updateGeometries()
 {
-    m_adjustingScroll = true;
-    const int page = viewport()->height();
-    verticalScrollBar()->setPageStep(page);
-    verticalScrollBar()->setRange(0, std::max(0, m_contentHeight - page));
-    m_adjustingScroll = false;
+    {
+        const QScopedValueRollback<bool> quiet(m_adjustingScroll, true);
+        const int page = viewport()->height();
+        verticalScrollBar()->setPageStep(page);
+        verticalScrollBar()->setRange(0, std::max(0, m_contentHeight - page));
+    }
     QAbstractItemView::updateGeometries();
+}
+
+void ConversationView::scrollQuietly(int value)
+{
+    // Saved and restored, not reset: a change this one causes (rows coming in) may scroll too.
+    const QScopedValueRollback<bool> quiet(m_adjustingScroll, true);
+    verticalScrollBar()->setValue(value);
 }
 
 void ConversationView::scrollToBottom()
 {
-    m_adjustingScroll = true;
-    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
-    m_adjustingScroll = false;
+    scrollQuietly(verticalScrollBar()->maximum());
     // The bottom of the loaded rows is the conversation's end only when nothing is missing below.
     m_stick = !(m_messages && m_messages->canFetchNewer());
     if (!m_stick)
@@ -387,8 +386,8 @@ void ConversationView::onScrolled(int value)
 
 void ConversationView::maybeFetchOlder()
 {
-    if (model() && verticalOffset() < viewport()->height() && model()->canFetchMore({}))
-        model()->fetchMore({});
+    if (m_messages && verticalOffset() < viewport()->height() && m_messages->canFetchOlder())
+        m_messages->fetchOlder();
 }
 
 void ConversationView::maybeFetchNewer()

@@ -130,6 +130,7 @@ private:
     void scheduleLayout();
     void onRowsRemoved(const QModelIndex &parent, int start, int end);
     void onScrolled(int value);
+    void scrollQuietly(int value); // the view moves itself: not the user scrolling
     void maybeFetchOlder();
     void maybeFetchNewer();
     int rowAtY(int y) const; // content coordinates

@@ -91,22 +91,22 @@ void TestMessageListModel::pagesArePrependedNeverReset()
     QCOMPARE(m_model->rowCount(), 50);
     QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"message 71"_s);
     QCOMPARE(m_model->index(49).data(MessageListModel::TextRole).toString(), u"message 120"_s);
-    QVERIFY(m_model->canFetchMore({}));
+    QVERIFY(m_model->canFetchOlder());
 
     Watch w;
     watch(w);
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
-    m_model->fetchMore({});
+    m_model->fetchOlder();
     QCOMPARE(m_model->rowCount(), 100);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(inserted.at(0).at(2).toInt(), 49);
     QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"message 21"_s);
-    m_model->fetchMore({});
+    m_model->fetchOlder();
     QCOMPARE(m_model->rowCount(), 120);
     QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"message 1"_s);
     QCOMPARE(m_model->index(0).data(MessageListModel::RoleRole).toString(), u"user"_s);
-    QVERIFY(!m_model->canFetchMore({}));
+    QVERIFY(!m_model->canFetchOlder());
     QCOMPARE(w.resets, 0);
     QCOMPARE(m_model->rowOf(m_model->message(119).id), 119);
 }
@@ -199,7 +199,7 @@ void TestMessageListModel::otherThreadsAndCleanup()
     QCOMPARE(m_model->rowOf(answer.id), -1);
     QVERIFY(m_model->openThread(QString()));
     QCOMPARE(m_model->rowCount(), 0);
-    QVERIFY(!m_model->canFetchMore({}));
+    QVERIFY(!m_model->canFetchOlder());
 }
 
 void TestMessageListModel::versionsReplaceTheRowsBelowWithoutAReset()
@@ -247,17 +247,17 @@ void TestMessageListModel::versionsReplaceTheRowsBelowWithoutAReset()
     QCOMPARE(m_model->rowOf(second.id), -1);
     QCOMPARE(m_model->rowOf(m_model->message(48).id), 48);
     // Older pages still load before the rows.
-    QVERIFY(m_model->canFetchMore({}));
-    m_model->fetchMore({});
+    QVERIFY(m_model->canFetchOlder());
+    m_model->fetchOlder();
     QCOMPARE(m_model->rowCount(), 60);
     QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(), u"message 1"_s);
-    QVERIFY(!m_model->canFetchMore({}));
+    QVERIFY(!m_model->canFetchOlder());
     // The whole list again from the newest page, still without a reset.
     QVERIFY(messages.select(second.id));
     QVERIFY(m_model->reload());
     QCOMPARE(m_model->rowCount(), 50);
     QCOMPARE(m_model->index(49).data(MessageListModel::TextRole).toString(), u"another answer"_s);
-    QVERIFY(m_model->canFetchMore({}));
+    QVERIFY(m_model->canFetchOlder());
     QCOMPARE(w.resets, 0);
 }
 
@@ -270,8 +270,8 @@ void TestMessageListModel::rowsBelowASwitchComeAPageAtATime()
     for (int i = 1; i <= 130; ++i)
         ids << stored(i, i % 2 ? MessageRole::User : MessageRole::Assistant).id;
     QVERIFY(m_model->openThread(m_thread));
-    while (m_model->canFetchMore({}))
-        m_model->fetchMore({});
+    while (m_model->canFetchOlder())
+        m_model->fetchOlder();
     QCOMPARE(m_model->rowCount(), 130);
     QVERIFY(!m_model->canFetchNewer());
     // Another answer to message 3, with a long conversation below it.
@@ -359,7 +359,7 @@ void TestMessageListModel::toolResultsJoinTheirCallsAcrossPages()
     QCOMPARE(m_model->rowOfCall(u"call_7"_s), -1);
     QCOMPARE(m_model->index(resultRow).data(MessageListModel::ResultsWithCallsRole).toStringList(), QStringList());
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    m_model->fetchMore({});
+    m_model->fetchOlder();
     // Both rows say so once the call is loaded.
     const int callRow = m_model->rowOf(call.id);
     QCOMPARE(m_model->rowOfCall(u"call_7"_s), callRow);

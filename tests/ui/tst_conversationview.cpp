@@ -35,6 +35,7 @@ private Q_SLOTS:
     void streamingRebuildsOnlyTheLastBlock();
     void sticksToTheBottomUntilTheUserScrollsUp();
     void olderPagesComeInAboveWithoutMovingTheView();
+    void opensAtTheBottomWithTheNewestPageOnly();
     void rowsOutOfSightAreLaidOutOnlyWhenTheyComeIntoView();
     void scrollingDownBringsTheRowsBelowASwitch();
     void codeCopyLinkAndThinkingRespondWhereDrawn();
@@ -268,6 +269,27 @@ void TestConversationView::olderPagesComeInAboveWithoutMovingTheView()
     QCOMPARE(m_model->index(0).data(MessageListModel::IdRole).toString(), u"m000"_s);
 }
 
+// A long thread of messages of every length opens at its end, stuck there, with one page loaded:
+// the bottom of the view is not where older pages are fetched (Qt's default for item views).
+void TestConversationView::opensAtTheBottomWithTheNewestPageOnly()
+{
+    for (int i = 0; i < 300; ++i)
+        m_stored << message(u"m%1"_s.arg(i, 3, 10, QChar(u'0')), i % 2 ? MessageRole::Assistant : MessageRole::User,
+                            u"Words of message %1. "_s.arg(i).repeated(1 + (i * 7) % 40), i);
+    QVERIFY(m_model->openThread(u"t"_s));
+    for (int i = 0; i < 5; ++i) {
+        m_view->viewport()->repaint();
+        QCoreApplication::processEvents();
+    }
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QCOMPARE(m_model->rowCount(), MessageListModel::PageSize);
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_view->isStuckToBottom());
+    const QRect last = m_view->visualRect(m_model->index(m_model->rowCount() - 1));
+    QCOMPARE(last.bottom() + 1, m_view->viewport()->height());
+}
+
 // Switching a version near the top of a long thread replaces thousands of rows below it: only
 // the rows in view (and half a page around them) are laid out, the message the user looks at
 // stays where it is, and rows scrolled to later are laid out before they are drawn.
@@ -277,8 +299,8 @@ void TestConversationView::rowsOutOfSightAreLaidOutOnlyWhenTheyComeIntoView()
         m_stored << message(u"m%1"_s.arg(i, 4, 10, QChar(u'0')), i % 2 ? MessageRole::Assistant : MessageRole::User,
                             u"Message number %1 with a few words to wrap"_s.arg(i).repeated(1 + i % 7), i);
     QVERIFY(m_model->openThread(u"t"_s));
-    while (m_model->canFetchMore({}))
-        m_model->fetchMore({});
+    while (m_model->canFetchOlder())
+        m_model->fetchOlder();
     QCOMPARE(m_model->rowCount(), 3000);
     QScrollBar *bar = m_view->verticalScrollBar();
     bar->setValue(0);
@@ -359,8 +381,8 @@ void TestConversationView::scrollingDownBringsTheRowsBelowASwitch()
     for (int i = 0; i < 300; ++i)
         m_branch << message(u"b%1"_s.arg(i, 4, 10, QChar(u'0')), i % 2 ? MessageRole::User : MessageRole::Assistant, u"Branch %1"_s.arg(i), 1000 + i);
     QVERIFY(m_model->openThread(u"t"_s));
-    while (m_model->canFetchMore({}))
-        m_model->fetchMore({});
+    while (m_model->canFetchOlder())
+        m_model->fetchOlder();
     QScrollBar *bar = m_view->verticalScrollBar();
     bar->setValue(0);
     m_view->viewport()->repaint();
