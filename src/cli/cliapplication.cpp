@@ -34,6 +34,7 @@ CliApplication::CliApplication(QStringList arguments, QTextStream &out, QTextStr
     registerArtifactCommands(*this);
     registerSourceCommands(*this);
     registerWebCommands(*this);
+    registerImportCommands(*this);
 }
 
 CliApplication::~CliApplication() = default;
@@ -177,7 +178,7 @@ Result<void> CliApplication::checkEncoding(const Command &command, const QComman
                 return refuse(value);
         }
     }
-    const bool positionalArePaths = command.synopsis.startsWith(command.name + u" FILE"_s);
+    const bool positionalArePaths = command.synopsis.startsWith((command.name.isEmpty() ? QString() : command.name + u' ') + u"FILE"_s);
     for (const QString &value : parser.positionalArguments()) {
         if (!positionalArePaths && m_invalidUtf8.contains(value))
             return refuse(value);

@@ -94,5 +94,6 @@ void registerArtifactCommands(CliApplication &app);
 void registerSourceCommands(CliApplication &app);
 void registerWebCommands(CliApplication &app);
 void registerMcpCommands(CliApplication &app);
+void registerImportCommands(CliApplication &app);
 
 } // namespace AgentDesk

@@ -30,6 +30,11 @@ struct Thread
     QDateTime updatedAt;
     QDateTime lastActivityAt;
     QString draft;
+    // Where an imported conversation came from: the service ("chatgpt", "claude", "agentdesk";
+    // empty for one made here), its id there, and a label such as a project's name.
+    QString origin;
+    QString originId;
+    QString label;
 
     friend bool operator==(const Thread &, const Thread &) = default;
 };

@@ -159,6 +159,45 @@ Result<Message> MessageRepository::append(Message message, Placement placement)
     return message;
 }
 
+MessageRepository::ImportInserter::ImportInserter(QSqlDatabase db) : m_db(std::move(db)), m_query(m_db) {}
+
+Result<void> MessageRepository::ImportInserter::insert(const Message &message, const QString &originId)
+{
+    if (!message.hasValidContentForRole())
+        return std::unexpected(invalidArgument(u"message %1 has content its role cannot have"_s.arg(originId)));
+    if (!m_prepared) {
+        if (!m_query.prepare(u"INSERT INTO messages (id, tid, parent_mid, chosen, role, status, created_at, content, origin_id) "
+                             "VALUES (?, (SELECT tid FROM threads WHERE id = ?), (SELECT mid FROM messages WHERE id = ?), -1, ?, ?, ?, ?, ?)"_s))
+            return std::unexpected(Sql::queryError(m_query, u"prepare the import"_s));
+        m_prepared = true;
+    }
+    m_query.bindValue(0, message.id);
+    m_query.bindValue(1, message.threadId);
+    m_query.bindValue(2, message.parentId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(message.parentId));
+    m_query.bindValue(3, messageRoleName(message.role));
+    m_query.bindValue(4, messageStatusName(message.status));
+    m_query.bindValue(5, Sql::toDb(message.createdAt));
+    m_query.bindValue(6, contentText(message.content));
+    m_query.bindValue(7, originId);
+    if (!m_query.exec())
+        return std::unexpected(Sql::queryError(m_query, u"store an imported message"_s));
+    return {};
+}
+
+Result<QHash<QString, QString>> MessageRepository::importedIds(const QString &threadId) const
+{
+    auto q = Sql::exec(m_db,
+                       u"SELECT m.origin_id, m.id FROM messages AS m JOIN threads AS t ON t.tid = m.tid "
+                       "WHERE t.id = ? AND m.origin_id IS NOT NULL"_s,
+                       {threadId});
+    if (!q)
+        return std::unexpected(q.error());
+    QHash<QString, QString> ids;
+    while (q->next())
+        ids.insert(q->value(0).toString(), q->value(1).toString());
+    return ids;
+}
+
 Result<void> MessageRepository::update(const QString &id, const QList<ContentPart> &content, MessageStatus status)
 {
     auto q = Sql::exec(m_db, u"UPDATE messages SET content = ?, status = ? WHERE id = ?"_s,

@@ -261,11 +261,24 @@ const QStringList schemaV3 = {
     uR"(CREATE INDEX messages_children ON messages(parent_mid, tid, chosen))"_s,
 };
 
+// Imported conversations keep where they came from (issue 16): the service ('chatgpt', 'claude',
+// 'agentdesk'; empty for a conversation made here) and its id for the thread, the export's id for
+// each message — importing the same export again adds nothing, a newer one only what is new,
+// including new branches of a conversation imported before. `label` is a project's name.
+const QStringList schemaV4 = {
+    uR"(ALTER TABLE threads ADD COLUMN origin TEXT NOT NULL DEFAULT '')"_s,
+    uR"(ALTER TABLE threads ADD COLUMN origin_id TEXT)"_s,
+    uR"(ALTER TABLE threads ADD COLUMN label TEXT NOT NULL DEFAULT '')"_s,
+    uR"(ALTER TABLE messages ADD COLUMN origin_id TEXT)"_s,
+    uR"(CREATE UNIQUE INDEX threads_by_origin ON threads(origin, origin_id) WHERE origin_id IS NOT NULL)"_s,
+    uR"(CREATE UNIQUE INDEX messages_by_origin ON messages(tid, origin_id) WHERE origin_id IS NOT NULL)"_s,
+};
+
 } // namespace
 
 const QList<Migrations::Migration> &Migrations::all()
 {
-    static const QList<Migration> migrations = {{1, schemaV1}, {2, schemaV2}, {3, schemaV3}};
+    static const QList<Migration> migrations = {{1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}};
     return migrations;
 }
 

@@ -13,7 +13,8 @@ namespace AgentDesk {
 namespace {
 
 const QString selectColumns =
-    u"SELECT id, title, model, agent_id, anonymous, pinned, archived, draft, created_at, updated_at, last_activity_at FROM threads"_s;
+    u"SELECT id, title, model, agent_id, anonymous, pinned, archived, draft, created_at, updated_at, last_activity_at, "
+    "origin, origin_id, label FROM threads"_s;
 
 Thread readThread(const QSqlQuery &q)
 {
@@ -29,6 +30,9 @@ Thread readThread(const QSqlQuery &q)
     t.createdAt = Sql::fromDb(q.value(8));
     t.updatedAt = Sql::fromDb(q.value(9));
     t.lastActivityAt = Sql::fromDb(q.value(10));
+    t.origin = q.value(11).toString();
+    t.originId = q.value(12).toString();
+    t.label = q.value(13).toString();
     return t;
 }
 
@@ -63,14 +67,25 @@ Result<Thread> ThreadRepository::create(Thread thread)
         thread.lastActivityAt = thread.createdAt;
     auto r = Sql::exec(m_db,
                        u"INSERT INTO threads (id, title, model, agent_id, anonymous, pinned, archived, draft, created_at, "
-                       "updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                       "updated_at, last_activity_at, origin, origin_id, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                        {thread.id, thread.title, thread.model, Sql::nullIfEmpty(thread.agentId), thread.anonymous,
                         thread.pinned, thread.archived, thread.draft, Sql::toDb(thread.createdAt),
-                        Sql::toDb(thread.updatedAt), Sql::toDb(thread.lastActivityAt)});
+                        Sql::toDb(thread.updatedAt), Sql::toDb(thread.lastActivityAt), thread.origin,
+                        Sql::nullIfEmpty(thread.originId), thread.label});
     if (!r)
         return std::unexpected(r.error());
     // Store-and-read-back normalises the timestamps to millisecond precision.
     return get(thread.id);
+}
+
+Result<std::optional<Thread>> ThreadRepository::findByOrigin(const QString &origin, const QString &originId) const
+{
+    auto q = Sql::exec(m_db, selectColumns + u" WHERE origin = ? AND origin_id = ?"_s, {origin, originId});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return std::optional<Thread>();
+    return std::optional<Thread>(readThread(*q));
 }
 
 Result<Thread> ThreadRepository::get(const QString &id) const

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace AgentDesk {
 
 // Threads and what is attached to them. Uses the connection of the calling thread's Database.
@@ -28,6 +30,8 @@ public:
     // Stores a new thread; an empty id or timestamp is filled in. Returns the stored thread.
     Result<Thread> create(Thread thread);
     Result<Thread> get(const QString &id) const;
+    // The thread imported from `origin` with that id there, if there is one.
+    Result<std::optional<Thread>> findByOrigin(const QString &origin, const QString &originId) const;
     // The full id of the one thread whose id is or starts with `idOrPrefix` (at least 4 characters).
     Result<QString> resolveId(const QString &idOrPrefix) const;
     // Pinned first, then by last activity, newest first.

@@ -1,0 +1,98 @@
+// `import FILE`: a history from another service into the database (ImportService does the work).
+
+#include "cliapplication.h"
+
+#include "importing/importservice.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+QString serviceName(ImportService::Format format)
+{
+    return format == ImportService::Format::ChatGpt ? u"ChatGPT"_s : u"the export"_s;
+}
+
+QJsonObject summaryJson(const ImportService::Summary &s, bool dryRun)
+{
+    return QJsonObject{{u"format"_s, ImportService::formatName(s.format)},
+                       {u"dryRun"_s, dryRun},
+                       {u"conversations"_s, s.conversations},
+                       {u"created"_s, s.created},
+                       {u"updated"_s, s.updated},
+                       {u"unchanged"_s, s.unchanged},
+                       {u"messages"_s, s.messages},
+                       {u"existingMessages"_s, s.existingMessages},
+                       {u"hidden"_s, s.hidden},
+                       {u"images"_s, s.images},
+                       {u"missingImages"_s, s.missingImages},
+                       {u"skipped"_s, QJsonArray::fromStringList(s.skipped)},
+                       {u"cancelled"_s, s.cancelled}};
+}
+
+void printSummary(QTextStream &out, const ImportService::Summary &s, bool dryRun)
+{
+    const QString from = serviceName(s.format);
+    if (dryRun) {
+        out << u"Dry run, nothing stored. Found in %1: %2 conversations, %3 messages, %4 images\n"_s.arg(from).arg(s.conversations).arg(s.messages).arg(s.images);
+    } else {
+        out << u"Imported from %1: %2 conversations (%3 new, %4 with new messages, %5 already imported), %6 messages, %7 images\n"_s.arg(from)
+                   .arg(s.conversations)
+                   .arg(s.created)
+                   .arg(s.updated)
+                   .arg(s.unchanged)
+                   .arg(s.messages)
+                   .arg(s.images);
+        if (s.existingMessages > 0)
+            out << u"Already imported before: %1 messages\n"_s.arg(s.existingMessages);
+    }
+    if (s.hidden > 0)
+        out << u"Left out as %1 hides them (system, context and empty messages): %2\n"_s.arg(from).arg(s.hidden);
+    if (s.missingImages > 0)
+        out << u"Images the export names but does not hold (kept as a note): %1\n"_s.arg(s.missingImages);
+    if (!s.skipped.isEmpty()) {
+        out << u"Skipped (%1):\n"_s.arg(s.skipped.size());
+        for (const QString &line : s.skipped)
+            out << "  " << line << '\n';
+    }
+}
+
+} // namespace
+
+void registerImportCommands(CliApplication &app)
+{
+    app.addCommand({u"import"_s, QString(), u"FILE [--format auto|chatgpt] [--dry-run] [--json]"_s,
+                    u"Import a ChatGPT data export (the .zip or its conversations.json): every conversation with all its "
+                    "branches, one transaction each. Running it again adds only what is new."_s,
+                    [](QCommandLineParser &p) {
+                        p.addPositionalArgument(u"FILE"_s, u"The export: a .zip or a conversations.json."_s);
+                        p.addOption({u"format"_s, u"auto (the default) or chatgpt."_s, u"FORMAT"_s, u"auto"_s});
+                        p.addOption({u"dry-run"_s, u"Read and check everything, store nothing."_s});
+                    },
+                    [&app](CliApplication::Context &c) {
+                        auto format = ImportService::formatFromName(c.parser.value(u"format"_s));
+                        if (!format)
+                            return app.usageError(format.error().message);
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        const bool dryRun = c.parser.isSet(u"dry-run"_s);
+                        ImportService service(*db, app.dataDir());
+                        auto summary = service.importFrom(c.positional.at(0), {*format, dryRun});
+                        if (!summary)
+                            return app.fail(summary.error());
+                        if (c.json)
+                            app.printJson(summaryJson(*summary, dryRun));
+                        else
+                            printSummary(app.out(), *summary, dryRun);
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+}
+
+} // namespace AgentDesk

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/message.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace AgentDesk {
+
+// One message of a conversation read from an export: its id there, its parent's (empty for a
+// first message) and what it says. Parents come before their children.
+struct ImportedMessage
+{
+    QString originId;
+    QString parentOriginId;
+    Message message; // role, status, createdAt and content; ids are given when it is stored
+};
+
+// A conversation read from an export, as a tree, before it is stored (ImportWriter).
+struct ImportedConversation
+{
+    QString origin;   // "chatgpt", "claude", "agentdesk"
+    QString originId; // the conversation's id there
+    QString title;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QString model; // the model the export names (its own words, e.g. "gpt-4o"); not a provider here
+    QString label; // a project's name, when the export says
+    QList<ImportedMessage> messages;
+    QString activeLeafOriginId; // the branch shown last there (empty: the newest leaf)
+    QStringList skipped;        // what was left out or kept only as a note, each with its reason
+    int hidden = 0;             // system, context and empty messages left out as the service hides them
+    int images = 0;             // images found in the archive and stored
+    int missingImages = 0;      // images the export names but does not hold (kept as a note)
+};
+
+// Finds an image an export refers to (a ChatGPT asset pointer, a file name) in the archive and
+// stores its bytes in the blob store: the blob's address and MIME type, or nothing when the export
+// does not hold it.
+struct ImportedImage
+{
+    QString blob;
+    QString mimeType;
+};
+using ImageResolver = std::function<std::optional<ImportedImage>(const QString &reference)>;
+
+} // namespace AgentDesk

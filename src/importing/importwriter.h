@@ -1,0 +1,34 @@
+#pragma once
+
+#include "importedconversation.h"
+
+#include "core/error.h"
+
+#include <QSqlDatabase>
+
+namespace AgentDesk {
+
+// Stores an imported conversation, all or nothing (one transaction, or a savepoint inside the
+// caller's). The first time it becomes a thread with its origin; again, only the messages the
+// thread does not have yet are added (by the export's ids) — a newer export's new messages and
+// new branches, nothing twice. The export's shown branch becomes the shown one when the thread is
+// new or that branch is among what was added; otherwise the user's choice stays.
+class ImportWriter
+{
+public:
+    explicit ImportWriter(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    struct Stored
+    {
+        QString threadId;
+        bool created = false;
+        int added = 0;    // messages stored now
+        int existing = 0; // messages the thread already had
+    };
+    Result<Stored> store(const ImportedConversation &conversation);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace AgentDesk
