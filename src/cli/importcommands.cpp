@@ -35,22 +35,24 @@ QJsonObject summaryJson(const ImportService::Summary &s, bool dryRun)
                        {u"cancelled"_s, s.cancelled}};
 }
 
+QString count(int n, const QString &word)
+{
+    return u"%1 %2%3"_s.arg(n).arg(word, n == 1 ? QString() : u"s"_s);
+}
+
 void printSummary(QTextStream &out, const ImportService::Summary &s, bool dryRun)
 {
     const QString from = serviceName(s.format);
+    const QString found = u"%1, %2, %3"_s.arg(count(s.conversations, u"conversation"_s), count(s.messages, u"message"_s), count(s.images, u"image"_s));
     if (dryRun) {
-        out << u"Dry run, nothing stored. Found in %1: %2 conversations, %3 messages, %4 images\n"_s.arg(from).arg(s.conversations).arg(s.messages).arg(s.images);
+        out << u"Dry run, nothing stored. Found in %1: %2\n"_s.arg(from, found);
     } else {
-        out << u"Imported from %1: %2 conversations (%3 new, %4 with new messages, %5 already imported), %6 messages, %7 images\n"_s.arg(from)
-                   .arg(s.conversations)
-                   .arg(s.created)
-                   .arg(s.updated)
-                   .arg(s.unchanged)
-                   .arg(s.messages)
-                   .arg(s.images);
+        out << u"Imported from %1: %2 (%3 new, %4 with new messages, %5 already imported)\n"_s.arg(from, found).arg(s.created).arg(s.updated).arg(s.unchanged);
         if (s.existingMessages > 0)
-            out << u"Already imported before: %1 messages\n"_s.arg(s.existingMessages);
+            out << u"Already there from an earlier import: %1\n"_s.arg(count(s.existingMessages, u"message"_s));
     }
+    if (s.cancelled)
+        out << u"Cancelled: the conversations read so far are stored; run it again to go on\n"_s;
     if (s.hidden > 0)
         out << u"Left out as %1 hides them (system, context and empty messages): %2\n"_s.arg(from).arg(s.hidden);
     if (s.missingImages > 0)

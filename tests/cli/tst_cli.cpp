@@ -48,6 +48,7 @@ private Q_SLOTS:
     void runStreamsTheAnswer();
     void runEventsAreJsonLines();
     void editRegenerateSwitchForkPrune();
+    void importChatGptExport();
     void runRejectsBadInputAndStoresNothing();
     void anonymousRunShowsAndExportsTheRealValues();
     void mcpServersAddListToolsCall();
@@ -555,6 +556,59 @@ void TestCli::runEventsAreJsonLines()
 }
 
 // Issue 15: edit and regenerate keep every version; the tree commands show, switch, fork and prune.
+// `import`: what was found and done, as text and as JSON; again adds nothing; bad input changes
+// nothing. (The import itself is tested in tests/importing.)
+void TestCli::importChatGptExport()
+{
+    const auto node = [](const QString &id, const QString &parent, const QStringList &children, const QString &role, const QString &text) {
+        QJsonObject message{{u"id"_s, id}, {u"author"_s, QJsonObject{{u"role"_s, role}}}, {u"create_time"_s, 1714000000.5},
+                            {u"content"_s, QJsonObject{{u"content_type"_s, u"text"_s}, {u"parts"_s, QJsonArray{text}}}}};
+        return QJsonObject{{u"id"_s, id}, {u"parent"_s, parent.isEmpty() ? QJsonValue() : QJsonValue(parent)},
+                           {u"children"_s, QJsonArray::fromStringList(children)}, {u"message"_s, role.isEmpty() ? QJsonValue() : QJsonValue(message)}};
+    };
+    const QJsonObject mapping{{u"root"_s, node(u"root"_s, {}, {u"s"_s}, {}, {})},
+                              {u"s"_s, node(u"s"_s, u"root"_s, {u"q"_s}, u"system"_s, QString())},
+                              {u"q"_s, node(u"q"_s, u"s"_s, {u"a"_s}, u"user"_s, u"Wie spät ist es?"_s)},
+                              {u"a"_s, node(u"a"_s, u"q"_s, {}, u"assistant"_s, u"Zeit für Tee."_s)}};
+    const QJsonArray conversations{QJsonObject{{u"id"_s, u"c1"_s}, {u"title"_s, u"Tee"_s}, {u"mapping"_s, mapping}, {u"current_node"_s, u"a"_s}},
+                                   QJsonObject{{u"id"_s, u"c2"_s}}};
+    const QString file = QDir(m_dir->path()).filePath(u"conversations.json"_s);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(conversations).toJson());
+    out.close();
+
+    const Run dry = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file, u"--dry-run"_s});
+    QCOMPARE(dry.exitCode, 0);
+    QCOMPARE(dry.out, u"Dry run, nothing stored. Found in ChatGPT: 2 conversations, 2 messages, 0 images\n"
+                      "Left out as ChatGPT hides them (system, context and empty messages): 1\n"
+                      "Skipped (1):\n  conversation c2: conversation c2 has no messages (no mapping)\n"_s);
+    QCOMPARE(cli({u"--data-dir"_s, m_dir->path(), u"threads"_s, u"list"_s}).out, QString()); // no threads yet
+    const Run done = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file});
+    QCOMPARE(done.exitCode, 0);
+    QCOMPARE(done.out, u"Imported from ChatGPT: 2 conversations, 2 messages, 0 images (1 new, 0 with new messages, 0 already imported)\n"
+                       "Left out as ChatGPT hides them (system, context and empty messages): 1\n"
+                       "Skipped (1):\n  conversation c2: conversation c2 has no messages (no mapping)\n"_s);
+    QCOMPARE(done.err, QString());
+    QVERIFY2(cli({u"--data-dir"_s, m_dir->path(), u"threads"_s, u"list"_s}).out.contains(u"Tee"_s), "the imported thread is listed");
+    const Run again = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file, u"--json"_s});
+    QCOMPARE(again.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(again.out.toUtf8()).object();
+    QCOMPARE(json.value(u"format"_s).toString(), u"chatgpt"_s);
+    QCOMPARE(json.value(u"created"_s).toInt(), 0);
+    QCOMPARE(json.value(u"unchanged"_s).toInt(), 1);
+    QCOMPARE(json.value(u"messages"_s).toInt(), 0);
+    QCOMPARE(json.value(u"existingMessages"_s).toInt(), 2);
+    QCOMPARE(json.value(u"skipped"_s).toArray().size(), 1);
+    // Bad input: a clear error, nothing stored.
+    const Run format = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file, u"--format"_s, u"msty"_s});
+    QCOMPARE(format.exitCode, 2);
+    QVERIFY2(format.err.contains(u"unknown format \"msty\" (auto or chatgpt)"_s), qPrintable(format.err));
+    const Run missing = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file + u".nope"_s});
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.err, u"agentdesk-cli: error: "_s + file + u".nope: no such file\n"_s);
+}
+
 void TestCli::editRegenerateSwitchForkPrune()
 {
     Test::ScriptedHttpServer server;
