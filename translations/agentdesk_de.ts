@@ -331,99 +331,99 @@
         <translation>Das Artefakt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="51"/>
-        <location filename="../src/ui/artifactpanel.cpp" line="123"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="59"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="141"/>
         <source>Versions</source>
         <translation>Versionen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="64"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="72"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="65"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="73"/>
         <source>Compare with the current version</source>
         <translation>Mit der aktuellen Version vergleichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="66"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="74"/>
         <source>Revert to this version</source>
         <translation>Auf diese Version zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="80"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="142"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="81"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="142"/>
         <source>Compare the chosen version with the current one</source>
         <translation>Die gewählte Version mit der aktuellen vergleichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="87"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="143"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="88"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="143"/>
         <source>Revert to the chosen version</source>
         <translation>Auf die gewählte Version zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="96"/>
-        <location filename="../src/ui/artifactpanel.cpp" line="103"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="112"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="119"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="97"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="113"/>
         <source>Export the artifact</source>
         <translation>Das Artefakt exportieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="219"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="236"/>
         <source>Version %1 (current)</source>
         <translation>Version %1 (aktuell)</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="220"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="237"/>
         <source>Version %1 of %2</source>
         <translation>Version %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="248"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="265"/>
         <source>Version %1 → %2: %3 line(s) added, %4 removed</source>
         <translation>Version %1 → %2: %3 Zeile(n) hinzugefügt, %4 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="281"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="298"/>
         <source>Nothing is being edited.</source>
         <translation>Es wird nichts bearbeitet.</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="288"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="305"/>
         <source>Saved as version %1.</source>
         <translation>Als Version %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="305"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="322"/>
         <source>Version %1 restored as version %2.</source>
         <translation>Version %1 als Version %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="313"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="330"/>
         <source>Unknown format %1</source>
         <translation>Unbekanntes Format %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="326"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="343"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/artifactpanel.cpp" line="327"/>
+        <location filename="../src/ui/artifactpanel.cpp" line="344"/>
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
     </message>
@@ -449,32 +449,32 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="97"/>
+        <location filename="../src/ui/chatpane.cpp" line="98"/>
         <source>Send a first message, then activate a skill for this conversation.</source>
         <translation>Senden Sie eine erste Nachricht und aktivieren Sie dann einen Skill für diese Unterhaltung.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="127"/>
+        <location filename="../src/ui/chatpane.cpp" line="128"/>
         <source>Copied to the clipboard</source>
         <translation>In die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="135"/>
+        <location filename="../src/ui/chatpane.cpp" line="136"/>
         <source>The event could not be written: %1</source>
         <translation>Der Termin konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="140"/>
+        <location filename="../src/ui/chatpane.cpp" line="141"/>
         <source>The event was handed to your calendar.</source>
         <translation>Der Termin wurde an Ihren Kalender übergeben.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="299"/>
+        <location filename="../src/ui/chatpane.cpp" line="300"/>
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen (Strg+,) einen Anbieter und ein Modell hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/chatpane.cpp" line="337"/>
+        <location filename="../src/ui/chatpane.cpp" line="343"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>%n Datei wird gelesen…</numerusform>
@@ -482,37 +482,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="358"/>
+        <location filename="../src/ui/chatpane.cpp" line="364"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation>Der API-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="431"/>
+        <location filename="../src/ui/chatpane.cpp" line="437"/>
         <source>Editing a message: Send adds your text as a new version; the old one stays.</source>
         <translation>Nachricht bearbeiten: Senden fügt Ihren Text als neue Version hinzu; die alte bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="438"/>
+        <location filename="../src/ui/chatpane.cpp" line="444"/>
         <source>An edited message keeps its own images. Send the edit first, then attach files to a new message.</source>
         <translation>Eine bearbeitete Nachricht behält ihre eigenen Bilder. Senden Sie zuerst die Änderung und hängen Sie Dateien dann an eine neue Nachricht an.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="552"/>
+        <location filename="../src/ui/chatpane.cpp" line="566"/>
         <source>Forked into a new conversation</source>
         <translation>In eine neue Unterhaltung abgezweigt</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="597"/>
+        <location filename="../src/ui/chatpane.cpp" line="613"/>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="626"/>
+        <location filename="../src/ui/chatpane.cpp" line="642"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="629"/>
+        <location filename="../src/ui/chatpane.cpp" line="645"/>
         <source>Full-size image</source>
         <translation>Bild in voller Größe</translation>
     </message>
@@ -520,108 +520,108 @@
 <context>
     <name>AgentDesk::Composer</name>
     <message>
-        <location filename="../src/ui/composer.cpp" line="89"/>
+        <location filename="../src/ui/composer.cpp" line="97"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="90"/>
+        <location filename="../src/ui/composer.cpp" line="98"/>
         <source>Message the assistant (Enter sends, Shift+Enter adds a line)</source>
         <translation>Nachricht an den Assistenten (Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein)</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="114"/>
+        <location filename="../src/ui/composer.cpp" line="125"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="118"/>
+        <location filename="../src/ui/composer.cpp" line="129"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="123"/>
+        <location filename="../src/ui/composer.cpp" line="134"/>
         <source>Skills</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="124"/>
+        <location filename="../src/ui/composer.cpp" line="135"/>
         <source>Skill quick actions</source>
         <translation>Skill-Schnellaktionen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="130"/>
+        <location filename="../src/ui/composer.cpp" line="141"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="131"/>
+        <location filename="../src/ui/composer.cpp" line="142"/>
         <source>Anonymous mode</source>
         <translation>Anonymer Modus</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="132"/>
+        <location filename="../src/ui/composer.cpp" line="143"/>
         <source>Mask names, e-mail addresses and other personal data before they reach the model</source>
         <translation>Namen, E-Mail-Adressen und andere persönliche Daten maskieren, bevor sie das Modell erreichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="140"/>
+        <location filename="../src/ui/composer.cpp" line="151"/>
         <source>Attach…</source>
         <translation>Anhängen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="141"/>
-        <location filename="../src/ui/composer.cpp" line="143"/>
+        <location filename="../src/ui/composer.cpp" line="152"/>
+        <location filename="../src/ui/composer.cpp" line="154"/>
         <source>Attach files</source>
         <translation>Dateien anhängen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="239"/>
+        <location filename="../src/ui/composer.cpp" line="252"/>
         <source>Pasted image %1</source>
         <translation>Eingefügtes Bild %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="269"/>
+        <location filename="../src/ui/composer.cpp" line="282"/>
         <source>Remove attachment %1</source>
         <translation>Anhang %1 entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="275"/>
+        <location filename="../src/ui/composer.cpp" line="288"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="298"/>
+        <location filename="../src/ui/composer.cpp" line="311"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="298"/>
+        <location filename="../src/ui/composer.cpp" line="311"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="299"/>
+        <location filename="../src/ui/composer.cpp" line="312"/>
         <source>Stop the answer</source>
         <translation>Die Antwort stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="299"/>
+        <location filename="../src/ui/composer.cpp" line="312"/>
         <source>Send the message</source>
         <translation>Die Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="300"/>
+        <location filename="../src/ui/composer.cpp" line="313"/>
         <source>Stop (Esc)</source>
         <translation>Stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="300"/>
+        <location filename="../src/ui/composer.cpp" line="313"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabe)</translation>
     </message>
     <message>
-        <location filename="../src/ui/composer.cpp" line="330"/>
+        <location filename="../src/ui/composer.cpp" line="343"/>
         <source>No agent</source>
         <translation>Kein Agent</translation>
     </message>
@@ -629,12 +629,12 @@
 <context>
     <name>AgentDesk::ConversationView</name>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="27"/>
+        <location filename="../src/ui/conversationview.cpp" line="28"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/conversationview.cpp" line="406"/>
+        <location filename="../src/ui/conversationview.cpp" line="531"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -657,114 +657,211 @@
 <context>
     <name>AgentDesk::MainWindow</name>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="42"/>
+        <location filename="../src/ui/mainwindow.cpp" line="46"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="96"/>
+        <location filename="../src/ui/mainwindow.cpp" line="100"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="98"/>
+        <location filename="../src/ui/mainwindow.cpp" line="102"/>
         <source>Undo the deletion</source>
         <translation>Das Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="140"/>
+        <location filename="../src/ui/mainwindow.cpp" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="141"/>
+        <location filename="../src/ui/mainwindow.cpp" line="145"/>
         <source>&amp;New conversation</source>
         <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="145"/>
+        <location filename="../src/ui/mainwindow.cpp" line="148"/>
+        <source>&amp;Import conversations…</source>
+        <translation>Unterhaltungen &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="149"/>
+        <location filename="../src/ui/mainwindow.cpp" line="245"/>
+        <location filename="../src/ui/mainwindow.cpp" line="262"/>
+        <location filename="../src/ui/mainwindow.cpp" line="273"/>
+        <source>Import conversations</source>
+        <translation>Unterhaltungen importieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="150"/>
+        <source>ChatGPT data export (*.zip conversations*.json);;All files (*)</source>
+        <translation>ChatGPT-Datenexport (*.zip conversations*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="156"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="148"/>
+        <location filename="../src/ui/mainwindow.cpp" line="159"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="153"/>
+        <location filename="../src/ui/mainwindow.cpp" line="164"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="154"/>
+        <location filename="../src/ui/mainwindow.cpp" line="165"/>
         <source>&amp;Search conversations</source>
         <translation>Unterhaltungen &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="157"/>
+        <location filename="../src/ui/mainwindow.cpp" line="168"/>
         <source>&amp;Go to conversation…</source>
         <translation>&amp;Gehe zu Unterhaltung…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="161"/>
+        <location filename="../src/ui/mainwindow.cpp" line="172"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="162"/>
+        <location filename="../src/ui/mainwindow.cpp" line="173"/>
         <source>Show &amp;archived conversations</source>
         <translation>&amp;Archivierte Unterhaltungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="166"/>
+        <location filename="../src/ui/mainwindow.cpp" line="177"/>
         <source>A&amp;rtifacts panel</source>
         <translation>A&amp;rtefakt-Bereich</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="174"/>
+        <location filename="../src/ui/mainwindow.cpp" line="185"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="175"/>
+        <location filename="../src/ui/mainwindow.cpp" line="186"/>
         <source>&amp;Agents and skills…</source>
         <translation>&amp;Agenten und Skills…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="177"/>
+        <location filename="../src/ui/mainwindow.cpp" line="188"/>
         <source>&amp;Usage and budgets…</source>
         <translation>&amp;Nutzung und Budgets…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="184"/>
+        <location filename="../src/ui/mainwindow.cpp" line="195"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="185"/>
+        <location filename="../src/ui/mainwindow.cpp" line="196"/>
         <source>&amp;Stop the answer</source>
         <translation>Antwort &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="192"/>
+        <location filename="../src/ui/mainwindow.cpp" line="203"/>
         <source>&amp;Allow the waiting tool call once</source>
         <translation>Wartenden Werkzeugaufruf einmal &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="193"/>
+        <location filename="../src/ui/mainwindow.cpp" line="204"/>
         <source>Allow the waiting tool for this &amp;thread</source>
         <translation>Wartendes Werkzeug für diese &amp;Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="194"/>
+        <location filename="../src/ui/mainwindow.cpp" line="205"/>
         <source>&amp;Deny the waiting tool call</source>
         <translation>Wartenden Werkzeugaufruf &amp;ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="211"/>
+        <location filename="../src/ui/mainwindow.cpp" line="222"/>
         <source>Main</source>
         <translation>Haupt</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="243"/>
+        <source>Reading the export…</source>
+        <translation>Der Export wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="243"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="256"/>
+        <source>%n conversation(s), </source>
+        <translation>
+            <numerusform>%n Unterhaltung, </numerusform>
+            <numerusform>%n Unterhaltungen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="256"/>
+        <location filename="../src/ui/mainwindow.cpp" line="268"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="262"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="266"/>
+        <source>Cancelled. </source>
+        <translation>Abgebrochen. </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="267"/>
+        <source>Imported from ChatGPT: %n conversation(s)</source>
+        <translation>
+            <numerusform>Aus ChatGPT importiert: %n Unterhaltung</numerusform>
+            <numerusform>Aus ChatGPT importiert: %n Unterhaltungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="268"/>
+        <source>%n image(s).</source>
+        <translation>
+            <numerusform>%n Bild.</numerusform>
+            <numerusform>%n Bilder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="270"/>
+        <source>%n conversation(s) were imported before and had nothing new.</source>
+        <translation>
+            <numerusform>%n Unterhaltung war schon importiert und hatte nichts Neues.</numerusform>
+            <numerusform>%n Unterhaltungen waren schon importiert und hatten nichts Neues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="272"/>
+        <source>Import the same file again to go on where it stopped.</source>
+        <translation>Importieren Sie dieselbe Datei noch einmal, um dort weiterzumachen, wo es aufgehört hat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="276"/>
+        <source>%n item(s) skipped; see the details.</source>
+        <translation>
+            <numerusform>%n Eintrag übersprungen; siehe Details.</numerusform>
+            <numerusform>%n Einträge übersprungen; siehe Details.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="283"/>
+        <source>Cancelling after the conversation being stored…</source>
+        <translation>Abbruch nach der Unterhaltung, die gerade gespeichert wird…</translation>
     </message>
 </context>
 <context>
@@ -825,152 +922,152 @@
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="45"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="58"/>
         <source>MCP servers</source>
         <translation>MCP-Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="52"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="65"/>
         <source>Server name</source>
         <translation>Name des Servers</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="53"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="66"/>
         <source>Transport</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="54"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="67"/>
         <source>Local program (stdio)</source>
         <translation>Lokales Programm (stdio)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="55"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="68"/>
         <source>Remote (Streamable HTTP)</source>
         <translation>Entfernt (Streamable HTTP)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="56"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="69"/>
         <source>Remote (HTTP with SSE, legacy)</source>
         <translation>Entfernt (HTTP mit SSE, veraltet)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="57"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="70"/>
         <source>Command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="59"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="72"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="65"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="78"/>
         <source>Tools of the server</source>
         <translation>Werkzeuge des Servers</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="67"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="80"/>
         <source>Server log</source>
         <translation>Server-Protokoll</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="82"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="108"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="83"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="109"/>
         <source>Add an MCP server</source>
         <translation>Einen MCP-Server hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="85"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="111"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="86"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="112"/>
         <source>Remove the MCP server</source>
         <translation>Den MCP-Server entfernen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="91"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="113"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="92"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="124"/>
         <source>Import servers from an mcpServers JSON file</source>
         <translation>Server aus einer mcpServers-JSON-Datei importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="94"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="114"/>
         <source>Import MCP servers</source>
         <translation>MCP-Server importieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="94"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="114"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="103"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="134"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="109"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="140"/>
         <source>Connect and list tools</source>
         <translation>Verbinden und Werkzeuge auflisten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="114"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="145"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="115"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="146"/>
         <source>Transport:</source>
         <translation>Transport:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="116"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="147"/>
         <source>Command:</source>
         <translation>Befehl:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="117"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="148"/>
         <source>URL:</source>
         <translation>URL:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="125"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="156"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="128"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="159"/>
         <source>Tools:</source>
         <translation>Werkzeuge:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="130"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="161"/>
         <source>Log (stderr):</source>
         <translation>Protokoll (stderr):</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="233"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="252"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="262"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="281"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mcpserverspage.cpp" line="265"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="284"/>
         <source>%n server(s) imported.</source>
         <translation>
             <numerusform>%n Server importiert.</numerusform>
@@ -978,7 +1075,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/mcpserverspage.cpp" line="275"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="294"/>
         <source>Save the server first.</source>
         <translation>Speichern Sie zuerst den Server.</translation>
     </message>
@@ -1044,18 +1141,18 @@
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="219"/>
         <location filename="../src/ui/messagedelegatelayout.cpp" line="399"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="287"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="393"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="461"/>
         <source>Thinking…</source>
         <translation>Denkt nach…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="472"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>%n Sekunde nachgedacht</numerusform>
@@ -1063,122 +1160,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="403"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="471"/>
         <source>Thoughts</source>
         <translation>Gedanken</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="195"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="263"/>
         <source>E-mail draft</source>
         <translation>E-Mail-Entwurf</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="196"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="264"/>
         <source>Calendar event</source>
         <translation>Kalendertermin</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="214"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="282"/>
         <source>Waiting for your approval</source>
         <translation>Wartet auf Ihre Freigabe</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="217"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="285"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="217"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="285"/>
         <source>No result</source>
         <translation>Kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="222"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="290"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="228"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="296"/>
         <source>Result of %1</source>
         <translation>Ergebnis von %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="236"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="304"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="240"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="308"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="257"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="325"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="418"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="486"/>
         <source>Hide thoughts</source>
         <translation>Gedanken ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="418"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="486"/>
         <source>Show thoughts</source>
         <translation>Gedanken anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="419"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="487"/>
         <source>Hide the details of %1</source>
         <translation>Details von %1 ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="420"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="488"/>
         <source>Show the details of %1</source>
         <translation>Details von %1 anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="431"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="499"/>
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="440"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="508"/>
         <source>Copy the message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="442"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="510"/>
         <source>Previous version</source>
         <translation>Vorherige Version</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="442"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="510"/>
         <source>Next version</source>
         <translation>Nächste Version</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="456"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="524"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="456"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="524"/>
         <source>Tool result</source>
         <translation>Werkzeugergebnis</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="456"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="524"/>
         <source>Assistant</source>
         <translation>Assistent</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="459"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="527"/>
         <source>(writing…)</source>
         <translation>(schreibt …)</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegate.cpp" line="468"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="536"/>
         <source>Version %1 of %2</source>
         <translation>Version %1 von %2</translation>
     </message>
@@ -1808,6 +1905,11 @@
         <source>New conversation</source>
         <translation>Neue Unterhaltung</translation>
     </message>
+    <message>
+        <location filename="../src/itemmodels/threadlistmodel.cpp" line="49"/>
+        <source>Imported from %1</source>
+        <translation>Importiert aus %1</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ThreadSidebar</name>
@@ -1837,27 +1939,27 @@
         <translation>Älter</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="153"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="169"/>
         <source>Search conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="154"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="170"/>
         <source>Search conversations (Ctrl+F)</source>
         <translation>Unterhaltungen durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="169"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="185"/>
         <source>Threads</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="179"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="195"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/threadsidebar.cpp" line="244"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="260"/>
         <source>The search was shortened to its first %n different word(s).</source>
         <translation>
             <numerusform>Die Suche wurde auf %n verschiedenes Wort gekürzt.</numerusform>
@@ -1865,68 +1967,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="246"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="262"/>
         <source>No conversation contains “%1”.</source>
         <translation>Keine Unterhaltung enthält „%1“.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="282"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="298"/>
         <source>A title cannot be empty.</source>
         <translation>Ein Titel darf nicht leer sein.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="319"/>
-        <location filename="../src/ui/threadsidebar.cpp" line="332"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="335"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="348"/>
         <source>New conversation</source>
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="320"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="336"/>
         <source>Deleted “%1”.</source>
         <translation>„%1“ gelöscht.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="332"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="348"/>
         <source>Restored “%1”.</source>
         <translation>„%1“ wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="365"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="381"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="367"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="383"/>
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="367"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="383"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="374"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="390"/>
         <source>Unpin</source>
         <translation>Lösen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="374"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="390"/>
         <source>Pin</source>
         <translation>Anheften</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="375"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="391"/>
         <source>Unarchive</source>
         <translation>Aus dem Archiv holen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="375"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="391"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="378"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="394"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>

@@ -4,11 +4,63 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message numerus="yes">
-        <location filename="../src/ui/chatpane.cpp" line="337"/>
+        <location filename="../src/ui/chatpane.cpp" line="343"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>Reading %n file…</numerusform>
             <numerusform>Reading %n files…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="256"/>
+        <source>%n conversation(s), </source>
+        <translation>
+            <numerusform>%n conversation, </numerusform>
+            <numerusform>%n conversations, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="256"/>
+        <location filename="../src/ui/mainwindow.cpp" line="268"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="267"/>
+        <source>Imported from ChatGPT: %n conversation(s)</source>
+        <translation>
+            <numerusform>Imported from ChatGPT: %n conversation</numerusform>
+            <numerusform>Imported from ChatGPT: %n conversations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="268"/>
+        <source>%n image(s).</source>
+        <translation>
+            <numerusform>%n image.</numerusform>
+            <numerusform>%n images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="270"/>
+        <source>%n conversation(s) were imported before and had nothing new.</source>
+        <translation>
+            <numerusform>%n conversation was imported before and had nothing new.</numerusform>
+            <numerusform>%n conversations were imported before and had nothing new.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="276"/>
+        <source>%n item(s) skipped; see the details.</source>
+        <translation>
+            <numerusform>%n item skipped; see the details.</numerusform>
+            <numerusform>%n items skipped; see the details.</numerusform>
         </translation>
     </message>
 </context>
@@ -26,7 +78,7 @@
 <context>
     <name>AgentDesk::McpServersPage</name>
     <message numerus="yes">
-        <location filename="../src/ui/mcpserverspage.cpp" line="265"/>
+        <location filename="../src/ui/mcpserverspage.cpp" line="284"/>
         <source>%n server(s) imported.</source>
         <translation>
             <numerusform>%n server imported.</numerusform>
@@ -37,7 +89,7 @@
 <context>
     <name>AgentDesk::MessageDelegate</name>
     <message numerus="yes">
-        <location filename="../src/ui/messagedelegate.cpp" line="404"/>
+        <location filename="../src/ui/messagedelegate.cpp" line="472"/>
         <source>Thought for %n second(s)</source>
         <translation>
             <numerusform>Thought for %n second</numerusform>
@@ -67,7 +119,7 @@
 <context>
     <name>AgentDesk::ThreadSidebar</name>
     <message numerus="yes">
-        <location filename="../src/ui/threadsidebar.cpp" line="244"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="260"/>
         <source>The search was shortened to its first %n different word(s).</source>
         <translation>
             <numerusform>The search was shortened to its first %n different word.</numerusform>

@@ -6,6 +6,7 @@
 #include "ziparchive.h"
 
 #include "storage/blobstore.h"
+#include "storage/database.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -13,7 +14,9 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QMimeDatabase>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -112,6 +115,30 @@ QString conversationLabel(const QJsonObject &json, int number)
 }
 
 } // namespace
+
+std::shared_ptr<std::atomic_bool> ImportService::start(const QString &dataDir, const QString &path, const Options &options, QObject *context,
+                                                       std::function<void(const Progress &)> progress,
+                                                       std::function<void(const Result<Summary> &)> done)
+{
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    QPointer<QObject> receiver(context);
+    QThreadPool::globalInstance()->start([=] {
+        Result<Summary> result = [&]() -> Result<Summary> {
+            auto db = Database::open(dataDir);
+            if (!db)
+                return std::unexpected(db.error());
+            ImportService service((*db)->connection(), dataDir);
+            return service.importFrom(path, options, [&](const Progress &at) {
+                if (receiver)
+                    QMetaObject::invokeMethod(receiver.data(), [progress, at] { progress(at); }, Qt::QueuedConnection);
+                return !cancel->load();
+            });
+        }();
+        if (receiver)
+            QMetaObject::invokeMethod(receiver.data(), [done, result] { done(result); }, Qt::QueuedConnection);
+    });
+    return cancel;
+}
 
 Result<ImportService::Format> ImportService::formatFromName(const QString &name)
 {

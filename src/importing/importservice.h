@@ -6,7 +6,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
+#include <memory>
+
+class QObject;
 
 namespace AgentDesk {
 
@@ -56,6 +60,13 @@ public:
 
     ImportService(QSqlDatabase db, QString dataDir) : m_db(std::move(db)), m_dataDir(std::move(dataDir)) {}
     Result<Summary> importFrom(const QString &path, const Options &options, const ProgressCallback &progress = {});
+
+    // The window's way: the import on a worker thread with a connection of its own. `progress` and
+    // `done` run on `context`'s thread (never once it is gone); setting the returned flag cancels
+    // after the conversation being stored.
+    static std::shared_ptr<std::atomic_bool> start(const QString &dataDir, const QString &path, const Options &options, QObject *context,
+                                                   std::function<void(const Progress &)> progress,
+                                                   std::function<void(const Result<Summary> &)> done);
 
 private:
     QSqlDatabase m_db;

@@ -18,7 +18,10 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
     const Thread &t = m_threads.at(index.row());
     switch (role) {
     case Qt::DisplayRole: return t.title.isEmpty() ? tr("New conversation") : t.title;
-    case Qt::ToolTipRole: return t.title;
+    case Qt::ToolTipRole: return t.origin.isEmpty() ? t.title : t.title + u'\n' + importedFrom(t.origin);
+    case Qt::AccessibleDescriptionRole: return t.origin.isEmpty() ? QString() : importedFrom(t.origin);
+    case OriginRole: return t.origin;
+    case OriginNameRole: return originName(t.origin);
     case IdRole: return t.id;
     case TitleRole: return t.title;
     case ModelRole: return t.model;
@@ -30,11 +33,28 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString ThreadListModel::originName(const QString &origin)
+{
+    if (origin == "chatgpt"_L1)
+        return u"ChatGPT"_s;
+    if (origin == "claude"_L1)
+        return u"Claude"_s;
+    if (origin == "agentdesk"_L1)
+        return u"AgentDesk"_s;
+    return origin;
+}
+
+QString ThreadListModel::importedFrom(const QString &origin)
+{
+    return tr("Imported from %1").arg(originName(origin));
+}
+
 QHash<int, QByteArray> ThreadListModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert({{IdRole, "threadId"}, {TitleRole, "title"}, {ModelRole, "model"}, {PinnedRole, "pinned"},
-                  {ArchivedRole, "archived"}, {LastActivityRole, "lastActivity"}, {GroupRole, "group"}});
+                  {ArchivedRole, "archived"}, {LastActivityRole, "lastActivity"}, {GroupRole, "group"},
+                  {OriginRole, "origin"}, {OriginNameRole, "originName"}});
     return names;
 }
 

@@ -23,6 +23,8 @@ public:
         ArchivedRole,              ///< bool
         LastActivityRole,          ///< QDateTime (UTC)
         GroupRole,                 ///< Group: the sidebar section the thread belongs to
+        OriginRole,                ///< QString: where it was imported from ("chatgpt", …; empty: made here)
+        OriginNameRole,            ///< QString: that service's name ("ChatGPT"; empty: made here)
     };
     Q_ENUM(Roles)
 
@@ -33,6 +35,9 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // "ChatGPT" for "chatgpt"; "Imported from ChatGPT".
+    static QString originName(const QString &origin);
+    static QString importedFrom(const QString &origin);
     QHash<int, QByteArray> roleNames() const override;
 
     // Replaces everything (opening the database): the one place that resets the model.

@@ -55,6 +55,9 @@ public:
     SettingsDialog *showSettings();
     // Tools → Agents and skills; one at a time.
     AgentEditor *showAgentEditor();
+    // File → Import conversations: the export at `path` imported on a worker thread behind a
+    // progress dialog with Cancel, then a summary (tests pass the path; the menu asks for it).
+    void importConversations(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

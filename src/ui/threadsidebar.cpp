@@ -88,9 +88,25 @@ public:
             painter->setPen(Qt::NoPen);
             painter->drawRoundedRect(row.rect, 6, 6);
         }
+        // An imported conversation carries its origin as a small tag at the right.
+        const QString origin = index.data(ThreadListModel::OriginNameRole).toString();
+        int tagWidth = 0;
+        if (!origin.isEmpty()) {
+            QFont small = option.font;
+            small.setPointSizeF(option.font.pointSizeF() * 0.8);
+            const QFontMetrics metrics(small);
+            tagWidth = metrics.horizontalAdvance(origin) + 12;
+            const QRect tag(row.rect.right() - 6 - tagWidth, row.rect.center().y() - metrics.height() / 2 - 1, tagWidth, metrics.height() + 2);
+            painter->setFont(small);
+            painter->setPen(option.palette.color(QPalette::PlaceholderText));
+            painter->drawRoundedRect(QRectF(tag).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+            painter->drawText(tag, Qt::AlignCenter, origin);
+            painter->setFont(option.font);
+            tagWidth += 6;
+        }
         painter->setPen(option.palette.color(QPalette::Text));
-        painter->drawText(row.rect.adjusted(10, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                          option.fontMetrics.elidedText(row.text, Qt::ElideRight, row.rect.width() - 18));
+        painter->drawText(row.rect.adjusted(10, 0, -8 - tagWidth, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          option.fontMetrics.elidedText(row.text, Qt::ElideRight, row.rect.width() - 18 - tagWidth));
         painter->restore();
     }
 };
