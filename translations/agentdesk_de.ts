@@ -690,14 +690,14 @@
         <location filename="../src/ui/mainwindow.cpp" line="149"/>
         <location filename="../src/ui/mainwindow.cpp" line="245"/>
         <location filename="../src/ui/mainwindow.cpp" line="262"/>
-        <location filename="../src/ui/mainwindow.cpp" line="273"/>
+        <location filename="../src/ui/mainwindow.cpp" line="275"/>
         <source>Import conversations</source>
         <translation>Unterhaltungen importieren</translation>
     </message>
     <message>
         <location filename="../src/ui/mainwindow.cpp" line="150"/>
-        <source>ChatGPT data export (*.zip conversations*.json);;All files (*)</source>
-        <translation>ChatGPT-Datenexport (*.zip conversations*.json);;Alle Dateien (*)</translation>
+        <source>ChatGPT or Claude export (*.zip conversations*.json);;All files (*)</source>
+        <translation>Export aus ChatGPT oder Claude (*.zip conversations*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../src/ui/mainwindow.cpp" line="156"/>
@@ -804,7 +804,7 @@
     </message>
     <message numerus="yes">
         <location filename="../src/ui/mainwindow.cpp" line="256"/>
-        <location filename="../src/ui/mainwindow.cpp" line="268"/>
+        <location filename="../src/ui/mainwindow.cpp" line="270"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -823,14 +823,14 @@
     </message>
     <message numerus="yes">
         <location filename="../src/ui/mainwindow.cpp" line="267"/>
-        <source>Imported from ChatGPT: %n conversation(s)</source>
+        <source>Imported from %1: %n conversation(s)</source>
         <translation>
-            <numerusform>Aus ChatGPT importiert: %n Unterhaltung</numerusform>
-            <numerusform>Aus ChatGPT importiert: %n Unterhaltungen</numerusform>
+            <numerusform>Aus %1 importiert: %n Unterhaltung</numerusform>
+            <numerusform>Aus %1 importiert: %n Unterhaltungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="268"/>
+        <location filename="../src/ui/mainwindow.cpp" line="270"/>
         <source>%n image(s).</source>
         <translation>
             <numerusform>%n Bild.</numerusform>
@@ -838,7 +838,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="270"/>
+        <location filename="../src/ui/mainwindow.cpp" line="272"/>
         <source>%n conversation(s) were imported before and had nothing new.</source>
         <translation>
             <numerusform>%n Unterhaltung war schon importiert und hatte nichts Neues.</numerusform>
@@ -846,12 +846,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="272"/>
+        <location filename="../src/ui/mainwindow.cpp" line="274"/>
         <source>Import the same file again to go on where it stopped.</source>
         <translation>Importieren Sie dieselbe Datei noch einmal, um dort weiterzumachen, wo es aufgehört hat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="276"/>
+        <location filename="../src/ui/mainwindow.cpp" line="278"/>
         <source>%n item(s) skipped; see the details.</source>
         <translation>
             <numerusform>%n Eintrag übersprungen; siehe Details.</numerusform>
@@ -859,7 +859,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="283"/>
+        <location filename="../src/ui/mainwindow.cpp" line="285"/>
         <source>Cancelling after the conversation being stored…</source>
         <translation>Abbruch nach der Unterhaltung, die gerade gespeichert wird…</translation>
     </message>

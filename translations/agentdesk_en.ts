@@ -24,7 +24,7 @@
     </message>
     <message numerus="yes">
         <location filename="../src/ui/mainwindow.cpp" line="256"/>
-        <location filename="../src/ui/mainwindow.cpp" line="268"/>
+        <location filename="../src/ui/mainwindow.cpp" line="270"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -33,14 +33,14 @@
     </message>
     <message numerus="yes">
         <location filename="../src/ui/mainwindow.cpp" line="267"/>
-        <source>Imported from ChatGPT: %n conversation(s)</source>
+        <source>Imported from %1: %n conversation(s)</source>
         <translation>
-            <numerusform>Imported from ChatGPT: %n conversation</numerusform>
-            <numerusform>Imported from ChatGPT: %n conversations</numerusform>
+            <numerusform>Imported from %1: %n conversation</numerusform>
+            <numerusform>Imported from %1: %n conversations</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="268"/>
+        <location filename="../src/ui/mainwindow.cpp" line="270"/>
         <source>%n image(s).</source>
         <translation>
             <numerusform>%n image.</numerusform>
@@ -48,7 +48,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="270"/>
+        <location filename="../src/ui/mainwindow.cpp" line="272"/>
         <source>%n conversation(s) were imported before and had nothing new.</source>
         <translation>
             <numerusform>%n conversation was imported before and had nothing new.</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="276"/>
+        <location filename="../src/ui/mainwindow.cpp" line="278"/>
         <source>%n item(s) skipped; see the details.</source>
         <translation>
             <numerusform>%n item skipped; see the details.</numerusform>

@@ -15,7 +15,12 @@ namespace {
 
 QString serviceName(ImportService::Format format)
 {
-    return format == ImportService::Format::ChatGpt ? u"ChatGPT"_s : u"the export"_s;
+    switch (format) {
+    case ImportService::Format::ChatGpt: return u"ChatGPT"_s;
+    case ImportService::Format::Claude: return u"Claude"_s;
+    case ImportService::Format::Auto: break;
+    }
+    return u"the export"_s;
 }
 
 QJsonObject summaryJson(const ImportService::Summary &s, bool dryRun)
@@ -68,12 +73,12 @@ void printSummary(QTextStream &out, const ImportService::Summary &s, bool dryRun
 
 void registerImportCommands(CliApplication &app)
 {
-    app.addCommand({u"import"_s, QString(), u"FILE [--format auto|chatgpt] [--dry-run] [--json]"_s,
-                    u"Import a ChatGPT data export (the .zip or its conversations.json): every conversation with all its "
+    app.addCommand({u"import"_s, QString(), u"FILE [--format auto|chatgpt|claude] [--dry-run] [--json]"_s,
+                    u"Import a ChatGPT or Claude export (the .zip or its conversations.json): every conversation with all its "
                     "branches, one transaction each. Running it again adds only what is new."_s,
                     [](QCommandLineParser &p) {
                         p.addPositionalArgument(u"FILE"_s, u"The export: a .zip or a conversations.json."_s);
-                        p.addOption({u"format"_s, u"auto (the default) or chatgpt."_s, u"FORMAT"_s, u"auto"_s});
+                        p.addOption({u"format"_s, u"auto (the default), chatgpt or claude."_s, u"FORMAT"_s, u"auto"_s});
                         p.addOption({u"dry-run"_s, u"Read and check everything, store nothing."_s});
                     },
                     [&app](CliApplication::Context &c) {

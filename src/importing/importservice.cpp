@@ -1,6 +1,7 @@
 #include "importservice.h"
 
 #include "chatgptexport.h"
+#include "claudeexport.h"
 #include "importwriter.h"
 #include "jsonarraysplitter.h"
 #include "ziparchive.h"
@@ -146,12 +147,19 @@ Result<ImportService::Format> ImportService::formatFromName(const QString &name)
         return Format::Auto;
     if (name == "chatgpt"_L1)
         return Format::ChatGpt;
-    return std::unexpected(invalidArgument(u"unknown format \"%1\" (auto or chatgpt)"_s.arg(name)));
+    if (name == "claude"_L1)
+        return Format::Claude;
+    return std::unexpected(invalidArgument(u"unknown format \"%1\" (auto, chatgpt or claude)"_s.arg(name)));
 }
 
 QString ImportService::formatName(Format format)
 {
-    return format == Format::ChatGpt ? u"chatgpt"_s : u"auto"_s;
+    switch (format) {
+    case Format::ChatGpt: return u"chatgpt"_s;
+    case Format::Claude: return u"claude"_s;
+    case Format::Auto: break;
+    }
+    return u"auto"_s;
 }
 
 Result<ImportService::Summary> ImportService::importFrom(const QString &path, const Options &options, const ProgressCallback &progress)
@@ -169,7 +177,7 @@ Result<ImportService::Summary> ImportService::importFrom(const QString &path, co
         zip = std::move(*opened);
         files = conversationFiles(*zip);
         if (files.isEmpty())
-            return std::unexpected(invalidArgument(u"%1: the archive holds no conversations.json (is it a ChatGPT data export?)"_s.arg(path)));
+            return std::unexpected(invalidArgument(u"%1: the archive holds no conversations.json (is it a ChatGPT or Claude export?)"_s.arg(path)));
         for (const QString &file : std::as_const(files))
             at.totalBytes += zip->entry(file)->size;
     } else {
@@ -182,7 +190,6 @@ Result<ImportService::Summary> ImportService::importFrom(const QString &path, co
     ArchiveImages images(zip.get(), m_dataDir, options.dryRun);
     const ImageResolver resolve = [&images](const QString &reference) { return images.find(reference); };
     ImportWriter writer(m_db);
-    std::optional<Error> fatal;
     const auto conversation = [&](QByteArrayView element) -> bool {
         ++summary.conversations;
         ++at.conversations;
@@ -194,12 +201,11 @@ Result<ImportService::Summary> ImportService::importFrom(const QString &path, co
             summary.skipped << u"%1: not a JSON object"_s.arg(label);
         } else if (!document.isObject()) {
             summary.skipped << u"%1: invalid JSON (%2 at byte %3)"_s.arg(label, parseError.errorString()).arg(parseError.offset);
-        } else if (summary.format == Format::Auto && json.contains(u"chat_messages"_s) && !json.contains(u"mapping"_s)) {
-            fatal = invalidArgument(u"%1: this is a Claude export, which this version cannot import yet"_s.arg(path));
-            return false;
         } else {
-            summary.format = Format::ChatGpt;
-            auto read = ChatGptExport::conversation(json, resolve);
+            // The first conversation tells which service the export is from.
+            if (summary.format == Format::Auto)
+                summary.format = json.contains(u"chat_messages"_s) && !json.contains(u"mapping"_s) ? Format::Claude : Format::ChatGpt;
+            auto read = summary.format == Format::Claude ? ClaudeExport::conversation(json) : ChatGptExport::conversation(json, resolve);
             if (!read) {
                 summary.skipped << u"%1: %2"_s.arg(label, read.error().message);
             } else {
@@ -257,8 +263,6 @@ Result<ImportService::Summary> ImportService::importFrom(const QString &path, co
                     break;
             }
         }
-        if (fatal)
-            return std::unexpected(*fatal);
         if (summary.cancelled)
             break;
         if (!broken && read)
@@ -272,8 +276,6 @@ Result<ImportService::Summary> ImportService::importFrom(const QString &path, co
             summary.skipped << u"%1: %2; the conversations before it were imported"_s.arg(zip ? file : path, broken->message);
         }
     }
-    if (summary.format == Format::Auto)
-        summary.format = Format::ChatGpt;
     return summary;
 }
 

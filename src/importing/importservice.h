@@ -15,7 +15,8 @@ class QObject;
 namespace AgentDesk {
 
 // Imports a history from outside (product.md, issue 16), for every front end: a ChatGPT data
-// export (the .zip or its conversations.json, sharded conversations-NNN.json too) — read as a
+// export or a Claude export (the .zip or its conversations.json, sharded conversations-NNN.json
+// too; which one is told by the first conversation) — read as a
 // stream, one conversation at a time, each stored in its own transaction (ImportWriter), so a
 // cancel or a crash leaves only whole conversations and running it again goes on where it stopped
 // and adds nothing twice. A conversation that cannot be read is skipped with its reason; the rest
@@ -24,8 +25,8 @@ namespace AgentDesk {
 class ImportService
 {
 public:
-    enum class Format { Auto, ChatGpt };
-    static Result<Format> formatFromName(const QString &name); // "auto", "chatgpt"
+    enum class Format { Auto, ChatGpt, Claude };
+    static Result<Format> formatFromName(const QString &name); // "auto", "chatgpt", "claude"
     static QString formatName(Format format);
 
     struct Options

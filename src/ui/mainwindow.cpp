@@ -147,7 +147,7 @@ void MainWindow::createActions()
     newAction->setShortcut(QKeySequence::New);
     auto *import = file->addAction(tr("&Import conversations…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import conversations"), {},
-                                                          tr("ChatGPT data export (*.zip conversations*.json);;All files (*)"));
+                                                          tr("ChatGPT or Claude export (*.zip conversations*.json);;All files (*)"));
         if (!path.isEmpty())
             importConversations(path);
     });
@@ -264,7 +264,9 @@ void MainWindow::importConversations(const QString &path)
             }
             const ImportService::Summary &s = *result;
             QString text = (s.cancelled ? tr("Cancelled. ") : QString())
-                           + tr("Imported from ChatGPT: %n conversation(s)", nullptr, s.created + s.updated) + u", "_s
+                           + tr("Imported from %1: %n conversation(s)", nullptr, s.created + s.updated)
+                                 .arg(s.format == ImportService::Format::Claude ? u"Claude"_s : u"ChatGPT"_s)
+                           + u", "_s
                            + tr("%n message(s)", nullptr, s.messages) + u", "_s + tr("%n image(s).", nullptr, s.images);
             if (s.unchanged > 0)
                 text += u"\n"_s + tr("%n conversation(s) were imported before and had nothing new.", nullptr, s.unchanged);

@@ -603,7 +603,7 @@ void TestCli::importChatGptExport()
     // Bad input: a clear error, nothing stored.
     const Run format = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file, u"--format"_s, u"msty"_s});
     QCOMPARE(format.exitCode, 2);
-    QVERIFY2(format.err.contains(u"unknown format \"msty\" (auto or chatgpt)"_s), qPrintable(format.err));
+    QVERIFY2(format.err.contains(u"unknown format \"msty\" (auto, chatgpt or claude)"_s), qPrintable(format.err));
     const Run missing = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file + u".nope"_s});
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err, u"agentdesk-cli: error: "_s + file + u".nope: no such file\n"_s);
