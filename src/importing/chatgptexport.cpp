@@ -328,21 +328,9 @@ void Converter::visit(const QString &id, const Context &above, QList<std::pair<Q
 
 void Converter::chooseActiveLeaf()
 {
-    // The branch shown last: current_node, or the nearest message kept above it.
-    const QString current = m_json.value(u"current_node"_s).toString();
-    m_out.activeLeafOriginId = m_keptAbove.value(current);
-    if (!m_out.activeLeafOriginId.isEmpty() || m_out.messages.isEmpty())
-        return;
-    // None named: the newest leaf.
-    QSet<QString> parents;
-    for (const ImportedMessage &m : std::as_const(m_out.messages))
-        parents.insert(m.parentOriginId);
-    const ImportedMessage *newest = nullptr;
-    for (const ImportedMessage &m : std::as_const(m_out.messages)) {
-        if (!parents.contains(m.originId) && (!newest || m.message.createdAt >= newest->message.createdAt))
-            newest = &m;
-    }
-    m_out.activeLeafOriginId = newest ? newest->originId : QString();
+    // The branch shown last: current_node, or the nearest message kept above it (none named: the
+    // newest leaf, completeConversation()).
+    m_out.activeLeafOriginId = m_keptAbove.value(m_json.value(u"current_node"_s).toString());
 }
 
 Result<ImportedConversation> Converter::run()
@@ -380,18 +368,7 @@ Result<ImportedConversation> Converter::run()
     if (const qsizetype unreached = m_nodes.size() - seen.size(); unreached > 0)
         m_out.skipped << u"%1 message(s) whose parents form a cycle"_s.arg(unreached);
     chooseActiveLeaf();
-    if (m_out.title.isEmpty()) {
-        for (const ImportedMessage &m : std::as_const(m_out.messages)) {
-            if (m.message.role == MessageRole::User) {
-                m_out.title = m.message.plainText().simplified().left(80);
-                break;
-            }
-        }
-    }
-    if (m_out.title.isEmpty())
-        m_out.title = u"Untitled conversation"_s;
-    if (!m_out.createdAt.isValid() && !m_out.messages.isEmpty())
-        m_out.createdAt = m_out.messages.constFirst().message.createdAt;
+    completeConversation(m_out);
     return m_out;
 }
 

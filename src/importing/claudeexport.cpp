@@ -53,7 +53,6 @@ private:
     void add(const QJsonObject &message, const QString &parent);
     void addAnswer(const QJsonObject &message, const QString &uuid, const QString &parent, const QDateTime &time);
     QList<ContentPart> humanParts(const QJsonObject &message) const;
-    void chooseActiveLeaf();
 
     const QJsonObject &m_json;
     ImportedConversation m_out;
@@ -194,19 +193,6 @@ void Converter::add(const QJsonObject &message, const QString &parent)
     m_lastPiece.insert(uuid, uuid);
 }
 
-void Converter::chooseActiveLeaf()
-{
-    QSet<QString> parents;
-    for (const ImportedMessage &m : std::as_const(m_out.messages))
-        parents.insert(m.parentOriginId);
-    const ImportedMessage *newest = nullptr;
-    for (const ImportedMessage &m : std::as_const(m_out.messages)) {
-        if (!parents.contains(m.originId) && (!newest || m.message.createdAt >= newest->message.createdAt))
-            newest = &m;
-    }
-    m_out.activeLeafOriginId = newest ? newest->originId : QString();
-}
-
 Result<ImportedConversation> Converter::run()
 {
     m_out.origin = u"claude"_s;
@@ -262,19 +248,7 @@ Result<ImportedConversation> Converter::run()
     }
     if (const qsizetype unreached = order.size() - seen.size(); unreached > 0)
         m_out.skipped << u"%1 message(s) whose parents form a cycle"_s.arg(unreached);
-    chooseActiveLeaf();
-    if (m_out.title.isEmpty()) {
-        for (const ImportedMessage &m : std::as_const(m_out.messages)) {
-            if (m.message.role == MessageRole::User) {
-                m_out.title = m.message.plainText().simplified().left(80);
-                break;
-            }
-        }
-    }
-    if (m_out.title.isEmpty())
-        m_out.title = u"Untitled conversation"_s;
-    if (!m_out.createdAt.isValid() && !m_out.messages.isEmpty())
-        m_out.createdAt = m_out.messages.constFirst().message.createdAt;
+    completeConversation(m_out); // the export names no leaf: the newest is shown
     return m_out;
 }
 

@@ -39,6 +39,12 @@ struct ImportedConversation
     int missingImages = 0;      // images the export names but does not hold (kept as a note)
 };
 
+// The newest leaf of the messages (by time, the later one on a tie), for exports that name none.
+QString newestLeaf(const QList<ImportedMessage> &messages);
+// Fills in what an export left out: the shown leaf (the newest), a title from the first question
+// ("Untitled conversation" without one), the creation time from the first message.
+void completeConversation(ImportedConversation &conversation);
+
 // Finds an image an export refers to (a ChatGPT asset pointer, a file name) in the archive and
 // stores its bytes in the blob store: the blob's address and MIME type, or nothing when the export
 // does not hold it.
