@@ -49,7 +49,12 @@ MainWindow::MainWindow(Workspace *workspace, RunController *runs,
     m_order->setSourceModel(m_threads);
     m_sidebar = new ThreadSidebar(m_workspace, m_threads, m_order);
 
-    connect(m_sidebar, &ThreadSidebar::threadActivated, m_chat, &ChatPane::openThread);
+    connect(m_sidebar, &ThreadSidebar::threadActivated, this, [this](const QString &threadId) {
+        // Conversations can be read without a provider (imported ones, say): the welcome gives way.
+        if (isWelcomeShown())
+            showWelcome(false);
+        m_chat->openThread(threadId);
+    });
     connect(m_sidebar, &ThreadSidebar::messageActivated, this, [this](const QString &threadId, const QString &messageId) {
         openThread(threadId);
         // The hit's message comes into view, its version shown when it was not.

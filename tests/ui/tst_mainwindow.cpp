@@ -872,7 +872,14 @@ void TestMainWindow::importsAChatGptExportWithProgressAndSummary()
     QCOMPARE(row.data(ThreadListModel::OriginNameRole).toString(), u"ChatGPT"_s);
     QCOMPARE(row.data(Qt::ToolTipRole).toString(), u"Tee\nImported from ChatGPT"_s);
     QCOMPARE(row.data(Qt::AccessibleDescriptionRole).toString(), u"Imported from ChatGPT"_s);
-    m_window->openThread(row.data(ThreadListModel::IdRole).toString());
+    // Read before any provider is set up: clicking the conversation leaves the welcome page.
+    m_window->showWelcome(true);
+    QListView *list = m_window->threadView();
+    const QModelIndex shown = list->model()->index(0, 0);
+    QVERIFY(shown.isValid());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(shown).center());
+    QVERIFY(!m_window->isWelcomeShown());
+    QCOMPARE(m_window->chat()->threadId(), row.data(ThreadListModel::IdRole).toString());
     QCOMPARE(m_window->chat()->messages()->rowCount(), 2);
     screenshot(u"imported-thread"_s);
 }
