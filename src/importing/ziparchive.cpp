@@ -33,7 +33,8 @@ QString openFailure(int code)
         zip_error_init_with_code(&error, code);
         const QString text = QString::fromUtf8(zip_error_strerror(&error));
         zip_error_fini(&error);
-        return text;
+        // libzip 1.11 (Debian 13) has a code of its own for a truncated archive.
+        return text.contains("truncated"_L1, Qt::CaseInsensitive) ? u"the zip archive is damaged or truncated"_s : text;
     }
     }
 }

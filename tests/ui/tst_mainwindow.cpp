@@ -83,7 +83,6 @@ private Q_SLOTS:
     void versionsSwitchForkAndSearchHits();
     void aFailedRegenerationKeepsTheAnswerAndRetriesIt();
     void attachedFilesBecomeSourcesBeforeTheRun();
-    void importsAChatGptExportWithProgressAndSummary();
 
 private:
     void makeWindow();
@@ -825,63 +824,6 @@ void TestMainWindow::answerAToolCallFromTheKeyboard()
     QCOMPARE(rowText(3), u"Understood, no document."_s);
     QVERIFY(messages->index(messages->rowOfCall(u"call_1"_s)).data(MessageListModel::CallResultsRole).toMap().value(u"call_1"_s).toMap().value(u"isError"_s).toBool());
     QCOMPARE(AD_VERIFY_OK(ArtifactRepository(m_t->connection()).list(m_window->chat()->threadId()))->size(), 0);
-}
-
-// File → Import conversations: the export is read on a worker thread behind a progress dialog,
-// the summary says what came in, and the imported thread is listed with its origin.
-void TestMainWindow::importsAChatGptExportWithProgressAndSummary()
-{
-    // As the application does: the English catalogue gives the plural forms (the last test here).
-    QCOMPARE(Appearance::installTranslations(QLocale::c(), QFileInfo(QStringLiteral(ENGLISH_QM_PATH)).absolutePath()), u"agentdesk_en"_s);
-    makeWindow();
-    const auto node = [](const QString &id, const QString &parent, const QStringList &children, const QString &role, const QString &text) {
-        QJsonObject message{{u"id"_s, id}, {u"author"_s, QJsonObject{{u"role"_s, role}}}, {u"create_time"_s, 1714000000.5},
-                            {u"content"_s, QJsonObject{{u"content_type"_s, u"text"_s}, {u"parts"_s, QJsonArray{text}}}}};
-        return QJsonObject{{u"id"_s, id}, {u"parent"_s, parent.isEmpty() ? QJsonValue() : QJsonValue(parent)},
-                           {u"children"_s, QJsonArray::fromStringList(children)}, {u"message"_s, message}};
-    };
-    const QJsonObject mapping{{u"q"_s, node(u"q"_s, {}, {u"a"_s}, u"user"_s, u"Teezeit?"_s)},
-                              {u"a"_s, node(u"a"_s, u"q"_s, {}, u"assistant"_s, u"Immer."_s)}};
-    const QJsonArray conversations{QJsonObject{{u"id"_s, u"c1"_s}, {u"title"_s, u"Tee"_s}, {u"mapping"_s, mapping}, {u"current_node"_s, u"a"_s}},
-                                   QJsonObject{{u"id"_s, u"c2"_s}}};
-    const QString path = m_t->dir.filePath(u"export.zip"_s);
-    QVERIFY(writeZip(path, {{u"conversations.json"_s, QJsonDocument(conversations).toJson()}}));
-
-    QString summary;
-    QString details;
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, this, [&] {
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->objectName() == "importSummary"_L1 && box->isVisible()) {
-                summary = box->text();
-                details = box->detailedText();
-                box->accept();
-            }
-        }
-    });
-    poll.start(10);
-    m_window->importConversations(path);
-    QVERIFY(m_window->findChild<QProgressDialog *>(u"importProgress"_s)); // until the import is done
-    QTRY_VERIFY(!summary.isEmpty());
-    QCOMPARE(summary, u"Imported from ChatGPT: 1 conversation, 2 messages, 0 images."_s);
-    QCOMPARE(details, u"conversation c2: conversation c2 has no messages (no mapping)"_s);
-    ThreadListModel *threads = m_window->threads();
-    QCOMPARE(threads->rowCount(), 1);
-    const QModelIndex row = threads->index(0);
-    QCOMPARE(row.data(Qt::DisplayRole).toString(), u"Tee"_s);
-    QCOMPARE(row.data(ThreadListModel::OriginNameRole).toString(), u"ChatGPT"_s);
-    QCOMPARE(row.data(Qt::ToolTipRole).toString(), u"Tee\nImported from ChatGPT"_s);
-    QCOMPARE(row.data(Qt::AccessibleDescriptionRole).toString(), u"Imported from ChatGPT"_s);
-    // Read before any provider is set up: clicking the conversation leaves the welcome page.
-    m_window->showWelcome(true);
-    QListView *list = m_window->threadView();
-    const QModelIndex shown = list->model()->index(0, 0);
-    QVERIFY(shown.isValid());
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(shown).center());
-    QVERIFY(!m_window->isWelcomeShown());
-    QCOMPARE(m_window->chat()->threadId(), row.data(ThreadListModel::IdRole).toString());
-    QCOMPARE(m_window->chat()->messages()->rowCount(), 2);
-    screenshot(u"imported-thread"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
