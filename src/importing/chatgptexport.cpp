@@ -345,8 +345,6 @@ Result<ImportedConversation> Converter::run()
     m_out.title = m_json.value(u"title"_s).toString().trimmed();
     m_out.createdAt = fromEpochSeconds(m_json.value(u"create_time"_s));
     m_out.updatedAt = fromEpochSeconds(m_json.value(u"update_time"_s));
-    if (!m_out.updatedAt.isValid())
-        m_out.updatedAt = m_out.createdAt;
     m_out.model = m_json.value(u"default_model_slug"_s).toString();
     if (const QString gizmo = m_json.value(u"gizmo_id"_s).toString(); gizmo.startsWith("g-p-"_L1))
         m_out.label = u"ChatGPT project"_s;

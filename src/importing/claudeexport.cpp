@@ -205,8 +205,6 @@ Result<ImportedConversation> Converter::run()
     m_out.title = m_json.value(u"name"_s).toString().trimmed();
     m_out.createdAt = isoTime(m_json.value(u"created_at"_s));
     m_out.updatedAt = isoTime(m_json.value(u"updated_at"_s));
-    if (!m_out.updatedAt.isValid())
-        m_out.updatedAt = m_out.createdAt;
 
     // With parent links, a tree (children after their parents, each once); without, one path.
     QHash<QString, QJsonObject> byId;

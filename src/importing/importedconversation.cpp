@@ -35,6 +35,8 @@ void completeConversation(ImportedConversation &conversation)
         conversation.title = u"Untitled conversation"_s;
     if (!conversation.createdAt.isValid() && !conversation.messages.isEmpty())
         conversation.createdAt = conversation.messages.constFirst().message.createdAt;
+    if (!conversation.updatedAt.isValid())
+        conversation.updatedAt = conversation.createdAt;
 }
 
 } // namespace AgentDesk
