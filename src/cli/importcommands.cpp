@@ -2,6 +2,7 @@
 
 #include "cliapplication.h"
 
+#include "importing/agentdeskexport.h"
 #include "importing/importservice.h"
 
 #include <QJsonArray>
@@ -15,12 +16,8 @@ namespace {
 
 QString serviceName(ImportService::Format format)
 {
-    switch (format) {
-    case ImportService::Format::ChatGpt: return u"ChatGPT"_s;
-    case ImportService::Format::Claude: return u"Claude"_s;
-    case ImportService::Format::Auto: break;
-    }
-    return u"the export"_s;
+    const QString name = ImportService::serviceName(format);
+    return name.isEmpty() ? u"the export"_s : name;
 }
 
 QJsonObject summaryJson(const ImportService::Summary &s, bool dryRun)
@@ -73,12 +70,13 @@ void printSummary(QTextStream &out, const ImportService::Summary &s, bool dryRun
 
 void registerImportCommands(CliApplication &app)
 {
-    app.addCommand({u"import"_s, QString(), u"FILE [--format auto|chatgpt|claude] [--dry-run] [--json]"_s,
-                    u"Import a ChatGPT or Claude export (the .zip or its conversations.json): every conversation with all its "
-                    "branches, one transaction each. Running it again adds only what is new."_s,
+    app.addCommand({u"import"_s, QString(), u"FILE [--format auto|chatgpt|claude|agentdesk] [--dry-run] [--json]"_s,
+                    u"Import a ChatGPT or Claude export (the .zip or its conversations.json), or AgentDesk's own (a thread's JSON from "
+                    "threads export, an archive from export): every conversation with all its branches, one transaction each. "
+                    "Running it again adds only what is new."_s,
                     [](QCommandLineParser &p) {
-                        p.addPositionalArgument(u"FILE"_s, u"The export: a .zip or a conversations.json."_s);
-                        p.addOption({u"format"_s, u"auto (the default), chatgpt or claude."_s, u"FORMAT"_s, u"auto"_s});
+                        p.addPositionalArgument(u"FILE"_s, u"The export: a .zip, a conversations.json or a thread's JSON."_s);
+                        p.addOption({u"format"_s, u"auto (the default), chatgpt, claude or agentdesk."_s, u"FORMAT"_s, u"auto"_s});
                         p.addOption({u"dry-run"_s, u"Read and check everything, store nothing."_s});
                     },
                     [&app](CliApplication::Context &c) {
@@ -97,6 +95,34 @@ void registerImportCommands(CliApplication &app)
                             app.printJson(summaryJson(*summary, dryRun));
                         else
                             printSummary(app.out(), *summary, dryRun);
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+    app.addCommand({u"export"_s, QString(), u"FILE [--json]"_s,
+                    u"Export every thread (archived ones too) with all its branches, drafts and images into a .zip that "
+                    "import reads back exactly."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"FILE"_s, u"The archive to write (.zip); it is replaced."_s); },
+                    [&app](CliApplication::Context &c) {
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        const QString path = c.positional.at(0);
+                        auto written = AgentDeskExport::writeArchive(*db, app.dataDir(), path);
+                        if (!written)
+                            return app.fail(written.error());
+                        if (c.json) {
+                            app.printJson(QJsonObject{{u"file"_s, path},
+                                                      {u"threads"_s, written->threads},
+                                                      {u"messages"_s, written->messages},
+                                                      {u"images"_s, written->images},
+                                                      {u"missingImages"_s, written->missingImages}});
+                        } else {
+                            app.out() << u"Exported %1, %2, %3 to %4\n"_s.arg(count(written->threads, u"thread"_s),
+                                                                            count(written->messages, u"message"_s),
+                                                                            count(written->images, u"image"_s), path);
+                            if (written->missingImages > 0)
+                                app.out() << u"Images the threads refer to that are not in the blob store: %1\n"_s.arg(written->missingImages);
+                        }
                         return int(CliApplication::Success);
                     },
                     1, 1});

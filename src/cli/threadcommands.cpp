@@ -3,6 +3,7 @@
 
 #include "core/piiunmasker.h"
 #include "core/threadexport.h"
+#include "importing/agentdeskexport.h"
 #include "runs/conversationservice.h"
 #include "storage/database.h"
 #include "storage/messagerepository.h"
@@ -393,14 +394,22 @@ void registerThreadsExportCommand(CliApplication &app)
                         const QString format = c.parser.value(u"format"_s);
                         if (format != "markdown"_L1 && format != "json"_L1)
                             return app.usageError(u"--format must be markdown or json"_s);
-                        // JSON holds the whole tree; Markdown reads as the conversation shown.
-                        auto loaded = load(app, c.positional.at(0), format == "json"_L1 ? Branches::All : Branches::Active);
+                        // JSON holds the whole tree (what `import` reads back); Markdown reads as
+                        // the conversation shown.
+                        if (format == "json"_L1) {
+                            auto db = app.connection();
+                            if (!db)
+                                return app.fail(db.error());
+                            auto id = ThreadRepository(*db).resolveId(c.positional.at(0));
+                            auto json = id ? AgentDeskExport::threadJson(*db, *id) : Result<QJsonObject>(std::unexpected(id.error()));
+                            if (!json)
+                                return app.fail(json.error());
+                            return app.writeOutput(c.parser.value(u"output"_s), QJsonDocument(*json).toJson(QJsonDocument::Indented));
+                        }
+                        auto loaded = load(app, c.positional.at(0), Branches::Active);
                         if (!loaded)
                             return app.fail(loaded.error());
-                        const QByteArray bytes = format == "json"_L1
-                            ? QJsonDocument(ThreadExport::toJson(loaded->thread, loaded->messages, loaded->activeLeafId)).toJson(QJsonDocument::Indented)
-                            : ThreadExport::toMarkdown(loaded->thread, loaded->messages).toUtf8();
-                        return app.writeOutput(c.parser.value(u"output"_s), bytes);
+                        return app.writeOutput(c.parser.value(u"output"_s), ThreadExport::toMarkdown(loaded->thread, loaded->messages).toUtf8());
                     },
                     1, 1});
 }

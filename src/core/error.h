@@ -39,6 +39,8 @@ inline constexpr QLatin1String NotFound{"NOT_FOUND"};
 inline constexpr QLatin1String AlreadyExists{"ALREADY_EXISTS"};
 inline constexpr QLatin1String InvalidArgument{"INVALID_ARGUMENT"};
 inline constexpr QLatin1String BlobIoFailed{"BLOB_IO_FAILED"};
+inline constexpr QLatin1String FileWriteFailed{"FILE_WRITE_FAILED"};
+inline constexpr QLatin1String DatabaseInUse{"DATABASE_IN_USE"};
 } // namespace ErrorCode
 
 // Bad input, with the message for the user.

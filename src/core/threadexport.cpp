@@ -56,7 +56,10 @@ QJsonObject ThreadExport::threadToJson(const Thread &thread)
                        {u"archived"_s, thread.archived},
                        {u"createdAt"_s, isoTime(thread.createdAt)},
                        {u"updatedAt"_s, isoTime(thread.updatedAt)},
-                       {u"lastActivityAt"_s, isoTime(thread.lastActivityAt)}};
+                       {u"lastActivityAt"_s, isoTime(thread.lastActivityAt)},
+                       {u"origin"_s, thread.origin},
+                       {u"originId"_s, thread.originId.isEmpty() ? QJsonValue() : QJsonValue(thread.originId)},
+                       {u"label"_s, thread.label}};
 }
 
 QJsonObject ThreadExport::toJson(const Thread &thread, const QList<Message> &messages, const QString &activeLeafId)

@@ -16,7 +16,8 @@ namespace AgentDesk {
 
 // Imports a history from outside (product.md, issue 16), for every front end: a ChatGPT data
 // export or a Claude export (the .zip or its conversations.json, sharded conversations-NNN.json
-// too; which one is told by the first conversation) — read as a
+// too), or AgentDesk's own (one thread's JSON, or an export archive; AgentDeskExport) — which one
+// is told by the first conversation — read as a
 // stream, one conversation at a time, each stored in its own transaction (ImportWriter), so a
 // cancel or a crash leaves only whole conversations and running it again goes on where it stopped
 // and adds nothing twice. A conversation that cannot be read is skipped with its reason; the rest
@@ -25,9 +26,11 @@ namespace AgentDesk {
 class ImportService
 {
 public:
-    enum class Format { Auto, ChatGpt, Claude };
-    static Result<Format> formatFromName(const QString &name); // "auto", "chatgpt", "claude"
+    enum class Format { Auto, ChatGpt, Claude, AgentDesk };
+    static Result<Format> formatFromName(const QString &name); // "auto", "chatgpt", "claude", "agentdesk"
     static QString formatName(Format format);
+    // The service's name as people write it: "ChatGPT", "Claude", "AgentDesk" (empty for Auto).
+    static QString serviceName(Format format);
 
     struct Options
     {
@@ -59,7 +62,8 @@ public:
     // `progress` is called after every conversation; returning false cancels (what is stored stays).
     using ProgressCallback = std::function<bool(const Progress &)>;
 
-    ImportService(QSqlDatabase db, QString dataDir) : m_db(std::move(db)), m_dataDir(std::move(dataDir)) {}
+    ImportService(QSqlDatabase db, QString dataDir);
+    ~ImportService();
     Result<Summary> importFrom(const QString &path, const Options &options, const ProgressCallback &progress = {});
 
     // The window's way: the import on a worker thread with a connection of its own. `progress` and
@@ -70,6 +74,7 @@ public:
                                                    std::function<void(const Result<Summary> &)> done);
 
 private:
+    class Run;
     QSqlDatabase m_db;
     QString m_dataDir;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agentdeskexport.h"
 #include "importedconversation.h"
 
 #include "core/error.h"
@@ -24,8 +25,13 @@ public:
         bool created = false;
         int added = 0;    // messages stored now
         int existing = 0; // messages the thread already had
+        QStringList notes; // what could not be kept as it was (an agent this database lacks)
     };
     Result<Stored> store(const ImportedConversation &conversation);
+    // An AgentDesk thread as it was exported: the same ids, fields and tree. A thread with that id
+    // gets only the messages it lacks (its own title and choices stay). An anonymous thread's text
+    // is masked again with this database's masks, as if it had been typed here.
+    Result<Stored> storeThread(const ExportedThread &exported);
 
 private:
     QSqlDatabase m_db;

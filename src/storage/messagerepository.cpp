@@ -178,7 +178,7 @@ Result<void> MessageRepository::ImportInserter::insert(const Message &message, c
     m_query.bindValue(4, messageStatusName(message.status));
     m_query.bindValue(5, Sql::toDb(message.createdAt));
     m_query.bindValue(6, contentText(message.content));
-    m_query.bindValue(7, originId);
+    m_query.bindValue(7, originId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(originId));
     if (!m_query.exec())
         return std::unexpected(Sql::queryError(m_query, u"store an imported message"_s));
     return {};

@@ -270,7 +270,7 @@ void MainWindow::importConversations(const QString &path)
             const ImportService::Summary &s = *result;
             QString text = (s.cancelled ? tr("Cancelled. ") : QString())
                            + tr("Imported from %1: %n conversation(s)", nullptr, s.created + s.updated)
-                                 .arg(s.format == ImportService::Format::Claude ? u"Claude"_s : u"ChatGPT"_s)
+                                 .arg(ImportService::serviceName(s.format))
                            + u", "_s
                            + tr("%n message(s)", nullptr, s.messages) + u", "_s + tr("%n image(s).", nullptr, s.images);
             if (s.unchanged > 0)

@@ -600,10 +600,25 @@ void TestCli::importChatGptExport()
     QCOMPARE(json.value(u"messages"_s).toInt(), 0);
     QCOMPARE(json.value(u"existingMessages"_s).toInt(), 2);
     QCOMPARE(json.value(u"skipped"_s).toArray().size(), 1);
+    // The whole database out as AgentDesk's archive, and into another data directory exactly.
+    const QString archive = QDir(m_dir->path()).filePath(u"all.zip"_s);
+    const Run exported = cli({u"--data-dir"_s, m_dir->path(), u"export"_s, archive});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(exported.out, u"Exported 1 thread, 2 messages, 0 images to %1\n"_s.arg(archive));
+    QTemporaryDir other;
+    const Run restored = cli({u"--data-dir"_s, other.path(), u"import"_s, archive, u"--format"_s, u"agentdesk"_s});
+    QCOMPARE(restored.exitCode, 0);
+    QCOMPARE(restored.out, u"Imported from AgentDesk: 1 conversation, 2 messages, 0 images (1 new, 0 with new messages, 0 already imported)\n"_s);
+    const QString id = QJsonDocument::fromJson(cli({u"--data-dir"_s, other.path(), u"threads"_s, u"list"_s, u"--json"_s}).out.toUtf8())
+                           .array().at(0).toObject().value(u"id"_s).toString();
+    const Run mine = cli({u"--data-dir"_s, m_dir->path(), u"threads"_s, u"export"_s, id, u"--format"_s, u"json"_s});
+    QCOMPARE(mine.exitCode, 0);
+    QVERIFY(mine.out.contains(u"\"origin\": \"chatgpt\""_s));
+    QCOMPARE(cli({u"--data-dir"_s, other.path(), u"threads"_s, u"export"_s, id, u"--format"_s, u"json"_s}).out, mine.out);
     // Bad input: a clear error, nothing stored.
     const Run format = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file, u"--format"_s, u"msty"_s});
     QCOMPARE(format.exitCode, 2);
-    QVERIFY2(format.err.contains(u"unknown format \"msty\" (auto, chatgpt or claude)"_s), qPrintable(format.err));
+    QVERIFY2(format.err.contains(u"unknown format \"msty\" (auto, chatgpt, claude or agentdesk)"_s), qPrintable(format.err));
     const Run missing = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file + u".nope"_s});
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err, u"agentdesk-cli: error: "_s + file + u".nope: no such file\n"_s);

@@ -350,7 +350,7 @@ void TestChatGptImport::badInputIsRefusedOrSkippedWithItsReason()
     const QString other = m_files.filePath(u"other.zip"_s);
     QVERIFY(writeZip(other, {{u"readme.txt"_s, "hi"}}));
     QCOMPARE(service.importFrom(other, {}).error().message,
-             other + u": the archive holds no conversations.json (is it a ChatGPT or Claude export?)"_s);
+             other + u": the archive holds no conversations.json (is it a ChatGPT, Claude or AgentDesk export?)"_s);
     QCOMPARE(service.importFrom(m_files.filePath(u"missing.zip"_s), {}).error().code, QString(ErrorCode::NotFound));
     QCOMPARE(count(u"threads"_s), 0);
 
