@@ -1,8 +1,10 @@
-// `import FILE`: a history from another service into the database (ImportService does the work).
+// `import FILE`, `export FILE`, `backup FILE`, `restore FILE`: history in and out of the database
+// (ImportService, AgentDeskExport and BackupService do the work).
 
 #include "cliapplication.h"
 
 #include "importing/agentdeskexport.h"
+#include "importing/backupservice.h"
 #include "importing/importservice.h"
 
 #include <QJsonArray>
@@ -122,6 +124,52 @@ void registerImportCommands(CliApplication &app)
                                                                             count(written->images, u"image"_s), path);
                             if (written->missingImages > 0)
                                 app.out() << u"Images the threads refer to that are not in the blob store: %1\n"_s.arg(written->missingImages);
+                        }
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+    app.addCommand({u"backup"_s, QString(), u"FILE [--json]"_s,
+                    u"Write a backup of everything (the database, copied consistently even while AgentDesk runs, and the "
+                    "images) to a .zip that restore puts back."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"FILE"_s, u"The backup to write (.zip); it is replaced."_s); },
+                    [&app](CliApplication::Context &c) {
+                        auto db = app.connection();
+                        if (!db)
+                            return app.fail(db.error());
+                        auto made = BackupService::backup(*db, app.dataDir(), c.positional.at(0));
+                        if (!made)
+                            return app.fail(made.error());
+                        if (c.json) {
+                            app.printJson(QJsonObject{{u"file"_s, made->path},       {u"schemaVersion"_s, made->schemaVersion},
+                                                      {u"threads"_s, made->threads}, {u"messages"_s, made->messages},
+                                                      {u"images"_s, made->blobs},    {u"bytes"_s, made->bytes}});
+                        } else {
+                            app.out() << u"Backed up %1, %2, %3 to %4\n"_s.arg(count(made->threads, u"thread"_s), count(made->messages, u"message"_s),
+                                                                            count(made->blobs, u"image"_s), made->path);
+                        }
+                        return int(CliApplication::Success);
+                    },
+                    1, 1});
+    app.addCommand({u"restore"_s, QString(), u"FILE [--json]"_s,
+                    u"Replace the database with a backup's after checking it (integrity, schema version); the database in "
+                    "place is backed up to backups/ first. Close AgentDesk before."_s,
+                    [](QCommandLineParser &p) { p.addPositionalArgument(u"FILE"_s, u"A backup written by backup (or automatically)."_s); },
+                    [&app](CliApplication::Context &c) {
+                        auto restored = BackupService::restore(c.positional.at(0), app.dataDir());
+                        if (!restored)
+                            return app.fail(restored.error());
+                        if (c.json) {
+                            app.printJson(QJsonObject{{u"schemaVersion"_s, restored->schemaVersion},
+                                                      {u"threads"_s, restored->threads},
+                                                      {u"messages"_s, restored->messages},
+                                                      {u"imagesAdded"_s, restored->blobs},
+                                                      {u"previousBackup"_s, restored->previousBackup}});
+                        } else {
+                            app.out() << u"Restored %1, %2 (%3 added)\n"_s.arg(count(restored->threads, u"thread"_s),
+                                                                         count(restored->messages, u"message"_s),
+                                                                         count(restored->blobs, u"image"_s));
+                            if (!restored->previousBackup.isEmpty())
+                                app.out() << u"The database that was in place is kept in %1\n"_s.arg(restored->previousBackup);
                         }
                         return int(CliApplication::Success);
                     },

@@ -4,6 +4,7 @@
 
 #include "core/enumnames.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -166,6 +167,31 @@ Result<void> SettingsRepository::setPrivacySettings(const PrivacySettings &setti
                            {u"organizations"_s, QJsonArray::fromStringList(settings.organizations)},
                            {u"whitelist"_s, whitelist}};
     return setValue(u"privacy"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+Result<SettingsRepository::BackupSettings> SettingsRepository::backupSettings() const
+{
+    auto stored = value(u"backup"_s);
+    if (!stored)
+        return std::unexpected(stored.error());
+    BackupSettings settings;
+    if (!*stored)
+        return settings;
+    const QJsonObject json = QJsonDocument::fromJson((*stored)->toUtf8()).object();
+    settings.automatic = json.value("automatic"_L1).toBool(true);
+    settings.keep = std::clamp(json.value("keep"_L1).toInt(settings.keep), 1, MaxBackupsKept);
+    settings.folder = json.value("folder"_L1).toString();
+    return settings;
+}
+
+Result<void> SettingsRepository::setBackupSettings(const BackupSettings &settings)
+{
+    if (settings.keep < 1 || settings.keep > MaxBackupsKept)
+        return std::unexpected(invalidArgument(u"Keep between 1 and %1 backups, not %2"_s.arg(MaxBackupsKept).arg(settings.keep)));
+    if (!settings.folder.isEmpty() && !QDir::isAbsolutePath(settings.folder))
+        return std::unexpected(invalidArgument(u"The backup folder must be a full path, not %1"_s.arg(settings.folder)));
+    const QJsonObject json{{u"automatic"_s, settings.automatic}, {u"keep"_s, settings.keep}, {u"folder"_s, settings.folder}};
+    return setValue(u"backup"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
 }
 
 namespace {

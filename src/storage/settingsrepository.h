@@ -40,6 +40,19 @@ public:
     Result<PrivacySettings> privacySettings() const;
     Result<void> setPrivacySettings(const PrivacySettings &settings);
 
+    // Automatic backups (BackupService, Settings → Privacy and data): on by default, daily, the
+    // last `keep` kept (1…MaxBackupsKept), in `folder` (empty: <data dir>/backups; else a full path).
+    struct BackupSettings
+    {
+        bool automatic = true;
+        int keep = 7;
+        QString folder;
+        friend bool operator==(const BackupSettings &, const BackupSettings &) = default;
+    };
+    static constexpr int MaxBackupsKept = 365;
+    Result<BackupSettings> backupSettings() const;
+    Result<void> setBackupSettings(const BackupSettings &settings);
+
     // The web tools' settings. Refused: a search provider without its URL, a URL that is not
     // http(s), a Brave key variable that is not a variable name.
     Result<WebSettings> webSettings() const;

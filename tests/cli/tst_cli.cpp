@@ -55,6 +55,7 @@ private Q_SLOTS:
     void runWithAnMcpToolAndApprovals();
     void runStopsOnCtrlC();
     void killedRunIsRecoveredAtTheNextStart();
+    void backupDuringAStreamingRunRestoresEveryCompletedMessage();
 
 private:
     using Run = Test::CliRun;
@@ -1023,6 +1024,65 @@ void TestCli::killedRunIsRecoveredAtTheNextStart()
     // The model saw the interrupted answer as part of the conversation.
     const QByteArray last = server.requests().constLast().body;
     QVERIFY(last.contains(partial.trimmed().toUtf8()));
+}
+
+void TestCli::backupDuringAStreamingRunRestoresEveryCompletedMessage()
+{
+    Test::ScriptedHttpServer server;
+    QStringList words;
+    for (int i = 0; i < 60; ++i)
+        words << u"w%1 "_s.arg(i);
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream({u"Answer one"_s})));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":"Title"}}]})"));
+    server.enqueue("/v1/chat/completions", Test::ScriptedHttpServer::Response::stream("text/event-stream", Test::openAiTextStream(words), 60, 40));
+    const QString d = m_dir->path();
+    QCOMPARE(cli({u"--data-dir"_s, d, u"provider"_s, u"add"_s, u"local"_s, u"--kind"_s, u"openai-compatible"_s, u"--base-url"_s, server.url(u"/v1"_s).toString()}).exitCode, 0);
+    QCOMPARE(cli({u"--data-dir"_s, d, u"model"_s, u"add"_s, u"local/m"_s, u"--default"_s}).exitCode, 0);
+    QCOMPARE(cliServing({u"--data-dir"_s, d, u"run"_s, u"Question one"_s}).exitCode, 0);
+    const QString id = QJsonDocument::fromJson(cli({u"--data-dir"_s, d, u"threads"_s, u"list"_s, u"--json"_s}).out.toUtf8())
+                           .array().at(0).toObject().value(u"id"_s).toString();
+
+    // The second answer streams while the backup is taken, and a restore is refused meanwhile.
+    QProcess process;
+    QByteArray out;
+    connect(&process, &QProcess::readyReadStandardOutput, this, [&] { out += process.readAllStandardOutput(); });
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QString::fromLocal8Bit(AGENTDESK_CLI_PATH), {u"--data-dir"_s, d, u"run"_s, u"--thread"_s, id, u"Question two"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(out.contains("w3 "), 20000);
+    const QString backup = QDir(d).filePath(u"during.zip"_s);
+    const Run made = cli({u"--data-dir"_s, d, u"backup"_s, backup, u"--json"_s});
+    QCOMPARE(made.err, QString());
+    QCOMPARE(made.exitCode, 0);
+    QCOMPARE(process.state(), QProcess::Running);
+    const Run refused = cli({u"--data-dir"_s, d, u"restore"_s, backup});
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.err, u"agentdesk-cli: error: AgentDesk is running with %1 (the window or an agentdesk-cli run); close it, then restore. "
+                          "Nothing was changed.\n"_s.arg(d));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(!QDir(d).exists(u"backups"_s)); // the refused restore kept no copy: it changed nothing
+
+    QTemporaryDir elsewhere;
+    const Run restored = cli({u"--data-dir"_s, elsewhere.path(), u"restore"_s, backup});
+    QCOMPARE(restored.err, QString());
+    QCOMPARE(restored.exitCode, 0);
+    auto source = AD_VERIFY_OK(Database::open(d));
+    const QList<Message> now = AD_VERIFY_OK(MessageRepository((*source)->connection()).path(id)).value();
+    QCOMPARE(now.size(), 4);
+    auto copy = AD_VERIFY_OK(Database::open(elsewhere.path()));
+    QCOMPARE(AD_VERIFY_OK((*copy)->integrityCheck()).value(), u"ok"_s);
+    const QList<Message> then = AD_VERIFY_OK(MessageRepository((*copy)->connection()).path(id)).value();
+    // Every message complete when the backup was taken is there as it was; the answer that was
+    // streaming is there as far as it had been saved, or not yet.
+    QVERIFY2(then.size() == 3 || then.size() == 4, qPrintable(QString::number(then.size())));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(then.at(i), now.at(i));
+    QCOMPARE(then.at(2).plainText(), u"Question two"_s);
+    if (then.size() == 4) {
+        QCOMPARE(then.at(3).status, MessageStatus::Streaming);
+        QVERIFY(now.at(3).plainText().startsWith(then.at(3).plainText()));
+    }
+    QCOMPARE(restored.out, u"Restored 1 thread, %1 messages (0 images added)\n"_s.arg(then.size()));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
