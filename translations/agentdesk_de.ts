@@ -655,49 +655,241 @@
     </message>
 </context>
 <context>
-    <name>AgentDesk::MainWindow</name>
+    <name>AgentDesk::HistoryActions</name>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="46"/>
-        <source>AgentDesk</source>
-        <translation>AgentDesk</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="100"/>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="102"/>
-        <source>Undo the deletion</source>
-        <translation>Das Löschen rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="144"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="145"/>
-        <source>&amp;New conversation</source>
-        <translation>&amp;Neue Unterhaltung</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="148"/>
+        <location filename="../src/ui/historyactions.cpp" line="45"/>
         <source>&amp;Import conversations…</source>
         <translation>Unterhaltungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="149"/>
-        <location filename="../src/ui/mainwindow.cpp" line="245"/>
-        <location filename="../src/ui/mainwindow.cpp" line="262"/>
-        <location filename="../src/ui/mainwindow.cpp" line="275"/>
+        <location filename="../src/ui/historyactions.cpp" line="46"/>
+        <location filename="../src/ui/historyactions.cpp" line="84"/>
+        <location filename="../src/ui/historyactions.cpp" line="101"/>
+        <location filename="../src/ui/historyactions.cpp" line="115"/>
         <source>Import conversations</source>
         <translation>Unterhaltungen importieren</translation>
     </message>
     <message>
+        <location filename="../src/ui/historyactions.cpp" line="47"/>
+        <source>ChatGPT, Claude or AgentDesk export (*.zip *.json);;All files (*)</source>
+        <translation>Export von ChatGPT, Claude oder AgentDesk (*.zip *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="52"/>
+        <source>&amp;Export all conversations…</source>
+        <translation>Alle Unterhaltungen &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="53"/>
+        <location filename="../src/ui/historyactions.cpp" line="141"/>
+        <source>Export all conversations</source>
+        <translation>Alle Unterhaltungen exportieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="55"/>
+        <location filename="../src/ui/historyactions.cpp" line="63"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip-Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="60"/>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Sichern…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="61"/>
+        <location filename="../src/ui/historyactions.cpp" line="161"/>
+        <source>Back up</source>
+        <translation>Sichern</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="82"/>
+        <source>Reading the export…</source>
+        <translation>Der Export wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="82"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="95"/>
+        <source>%n conversation(s), </source>
+        <translation>
+            <numerusform>%n Unterhaltung, </numerusform>
+            <numerusform>%n Unterhaltungen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="95"/>
+        <location filename="../src/ui/historyactions.cpp" line="110"/>
+        <location filename="../src/ui/historyactions.cpp" line="137"/>
+        <location filename="../src/ui/historyactions.cpp" line="157"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="101"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="108"/>
+        <source>Cancelled. </source>
+        <translation>Abgebrochen. </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="109"/>
+        <source>Imported from %1: %n conversation(s)</source>
+        <translation>
+            <numerusform>Aus %1 importiert: %n Unterhaltung</numerusform>
+            <numerusform>Aus %1 importiert: %n Unterhaltungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="110"/>
+        <source>%n image(s).</source>
+        <translation>
+            <numerusform>%n Bild.</numerusform>
+            <numerusform>%n Bilder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="112"/>
+        <source>%n conversation(s) were imported before and had nothing new.</source>
+        <translation>
+            <numerusform>%n Unterhaltung war schon importiert und hatte nichts Neues.</numerusform>
+            <numerusform>%n Unterhaltungen waren schon importiert und hatten nichts Neues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="114"/>
+        <source>Import the same file again to go on where it stopped.</source>
+        <translation>Importieren Sie dieselbe Datei noch einmal, um dort weiterzumachen, wo es aufgehört hat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="117"/>
+        <source>%n item(s) skipped; see the details.</source>
+        <translation>
+            <numerusform>%n Eintrag übersprungen; siehe Details.</numerusform>
+            <numerusform>%n Einträge übersprungen; siehe Details.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="125"/>
+        <source>Cancelling after the conversation being stored…</source>
+        <translation>Abbruch nach der Unterhaltung, die gerade gespeichert wird…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="131"/>
+        <source>Exporting all conversations to %1…</source>
+        <translation>Alle Unterhaltungen werden nach %1 exportiert…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="136"/>
+        <source>Exported %n conversation(s)</source>
+        <translation>
+            <numerusform>%n Unterhaltung exportiert</numerusform>
+            <numerusform>%n Unterhaltungen exportiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="137"/>
+        <location filename="../src/ui/historyactions.cpp" line="157"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="138"/>
+        <source>to %1. Import it in AgentDesk to bring everything back.</source>
+        <translation>nach %1. Importieren Sie die Datei in AgentDesk, um alles zurückzuholen.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="139"/>
+        <source>Nothing was exported: %1</source>
+        <translation>Nichts wurde exportiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="140"/>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="151"/>
+        <source>Backing up to %1…</source>
+        <translation>Sicherung nach %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="156"/>
+        <source>Backed up %n conversation(s)</source>
+        <translation>
+            <numerusform>%n Unterhaltung gesichert</numerusform>
+            <numerusform>%n Unterhaltungen gesichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="158"/>
+        <source>to %1.</source>
+        <translation>nach %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="159"/>
+        <source>The backup failed: %1</source>
+        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="160"/>
+        <source>Backed up to %1</source>
+        <translation>Nach %1 gesichert</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="163"/>
+        <source>To restore it, close AgentDesk and run: agentdesk-cli restore FILE</source>
+        <translation>Zum Wiederherstellen AgentDesk schließen und ausführen: agentdesk-cli restore DATEI</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="189"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>Die automatische Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/historyactions.cpp" line="191"/>
+        <source>Backed up automatically to %1</source>
+        <translation>Automatisch nach %1 gesichert</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::MainWindow</name>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="44"/>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="103"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="105"/>
+        <source>Undo the deletion</source>
+        <translation>Das Löschen rückgängig machen</translation>
+    </message>
+    <message>
         <location filename="../src/ui/mainwindow.cpp" line="150"/>
-        <source>ChatGPT or Claude export (*.zip conversations*.json);;All files (*)</source>
-        <translation>Export aus ChatGPT oder Claude (*.zip conversations*.json);;Alle Dateien (*)</translation>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="151"/>
+        <source>&amp;New conversation</source>
+        <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
         <location filename="../src/ui/mainwindow.cpp" line="156"/>
@@ -783,85 +975,6 @@
         <location filename="../src/ui/mainwindow.cpp" line="222"/>
         <source>Main</source>
         <translation>Haupt</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="243"/>
-        <source>Reading the export…</source>
-        <translation>Der Export wird gelesen…</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="243"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="256"/>
-        <source>%n conversation(s), </source>
-        <translation>
-            <numerusform>%n Unterhaltung, </numerusform>
-            <numerusform>%n Unterhaltungen, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="256"/>
-        <location filename="../src/ui/mainwindow.cpp" line="270"/>
-        <source>%n message(s)</source>
-        <translation>
-            <numerusform>%n Nachricht</numerusform>
-            <numerusform>%n Nachrichten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="262"/>
-        <source>Nothing was imported: %1</source>
-        <translation>Es wurde nichts importiert: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="266"/>
-        <source>Cancelled. </source>
-        <translation>Abgebrochen. </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="267"/>
-        <source>Imported from %1: %n conversation(s)</source>
-        <translation>
-            <numerusform>Aus %1 importiert: %n Unterhaltung</numerusform>
-            <numerusform>Aus %1 importiert: %n Unterhaltungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="270"/>
-        <source>%n image(s).</source>
-        <translation>
-            <numerusform>%n Bild.</numerusform>
-            <numerusform>%n Bilder.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="272"/>
-        <source>%n conversation(s) were imported before and had nothing new.</source>
-        <translation>
-            <numerusform>%n Unterhaltung war schon importiert und hatte nichts Neues.</numerusform>
-            <numerusform>%n Unterhaltungen waren schon importiert und hatten nichts Neues.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="274"/>
-        <source>Import the same file again to go on where it stopped.</source>
-        <translation>Importieren Sie dieselbe Datei noch einmal, um dort weiterzumachen, wo es aufgehört hat.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="278"/>
-        <source>%n item(s) skipped; see the details.</source>
-        <translation>
-            <numerusform>%n Eintrag übersprungen; siehe Details.</numerusform>
-            <numerusform>%n Einträge übersprungen; siehe Details.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../src/ui/mainwindow.cpp" line="285"/>
-        <source>Cancelling after the conversation being stored…</source>
-        <translation>Abbruch nach der Unterhaltung, die gerade gespeichert wird…</translation>
     </message>
 </context>
 <context>
@@ -1653,247 +1766,303 @@
 <context>
     <name>AgentDesk::SettingsDialog</name>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="47"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="54"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="76"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="83"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="78"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="85"/>
         <source>Settings pages</source>
         <translation>Seiten der Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="81"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="88"/>
         <source>Providers and models</source>
         <translation>Anbieter und Modelle</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="81"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="88"/>
         <source>MCP servers</source>
         <translation>MCP-Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="81"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="88"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="82"/>
-        <source>Privacy</source>
-        <translation>Datenschutz</translation>
-    </message>
-    <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="82"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="261"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="89"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="335"/>
         <source>Tool approvals</source>
         <translation>Werkzeug-Freigaben</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="83"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="89"/>
+        <source>Privacy and data</source>
+        <translation>Datenschutz und Daten</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="90"/>
         <source>Appearance and language</source>
         <translation>Darstellung und Sprache</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="120"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="127"/>
         <source>Your instructions for every conversation</source>
         <translation>Ihre Anweisungen für jede Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="121"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="128"/>
         <source>For example: answer in German; I work as a tax advisor.</source>
         <translation>Zum Beispiel: Antworte auf Deutsch; ich arbeite als Steuerberaterin.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="126"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="133"/>
         <source>Start new conversations in anonymous mode</source>
         <translation>Neue Unterhaltungen im anonymen Modus beginnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="130"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="137"/>
         <source>Monthly budget</source>
         <translation>Monatsbudget</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="134"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="141"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="137"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="144"/>
         <source>Model turns per answer</source>
         <translation>Modell-Durchläufe pro Antwort</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="141"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="205"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="269"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="352"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="148"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="212"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="343"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="426"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="144"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="151"/>
         <source>Monthly budget:</source>
         <translation>Monatsbudget:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="145"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="152"/>
         <source>Model turns per answer:</source>
         <translation>Modell-Durchläufe pro Antwort:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="147"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="154"/>
         <source>Your instructions, added to every conversation:</source>
         <translation>Ihre Anweisungen, die jeder Unterhaltung beigefügt werden:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="170"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="177"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 Zeichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="180"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="187"/>
         <source>Your instructions are %1 characters long; at most %2 fit. Nothing was saved.</source>
         <translation>Ihre Anweisungen sind %1 Zeichen lang; höchstens %2 passen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="195"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="202"/>
         <source>Names to mask, one per line</source>
         <translation>Zu maskierende Namen, einer pro Zeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="198"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="205"/>
         <source>Organisations to mask, one per line</source>
         <translation>Zu maskierende Organisationen, eine pro Zeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="201"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="208"/>
         <source>Values never masked, as category: value</source>
         <translation>Nie maskierte Werte, als Kategorie: Wert</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="207"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="214"/>
         <source>In anonymous mode these are replaced by placeholders before anything reaches the model.</source>
         <translation>Im anonymen Modus werden diese durch Platzhalter ersetzt, bevor etwas das Modell erreicht.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="210"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="217"/>
         <source>People (one per line):</source>
         <translation>Personen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="213"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="220"/>
         <source>Organisations (one per line):</source>
         <translation>Organisationen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="218"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="225"/>
         <source>Never mask (category: value, one per line):</source>
         <translation>Nie maskieren (Kategorie: Wert, einer pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="249"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="236"/>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="237"/>
+        <source>Back up automatically once a day</source>
+        <translation>Einmal täglich automatisch sichern</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="242"/>
+        <source>How many automatic backups to keep</source>
+        <translation>Wie viele automatische Sicherungen behalten werden</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="245"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="251"/>
+        <source>Folder for automatic backups</source>
+        <translation>Ordner für automatische Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="247"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="257"/>
+        <source>Keep the last</source>
+        <translation>Die letzten</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="259"/>
+        <source>backups, in</source>
+        <translation>Sicherungen behalten, in</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="266"/>
+        <source>File → Back up… makes one now. To restore a backup, close AgentDesk and run &lt;code&gt;agentdesk-cli restore FILE&lt;/code&gt;; the database in place is backed up first.</source>
+        <translation>Datei → Sichern… legt sofort eine an. Zum Wiederherstellen AgentDesk schließen und &lt;code&gt;agentdesk-cli restore DATEI&lt;/code&gt; ausführen; die vorhandene Datenbank wird vorher gesichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="285"/>
+        <source>No automatic backup yet.</source>
+        <translation>Noch keine automatische Sicherung.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="286"/>
+        <source>Newest automatic backup: %1, %2</source>
+        <translation>Neueste automatische Sicherung: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="315"/>
         <source>“%1” is not of the form category: value. Nothing was saved.</source>
         <translation>„%1“ hat nicht die Form Kategorie: Wert. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="262"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="323"/>
+        <source>The backup folder must be a full path. Nothing was saved.</source>
+        <translation>Der Sicherungsordner muss ein vollständiger Pfad sein. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="336"/>
         <source>Tool</source>
         <translation>Werkzeug</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="262"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="336"/>
         <source>When the model calls it</source>
         <translation>Wenn das Modell es aufruft</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="271"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="345"/>
         <source>Whether a tool runs at once, asks you first, or never runs. Tools of MCP servers ask unless you decide otherwise.</source>
         <translation>Ob ein Werkzeug sofort läuft, Sie zuerst fragt oder nie läuft. Werkzeuge von MCP-Servern fragen, solange Sie nichts anderes festlegen.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="299"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="373"/>
         <source>Policy for %1</source>
         <translation>Regel für %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="301"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="375"/>
         <source>run</source>
         <translation>ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="301"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="375"/>
         <source>ask</source>
         <translation>fragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="301"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="375"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="302"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="376"/>
         <source>Default (%1)</source>
         <translation>Standard (%1)</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="303"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="377"/>
         <source>Run without asking</source>
         <translation>Ohne Nachfrage ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="304"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="378"/>
         <source>Ask me first</source>
         <translation>Mich zuerst fragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="305"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="379"/>
         <source>Never run</source>
         <translation>Nie ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="335"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="409"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="336"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="343"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="410"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="417"/>
         <source>Follow the system</source>
         <translation>Dem System folgen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="337"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="411"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="338"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="412"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="342"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="416"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="352"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="426"/>
         <source>Saved. The language changes when AgentDesk starts again.</source>
         <translation>Gespeichert. Die Sprache wechselt beim nächsten Start von AgentDesk.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="355"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="429"/>
         <source>Colours:</source>
         <translation>Farben:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="356"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="430"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
@@ -2263,32 +2432,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="82"/>
+        <location filename="../src/app/main.cpp" line="83"/>
         <source>AgentDesk, a desktop client for AI models and agents.</source>
         <translation>AgentDesk, ein Desktop-Programm für KI-Modelle und Agenten.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="85"/>
+        <location filename="../src/app/main.cpp" line="86"/>
         <source>Data directory holding agentdesk.sqlite3.</source>
         <translation>Datenverzeichnis mit agentdesk.sqlite3.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="86"/>
+        <location filename="../src/app/main.cpp" line="87"/>
         <source>Save a picture of the main window to FILE and quit.</source>
         <translation>Ein Bild des Hauptfensters in DATEI speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="88"/>
+        <location filename="../src/app/main.cpp" line="89"/>
         <source>Open the conversation with this ID at start.</source>
         <translation>Beim Start die Unterhaltung mit dieser ID öffnen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="104"/>
+        <location filename="../src/app/main.cpp" line="105"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="105"/>
+        <location filename="../src/app/main.cpp" line="106"/>
         <source>The database could not be opened:
 
 %1</source>

@@ -13,9 +13,9 @@
     </message>
 </context>
 <context>
-    <name>AgentDesk::MainWindow</name>
+    <name>AgentDesk::HistoryActions</name>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="256"/>
+        <location filename="../src/ui/historyactions.cpp" line="95"/>
         <source>%n conversation(s), </source>
         <translation>
             <numerusform>%n conversation, </numerusform>
@@ -23,8 +23,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="256"/>
-        <location filename="../src/ui/mainwindow.cpp" line="270"/>
+        <location filename="../src/ui/historyactions.cpp" line="95"/>
+        <location filename="../src/ui/historyactions.cpp" line="110"/>
+        <location filename="../src/ui/historyactions.cpp" line="137"/>
+        <location filename="../src/ui/historyactions.cpp" line="157"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -32,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="267"/>
+        <location filename="../src/ui/historyactions.cpp" line="109"/>
         <source>Imported from %1: %n conversation(s)</source>
         <translation>
             <numerusform>Imported from %1: %n conversation</numerusform>
@@ -40,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="270"/>
+        <location filename="../src/ui/historyactions.cpp" line="110"/>
         <source>%n image(s).</source>
         <translation>
             <numerusform>%n image.</numerusform>
@@ -48,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="272"/>
+        <location filename="../src/ui/historyactions.cpp" line="112"/>
         <source>%n conversation(s) were imported before and had nothing new.</source>
         <translation>
             <numerusform>%n conversation was imported before and had nothing new.</numerusform>
@@ -56,11 +58,36 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="278"/>
+        <location filename="../src/ui/historyactions.cpp" line="117"/>
         <source>%n item(s) skipped; see the details.</source>
         <translation>
             <numerusform>%n item skipped; see the details.</numerusform>
             <numerusform>%n items skipped; see the details.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="136"/>
+        <source>Exported %n conversation(s)</source>
+        <translation>
+            <numerusform>Exported %n conversation</numerusform>
+            <numerusform>Exported %n conversations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="137"/>
+        <location filename="../src/ui/historyactions.cpp" line="157"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/historyactions.cpp" line="156"/>
+        <source>Backed up %n conversation(s)</source>
+        <translation>
+            <numerusform>Backed up %n conversation</numerusform>
+            <numerusform>Backed up %n conversations</numerusform>
         </translation>
     </message>
 </context>

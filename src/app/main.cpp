@@ -5,6 +5,7 @@
 #include "ui/workspace.h"
 #include "storage/database.h"
 #include "ui/appearance.h"
+#include "ui/historyactions.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -125,6 +126,9 @@ int main(int argc, char *argv[])
     if (parser.isSet(u"open-thread"_s))
         window.openThread(parser.value(u"open-thread"_s));
     window.show();
+    // The daily backup (Settings → Privacy and data): checked once start-up has settled, then hourly.
+    if (!parser.isSet(benchStartup) && !parser.isSet(u"screenshot"_s))
+        window.history()->startAutomaticBackups(90 * 1000);
     if (parser.isSet(benchStartup)) {
         // bench_gui's cold-start figure: the first paint of the window, then what the process holds.
         auto *watcher = new FirstPaintWatcher(&window);

@@ -5,6 +5,7 @@
 #include "claudeexport.h"
 #include "importwriter.h"
 #include "jsonarraysplitter.h"
+#include "onworker.h"
 #include "ziparchive.h"
 
 #include "storage/blobstore.h"
@@ -19,7 +20,6 @@
 #include <QMimeDatabase>
 #include <QPointer>
 #include <QRegularExpression>
-#include <QThreadPool>
 
 #include <memory>
 
@@ -366,21 +366,17 @@ std::shared_ptr<std::atomic_bool> ImportService::start(const QString &dataDir, c
 {
     auto cancel = std::make_shared<std::atomic_bool>(false);
     QPointer<QObject> receiver(context);
-    QThreadPool::globalInstance()->start([=] {
-        Result<Summary> result = [&]() -> Result<Summary> {
-            auto db = Database::open(dataDir);
-            if (!db)
-                return std::unexpected(db.error());
-            ImportService service((*db)->connection(), dataDir);
+    runOnWorker<Summary>(
+        dataDir, context,
+        [=](const QSqlDatabase &db) {
+            ImportService service(db, dataDir);
             return service.importFrom(path, options, [&](const Progress &at) {
                 if (receiver)
                     QMetaObject::invokeMethod(receiver.data(), [progress, at] { progress(at); }, Qt::QueuedConnection);
                 return !cancel->load();
             });
-        }();
-        if (receiver)
-            QMetaObject::invokeMethod(receiver.data(), [done, result] { done(result); }, Qt::QueuedConnection);
-    });
+        },
+        std::move(done));
     return cancel;
 }
 

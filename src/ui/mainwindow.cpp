@@ -6,6 +6,7 @@
 #include "artifactpanel.h"
 #include "chatpane.h"
 #include "conversationview.h"
+#include "historyactions.h"
 #include "quickswitcher.h"
 #include "providerspage.h"
 #include "settingsdialog.h"
@@ -13,20 +14,17 @@
 #include "usageview.h"
 #include "welcomepage.h"
 
-#include "importing/importservice.h"
 #include "itemmodels/messagelistmodel.h"
 #include "itemmodels/threadlistmodel.h"
 #include "itemmodels/threadlistproxymodel.h"
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -112,6 +110,9 @@ MainWindow::MainWindow(Workspace *workspace, RunController *runs,
     m_undoLabel->hide();
     m_undoButton->hide();
 
+    m_history = new HistoryActions(m_workspace, this);
+    connect(m_history, &HistoryActions::threadsChanged, this, &MainWindow::reloadThreads);
+    connect(m_history, &HistoryActions::status, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     createActions();
     resize(1100, 760);
     reloadThreads();
@@ -150,13 +151,7 @@ void MainWindow::createActions()
     auto *newAction = file->addAction(tr("&New conversation"), this, &MainWindow::newConversation);
     newAction->setObjectName(u"newConversationAction"_s);
     newAction->setShortcut(QKeySequence::New);
-    auto *import = file->addAction(tr("&Import conversations…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import conversations"), {},
-                                                          tr("ChatGPT or Claude export (*.zip conversations*.json);;All files (*)"));
-        if (!path.isEmpty())
-            importConversations(path);
-    });
-    import->setObjectName(u"importAction"_s);
+    m_history->addTo(file);
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -245,50 +240,7 @@ void MainWindow::reloadThreads()
 
 void MainWindow::importConversations(const QString &path)
 {
-    auto *progress = new QProgressDialog(tr("Reading the export…"), tr("Cancel"), 0, 1000, this);
-    progress->setObjectName(u"importProgress"_s);
-    progress->setWindowTitle(tr("Import conversations"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(0);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    progress->setValue(0);
-    auto cancel = ImportService::start(
-        m_workspace->dataDir(), path, {}, progress,
-        [progress](const ImportService::Progress &at) {
-            if (at.totalBytes > 0)
-                progress->setValue(int(std::min<qint64>(999, at.bytesRead * 1000 / at.totalBytes)));
-            progress->setLabelText(tr("%n conversation(s), ", nullptr, at.conversations) + tr("%n message(s)", nullptr, at.messages));
-        },
-        [this, progress, path](const Result<ImportService::Summary> &result) {
-            progress->deleteLater();
-            reloadThreads();
-            if (!result) {
-                QMessageBox::warning(this, tr("Import conversations"), tr("Nothing was imported: %1").arg(result.error().message));
-                return;
-            }
-            const ImportService::Summary &s = *result;
-            QString text = (s.cancelled ? tr("Cancelled. ") : QString())
-                           + tr("Imported from %1: %n conversation(s)", nullptr, s.created + s.updated)
-                                 .arg(ImportService::serviceName(s.format))
-                           + u", "_s
-                           + tr("%n message(s)", nullptr, s.messages) + u", "_s + tr("%n image(s).", nullptr, s.images);
-            if (s.unchanged > 0)
-                text += u"\n"_s + tr("%n conversation(s) were imported before and had nothing new.", nullptr, s.unchanged);
-            if (s.cancelled)
-                text += u"\n"_s + tr("Import the same file again to go on where it stopped.");
-            QMessageBox box(QMessageBox::Information, tr("Import conversations"), text, QMessageBox::Ok, this);
-            box.setObjectName(u"importSummary"_s);
-            if (!s.skipped.isEmpty()) {
-                box.setInformativeText(tr("%n item(s) skipped; see the details.", nullptr, int(s.skipped.size())));
-                box.setDetailedText(s.skipped.join(u'\n'));
-            }
-            box.exec();
-        });
-    connect(progress, &QProgressDialog::canceled, this, [cancel, progress] {
-        cancel->store(true);
-        progress->setLabelText(tr("Cancelling after the conversation being stored…"));
-    });
+    m_history->importConversations(path);
 }
 
 void MainWindow::refreshThread(const QString &threadId)

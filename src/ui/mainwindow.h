@@ -16,6 +16,7 @@ class Workspace;
 
 class AgentEditor;
 class ChatPane;
+class HistoryActions;
 class QuickSwitcher;
 class SettingsDialog;
 class RunController;
@@ -58,6 +59,8 @@ public:
     // File → Import conversations: the export at `path` imported on a worker thread behind a
     // progress dialog with Cancel, then a summary (tests pass the path; the menu asks for it).
     void importConversations(const QString &path);
+    // File → Import…, Export all conversations…, Back up…, and the automatic backups.
+    HistoryActions *history() const { return m_history; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -78,6 +81,7 @@ private:
     QPushButton *m_undoButton = nullptr;
     QLabel *m_undoLabel = nullptr;
     QPointer<SettingsDialog> m_settings;
+    HistoryActions *m_history = nullptr;
     QPointer<AgentEditor> m_agentEditor;
 };
 

@@ -8,17 +8,24 @@
 
 #include "core/chatsettings.h"
 #include "core/enumnames.h"
+#include "importing/backupservice.h"
 #include "tools/toolcatalog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -79,7 +86,7 @@ SettingsDialog::SettingsDialog(Workspace *workspace, QWidget *parent)
     m_pages->setMaximumWidth(190);
     const QList<std::pair<QString, QWidget *>> pages = {
         {tr("Providers and models"), m_providers}, {tr("MCP servers"), m_mcp},   {tr("Chat"), makeChatPage()},
-        {tr("Privacy"), makePrivacyPage()},        {tr("Tool approvals"), makeApprovalsPage()},
+        {tr("Privacy and data"), makePrivacyPage()}, {tr("Tool approvals"), makeApprovalsPage()},
         {tr("Appearance and language"), makeAppearancePage()}};
     for (const auto &[title, page] : pages) {
         m_pages->addItem(title);
@@ -217,9 +224,68 @@ QWidget *SettingsDialog::makePrivacyPage()
     layout->addLayout(lists, 1);
     layout->addWidget(new QLabel(tr("Never mask (category: value, one per line):")));
     layout->addWidget(m_whitelist, 1);
+    layout->addWidget(makeBackupBox());
     layout->addLayout(saveRow(save, m_privacyStatus));
     loadPrivacy();
+    loadBackups();
     return page;
+}
+
+QWidget *SettingsDialog::makeBackupBox()
+{
+    auto *box = new QGroupBox(tr("Backups"));
+    m_autoBackup = new QCheckBox(tr("Back up automatically once a day"));
+    m_autoBackup->setObjectName(u"autoBackup"_s);
+    m_backupKeep = new QSpinBox;
+    m_backupKeep->setObjectName(u"backupKeep"_s);
+    m_backupKeep->setRange(1, SettingsRepository::MaxBackupsKept);
+    m_backupKeep->setAccessibleName(tr("How many automatic backups to keep"));
+    m_backupFolder = new QLineEdit;
+    m_backupFolder->setObjectName(u"backupFolder"_s);
+    m_backupFolder->setAccessibleName(tr("Folder for automatic backups"));
+    m_backupFolder->setPlaceholderText(BackupService::folder({}, m_workspace->dataDir()));
+    auto *browse = new QPushButton(tr("Choose…"));
+    browse->setObjectName(u"backupFolderBrowse"_s);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString start = m_backupFolder->text().isEmpty() ? m_backupFolder->placeholderText() : m_backupFolder->text();
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for automatic backups"), start);
+        if (!dir.isEmpty())
+            m_backupFolder->setText(dir);
+    });
+    m_newestBackup = statusLabel(u"newestBackup"_s);
+    auto *keepRow = new QHBoxLayout;
+    keepRow->addWidget(new QLabel(tr("Keep the last")));
+    keepRow->addWidget(m_backupKeep);
+    keepRow->addWidget(new QLabel(tr("backups, in")));
+    keepRow->addWidget(m_backupFolder, 1);
+    keepRow->addWidget(browse);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_autoBackup);
+    layout->addLayout(keepRow);
+    layout->addWidget(m_newestBackup);
+    auto *hint = new QLabel(tr("File → Back up… makes one now. To restore a backup, close AgentDesk and run "
+                               "<code>agentdesk-cli restore FILE</code>; the database in place is backed up first."));
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    connect(m_autoBackup, &QCheckBox::toggled, m_backupKeep, &QWidget::setEnabled);
+    connect(m_autoBackup, &QCheckBox::toggled, m_backupFolder, &QWidget::setEnabled);
+    connect(m_autoBackup, &QCheckBox::toggled, browse, &QWidget::setEnabled);
+    return box;
+}
+
+void SettingsDialog::loadBackups()
+{
+    const auto settings = m_workspace->settings().backupSettings().value_or(SettingsRepository::BackupSettings{});
+    m_autoBackup->setChecked(settings.automatic);
+    m_backupKeep->setValue(settings.keep);
+    m_backupFolder->setText(settings.folder);
+    m_backupKeep->setEnabled(settings.automatic);
+    m_backupFolder->setEnabled(settings.automatic);
+    const QStringList backups = BackupService::automaticBackups(BackupService::folder(settings, m_workspace->dataDir()));
+    m_newestBackup->setText(backups.isEmpty() ? tr("No automatic backup yet.")
+                                              : tr("Newest automatic backup: %1, %2")
+                                                    .arg(QDir::toNativeSeparators(backups.first()),
+                                                         QLocale().toString(QFileInfo(backups.first()).lastModified(), QLocale::ShortFormat)));
 }
 
 void SettingsDialog::loadPrivacy()
@@ -249,6 +315,14 @@ Result<void> SettingsDialog::savePrivacy()
                              tr("“%1” is not of the form category: value. Nothing was saved.").arg(line));
         settings.whitelist[line.left(colon).trimmed()].append(line.mid(colon + 1).trimmed());
     }
+    SettingsRepository::BackupSettings backups;
+    backups.automatic = m_autoBackup->isChecked();
+    backups.keep = m_backupKeep->value();
+    backups.folder = m_backupFolder->text().trimmed();
+    if (!backups.folder.isEmpty() && !QDir::isAbsolutePath(backups.folder))
+        return makeError(QString(ErrorCode::InvalidArgument), tr("The backup folder must be a full path. Nothing was saved."));
+    if (auto saved = m_workspace->settings().setBackupSettings(backups); !saved)
+        return saved;
     return m_workspace->settings().setPrivacySettings(settings);
 }
 

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
@@ -23,7 +24,7 @@ class ProvidersPage;
 
 // Settings (Ctrl+,; product.md §11): providers and models, MCP servers, chat settings (the user
 // system prompt with its 10,000-character counter, anonymous by default, budget, iterations),
-// privacy (names, organisations, allowed values), tool approvals, appearance and language. Each
+// privacy and data (names, organisations, allowed values; automatic backups), tool approvals, appearance and language. Each
 // page stores on its own Save; invalid input is refused with a message and stores nothing.
 // GUI thread.
 class SettingsDialog : public QDialog
@@ -60,6 +61,8 @@ private:
     QWidget *makeAppearancePage();
     void loadChat();
     void loadPrivacy();
+    QWidget *makeBackupBox();
+    void loadBackups();
     void loadApprovals();
     void updateCounter();
     void showResult(QLabel *label, const Result<void> &result, const QString &success);
@@ -79,6 +82,10 @@ private:
     QPlainTextEdit *m_organizations = nullptr;
     QPlainTextEdit *m_whitelist = nullptr;
     QLabel *m_privacyStatus = nullptr;
+    QCheckBox *m_autoBackup = nullptr;
+    QSpinBox *m_backupKeep = nullptr;
+    QLineEdit *m_backupFolder = nullptr;
+    QLabel *m_newestBackup = nullptr;
     QTableWidget *m_approvals = nullptr;
     QLabel *m_approvalsStatus = nullptr;
     QComboBox *m_theme = nullptr;
