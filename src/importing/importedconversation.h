@@ -42,8 +42,9 @@ struct ImportedConversation
 // The newest leaf of the messages (by time, the later one on a tie), for exports that name none.
 QString newestLeaf(const QList<ImportedMessage> &messages);
 // Fills in what an export left out: the shown leaf (the newest), a title from the first question
-// ("Untitled conversation" without one), the creation time from the first message, the time of
-// the last change from the creation time.
+// asked ("Untitled conversation" without one), the creation time from the first message, the time
+// of the last change from the creation time; and orders the messages by depth, then time, so
+// versions are stored in the order they were made.
 void completeConversation(ImportedConversation &conversation);
 
 // Finds an image an export refers to (a ChatGPT asset pointer, a file name) in the archive and

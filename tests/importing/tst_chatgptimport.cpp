@@ -234,8 +234,8 @@ void TestChatGptImport::importsTheTreeExactly()
     QVERIFY(!s.cancelled);
 
     QCOMPARE(tree(u"conv-1"_s), (QStringList{
-        u"user: lost <- -"_s,
         u"user: Plan a trip to 東京 🗼 <- -"_s,
+        u"user: lost <- -"_s,
         u"assistant: First answer <- Plan a trip to 東京 🗼"_s,
         u"assistant: Second answer — regenerated <- Plan a trip to 東京 🗼"_s,
         u"user: Look at this | (image image/png) | [An image that is not in the export: file_missing] <- First answer"_s,
@@ -255,7 +255,7 @@ void TestChatGptImport::importsTheTreeExactly()
     QCOMPARE(trip.createdAt.toMSecsSinceEpoch(), 1714585031000);
     QCOMPARE(trip.updatedAt.toMSecsSinceEpoch(), 1714585309000);
     const QList<Message> messages = MessageRepository(m_t->connection()).tree(trip.id).value();
-    QCOMPARE(messages.at(1).createdAt.toMSecsSinceEpoch(), 1714585031148);
+    QCOMPARE(messages.at(0).createdAt.toMSecsSinceEpoch(), 1714585031148);
     QCOMPARE(messages.at(4).createdAt, messages.at(2).createdAt); // no time: its parent's
     // The images are in the blob store; the DALL·E image rides on the tool's result.
     const auto &photo = std::get<ImagePart>(messages.at(4).content.at(1));

@@ -159,9 +159,9 @@ void TestClaudeImport::branchesBlocksAndAttachments()
     QCOMPARE(tree(u"claude-1"_s), (QStringList{
         u"user: Plan dinner 🍝\n\n[Attached: notes.txt]\n\nMilk, eggs.\n\n[File not in the export: fridge.jpg] <- -"_s,
         u"assistant: (thinking: They have milk and eggs.) | Let me look that up. | (call web_search {\"query\":\"omelette\"}) <- Plan dinner"_s,
+        u"assistant: Pasta! <- Plan dinner"_s,
         u"tool: (result web_search: Omelette (https://example.org/omelette)\nBeat the eggs.) <- (thinking: They"_s,
         u"assistant: Make an omelette. | [Content of a kind AgentDesk does not show (token_budget), kept as it was exported:]\n```json\n{\"remaining\":5,\"type\":\"token_budget\"}\n``` <- (result web_search:"_s,
-        u"assistant: Pasta! <- Plan dinner"_s,
         u"user: Thanks <- Make an"_s,
         u"user: [Attached: pasted text]\n\na long paste <- Make an"_s,
         u"assistant: You're welcome — مرحبا <- [Attached: pasted"_s,
@@ -175,7 +175,7 @@ void TestClaudeImport::branchesBlocksAndAttachments()
     // The call and its result are paired (ids were null in the export).
     const QList<Message> all = MessageRepository(m_t->connection()).tree(thread.id).value();
     const auto &call = std::get<ToolUsePart>(all.at(1).content.at(2));
-    const auto &result = std::get<ToolResultPart>(all.at(2).content.at(0));
+    const auto &result = std::get<ToolResultPart>(all.at(3).content.at(0));
     QVERIFY(!call.id.isEmpty());
     QCOMPARE(result.toolId, call.id);
     QCOMPARE(all.at(1).createdAt, QDateTime(QDate(2026, 3, 1), QTime(10, 0, 5, 500), QTimeZone::utc()));
