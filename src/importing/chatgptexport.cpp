@@ -72,6 +72,14 @@ private:
     void readMapping(const QJsonObject &mapping);
     QStringList roots() const;
     void visit(const QString &id, const Context &context, QList<std::pair<QString, Context>> &next);
+    // One kind of node each: reasoning, a question, a call to a tool, an answer, a tool's reply.
+    void visitThoughts(const QJsonObject &content, Context &context);
+    void visitRecap(const QJsonObject &metadata, Context &context);
+    void visitUser(const QString &id, const QJsonObject &message, Context &context);
+    void visitToolCall(const QString &id, const QJsonObject &message, const QString &recipient, Context &context);
+    void visitAnswer(const QString &id, const QJsonObject &message, Context &context);
+    void visitToolReply(const QString &id, const QJsonObject &message, Context &context);
+    QStringList childrenOf(const QString &id, const Node &node) const;
     // The parts of a message's content. Only the user's messages hold images (runs-reference.md
     // §2.3); an image in an answer or a tool's reply is stored all the same and named in the text,
     // with its blob in the part's `extra` ({"images": [{blob, mimeType, altText}]}).
@@ -86,6 +94,7 @@ private:
     ImportedConversation m_out;
     QHash<QString, Node> m_nodes;
     QStringList m_order; // mapping keys as they came
+    QHash<QString, QStringList> m_byParent; // parent id → the nodes naming it, in mapping order
     QSet<QString> m_kept;
     QHash<QString, QString> m_keptAbove; // any node → the nearest kept message at or above it
 };
@@ -101,6 +110,8 @@ void Converter::readMapping(const QJsonObject &mapping)
                 n.children << child.toString();
         }
         n.message = node.value(u"message"_s).toObject();
+        if (!n.parent.isEmpty() && n.parent != it.key())
+            m_byParent[n.parent] << it.key();
         m_nodes.insert(it.key(), n);
         m_order << it.key();
     }
@@ -212,6 +223,114 @@ void Converter::keep(const QString &id, Message message, Context &context)
     context.time = m_out.messages.constLast().message.createdAt;
 }
 
+void Converter::visitThoughts(const QJsonObject &content, Context &context)
+{
+    QStringList texts;
+    for (const QJsonValue &thought : content.value(u"thoughts"_s).toArray()) {
+        const QJsonObject t = thought.toObject();
+        texts << QStringList{t.value(u"summary"_s).toString(), t.value(u"content"_s).toString()}.filter(QRegularExpression(u"\\S"_s)).join(u"\n\n"_s);
+    }
+    const QString text = texts.filter(QRegularExpression(u"\\S"_s)).join(u"\n\n"_s);
+    if (!text.isEmpty())
+        context.thinking.append(ThinkingPart{text, {}, {}, {}, {}, std::nullopt});
+}
+
+void Converter::visitRecap(const QJsonObject &metadata, Context &context)
+{
+    const double seconds = metadata.value(u"finished_duration_sec"_s).toDouble(-1);
+    if (!context.thinking.isEmpty() && seconds >= 0)
+        std::get<ThinkingPart>(context.thinking.last()).durationMs = qint64(seconds * 1000);
+}
+
+void Converter::visitUser(const QString &id, const QJsonObject &message, Context &context)
+{
+    Message m = makeMessage(MessageRole::User, message, context);
+    m.content = partsOf(message.value(u"content"_s).toObject(), true, nullptr);
+    for (const QJsonValue &attachment : message.value(u"metadata"_s).toObject().value(u"attachments"_s).toArray()) {
+        const QJsonObject a = attachment.toObject();
+        const QString mime = a.value(u"mimeType"_s).toString(a.value(u"mime_type"_s).toString());
+        if (!mime.startsWith("image/"_L1) && a.contains(u"name"_s))
+            m.content.append(TextPart{u"[Attached file: %1]"_s.arg(a.value(u"name"_s).toString()), false, {}, {}});
+    }
+    if (m.content.isEmpty())
+        ++m_out.hidden;
+    else
+        keep(id, std::move(m), context);
+}
+
+void Converter::visitToolCall(const QString &id, const QJsonObject &message, const QString &recipient, Context &context)
+{
+    const QJsonObject content = message.value(u"content"_s).toObject();
+    Message m = makeMessage(MessageRole::Assistant, message, context);
+    const QString text = content.value(u"text"_s).toString(content.value(u"parts"_s).toArray().at(0).toString());
+    QJsonObject params = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (params.isEmpty() && !text.isEmpty())
+        params = QJsonObject{{content.value(u"content_type"_s).toString() == "code"_L1 ? u"code"_s : u"text"_s, text}};
+    ToolUsePart call;
+    call.id = u"call-"_s + id;
+    call.name = recipient;
+    call.params = params;
+    m.content = context.thinking + QList<ContentPart>{call};
+    context.thinking.clear();
+    context.callId = call.id;
+    keep(id, std::move(m), context);
+}
+
+void Converter::visitAnswer(const QString &id, const QJsonObject &message, Context &context)
+{
+    Message m = makeMessage(MessageRole::Assistant, message, context);
+    QJsonArray images;
+    QList<ContentPart> parts = partsOf(message.value(u"content"_s).toObject(), false, &images);
+    if (!images.isEmpty() && !parts.isEmpty())
+        std::get<TextPart>(parts.first()).extra.insert(u"images"_s, images);
+    m.content = context.thinking + parts;
+    if (const QString model = message.value(u"metadata"_s).toObject().value(u"model_slug"_s).toString(); !model.isEmpty())
+        m_out.model = model;
+    if (parts.isEmpty()) {
+        ++m_out.hidden;
+    } else {
+        context.thinking.clear();
+        keep(id, std::move(m), context);
+    }
+}
+
+// A tool's reply (or a role this version does not know: shown as one).
+void Converter::visitToolReply(const QString &id, const QJsonObject &message, Context &context)
+{
+    const QJsonObject content = message.value(u"content"_s).toObject();
+    Message m = makeMessage(MessageRole::Tool, message, context);
+    ToolResultPart result;
+    result.toolId = context.callId;
+    result.toolName = message.value(u"author"_s).toObject().value(u"name"_s).toString(message.value(u"author"_s).toObject().value(u"role"_s).toString());
+    QJsonArray images;
+    QStringList texts;
+    for (const ContentPart &part : partsOf(content, false, &images))
+        texts << std::get<TextPart>(part).text;
+    result.result = texts.join(u"\n\n"_s);
+    if (!images.isEmpty())
+        result.extra.insert(u"images"_s, images);
+    result.isError = content.value(u"content_type"_s).toString() == "system_error"_L1;
+    m.content = {result};
+    context.callId.clear();
+    keep(id, std::move(m), context);
+}
+
+// The children listed, in their order, then any that name the node as parent unlisted.
+QStringList Converter::childrenOf(const QString &id, const Node &node) const
+{
+    QStringList children;
+    for (const QString &child : node.children) {
+        const auto found = m_nodes.constFind(child);
+        if (found != m_nodes.cend() && found->parent == id && !children.contains(child))
+            children << child;
+    }
+    for (const QString &other : m_byParent.value(id)) {
+        if (!children.contains(other))
+            children << other;
+    }
+    return children;
+}
+
 void Converter::visit(const QString &id, const Context &above, QList<std::pair<QString, Context>> &next)
 {
     const Node &node = m_nodes[id];
@@ -230,95 +349,24 @@ void Converter::visit(const QString &id, const Context &above, QList<std::pair<Q
     } else if (hidden) {
         ++m_out.hidden;
     } else if (type == "thoughts"_L1) {
-        QStringList texts;
-        for (const QJsonValue &thought : content.value(u"thoughts"_s).toArray()) {
-            const QJsonObject t = thought.toObject();
-            texts << QStringList{t.value(u"summary"_s).toString(), t.value(u"content"_s).toString()}.filter(QRegularExpression(u"\\S"_s)).join(u"\n\n"_s);
-        }
-        const QString text = texts.filter(QRegularExpression(u"\\S"_s)).join(u"\n\n"_s);
-        if (!text.isEmpty())
-            context.thinking.append(ThinkingPart{text, {}, {}, {}, {}, std::nullopt});
+        visitThoughts(content, context);
     } else if (type == "reasoning_recap"_L1) {
-        const double seconds = metadata.value(u"finished_duration_sec"_s).toDouble(-1);
-        if (!context.thinking.isEmpty() && seconds >= 0)
-            std::get<ThinkingPart>(context.thinking.last()).durationMs = qint64(seconds * 1000);
+        visitRecap(metadata, context);
     } else if (role == "user"_L1) {
-        Message m = makeMessage(MessageRole::User, message, context);
-        m.content = partsOf(content, true, nullptr);
-        for (const QJsonValue &attachment : metadata.value(u"attachments"_s).toArray()) {
-            const QJsonObject a = attachment.toObject();
-            const QString mime = a.value(u"mimeType"_s).toString(a.value(u"mime_type"_s).toString());
-            if (!mime.startsWith("image/"_L1) && a.contains(u"name"_s))
-                m.content.append(TextPart{u"[Attached file: %1]"_s.arg(a.value(u"name"_s).toString()), false, {}, {}});
-        }
-        if (m.content.isEmpty())
-            ++m_out.hidden;
-        else
-            keep(id, std::move(m), context);
-    } else if (role == "assistant"_L1 && recipient != "all"_L1) { // a call to a tool
-        Message m = makeMessage(MessageRole::Assistant, message, context);
-        const QString text = content.value(u"text"_s).toString(content.value(u"parts"_s).toArray().at(0).toString());
-        QJsonObject params = QJsonDocument::fromJson(text.toUtf8()).object();
-        if (params.isEmpty() && !text.isEmpty())
-            params = QJsonObject{{type == "code"_L1 ? u"code"_s : u"text"_s, text}};
-        ToolUsePart call;
-        call.id = u"call-"_s + id;
-        call.name = recipient;
-        call.params = params;
-        m.content = context.thinking + QList<ContentPart>{call};
-        context.thinking.clear();
-        context.callId = call.id;
-        keep(id, std::move(m), context);
+        visitUser(id, message, context);
+    } else if (role == "assistant"_L1 && recipient != "all"_L1) {
+        visitToolCall(id, message, recipient, context);
     } else if (role == "assistant"_L1) {
-        Message m = makeMessage(MessageRole::Assistant, message, context);
-        QJsonArray images;
-        QList<ContentPart> parts = partsOf(content, false, &images);
-        if (!images.isEmpty() && !parts.isEmpty())
-            std::get<TextPart>(parts.first()).extra.insert(u"images"_s, images);
-        m.content = context.thinking + parts;
-        if (const QString model = metadata.value(u"model_slug"_s).toString(); !model.isEmpty())
-            m_out.model = model;
-        if (parts.isEmpty()) {
-            ++m_out.hidden;
-        } else {
-            context.thinking.clear();
-            keep(id, std::move(m), context);
-        }
-    } else { // a tool's reply (or a role this version does not know: shown as one)
-        Message m = makeMessage(MessageRole::Tool, message, context);
-        ToolResultPart result;
-        result.toolId = context.callId;
-        result.toolName = message.value(u"author"_s).toObject().value(u"name"_s).toString(role);
-        QJsonArray images;
-        QStringList texts;
-        for (const ContentPart &part : partsOf(content, false, &images))
-            texts << std::get<TextPart>(part).text;
-        result.result = texts.join(u"\n\n"_s);
-        if (!images.isEmpty())
-            result.extra.insert(u"images"_s, images);
-        result.isError = type == "system_error"_L1;
-        m.content = {result};
-        context.callId.clear();
-        keep(id, std::move(m), context);
+        visitAnswer(id, message, context);
+    } else {
+        visitToolReply(id, message, context);
     }
     m_keptAbove.insert(id, context.keptParent);
-    // Children: the ones listed, in their order, then any that name this node as parent unlisted.
-    QStringList children;
-    for (const QString &child : node.children) {
-        if (m_nodes.contains(child) && m_nodes.value(child).parent == id && !children.contains(child))
-            children << child;
-    }
-    bool leaf = children.isEmpty();
-    for (const QString &other : m_order) {
-        if (m_nodes.value(other).parent == id && other != id && !children.contains(other)) {
-            children << other;
-            leaf = false;
-        }
-    }
+    const QStringList children = childrenOf(id, node);
     for (const QString &child : children)
         next.append({child, context});
     // Reasoning with no answer below: kept as an answer of its own.
-    if (leaf && !context.thinking.isEmpty()) {
+    if (children.isEmpty() && !context.thinking.isEmpty()) {
         Message m = makeMessage(MessageRole::Assistant, message, context);
         m.content = context.thinking;
         keep(id + u"-below"_s, std::move(m), context);

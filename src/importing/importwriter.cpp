@@ -68,6 +68,8 @@ Result<ImportWriter::Stored> ImportWriter::store(const ImportedConversation &con
             leafAdded = leafAdded || imported.originId == conversation.activeLeafOriginId;
             ++stored.added;
         }
+        if (auto finished = inserter.finish(); !finished)
+            return std::unexpected(finished.error());
         const QString leaf = ids->value(conversation.activeLeafOriginId);
         if (!leaf.isEmpty() && (stored.created || leafAdded)) {
             if (auto selected = messages.select(leaf); !selected)
@@ -229,6 +231,8 @@ Result<ImportWriter::Stored> ImportWriter::storeThread(const ExportedThread &exp
             leafAdded = leafAdded || message.id == exported.activeLeafId;
             ++stored.added;
         }
+        if (auto finished = inserter.finish(); !finished)
+            return std::unexpected(finished.error());
         if (!exported.activeLeafId.isEmpty() && (stored.created || leafAdded)) {
             if (auto selected = messages.select(exported.activeLeafId); !selected)
                 return std::unexpected(selected.error());

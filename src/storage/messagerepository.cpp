@@ -174,13 +174,38 @@ Result<void> MessageRepository::ImportInserter::insert(const Message &message, c
     m_query.bindValue(0, message.id);
     m_query.bindValue(1, message.threadId);
     m_query.bindValue(2, message.parentId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(message.parentId));
+    if (!m_threadId.isEmpty() && m_threadId != message.threadId)
+        return std::unexpected(invalidArgument(u"an import inserter stores the messages of one thread"_s));
+    m_threadId = message.threadId;
     m_query.bindValue(3, messageRoleName(message.role));
-    m_query.bindValue(4, messageStatusName(message.status));
+    m_query.bindValue(4, messageStatusName(MessageStatus::Streaming));
     m_query.bindValue(5, Sql::toDb(message.createdAt));
     m_query.bindValue(6, contentText(message.content));
     m_query.bindValue(7, originId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(originId));
     if (!m_query.exec())
         return std::unexpected(Sql::queryError(m_query, u"store an imported message"_s));
+    const qint64 mid = m_query.lastInsertId().toLongLong();
+    m_first = m_first < 0 ? mid : std::min(m_first, mid);
+    m_last = std::max(m_last, mid);
+    if (message.status != MessageStatus::Complete)
+        m_statuses.insert(u"m%1"_s.arg(mid), messageStatusName(message.status == MessageStatus::Streaming ? MessageStatus::Interrupted : message.status));
+    return {};
+}
+
+Result<void> MessageRepository::ImportInserter::finish()
+{
+    if (m_first < 0)
+        return {};
+    // Only the rows inserted here: the range of their mids in this thread, still 'streaming' (the
+    // caller's transaction holds the write lock, so no other row can be in that range).
+    auto updated = Sql::exec(m_db,
+                             u"UPDATE messages SET status = coalesce(json_extract(?, '$.m' || mid), 'complete') "
+                             "WHERE tid = (SELECT tid FROM threads WHERE id = ?) AND mid BETWEEN ? AND ? AND status = 'streaming'"_s,
+                             {QString::fromUtf8(QJsonDocument(m_statuses).toJson(QJsonDocument::Compact)), m_threadId, m_first, m_last});
+    if (!updated)
+        return std::unexpected(updated.error());
+    m_first = m_last = -1;
+    m_statuses = {};
     return {};
 }
 
