@@ -217,7 +217,7 @@ Message Converter::makeMessage(MessageRole role, const QJsonObject &message, con
 
 void Converter::keep(const QString &id, Message message, Context &context)
 {
-    m_out.messages.append(ImportedMessage{id, context.keptParent, std::move(message)});
+    m_out.messages.append(ImportedMessage{id, context.keptParent, std::move(message), {}});
     m_kept.insert(id);
     context.keptParent = id;
     context.time = m_out.messages.constLast().message.createdAt;

@@ -105,7 +105,7 @@ void Converter::addAnswer(const QJsonObject &message, const QString &uuid, const
         m.role = role;
         m.createdAt = time;
         m.content = std::move(parts);
-        m_out.messages.append(ImportedMessage{pieceId(), above, m});
+        m_out.messages.append(ImportedMessage{pieceId(), above, m, {}});
         above = pieceId();
         ++piece;
     };
@@ -189,7 +189,7 @@ void Converter::add(const QJsonObject &message, const QString &parent)
         m_lastPiece.insert(uuid, below);
         return;
     }
-    m_out.messages.append(ImportedMessage{uuid, below, m});
+    m_out.messages.append(ImportedMessage{uuid, below, m, {}});
     m_lastPiece.insert(uuid, uuid);
 }
 

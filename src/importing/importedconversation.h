@@ -19,6 +19,7 @@ struct ImportedMessage
     QString originId;
     QString parentOriginId;
     Message message; // role, status, createdAt and content; ids are given when it is stored
+    QString contentJson; // the content as stored (serialised by the reading thread of an import), or empty
 };
 
 // A conversation read from an export, as a tree, before it is stored (ImportWriter).

@@ -1,7 +1,7 @@
 #include "importservice.h"
 
-#include "chatgptexport.h"
 #include "agentdeskexport.h"
+#include "chatgptexport.h"
 #include "claudeexport.h"
 #include "importwriter.h"
 #include "jsonarraysplitter.h"
@@ -21,7 +21,11 @@
 #include <QPointer>
 #include <QRegularExpression>
 
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -138,12 +142,84 @@ std::optional<QByteArray> singleObject(const QString &path)
 
 } // namespace
 
-// One import: the export opened, its conversations read one at a time and stored.
+// What the reading thread made of one conversation, for the storing thread.
+struct Prepared
+{
+    QString label;
+    ImportService::Format format = ImportService::Format::Auto;
+    std::optional<ImportedConversation> conversation; // a ChatGPT or Claude conversation
+    std::optional<ExportedThread> thread;             // an AgentDesk thread
+    QStringList skipped;                              // the reason it was skipped, or notes inside it
+    int found = 0;                                    // messages read
+    int hidden = 0;
+    int images = 0;
+    int missingImages = 0;
+    qint64 bytesRead = 0; // of the conversations file(s), once this one was read
+};
+
+// The hand-over between the two threads of an import: a few conversations at most (memory stays
+// bounded by them), the reader waiting while it is full, the writer while it is empty.
+class Handoff
+{
+public:
+    static constexpr std::size_t Capacity = 4;
+
+    bool push(Prepared item)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_items.size() < Capacity || m_stopped; });
+        if (m_stopped)
+            return false;
+        m_items.push_back(std::move(item));
+        m_changed.notify_all();
+        return true;
+    }
+    std::optional<Prepared> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_items.empty() || m_finished; });
+        if (m_items.empty())
+            return std::nullopt;
+        Prepared item = std::move(m_items.front());
+        m_items.pop_front();
+        m_changed.notify_all();
+        return item;
+    }
+    void finish() // the reader is done
+    {
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_changed.notify_all();
+    }
+    void stop() // the writer stops: the reader ends at the next conversation
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_items.clear();
+        m_changed.notify_all();
+    }
+    bool stopped()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_stopped;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Prepared> m_items;
+    bool m_finished = false;
+    bool m_stopped = false;
+};
+
+// One import: the export opened, then two threads — one reads (unzips, splits, parses and
+// converts the conversations, brings images into the blob store), the calling one stores each
+// conversation in its own transaction — so reading and storing overlap on two cores.
 class ImportService::Run
 {
 public:
     Run(ImportService &service, const Options &options, const ProgressCallback &progress)
-        : m_service(service), m_options(options), m_progress(progress), m_writer(service.m_db)
+        : m_service(service), m_options(options), m_progress(progress), m_writer(service.m_db), m_format(options.format)
     {
         m_summary.format = options.format;
     }
@@ -152,27 +228,43 @@ public:
 
 private:
     Result<void> open(const QString &path);
-    bool conversation(QByteArrayView element);
-    void store(const QString &label, const QJsonObject &json);
-    void storeAgentDesk(const QString &label, const QJsonObject &json);
-    void count(const Result<ImportWriter::Stored> &stored, const QString &label, int found);
+    // The reading thread.
+    void readAll();
     std::optional<Error> readFile(const QString &file);
+    Prepared prepare(QByteArrayView element);
+    void prepareAgentDesk(const QJsonObject &json, Prepared &out);
     bool bringImage(const QString &blob);
+    // The storing thread.
+    bool store(Prepared item);
+
+    struct FileError
+    {
+        QString file;
+        Error error;
+        int conversationsBefore = 0;
+    };
 
     ImportService &m_service;
     const Options &m_options;
     const ProgressCallback &m_progress;
     ImportWriter m_writer;
-    std::unique_ptr<ZipArchive> m_zip;
-    std::unique_ptr<ArchiveImages> m_images;
+    QString m_path;
+    std::unique_ptr<ZipArchive> m_zip;       // the reading thread's
+    std::unique_ptr<ArchiveImages> m_images; // the reading thread's
     QStringList m_files;
     std::optional<QByteArray> m_single;
-    Progress m_at;
-    Summary m_summary;
+    Format m_format;               // the reading thread's: told by the first conversation
+    int m_read = 0;                // the reading thread's: conversations read
+    qint64 m_bytesRead = 0;        // the reading thread's
+    QList<FileError> m_fileErrors; // the reading thread's, read after it ended
+    Handoff m_handoff;
+    Progress m_at;     // the storing thread's
+    Summary m_summary; // the storing thread's
 };
 
 Result<void> ImportService::Run::open(const QString &path)
 {
+    m_path = path;
     const QFileInfo info(path);
     if (!info.isFile())
         return std::unexpected(Error{QString(ErrorCode::NotFound), u"%1: no such file"_s.arg(path), {}});
@@ -195,46 +287,6 @@ Result<void> ImportService::Run::open(const QString &path)
     return {};
 }
 
-void ImportService::Run::count(const Result<ImportWriter::Stored> &stored, const QString &label, int found)
-{
-    if (m_options.dryRun) {
-        m_summary.messages += found;
-        m_at.messages += found;
-        return;
-    }
-    if (!stored) {
-        m_summary.skipped << u"%1: %2"_s.arg(label, stored.error().message);
-        return;
-    }
-    for (const QString &note : stored->notes)
-        m_summary.skipped << u"%1: %2"_s.arg(label, note);
-    m_summary.messages += stored->added;
-    m_summary.existingMessages += stored->existing;
-    m_at.messages += stored->added;
-    if (stored->created)
-        ++m_summary.created;
-    else if (stored->added > 0)
-        ++m_summary.updated;
-    else
-        ++m_summary.unchanged;
-}
-
-void ImportService::Run::store(const QString &label, const QJsonObject &json)
-{
-    const ImageResolver resolve = [this](const QString &reference) { return m_images->find(reference); };
-    auto read = m_summary.format == Format::Claude ? ClaudeExport::conversation(json) : ChatGptExport::conversation(json, resolve);
-    if (!read) {
-        m_summary.skipped << u"%1: %2"_s.arg(label, read.error().message);
-        return;
-    }
-    m_summary.hidden += read->hidden;
-    m_summary.images += read->images;
-    m_summary.missingImages += read->missingImages;
-    for (const QString &note : std::as_const(read->skipped))
-        m_summary.skipped << u"%1: %2"_s.arg(label, note);
-    count(m_options.dryRun ? Result<ImportWriter::Stored>() : m_writer.store(*read), label, int(read->messages.size()));
-}
-
 // An image of an AgentDesk thread: in the blob store already, or brought from the archive's
 // blobs/ (its bytes must have the address they are filed under).
 bool ImportService::Run::bringImage(const QString &blob)
@@ -254,51 +306,66 @@ bool ImportService::Run::bringImage(const QString &blob)
     return put && *put == blob;
 }
 
-void ImportService::Run::storeAgentDesk(const QString &label, const QJsonObject &json)
+void ImportService::Run::prepareAgentDesk(const QJsonObject &json, Prepared &out)
 {
     auto read = AgentDeskExport::thread(json);
     if (!read) {
-        m_summary.skipped << u"%1: %2"_s.arg(label, read.error().message);
+        out.skipped << u"%1: %2"_s.arg(out.label, read.error().message);
         return;
     }
     for (const QString &blob : AgentDeskExport::blobsOf(read->messages)) {
         if (bringImage(blob))
-            ++m_summary.images;
+            ++out.images;
         else
-            ++m_summary.missingImages;
+            ++out.missingImages;
     }
-    count(m_options.dryRun ? Result<ImportWriter::Stored>() : m_writer.storeThread(*read), label, int(read->messages.size()));
+    out.found = int(read->messages.size());
+    out.thread = std::move(*read);
 }
 
-bool ImportService::Run::conversation(QByteArrayView element)
+Prepared ImportService::Run::prepare(QByteArrayView element)
 {
-    ++m_summary.conversations;
-    ++m_at.conversations;
+    ++m_read;
+    Prepared out;
+    out.bytesRead = m_bytesRead;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(element.toByteArray(), &parseError);
     const QJsonObject json = document.object();
-    const QString label = conversationLabel(json, m_summary.conversations);
+    out.label = conversationLabel(json, m_read);
     if (!element.startsWith('{')) {
-        m_summary.skipped << u"%1: not a JSON object"_s.arg(label);
+        out.skipped << u"%1: not a JSON object"_s.arg(out.label);
     } else if (!document.isObject()) {
-        m_summary.skipped << u"%1: invalid JSON (%2 at byte %3)"_s.arg(label, parseError.errorString()).arg(parseError.offset);
+        out.skipped << u"%1: invalid JSON (%2 at byte %3)"_s.arg(out.label, parseError.errorString()).arg(parseError.offset);
     } else {
         // The first conversation tells where the export is from.
-        if (m_summary.format == Format::Auto) {
-            m_summary.format = AgentDeskExport::isThread(json)                                      ? Format::AgentDesk
+        if (m_format == Format::Auto) {
+            m_format = AgentDeskExport::isThread(json)                                      ? Format::AgentDesk
                 : json.contains(u"chat_messages"_s) && !json.contains(u"mapping"_s) ? Format::Claude
                                                                                      : Format::ChatGpt;
         }
-        if (m_summary.format == Format::AgentDesk)
-            storeAgentDesk(label, json);
-        else
-            store(label, json);
+        if (m_format == Format::AgentDesk) {
+            prepareAgentDesk(json, out);
+        } else {
+            const ImageResolver resolve = [this](const QString &reference) { return m_images->find(reference); };
+            auto read = m_format == Format::Claude ? ClaudeExport::conversation(json) : ChatGptExport::conversation(json, resolve);
+            if (!read) {
+                out.skipped << u"%1: %2"_s.arg(out.label, read.error().message);
+            } else {
+                out.hidden = read->hidden;
+                out.images = read->images;
+                out.missingImages = read->missingImages;
+                for (const QString &note : std::as_const(read->skipped))
+                    out.skipped << u"%1: %2"_s.arg(out.label, note);
+                out.found = int(read->messages.size());
+                // Serialised here, on the reading thread, so the storing one only stores.
+                for (ImportedMessage &m : read->messages)
+                    m.contentJson = QString::fromUtf8(QJsonDocument(contentToJson(m.message.content)).toJson(QJsonDocument::Compact));
+                out.conversation = std::move(*read);
+            }
+        }
     }
-    if (m_progress && !m_progress(m_at)) {
-        m_summary.cancelled = true;
-        return false;
-    }
-    return true;
+    out.format = m_format;
+    return out;
 }
 
 // The conversations of one file (a member of the archive, or the file itself) as they stream;
@@ -308,8 +375,8 @@ std::optional<Error> ImportService::Run::readFile(const QString &file)
     JsonArraySplitter splitter(MaxConversationBytes);
     std::optional<Error> broken;
     const auto feed = [&](QByteArrayView chunk) {
-        m_at.bytesRead += chunk.size();
-        if (auto fed = splitter.feed(chunk, [this](QByteArrayView element) { return conversation(element); }); !fed) {
+        m_bytesRead += chunk.size();
+        if (auto fed = splitter.feed(chunk, [this](QByteArrayView element) { return m_handoff.push(prepare(element)); }); !fed) {
             broken = fed.error();
             return false;
         }
@@ -330,11 +397,62 @@ std::optional<Error> ImportService::Run::readFile(const QString &file)
     }
     if (!read)
         return read.error();
-    if (!broken && !m_summary.cancelled) {
+    if (!broken && !m_handoff.stopped()) {
         if (auto finished = splitter.finish(); !finished)
             broken = finished.error();
     }
     return broken;
+}
+
+void ImportService::Run::readAll()
+{
+    for (const QString &file : std::as_const(m_files)) {
+        const int before = m_read;
+        const std::optional<Error> broken = readFile(file);
+        if (m_handoff.stopped())
+            break;
+        if (broken)
+            m_fileErrors.append({m_zip ? file : m_path, *broken, before});
+    }
+    m_handoff.finish();
+}
+
+// Stores one conversation (one transaction) and counts it; false when the user cancelled.
+bool ImportService::Run::store(Prepared item)
+{
+    ++m_summary.conversations;
+    ++m_at.conversations;
+    m_at.bytesRead = item.bytesRead;
+    m_summary.format = item.format;
+    m_summary.skipped += item.skipped;
+    m_summary.hidden += item.hidden;
+    m_summary.images += item.images;
+    m_summary.missingImages += item.missingImages;
+    if (item.conversation || item.thread) {
+        if (m_options.dryRun) {
+            m_summary.messages += item.found;
+            m_at.messages += item.found;
+        } else if (auto stored = item.thread ? m_writer.storeThread(*item.thread) : m_writer.store(*item.conversation); !stored) {
+            m_summary.skipped << u"%1: %2"_s.arg(item.label, stored.error().message);
+        } else {
+            for (const QString &note : std::as_const(stored->notes))
+                m_summary.skipped << u"%1: %2"_s.arg(item.label, note);
+            m_summary.messages += stored->added;
+            m_summary.existingMessages += stored->existing;
+            m_at.messages += stored->added;
+            if (stored->created)
+                ++m_summary.created;
+            else if (stored->added > 0)
+                ++m_summary.updated;
+            else
+                ++m_summary.unchanged;
+        }
+    }
+    if (m_progress && !m_progress(m_at)) {
+        m_summary.cancelled = true;
+        return false;
+    }
+    return true;
 }
 
 Result<ImportService::Summary> ImportService::Run::importFrom(const QString &path)
@@ -342,20 +460,25 @@ Result<ImportService::Summary> ImportService::Run::importFrom(const QString &pat
     if (auto opened = open(path); !opened)
         return std::unexpected(opened.error());
     if (m_single) {
-        m_at.bytesRead = m_single->size();
-        conversation(*m_single);
+        m_bytesRead = m_single->size();
+        store(prepare(*m_single));
         return m_summary;
     }
-    for (const QString &file : std::as_const(m_files)) {
-        const std::optional<Error> broken = readFile(file);
-        if (m_summary.cancelled)
+    std::thread reader([this] { readAll(); });
+    while (std::optional<Prepared> item = m_handoff.pop()) {
+        if (!store(std::move(*item))) {
+            m_handoff.stop();
             break;
-        if (broken) {
-            // Nothing read at all: the file is not an export. Otherwise what came before stays.
-            if (m_summary.conversations == 0)
-                return std::unexpected(invalidArgument(u"%1: %2"_s.arg(m_zip ? file : path, broken->message)));
-            m_summary.skipped << u"%1: %2; the conversations before it were imported"_s.arg(m_zip ? file : path, broken->message);
         }
+    }
+    reader.join();
+    if (m_summary.cancelled)
+        return m_summary;
+    for (const FileError &broken : std::as_const(m_fileErrors)) {
+        // Nothing read at all: the file is not an export. Otherwise what came before stays.
+        if (broken.conversationsBefore == 0 && m_summary.conversations == 0)
+            return std::unexpected(invalidArgument(u"%1: %2"_s.arg(broken.file, broken.error.message)));
+        m_summary.skipped << u"%1: %2; the conversations before it were imported"_s.arg(broken.file, broken.error.message);
     }
     return m_summary;
 }

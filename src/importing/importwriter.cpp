@@ -43,7 +43,8 @@ Result<ImportWriter::Stored> ImportWriter::store(const ImportedConversation &con
         auto ids = messages.importedIds(stored.threadId);
         if (!ids)
             return std::unexpected(ids.error());
-        MessageRepository::ImportInserter inserter(m_db);
+        MessageRepository::ImportInserter &inserter = m_inserter;
+        inserter.discard(); // what a failed conversation before left
         bool leafAdded = false;
         for (const ImportedMessage &imported : conversation.messages) {
             if (ids->contains(imported.originId)) {
@@ -62,7 +63,7 @@ Result<ImportWriter::Stored> ImportWriter::store(const ImportedConversation &con
             }
             if (!message.createdAt.isValid())
                 message.createdAt = fallbackTime;
-            if (auto inserted = inserter.insert(message, imported.originId); !inserted)
+            if (auto inserted = inserter.insert(message, imported.originId, imported.contentJson); !inserted)
                 return std::unexpected(inserted.error());
             ids->insert(imported.originId, message.id);
             leafAdded = leafAdded || imported.originId == conversation.activeLeafOriginId;
@@ -211,7 +212,8 @@ Result<ImportWriter::Stored> ImportWriter::storeThread(const ExportedThread &exp
             anonymizer = std::move(*forUser);
         }
         const QSet<QString> had(known->cbegin(), known->cend());
-        MessageRepository::ImportInserter inserter(m_db);
+        MessageRepository::ImportInserter &inserter = m_inserter;
+        inserter.discard(); // what a failed conversation before left
         bool leafAdded = false;
         for (Message message : exported.messages) {
             if (had.contains(message.id)) {

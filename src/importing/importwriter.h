@@ -4,6 +4,7 @@
 #include "importedconversation.h"
 
 #include "core/error.h"
+#include "storage/messagerepository.h"
 
 #include <QSqlDatabase>
 
@@ -17,7 +18,7 @@ namespace AgentDesk {
 class ImportWriter
 {
 public:
-    explicit ImportWriter(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit ImportWriter(QSqlDatabase db) : m_db(db), m_inserter(std::move(db)) {}
 
     struct Stored
     {
@@ -35,6 +36,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    MessageRepository::ImportInserter m_inserter; // prepared once for the whole import
 };
 
 } // namespace AgentDesk

@@ -159,13 +159,16 @@ Result<Message> MessageRepository::append(Message message, Placement placement)
     return message;
 }
 
-MessageRepository::ImportInserter::ImportInserter(QSqlDatabase db) : m_db(std::move(db)), m_query(m_db) {}
+MessageRepository::ImportInserter::ImportInserter(QSqlDatabase db) : m_db(std::move(db)), m_query(m_db), m_finish(m_db) {}
 
-Result<void> MessageRepository::ImportInserter::insert(const Message &message, const QString &originId)
+Result<void> MessageRepository::ImportInserter::insert(const Message &message, const QString &originId, const QString &contentJson)
 {
     if (!message.hasValidContentForRole())
         return std::unexpected(invalidArgument(u"message %1 has content its role cannot have"_s.arg(originId)));
     if (!m_prepared) {
+        if (!m_finish.prepare(u"UPDATE messages SET status = coalesce(json_extract(?, '$.m' || mid), 'complete') "
+                              "WHERE tid = (SELECT tid FROM threads WHERE id = ?) AND mid BETWEEN ? AND ? AND status = 'streaming'"_s))
+            return std::unexpected(Sql::queryError(m_finish, u"prepare the import"_s));
         if (!m_query.prepare(u"INSERT INTO messages (id, tid, parent_mid, chosen, role, status, created_at, content, origin_id) "
                              "VALUES (?, (SELECT tid FROM threads WHERE id = ?), (SELECT mid FROM messages WHERE id = ?), -1, ?, ?, ?, ?, ?)"_s))
             return std::unexpected(Sql::queryError(m_query, u"prepare the import"_s));
@@ -180,7 +183,7 @@ Result<void> MessageRepository::ImportInserter::insert(const Message &message, c
     m_query.bindValue(3, messageRoleName(message.role));
     m_query.bindValue(4, messageStatusName(MessageStatus::Streaming));
     m_query.bindValue(5, Sql::toDb(message.createdAt));
-    m_query.bindValue(6, contentText(message.content));
+    m_query.bindValue(6, contentJson.isEmpty() ? contentText(message.content) : contentJson);
     m_query.bindValue(7, originId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(originId));
     if (!m_query.exec())
         return std::unexpected(Sql::queryError(m_query, u"store an imported message"_s));
@@ -192,20 +195,29 @@ Result<void> MessageRepository::ImportInserter::insert(const Message &message, c
     return {};
 }
 
+void MessageRepository::ImportInserter::discard()
+{
+    m_first = m_last = -1;
+    m_statuses = {};
+    m_threadId.clear();
+}
+
 Result<void> MessageRepository::ImportInserter::finish()
 {
     if (m_first < 0)
         return {};
     // Only the rows inserted here: the range of their mids in this thread, still 'streaming' (the
     // caller's transaction holds the write lock, so no other row can be in that range).
-    auto updated = Sql::exec(m_db,
-                             u"UPDATE messages SET status = coalesce(json_extract(?, '$.m' || mid), 'complete') "
-                             "WHERE tid = (SELECT tid FROM threads WHERE id = ?) AND mid BETWEEN ? AND ? AND status = 'streaming'"_s,
-                             {QString::fromUtf8(QJsonDocument(m_statuses).toJson(QJsonDocument::Compact)), m_threadId, m_first, m_last});
-    if (!updated)
-        return std::unexpected(updated.error());
+    m_finish.bindValue(0, QString::fromUtf8(QJsonDocument(m_statuses).toJson(QJsonDocument::Compact)));
+    m_finish.bindValue(1, m_threadId);
+    m_finish.bindValue(2, m_first);
+    m_finish.bindValue(3, m_last);
+    const bool done = m_finish.exec();
     m_first = m_last = -1;
     m_statuses = {};
+    m_threadId.clear();
+    if (!done)
+        return std::unexpected(Sql::queryError(m_finish, u"index the imported messages"_s));
     return {};
 }
 

@@ -25,7 +25,7 @@ public:
     explicit MessageRepository(QSqlDatabase db) : m_db(std::move(db)) {}
 
     // Stores the messages of an import with one prepared statement for all of them (issue 16: a
-    // million messages in a minute): each under `message.parentId` (by id; empty: a first
+    // million messages in a minute; keep one inserter for a whole import, thread after thread): each under `message.parentId` (by id; empty: a first
     // message) with the export's id, as a version chosen before any other (so it never displaces
     // the branch shown); the importer makes one branch the shown one at the end (select()).
     // Nothing else is read or changed per message. Use inside the caller's transaction, and call
@@ -37,12 +37,16 @@ public:
     {
     public:
         explicit ImportInserter(QSqlDatabase db);
-        Result<void> insert(const Message &message, const QString &originId);
+        // `contentJson`: the content already serialised as stored (empty: serialised here).
+        Result<void> insert(const Message &message, const QString &originId, const QString &contentJson = {});
         Result<void> finish();
+        // Forgets the rows inserted since the last finish() (their transaction was rolled back).
+        void discard();
 
     private:
         QSqlDatabase m_db;
         QSqlQuery m_query;
+        QSqlQuery m_finish; // both prepared once: they compile the search triggers
         bool m_prepared = false;
         QString m_threadId;
         qint64 m_first = -1;
