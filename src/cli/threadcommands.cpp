@@ -105,6 +105,19 @@ QString renderTree(const QList<Message> &messages, const QString &activeLeafId)
     QSet<QString> active;
     for (const Message *m = byId.value(activeLeafId); m; m = byId.value(m->parentId))
         active.insert(m->id);
+    // As much of the ids as tells them apart (at least 8 characters): imported messages have
+    // time-ordered ids whose beginnings repeat.
+    QStringList ids = byId.keys();
+    ids.sort();
+    qsizetype width = 8;
+    for (qsizetype i = 1; i < ids.size(); ++i) {
+        const QString &a = ids.at(i - 1);
+        const QString &b = ids.at(i);
+        qsizetype common = 0;
+        while (common < a.size() && common < b.size() && a.at(common) == b.at(common))
+            ++common;
+        width = std::max(width, common + 1);
+    }
     QString out;
     // Depth-first without recursion: a thread may be thousands of messages deep.
     QList<std::pair<const Message *, int>> stack;
@@ -117,7 +130,7 @@ QString renderTree(const QList<Message> &messages, const QString &activeLeafId)
     push(QString(), 0);
     while (!stack.isEmpty()) {
         const auto [m, depth] = stack.takeLast();
-        out += QString(depth * 2, u' ') + (active.contains(m->id) ? u"* "_s : u"  "_s) + m->id.left(8) + u"  "_s
+        out += QString(depth * 2, u' ') + (active.contains(m->id) ? u"* "_s : u"  "_s) + m->id.left(width) + u"  "_s
             + messageRoleName(m->role).leftJustified(9, u' ');
         if (m->siblingCount > 1)
             out += u" [%1/%2]"_s.arg(m->siblingIndex + 1).arg(m->siblingCount);

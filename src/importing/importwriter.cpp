@@ -52,7 +52,7 @@ Result<ImportWriter::Stored> ImportWriter::store(const ImportedConversation &con
                 continue;
             }
             Message message = imported.message;
-            message.id = Sql::newId();
+            message.id = Sql::newTimeOrderedId();
             message.threadId = stored.threadId;
             message.parentId.clear();
             if (!imported.parentOriginId.isEmpty()) {

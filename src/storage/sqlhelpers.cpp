@@ -2,10 +2,13 @@
 
 #include "core/logging.h"
 
+#include <QRandomGenerator>
 #include <QSqlDriver>
 #include <QSqlError>
 
 #include <sqlite3.h>
+
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -160,6 +163,20 @@ Result<QString> resolveIdPrefix(const QSqlDatabase &db, const QString &table, co
     if (ids.size() > 1 && ids.constFirst() != prefix)
         return makeError(QString(ErrorCode::InvalidArgument), u"\"%1\" matches more than one %2; give more of the id"_s.arg(idOrPrefix, what));
     return ids.constFirst();
+}
+
+QString newTimeOrderedId()
+{
+    quint32 random[3];
+    QRandomGenerator::system()->fillRange(random);
+    uchar bytes[16];
+    const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    for (int i = 0; i < 6; ++i)
+        bytes[i] = uchar(ms >> (40 - 8 * i));
+    std::memcpy(bytes + 6, random, 10);
+    bytes[6] = uchar((bytes[6] & 0x0f) | 0x70); // version 7
+    bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // RFC 9562 variant
+    return QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(bytes), sizeof bytes)).toString(QUuid::WithoutBraces);
 }
 
 } // namespace AgentDesk::Sql

@@ -88,6 +88,12 @@ inline QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+// A time-ordered UUID (RFC 9562 version 7: 48 bits of Unix milliseconds, then random), for rows
+// written in bulk (imports): consecutive ids land next to each other in the id index instead of on
+// random pages, which at a million messages makes an import about a third faster. Their first
+// characters repeat for a minute, so lists show as much of them as tells them apart.
+QString newTimeOrderedId();
+
 Error notFound(const QString &what, const QString &key);
 
 // The full id in `table` (column `id`, UUIDs) that is `idOrPrefix` or starts with it (at least 4

@@ -592,6 +592,20 @@ void TestCli::importChatGptExport()
                        "Skipped (1):\n  conversation c2: conversation c2 has no messages (no mapping)\n"_s);
     QCOMPARE(done.err, QString());
     QVERIFY2(cli({u"--data-dir"_s, m_dir->path(), u"threads"_s, u"list"_s}).out.contains(u"Tee"_s), "the imported thread is listed");
+    // Imported messages have time-ordered ids: the tree shows as much of them as tells them apart,
+    // and that much is enough to name one.
+    {
+        const QString tee = QJsonDocument::fromJson(cli({u"--data-dir"_s, m_dir->path(), u"threads"_s, u"list"_s, u"--json"_s}).out.toUtf8())
+                                .array().at(0).toObject().value(u"id"_s).toString();
+        const QStringList lines = cli({u"--data-dir"_s, m_dir->path(), u"threads"_s, u"tree"_s, tee}).out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3); // the title, the question, the answer
+        const QString question = lines.at(1).simplified().section(u' ', 1, 1);
+        const QString answer = lines.at(2).simplified().section(u' ', 1, 1);
+        QVERIFY2(question.size() >= 8 && question.size() == answer.size() && question != answer, qPrintable(lines.join(u'\n')));
+        const Run switched = cli({u"--data-dir"_s, m_dir->path(), u"threads"_s, u"switch"_s, tee, answer});
+        QCOMPARE(switched.err, QString());
+        QCOMPARE(switched.exitCode, 0);
+    }
     const Run again = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file, u"--json"_s});
     QCOMPARE(again.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(again.out.toUtf8()).object();

@@ -1,9 +1,12 @@
 #include "testsupport.h"
 
 #include "storage/migrations.h"
+#include "storage/sqlhelpers.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSqlQuery>
 #include <QSqlError>
 #include <QTemporaryDir>
@@ -51,6 +54,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void createsTheLatestSchemaWithWalAndForeignKeys();
     void reopeningKeepsDataAndDoesNotMigrateAgain();
+    void timeOrderedIdsAreVersion7AndSortByTime();
     void refusesANonSqliteFileAndLeavesItUnchanged();
     void refusesADamagedDatabaseAndLeavesItUnchanged();
     void refusesANewerSchemaAndLeavesItUnchanged();
@@ -235,6 +239,30 @@ void TestDatabase::connectionsArePerThread()
     QSqlQuery q((*first)->connection());
     QVERIFY(q.exec(u"SELECT value FROM settings WHERE key = 'from'"_s) && q.next());
     QCOMPARE(q.value(0).toString(), u"worker"_s);
+}
+
+// Imports give their rows time-ordered ids (RFC 9562 version 7) so the id index grows at its end.
+void TestDatabase::timeOrderedIdsAreVersion7AndSortByTime()
+{
+    static const QRegularExpression shape(u"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QStringList ids;
+    for (int i = 0; i < 3; ++i) {
+        ids << Sql::newTimeOrderedId();
+        QTest::qWait(3);
+    }
+    QSet<QString> distinct;
+    for (const QString &id : ids) {
+        QVERIFY2(shape.match(id).hasMatch(), qPrintable(id));
+        // The first 48 bits are the time it was made.
+        const qint64 ms = QString(id).remove(u'-').left(12).toLongLong(nullptr, 16);
+        QVERIFY(ms >= before && ms <= QDateTime::currentMSecsSinceEpoch());
+        distinct.insert(id);
+    }
+    QCOMPARE(distinct.size(), 3);
+    QStringList sorted = ids;
+    sorted.sort();
+    QCOMPARE(sorted, ids);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
