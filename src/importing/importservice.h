@@ -17,12 +17,12 @@ namespace AgentDesk {
 // Imports a history from outside (product.md, issue 16), for every front end: a ChatGPT data
 // export or a Claude export (the .zip or its conversations.json, sharded conversations-NNN.json
 // too), or AgentDesk's own (one thread's JSON, or an export archive; AgentDeskExport) — which one
-// is told by the first conversation — read as a
-// stream, one conversation at a time, each stored in its own transaction (ImportWriter), so a
-// cancel or a crash leaves only whole conversations and running it again goes on where it stopped
-// and adds nothing twice. A conversation that cannot be read is skipped with its reason; the rest
-// goes on. Images come out of the archive into the blob store. Call from one thread at a time
-// (the GUI: a worker thread with its own connection).
+// is told by the first conversation — read as a stream by a reading thread of its own (unzip,
+// split, parse, convert, images into the blob store) that hands a few conversations at a time to
+// the calling thread, which stores each in its own transaction (ImportWriter): a cancel or a
+// crash leaves only whole conversations, and running it again goes on where it stopped and adds
+// nothing twice. A conversation that cannot be read is skipped with its reason; the rest goes on.
+// Call from one thread at a time (the GUI: a worker thread with its own connection).
 class ImportService
 {
 public:

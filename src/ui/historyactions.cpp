@@ -126,45 +126,55 @@ void HistoryActions::importConversations(const QString &path)
     });
 }
 
+void HistoryActions::report(const QString &name, const QString &title, bool ok, const QString &text, const QString &statusLine,
+                            const QString &informative)
+{
+    Q_EMIT status(statusLine);
+    QMessageBox *box = showSummary(name, title, text);
+    if (!ok)
+        box->setIcon(QMessageBox::Warning);
+    box->setInformativeText(informative);
+    box->open();
+    Q_EMIT summaryShown(box);
+}
+
 void HistoryActions::exportAll(const QString &path)
 {
-    Q_EMIT status(tr("Exporting all conversations to %1…").arg(QDir::toNativeSeparators(path)));
+    const QString where = QDir::toNativeSeparators(path);
+    Q_EMIT status(tr("Exporting all conversations to %1…").arg(where));
     runOnWorker<AgentDeskExport::Written>(
         m_workspace->dataDir(), this,
         [dataDir = m_workspace->dataDir(), path](const QSqlDatabase &db) { return AgentDeskExport::writeArchive(db, dataDir, path); },
-        [this, path](const Result<AgentDeskExport::Written> &written) {
-            const QString text = written ? tr("Exported %n conversation(s)", nullptr, written->threads) + u", "_s
-                                               + tr("%n message(s)", nullptr, written->messages) + u", "_s + tr("%n image(s)", nullptr, written->images)
-                                               + u"\n"_s + tr("to %1. Import it in AgentDesk to bring everything back.").arg(QDir::toNativeSeparators(path))
-                                         : tr("Nothing was exported: %1").arg(written.error().message);
-            Q_EMIT status(written ? tr("Exported to %1").arg(QDir::toNativeSeparators(path)) : written.error().message);
-            QMessageBox *box = showSummary(u"exportSummary"_s, tr("Export all conversations"), text);
-            if (!written)
-                box->setIcon(QMessageBox::Warning);
-            box->open();
-            Q_EMIT summaryShown(box);
+        [this, where](const Result<AgentDeskExport::Written> &written) {
+            if (!written) {
+                report(u"exportSummary"_s, tr("Export all conversations"), false, tr("Nothing was exported: %1").arg(written.error().message),
+                       written.error().message);
+                return;
+            }
+            report(u"exportSummary"_s, tr("Export all conversations"), true,
+                   tr("Exported %n conversation(s)", nullptr, written->threads) + u", "_s + tr("%n message(s)", nullptr, written->messages)
+                       + u", "_s + tr("%n image(s)", nullptr, written->images) + u"\n"_s
+                       + tr("to %1. Import it in AgentDesk to bring everything back.").arg(where),
+                   tr("Exported to %1").arg(where));
         });
 }
 
 void HistoryActions::backUp(const QString &path)
 {
-    Q_EMIT status(tr("Backing up to %1…").arg(QDir::toNativeSeparators(path)));
+    const QString where = QDir::toNativeSeparators(path);
+    Q_EMIT status(tr("Backing up to %1…").arg(where));
     runOnWorker<BackupService::Made>(
         m_workspace->dataDir(), this,
         [dataDir = m_workspace->dataDir(), path](const QSqlDatabase &db) { return BackupService::backup(db, dataDir, path); },
-        [this, path](const Result<BackupService::Made> &made) {
-            const QString text = made ? tr("Backed up %n conversation(s)", nullptr, made->threads) + u", "_s
-                                            + tr("%n message(s)", nullptr, made->messages) + u", "_s + tr("%n image(s)", nullptr, made->blobs)
-                                            + u"\n"_s + tr("to %1.").arg(QDir::toNativeSeparators(path))
-                                      : tr("The backup failed: %1").arg(made.error().message);
-            Q_EMIT status(made ? tr("Backed up to %1").arg(QDir::toNativeSeparators(path)) : made.error().message);
-            QMessageBox *box = showSummary(u"backupSummary"_s, tr("Back up"), text);
-            if (made)
-                box->setInformativeText(tr("To restore it, close AgentDesk and run: agentdesk-cli restore FILE"));
-            else
-                box->setIcon(QMessageBox::Warning);
-            box->open();
-            Q_EMIT summaryShown(box);
+        [this, where](const Result<BackupService::Made> &made) {
+            if (!made) {
+                report(u"backupSummary"_s, tr("Back up"), false, tr("The backup failed: %1").arg(made.error().message), made.error().message);
+                return;
+            }
+            report(u"backupSummary"_s, tr("Back up"), true,
+                   tr("Backed up %n conversation(s)", nullptr, made->threads) + u", "_s + tr("%n message(s)", nullptr, made->messages) + u", "_s
+                       + tr("%n image(s)", nullptr, made->blobs) + u"\n"_s + tr("to %1.").arg(where),
+                   tr("Backed up to %1").arg(where), tr("To restore it, close AgentDesk and run: agentdesk-cli restore FILE"));
         });
 }
 

@@ -37,6 +37,10 @@ Q_SIGNALS:
 
 private:
     QMessageBox *showSummary(const QString &name, const QString &title, const QString &text);
+    // The end of an export or a backup: a line for the status bar and the summary (a warning when
+    // it failed).
+    void report(const QString &name, const QString &title, bool ok, const QString &text, const QString &statusLine,
+                const QString &informative = {});
 
     Workspace *m_workspace;
     QMainWindow *m_window;
