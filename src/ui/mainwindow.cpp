@@ -151,15 +151,16 @@ void MainWindow::createActions()
     auto *newAction = file->addAction(tr("&New conversation"), this, &MainWindow::newConversation);
     newAction->setObjectName(u"newConversationAction"_s);
     newAction->setShortcut(QKeySequence::New);
+    file->addSeparator();
     m_history->addTo(file);
     file->addSeparator();
-    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
     auto *settings = file->addAction(tr("&Settings…"), this, [this] { showSettings(); });
     settings->setObjectName(u"settingsAction"_s);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     auto *find = edit->addAction(tr("&Search conversations"), m_sidebar, &ThreadSidebar::focusSearch);
