@@ -1,6 +1,7 @@
 #include "importservice.h"
 
 #include "agentdeskexport.h"
+#include "backupservice.h"
 #include "chatgptexport.h"
 #include "claudeexport.h"
 #include "importwriter.h"
@@ -274,6 +275,8 @@ Result<void> ImportService::Run::open(const QString &path)
             return std::unexpected(opened.error());
         m_zip = std::move(*opened);
         m_files = conversationFiles(*m_zip);
+        if (m_files.isEmpty() && m_zip->entry(QString::fromLatin1(BackupService::DatabaseMember)))
+            return std::unexpected(invalidArgument(u"%1 is a backup, not an export: put it back with restore (agentdesk-cli restore FILE)"_s.arg(path)));
         if (m_files.isEmpty())
             return std::unexpected(invalidArgument(u"%1: the archive holds no conversations.json (is it a ChatGPT, Claude or AgentDesk export?)"_s.arg(path)));
         for (const QString &file : std::as_const(m_files))

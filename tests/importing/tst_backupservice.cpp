@@ -3,6 +3,7 @@
 #include "support/zipwriter.h"
 
 #include "importing/backupservice.h"
+#include "importing/importservice.h"
 #include "importing/ziparchive.h"
 #include "storage/blobstore.h"
 #include "storage/messagerepository.h"
@@ -107,6 +108,9 @@ void TestBackupService::backupAndRestoreOverAnotherDatabase()
     for (const auto &entry : zip->entries())
         names << entry.name;
     QCOMPARE(names, (QStringList{u"manifest.json"_s, u"agentdesk.sqlite3"_s, u"blobs/%1/%2"_s.arg(m_image.left(2), m_image)}));
+    // A backup given to import is told apart.
+    QCOMPARE(ImportService(m_source->connection(), m_source->dir.path()).importFrom(path, {}).error().message,
+             u"%1 is a backup, not an export: put it back with restore (agentdesk-cli restore FILE)"_s.arg(path));
     const QJsonObject manifest = QJsonDocument::fromJson(zip->read(u"manifest.json"_s, 4096).value()).object();
     QCOMPARE(manifest.value("format"_L1).toString(), u"agentdesk-backup"_s);
     QCOMPARE(manifest.value("version"_L1).toInt(), 1);
