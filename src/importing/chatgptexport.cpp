@@ -284,8 +284,18 @@ void Converter::visitAnswer(const QString &id, const QJsonObject &message, Conte
     if (!images.isEmpty() && !parts.isEmpty())
         std::get<TextPart>(parts.first()).extra.insert(u"images"_s, images);
     m.content = context.thinking + parts;
-    if (const QString model = message.value(u"metadata"_s).toObject().value(u"model_slug"_s).toString(); !model.isEmpty())
+    // The model that answered, as ChatGPT names it: kept on the answer (the first part's `extra`,
+    // exported and backed up with it) — it names no provider here, so it is not the thread's model.
+    QString model = message.value(u"metadata"_s).toObject().value(u"model_slug"_s).toString();
+    if (!model.isEmpty())
         m_out.model = model;
+    else
+        model = m_json.value(u"default_model_slug"_s).toString();
+    if (!model.isEmpty() && !parts.isEmpty())
+        std::visit([&](auto &part) {
+            if constexpr (requires { part.extra; })
+                part.extra.insert(u"model"_s, model);
+        }, m.content.first());
     if (parts.isEmpty()) {
         ++m_out.hidden;
     } else {

@@ -256,6 +256,9 @@ void TestChatGptImport::importsTheTreeExactly()
     QCOMPARE(trip.updatedAt.toMSecsSinceEpoch(), 1714585309000);
     const QList<Message> messages = MessageRepository(m_t->connection()).tree(trip.id).value();
     QCOMPARE(messages.at(0).createdAt.toMSecsSinceEpoch(), 1714585031148);
+    // The model that answered is kept on the answer; without one named, the conversation's default.
+    QCOMPARE(std::get<TextPart>(messages.at(2).content.at(0)).extra.value(u"model"_s).toString(), u"gpt-4o"_s);
+    QCOMPARE(std::get<TextPart>(messages.at(3).content.at(0)).extra.value(u"model"_s).toString(), u"auto"_s);
     QCOMPARE(messages.at(4).createdAt, messages.at(2).createdAt); // no time: its parent's
     // The images are in the blob store; the DALL·E image rides on the tool's result.
     const auto &photo = std::get<ImagePart>(messages.at(4).content.at(1));
