@@ -103,7 +103,7 @@ QList<ContentPart> contentFromJson(const QJsonArray &json)
 
 QJsonObject messageToJson(const Message &message)
 {
-    return QJsonObject{{u"id"_s, message.id},
+    QJsonObject json{{u"id"_s, message.id},
                        {u"threadId"_s, message.threadId},
                        {u"parentId"_s, message.parentId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(message.parentId)},
                        {u"siblingIndex"_s, message.siblingIndex},
@@ -112,6 +112,9 @@ QJsonObject messageToJson(const Message &message)
                        {u"status"_s, messageStatusName(message.status)},
                        {u"createdAt"_s, message.createdAt.toUTC().toString(Qt::ISODateWithMs)},
                        {u"content"_s, contentToJson(message.content)}};
+    if (!message.originId.isEmpty())
+        json.insert(u"originId"_s, message.originId);
+    return json;
 }
 
 Message messageFromJson(const QJsonObject &json)
@@ -126,6 +129,7 @@ Message messageFromJson(const QJsonObject &json)
     message.status = messageStatusFromName(json.value("status"_L1).toString()).value_or(MessageStatus::Complete);
     message.createdAt = QDateTime::fromString(json.value("createdAt"_L1).toString(), Qt::ISODateWithMs);
     message.content = contentFromJson(json.value("content"_L1).toArray());
+    message.originId = json.value("originId"_L1).toString();
     return message;
 }
 

@@ -36,6 +36,9 @@ struct Message
     QString parentId; // empty for a first message
     int siblingIndex = 0;
     int siblingCount = 1;
+    // Its id in the export it was imported from (a ChatGPT node, a Claude message), so importing a
+    // newer export adds only what is new; empty for a message made here.
+    QString originId;
 
     // The text a reader sees and search indexes: the text parts (not thinking, not tool payloads),
     // joined by blank lines.
@@ -51,7 +54,8 @@ QJsonArray contentToJson(const QList<ContentPart> &content);
 QList<ContentPart> contentFromJson(const QJsonArray &json);
 
 // The message shape of runs-reference.md §2.3 ({id, threadId, role, status, createdAt, content}),
-// with the tree's parentId (null for a first message), siblingIndex and siblingCount.
+// with the tree's parentId (null for a first message), siblingIndex and siblingCount, and the
+// originId of an imported message (only when it has one).
 QJsonObject messageToJson(const Message &message);
 Message messageFromJson(const QJsonObject &json);
 

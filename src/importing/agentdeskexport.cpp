@@ -8,6 +8,7 @@
 #include "storage/database.h"
 #include "storage/messagerepository.h"
 #include "storage/piimaskrepository.h"
+#include "storage/sqlhelpers.h"
 #include "storage/threadrepository.h"
 
 #include <QDir>
@@ -127,6 +128,7 @@ Result<Message> readMessage(const QJsonValue &value, int index, const QString &t
     const auto role = messageRoleFromName(fields.string("role"_L1, true));
     const auto status = messageStatusFromName(fields.string("status"_L1, true));
     message.createdAt = fields.time("createdAt"_L1);
+    message.originId = fields.string("originId"_L1);
     const QJsonArray content = fields.array("content"_L1);
     if (!fields.error() && (!role || !status))
         fields.fail(role ? u"unknown \"status\""_s : u"unknown \"role\""_s);
@@ -225,6 +227,12 @@ QStringList AgentDeskExport::blobsOf(const QList<Message> &messages)
 }
 
 Result<QJsonObject> AgentDeskExport::threadJson(const QSqlDatabase &db, const QString &threadId)
+{
+    // One read transaction: the tree and the leaf shown from the same moment, while a run writes.
+    return Sql::transaction(db, [&]() -> Result<QJsonObject> { return threadJsonNow(db, threadId); });
+}
+
+Result<QJsonObject> AgentDeskExport::threadJsonNow(const QSqlDatabase &db, const QString &threadId)
 {
     auto thread = ThreadRepository(db).get(threadId);
     if (!thread)

@@ -56,6 +56,9 @@ public:
     // each thread (threads written, of how many) returns false to cancel (nothing is written).
     static Result<Written> writeArchive(const QSqlDatabase &db, const QString &dataDir, const QString &path,
                                         const std::function<bool(int done, int total)> &progress = {});
+
+private:
+    static Result<QJsonObject> threadJsonNow(const QSqlDatabase &db, const QString &threadId);
 };
 
 } // namespace AgentDesk

@@ -250,7 +250,9 @@ Result<BackupService::Restored> BackupService::restore(const QString &path, cons
         } else {
             QDir().mkpath(backups.path());
             restored.previousBackup = backups.filePath(u"before-restore-%1.sqlite3"_s.arg(stamp));
-            if (!QFile::copy(live, restored.previousBackup))
+            // With its write-ahead log: committed pages may be there only.
+            if (!QFile::copy(live, restored.previousBackup)
+                || (QFileInfo::exists(live + u"-wal"_s) && !QFile::copy(live + u"-wal"_s, restored.previousBackup + u"-wal"_s)))
                 return std::unexpected(backupError(u"Cannot keep a copy of %1 before restoring; nothing was changed"_s.arg(live)));
         }
     }
@@ -325,8 +327,11 @@ Result<std::optional<BackupService::Made>> BackupService::backupIfDue(const QSql
     auto made = backup(db, dataDir, path);
     if (!made)
         return std::unexpected(made.error());
-    const QStringList all = automaticBackups(dir);
-    for (qsizetype i = chosen->keep; i < all.size(); ++i)
+    // The newest by name but the one just made, which is kept whatever its name (a clock set
+    // back would sort it after older ones).
+    QStringList all = automaticBackups(dir);
+    all.removeAll(path);
+    for (qsizetype i = chosen->keep - 1; i < all.size(); ++i)
         QFile::remove(all.at(i));
     return std::optional<Made>(*made);
 }

@@ -122,25 +122,6 @@ QString conversationLabel(const QJsonObject &json, int number)
     return id.isEmpty() ? u"conversation #%1"_s.arg(number) : u"conversation %1"_s.arg(id);
 }
 
-// A plain file that holds one conversation object (AgentDesk's `threads export --format json`)
-// rather than an array of them: its bytes, or nothing when it is an array (or too large to be one).
-std::optional<QByteArray> singleObject(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > MaxConversationBytes)
-        return std::nullopt;
-    char c = 0;
-    while (file.getChar(&c) && QChar::isSpace(uchar(c))) { }
-    if (c != '{')
-        return std::nullopt;
-    file.seek(0);
-    QByteArray bytes = file.readAll();
-    const QJsonObject json = QJsonDocument::fromJson(bytes).object();
-    if (json.value(u"conversations"_s).isArray())
-        return std::nullopt; // an array wrapped in an object: split as it streams
-    return bytes;
-}
-
 } // namespace
 
 // What the reading thread made of one conversation, for the storing thread.
@@ -232,6 +213,7 @@ private:
     // The reading thread.
     void readAll();
     std::optional<Error> readFile(const QString &file);
+    std::optional<Error> readSingle(const QString &file);
     Prepared prepare(QByteArrayView element);
     void prepareAgentDesk(const QJsonObject &json, Prepared &out);
     bool bringImage(const QString &blob);
@@ -253,7 +235,6 @@ private:
     std::unique_ptr<ZipArchive> m_zip;       // the reading thread's
     std::unique_ptr<ArchiveImages> m_images; // the reading thread's
     QStringList m_files;
-    std::optional<QByteArray> m_single;
     Format m_format;               // the reading thread's: told by the first conversation
     int m_read = 0;                // the reading thread's: conversations read
     qint64 m_bytesRead = 0;        // the reading thread's
@@ -284,7 +265,6 @@ Result<void> ImportService::Run::open(const QString &path)
     } else {
         m_files = {path};
         m_at.totalBytes = info.size();
-        m_single = singleObject(path);
     }
     m_images = std::make_unique<ArchiveImages>(m_zip.get(), m_service.m_dataDir, m_options.dryRun);
     return {};
@@ -400,11 +380,29 @@ std::optional<Error> ImportService::Run::readFile(const QString &file)
     }
     if (!read)
         return read.error();
+    if (!broken && !m_zip && splitter.objectWithoutArray())
+        return readSingle(file);
     if (!broken && !m_handoff.stopped()) {
         if (auto finished = splitter.finish(); !finished)
             broken = finished.error();
     }
     return broken;
+}
+
+// A file that is one conversation (AgentDesk's `threads export --format json`): read whole, an
+// error when it is no conversation at all.
+std::optional<Error> ImportService::Run::readSingle(const QString &file)
+{
+    QFile plain(file);
+    if (!plain.open(QIODevice::ReadOnly))
+        return invalidArgument(plain.errorString());
+    if (plain.size() > MaxConversationBytes)
+        return invalidArgument(u"one conversation of %1 MB, more than the %2 MB one may have"_s.arg(plain.size() >> 20).arg(MaxConversationBytes >> 20));
+    Prepared item = prepare(plain.readAll());
+    if (!item.conversation && !item.thread)
+        return invalidArgument(item.skipped.join(u"; "_s));
+    m_handoff.push(std::move(item));
+    return std::nullopt;
 }
 
 void ImportService::Run::readAll()
@@ -462,11 +460,6 @@ Result<ImportService::Summary> ImportService::Run::importFrom(const QString &pat
 {
     if (auto opened = open(path); !opened)
         return std::unexpected(opened.error());
-    if (m_single) {
-        m_bytesRead = m_single->size();
-        store(prepare(*m_single));
-        return m_summary;
-    }
     std::thread reader([this] { readAll(); });
     while (std::optional<Prepared> item = m_handoff.pop()) {
         if (!store(std::move(*item))) {

@@ -93,6 +93,8 @@ Result<QString> maskLong(const Anonymizer &anonymizer, const QString &threadId, 
             const qsizetype newline = text.lastIndexOf(u'\n', end - 1);
             if (newline > at)
                 end = newline + 1;
+            else if (text.at(end - 1).isHighSurrogate())
+                --end; // never between the halves of one character
         }
         auto masked = anonymizer.anonymize(threadId, text.mid(at, end - at));
         if (!masked)
@@ -171,6 +173,15 @@ Result<ImportWriter::Stored> ImportWriter::storeThread(const ExportedThread &exp
         auto existing = threads.get(exported.thread.id);
         if (!existing && existing.error().code != ErrorCode::NotFound)
             return std::unexpected(existing.error());
+        if (!existing && !exported.thread.originId.isEmpty()) {
+            // The same conversation of a service, imported here before under another thread.
+            auto other = threads.findByOrigin(exported.thread.origin, exported.thread.originId);
+            if (!other)
+                return std::unexpected(other.error());
+            if (*other)
+                return std::unexpected(invalidArgument(u"its %1 conversation %2 is already here as thread %3"_s.arg(
+                    exported.thread.origin, exported.thread.originId, (*other)->id)));
+        }
         if (!existing) {
             Thread thread = exported.thread;
             if (!thread.agentId.isEmpty() && !AgentRepository(m_db).agent(thread.agentId)) {
@@ -225,7 +236,7 @@ Result<ImportWriter::Stored> ImportWriter::storeThread(const ExportedThread &exp
                 if (auto ok = maskMessage(*anonymizer, message); !ok)
                     return std::unexpected(ok.error());
             }
-            if (auto inserted = inserter.insert(message, QString()); !inserted) {
+            if (auto inserted = inserter.insert(message, message.originId); !inserted) {
                 if (auto elsewhere = messages.get(message.id))
                     return std::unexpected(invalidArgument(u"message %1 is already in another thread of this database"_s.arg(message.id)));
                 return std::unexpected(inserted.error());

@@ -25,6 +25,9 @@ public:
     // The text ended: an error if it ended inside the array or never had one.
     Result<void> finish() const;
     qint64 bytesSeen() const { return m_seen; }
+    // The text is an object without the wrapped array (one conversation on its own, as AgentDesk
+    // exports a thread): nothing was split from it.
+    bool objectWithoutArray() const { return m_root == '{' && m_arrayDepth < 0; }
     bool stopped() const { return m_stopped; }
 
 private:

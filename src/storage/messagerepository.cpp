@@ -23,7 +23,7 @@ QString contentText(const QList<ContentPart> &content)
 const QString Columns =
     u"m.mid, m.id, m.role, m.status, m.created_at, m.content, t.id, p.id, "
     "(SELECT count(*) FROM messages AS s INDEXED BY messages_children WHERE s.tid = m.tid AND s.parent_mid IS m.parent_mid AND s.mid < m.mid), "
-    "(SELECT count(*) FROM messages AS s INDEXED BY messages_children WHERE s.tid = m.tid AND s.parent_mid IS m.parent_mid)"_s;
+    "(SELECT count(*) FROM messages AS s INDEXED BY messages_children WHERE s.tid = m.tid AND s.parent_mid IS m.parent_mid), m.origin_id"_s;
 const QString Joins = u" JOIN threads AS t ON t.tid = m.tid LEFT JOIN messages AS p ON p.mid = m.parent_mid"_s;
 
 constexpr int Unlimited = std::numeric_limits<int>::max();
@@ -62,6 +62,7 @@ Message readMessage(const QSqlQuery &q)
     m.parentId = q.value(7).toString();
     m.siblingIndex = q.value(8).toInt();
     m.siblingCount = q.value(9).toInt();
+    m.originId = q.value(10).toString();
     return m;
 }
 

@@ -630,6 +630,11 @@ void TestCli::importChatGptExport()
     QCOMPARE(mine.exitCode, 0);
     QVERIFY(mine.out.contains(u"\"origin\": \"chatgpt\""_s));
     QCOMPARE(cli({u"--data-dir"_s, other.path(), u"threads"_s, u"export"_s, id, u"--format"_s, u"json"_s}).out, mine.out);
+    // The messages keep their ChatGPT ids through the round trip: the ChatGPT export itself adds nothing there.
+    const Run twice = cli({u"--data-dir"_s, other.path(), u"import"_s, file});
+    QCOMPARE(twice.exitCode, 0);
+    QVERIFY2(twice.out.startsWith(u"Imported from ChatGPT: 2 conversations, 0 messages, 0 images (0 new, 0 with new messages, 1 already imported)\n"_s),
+             qPrintable(twice.out));
     // Bad input: a clear error, nothing stored.
     const Run format = cli({u"--data-dir"_s, m_dir->path(), u"import"_s, file, u"--format"_s, u"msty"_s});
     QCOMPARE(format.exitCode, 2);

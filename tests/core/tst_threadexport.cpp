@@ -36,13 +36,13 @@ QList<Message> TestThreadExport::messages()
     ThinkingPart thought{u"Use a chart"_s, {}, {}, {}, {}};
     thought.durationMs = 4217;
     Message user{u"m1"_s, thread().id, MessageRole::User, MessageStatus::Complete, at,
-                 {TextPart{u"Draw the sales"_s, false, {}, {}}}, {}, 0, 1};
+                 {TextPart{u"Draw the sales"_s, false, {}, {}}}, {}, 0, 1, {}};
     Message assistant{u"m2"_s, thread().id, MessageRole::Assistant, MessageStatus::Interrupted, at.addSecs(1),
                       {thought, TextPart{u"Here:\n```\ncode\n```"_s, false, {}, {}},
                        ToolUsePart{u"c1"_s, u"bar_chart"_s, QJsonObject{{u"chartTitle"_s, u"Sales"_s}}, std::nullopt, {}, {}}},
-                      u"m1"_s, 1, 2};
+                      u"m1"_s, 1, 2, {}};
     Message tool{u"m3"_s, thread().id, MessageRole::Tool, MessageStatus::Complete, at.addSecs(2),
-                 {ToolResultPart{u"c1"_s, u"bar_chart"_s, u"Chart shown"_s, false, {}}}, u"m2"_s, 0, 1};
+                 {ToolResultPart{u"c1"_s, u"bar_chart"_s, u"Chart shown"_s, false, {}}}, u"m2"_s, 0, 1, {}};
     return {user, assistant, tool};
 }
 

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void threadJsonRoundTripAndANewerExportAddsOnlyWhatIsNew();
     void brokenThreadsAreRefusedWithTheirReason_data();
     void brokenThreadsAreRefusedWithTheirReason();
+    void aFileThatIsNoConversationIsRefused();
 
 private:
     QString makeBranchedThread();
@@ -286,6 +287,26 @@ void TestAgentDeskImport::brokenThreadsAreRefusedWithTheirReason()
     QCOMPARE(summary.skipped, QStringList{label + u": "_s + reason});
     QCOMPARE(ThreadRepository(m_target->connection()).list().value().size(), 0);
     QCOMPARE(Sql::strings(m_target->connection(), u"SELECT id FROM messages"_s).value(), QStringList());
+}
+
+// One object that is no conversation, or one cut short: an error, nothing stored.
+void TestAgentDeskImport::aFileThatIsNoConversationIsRefused()
+{
+    const auto refused = [&](const QByteArray &bytes) {
+        const QString file = m_files.filePath(u"single.json"_s);
+        QFile out(file);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return u"cannot write"_s;
+        out.write(bytes);
+        out.close();
+        auto result = ImportService(m_target->connection(), m_target->dir.path()).importFrom(file, {});
+        return result ? u"imported"_s : result.error().message.mid(file.size());
+    };
+    QCOMPARE(refused(R"({"name": "left-pad", "version": "1.0.0"})"), u": conversation #1: a conversation without an id"_s);
+    // Qt words the parser's reason (and may word it differently in another version).
+    const QString cut = refused(R"({"id": "t1", "messages": [{"id": "m1")");
+    QVERIFY2(cut.startsWith(u": conversation #1: invalid JSON ("_s) && cut.endsWith(u")"_s), qPrintable(cut));
+    QCOMPARE(ThreadRepository(m_target->connection()).list().value().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAgentDeskImport)

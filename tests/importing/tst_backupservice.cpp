@@ -222,8 +222,10 @@ void TestBackupService::automaticBackupsAreDailyAndKeepTheLastN()
     QVERIFY(AD_VERIFY_OK(BackupService::backupIfDue(db, dataDir, day1.addDays(3))).value().has_value());
     QCOMPARE(BackupService::automaticBackups(folder),
              (QStringList{folder + u"/agentdesk-20261204-080000.zip"_s, folder + u"/agentdesk-20261202-080000.zip"_s}));
-    // A clock set back by more than a day does not stop the backups.
+    // A clock set back by more than a day does not stop the backups, and the one it makes is kept.
     QVERIFY(AD_VERIFY_OK(BackupService::backupIfDue(db, dataDir, day1.addDays(-5))).value().has_value());
+    QCOMPARE(BackupService::automaticBackups(folder),
+             (QStringList{folder + u"/agentdesk-20261204-080000.zip"_s, folder + u"/agentdesk-20261126-080000.zip"_s}));
     // Bad settings are refused and change nothing.
     QCOMPARE(settings.setBackupSettings({true, 0, folder}).error().message, u"Keep between 1 and 365 backups, not 0"_s);
     QCOMPARE(settings.setBackupSettings({true, 3, u"relative/dir"_s}).error().message, u"The backup folder must be a full path, not relative/dir"_s);
