@@ -68,9 +68,7 @@ void printSummary(QTextStream &out, const ImportService::Summary &s, bool dryRun
     }
 }
 
-} // namespace
-
-void registerImportCommands(CliApplication &app)
+void registerImportCommand(CliApplication &app)
 {
     app.addCommand({u"import"_s, QString(), u"FILE [--format auto|chatgpt|claude|agentdesk] [--dry-run] [--json]"_s,
                     u"Import a ChatGPT or Claude export (the .zip or its conversations.json), or AgentDesk's own (a thread's JSON from "
@@ -100,6 +98,10 @@ void registerImportCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
+
+void registerExportCommand(CliApplication &app)
+{
     app.addCommand({u"export"_s, QString(), u"FILE [--json]"_s,
                     u"Export every thread (archived ones too) with all its branches, drafts and images into a .zip that "
                     "import reads back exactly."_s,
@@ -128,6 +130,10 @@ void registerImportCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
+
+void registerBackupCommand(CliApplication &app)
+{
     app.addCommand({u"backup"_s, QString(), u"FILE [--json]"_s,
                     u"Write a backup of everything (the database, copied consistently even while AgentDesk runs, and the "
                     "images) to a .zip that restore puts back."_s,
@@ -150,6 +156,10 @@ void registerImportCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
+
+void registerRestoreCommand(CliApplication &app)
+{
     app.addCommand({u"restore"_s, QString(), u"FILE [--json]"_s,
                     u"Replace the database with a backup's after checking it (integrity, schema version); the database in "
                     "place is backed up to backups/ first. Close AgentDesk before."_s,
@@ -174,6 +184,16 @@ void registerImportCommands(CliApplication &app)
                         return int(CliApplication::Success);
                     },
                     1, 1});
+}
+
+} // namespace
+
+void registerImportCommands(CliApplication &app)
+{
+    registerImportCommand(app);
+    registerExportCommand(app);
+    registerBackupCommand(app);
+    registerRestoreCommand(app);
 }
 
 } // namespace AgentDesk
