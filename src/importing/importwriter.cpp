@@ -188,30 +188,13 @@ Result<ImportWriter::Stored> ImportWriter::storeThread(const ExportedThread &exp
                 stored.notes << u"the agent %1 is not in this database; the thread has none"_s.arg(thread.agentId);
                 thread.agentId.clear();
             }
-            std::optional<Anonymizer> anonymizer;
+            // An anonymous thread's masks belong to it: it is stored first, its texts masked below.
             if (thread.anonymous) {
-                auto forUser = Anonymizer::forUser(m_db);
-                if (!forUser)
-                    return std::unexpected(forUser.error());
-                anonymizer = std::move(*forUser);
-                // The masks belong to the thread: it is stored first, its texts masked after.
-                const QString title = thread.title;
-                const QString draft = thread.draft;
                 thread.title.clear();
                 thread.draft.clear();
-                if (auto created = threads.create(thread); !created)
-                    return std::unexpected(created.error());
-                auto maskedTitle = maskLong(*anonymizer, thread.id, title);
-                auto maskedDraft = maskedTitle ? maskLong(*anonymizer, thread.id, draft) : maskedTitle;
-                if (!maskedDraft)
-                    return std::unexpected(maskedDraft.error());
-                thread.title = *maskedTitle;
-                thread.draft = *maskedDraft;
-                if (auto ok = Sql::exec(m_db, u"UPDATE threads SET title = ?, draft = ? WHERE id = ?"_s, {thread.title, thread.draft, thread.id}); !ok)
-                    return std::unexpected(ok.error());
-            } else if (auto created = threads.create(thread); !created) {
-                return std::unexpected(created.error());
             }
+            if (auto created = threads.create(thread); !created)
+                return std::unexpected(created.error());
             stored.created = true;
             existing = thread;
         }
@@ -221,6 +204,14 @@ Result<ImportWriter::Stored> ImportWriter::storeThread(const ExportedThread &exp
             if (!forUser)
                 return std::unexpected(forUser.error());
             anonymizer = std::move(*forUser);
+        }
+        if (stored.created && anonymizer) {
+            auto title = maskLong(*anonymizer, stored.threadId, exported.thread.title);
+            auto draft = title ? maskLong(*anonymizer, stored.threadId, exported.thread.draft) : title;
+            if (!draft)
+                return std::unexpected(draft.error());
+            if (auto ok = Sql::exec(m_db, u"UPDATE threads SET title = ?, draft = ? WHERE id = ?"_s, {*title, *draft, stored.threadId}); !ok)
+                return std::unexpected(ok.error());
         }
         const QSet<QString> had(known->cbegin(), known->cend());
         MessageRepository::ImportInserter &inserter = m_inserter;

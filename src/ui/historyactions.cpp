@@ -98,10 +98,8 @@ void HistoryActions::importConversations(const QString &path)
             progress->deleteLater();
             Q_EMIT threadsChanged();
             if (!result) {
-                QMessageBox *box = showSummary(u"importSummary"_s, tr("Import conversations"), tr("Nothing was imported: %1").arg(result.error().message));
-                box->setIcon(QMessageBox::Warning);
-                box->open();
-                Q_EMIT summaryShown(box);
+                report(u"importSummary"_s, tr("Import conversations"), false, tr("Nothing was imported: %1").arg(result.error().message),
+                       result.error().message);
                 return;
             }
             const ImportService::Summary &s = *result;
