@@ -79,7 +79,7 @@ Result<QString> ConversationService::start(const PreparedRun &prepared, const QS
 {
     if (!m_runs)
         return std::unexpected(Error{u"RUN_EXECUTION_FAILED"_s, u"This process has no run engine"_s, {}});
-    auto runId = m_runs->send(prepared.threadId, prepared.input, apiKey);
+    auto runId = m_runs->send(prepared.threadId, prepared.input, apiKey, prepared.options);
     if (!runId)
         return runId;
     RunState &state = m_state[prepared.threadId];
@@ -130,7 +130,15 @@ Result<ConversationService::PreparedRun> ConversationService::prepare(const QStr
     auto target = RunTarget::resolve(m_db, threadId);
     if (!target)
         return std::unexpected(target.error());
-    return PreparedRun{threadId, std::move(input), target->provider, false, {}};
+    return PreparedRun{threadId, std::move(input), target->provider, false, {}, {}};
+}
+
+Result<ConversationService::PreparedRun> ConversationService::prepareInput(const QString &threadId, RunInput input, RunOptions options)
+{
+    auto prepared = prepare(threadId, std::move(input));
+    if (prepared)
+        prepared->options = std::move(options);
+    return prepared;
 }
 
 Result<ConversationService::PreparedRun> ConversationService::prepareSend(const QString &threadId, const NewThread &settings,

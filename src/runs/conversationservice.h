@@ -54,6 +54,9 @@ public:
     ConversationService(QSqlDatabase db, QString dataDir, QObject *parent = nullptr);
     ~ConversationService() override;
 
+    QSqlDatabase database() const { return m_db; }
+    QString dataDir() const { return m_dataDir; }
+
     // The settings of a conversation that does not exist yet.
     struct NewThread
     {
@@ -70,6 +73,7 @@ public:
         Provider provider;
         bool threadCreated = false;
         QStringList addedSourceIds; // files attached for this run
+        RunOptions options;         // how this run differs from one started in the window
     };
 
     // A message to an existing thread (`threadId`) or, with an empty id, to a new one made with
@@ -82,6 +86,8 @@ public:
     // A new answer to the question of `messageId` (a user message, or any message of an answer);
     // with an empty id, to the last question of the active path.
     Result<PreparedRun> prepareRegenerate(const QString &threadId, const QString &messageId = {});
+    // A run of `input` in an existing thread whose messages the caller stored (the local API).
+    Result<PreparedRun> prepareInput(const QString &threadId, RunInput input, RunOptions options);
     // The run of a prepared request could not start: what prepare…() stored for it goes again.
     void abandon(const PreparedRun &prepared);
 

@@ -18,6 +18,7 @@
 #include "storage/threadrepository.h"
 #include "storage/usagerepository.h"
 #include "tools/builtintools.h"
+#include "tools/clienttool.h"
 #include "tools/mcpserverpool.h"
 #include "tools/toolcatalog.h"
 
@@ -127,6 +128,16 @@ void ExecuteRun::begin(const RunInput &input)
         prepareUserMessage(*user);
         if (!m_running)
             return;
+        return runIteration();
+    }
+    if (std::holds_alternative<RunContinueInput>(input)) {
+        // The questions and tool results were stored by the caller: answer from the end.
+        auto leaf = MessageRepository(m_db).activeLeaf(threadId);
+        if (!leaf)
+            return fail(leaf.error(), false);
+        if (leaf->isEmpty())
+            return fail(Error{u"RUN_INVALID_INPUT"_s, u"The conversation has no message to answer"_s, {}}, false);
+        m_tip = *leaf;
         return runIteration();
     }
     if (const auto *again = std::get_if<RunRegenerateInput>(&input)) {
@@ -262,7 +273,7 @@ void ExecuteRun::runIteration()
     if (!m_running)
         return;
     // MCP servers are started (or found running) before each turn: a skill may have attached one.
-    const QList<McpServerConfig> servers = m_result.target.model.capabilities.tools && m_options.mcpPool
+    const QList<McpServerConfig> servers = m_result.target.model.capabilities.tools && m_options.mcpPool && !m_options.run.plainModel
         ? ToolAssemblyService(m_db).mcpServers(m_result.target)
         : QList<McpServerConfig>();
     if (servers.isEmpty()) {
@@ -282,10 +293,25 @@ void ExecuteRun::continueIteration()
 {
     if (!m_running)
         return;
-    m_tools = std::make_unique<ToolRegistry>(ToolAssemblyService(m_db, {m_network, m_options.webSearchKey}).build(m_result.target, m_mcp));
-    auto prompt = SystemPromptBuilderService(m_db).build(m_result.target, *m_tools, m_anonymous, m_options.today, m_activatedSkillName);
-    if (!prompt)
-        return fail(prompt.error());
+    const RunOptions &options = m_options.run;
+    m_tools = std::make_unique<ToolRegistry>(options.plainModel
+                                                 ? ToolRegistry()
+                                                 : ToolAssemblyService(m_db, {m_network, m_options.webSearchKey}).build(m_result.target, m_mcp, options.windowTools));
+    for (const ToolDefinition &offered : options.clientTools) {
+        if (!m_tools->add(std::make_shared<ClientTool>(offered))) {
+            return fail(Error{u"RUN_INVALID_INPUT"_s, u"The tool %1 of the request has the name of a tool of the agent; rename it"_s.arg(offered.name),
+                              {{u"tool"_s, offered.name}}},
+                        false);
+        }
+    }
+    AgentDesk::Result<QString> prompt = options.instructions;
+    if (!options.plainModel) {
+        prompt = SystemPromptBuilderService(m_db).build(m_result.target, *m_tools, m_anonymous, m_options.today, m_activatedSkillName);
+        if (!prompt)
+            return fail(prompt.error());
+        if (!options.instructions.trimmed().isEmpty())
+            *prompt += u"\n\n"_s + options.instructions;
+    }
     // The branch this run answers, from the root to its newest message.
     auto history = m_tip.isEmpty() ? MessageRepository(m_db).path(m_result.target.thread.id) : MessageRepository(m_db).pathTo(m_tip);
     if (!history)
@@ -296,6 +322,8 @@ void ExecuteRun::continueIteration()
     request.reasoning = m_result.target.model.capabilities.reasoning;
     if (m_result.target.model.capabilities.maxOutputTokens > 0)
         request.maxOutputTokens = m_result.target.model.capabilities.maxOutputTokens;
+    if (options.maxOutputTokens)
+        request.maxOutputTokens = *options.maxOutputTokens;
     qint64 fixed = ContextTrimmer::estimateTokens(request.systemPrompt);
     for (const auto &tool : m_tools->tools()) {
         request.tools.append({tool->name(), tool->description(), tool->inputSchema()});
@@ -315,7 +343,10 @@ void ExecuteRun::continueIteration()
         }
     }
     if (!m_streaming) {
-        m_streaming = new StreamingInferenceService(m_network, m_db, m_options.streaming, this);
+        StreamingInferenceService::Options streaming = m_options.streaming;
+        if (options.deltaIntervalMs)
+            streaming.deltaIntervalMs = *options.deltaIntervalMs;
+        m_streaming = new StreamingInferenceService(m_network, m_db, streaming, this);
         connect(m_streaming, &StreamingInferenceService::deltaReady, this,
                 [this](const RunMessageDeltaEvent &delta) { emitEvent(delta); });
         m_streaming->setFinalWrite([this](const StreamingInferenceService::Outcome &outcome) { recordUsage(outcome); });
@@ -352,6 +383,9 @@ void ExecuteRun::askApproval(const ToolUsePart &call, const Tool &tool, std::fun
         return decide(true);
     if (policy == ToolPolicy::Deny)
         return decide(false);
+    // No one can answer a local API request's question: the setting answers it.
+    if (m_options.run.asking != RunOptions::Asking::User)
+        return decide(m_options.run.asking == RunOptions::Asking::Allow);
     m_approvals.insert(call.id, PendingApproval{tool.name(), std::move(decide)});
     emitEvent(RunApprovalRequestEvent{m_toolPhaseMessageId, call.id, call.name, call.params});
 }
@@ -387,8 +421,17 @@ void ExecuteRun::abortForDeletedThread()
 
 void ExecuteRun::recordUsage(const StreamingInferenceService::Outcome &outcome)
 {
+    m_result.finishReason = outcome.finishReason;
     if (!outcome.usageReported)
         return;
+    const auto add = [](std::optional<qint64> &sum, std::optional<qint64> more) {
+        if (more)
+            sum = sum.value_or(0) + *more;
+    };
+    add(m_result.usage.inputTokens, outcome.usage.inputTokens);
+    add(m_result.usage.outputTokens, outcome.usage.outputTokens);
+    add(m_result.usage.cachedInputTokens, outcome.usage.cachedInputTokens);
+    add(m_result.usage.reasoningTokens, outcome.usage.reasoningTokens);
     UsageRecord record = usageRecord(m_result.target, outcome.usage, outcome.message ? outcome.message->id : QString(), outcome.durationMs);
     record.interrupted = outcome.error && outcome.error->code == "INFERENCE_ABORTED"_L1;
     if (threadDeleted()) // the tokens were still spent: kept, without the conversation

@@ -55,6 +55,7 @@ public:
         // Another run (in any process) holds the thread: fail with RUN_THREAD_BUSY, or wait for it.
         bool waitWhileThreadBusy = false;
         int threadBusyPollMs = 200;
+        RunOptions run; // this run's differences from a run started in the window
     };
     enum class Outcome { Completed, Failed, Aborted };
     struct Result
@@ -65,6 +66,9 @@ public:
         QString titleSource;       // the user's text (masked in anonymous threads), for the title
         QString restoredDraft;     // text the cleanup put back into the thread's draft (failed runs)
         RunTarget target;
+        // The tokens of every request of the run, and why the model stopped its last answer.
+        UsageChunk usage;
+        FinishReason finishReason = FinishReason::Stop;
     };
 
     static constexpr int BreakerThreshold = 3;

@@ -19,7 +19,8 @@ constexpr int TitleTimeoutMs = 30'000;
 }
 
 ExecuteRunAndSetTitle::ExecuteRunAndSetTitle(QNetworkAccessManager *network, QSqlDatabase db, ExecuteRun::Options options, QObject *parent)
-    : QObject(parent), m_network(network), m_db(db), m_run(new ExecuteRun(network, std::move(db), std::move(options), this))
+    : QObject(parent), m_network(network), m_db(db), m_generateTitle(options.run.generateTitle),
+      m_run(new ExecuteRun(network, std::move(db), std::move(options), this))
 {
     connect(m_run, &ExecuteRun::eventReady, this, &ExecuteRunAndSetTitle::eventReady);
     connect(m_run, &ExecuteRun::finished, this, &ExecuteRunAndSetTitle::onRunFinished);
@@ -66,7 +67,8 @@ void ExecuteRunAndSetTitle::onRunFinished(const ExecuteRun::Result &result)
         emitEvent(RunErrorEvent{result.error->code, result.error->message, result.error->details});
         return finish();
     }
-    if (result.outcome != ExecuteRun::Outcome::Completed || !result.firstRun || result.titleSource.trimmed().isEmpty() || m_cancelled)
+    if (result.outcome != ExecuteRun::Outcome::Completed || !result.firstRun || result.titleSource.trimmed().isEmpty() || m_cancelled
+        || !m_generateTitle)
         return finish();
     InferenceRequest request;
     request.model = result.target.model.name;

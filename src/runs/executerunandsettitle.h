@@ -37,6 +37,7 @@ private:
 
     QNetworkAccessManager *m_network;
     QSqlDatabase m_db;
+    bool m_generateTitle = true;
     ExecuteRun *m_run;
     ProviderClient *m_titleClient = nullptr;
     QString m_runId;

@@ -32,7 +32,7 @@ RunController::~RunController()
     m_thread.wait();
 }
 
-Result<QString> RunController::send(const QString &threadId, const RunInput &input, const QString &apiKey)
+Result<QString> RunController::send(const QString &threadId, const RunInput &input, const QString &apiKey, const RunOptions &options)
 {
     if (m_runs.contains(threadId)) {
         return std::unexpected(Error{u"RUN_INVALID_INPUT"_s,
@@ -40,8 +40,9 @@ Result<QString> RunController::send(const QString &threadId, const RunInput &inp
     }
     const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_runs.insert(threadId, ActiveRun{runId, false});
-    QMetaObject::invokeMethod(m_worker, "startRun", Qt::QueuedConnection, Q_ARG(QString, runId), Q_ARG(QString, threadId),
-                              Q_ARG(AgentDesk::RunInput, input), Q_ARG(QString, apiKey));
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, runId, threadId, input, apiKey, options] {
+        worker->startRun(runId, threadId, input, apiKey, options);
+    }, Qt::QueuedConnection);
     return runId;
 }
 

@@ -25,7 +25,7 @@ public:
     ~RunController() override;
 
     // Starts a run and returns its id, or refuses (RUN_INVALID_INPUT) while the thread has one.
-    Result<QString> send(const QString &threadId, const RunInput &input, const QString &apiKey);
+    Result<QString> send(const QString &threadId, const RunInput &input, const QString &apiKey, const RunOptions &options = {});
     // Stops the thread's run at once (HTTP reply and running tool aborted).
     void stop(const QString &threadId);
     // The user's answer to an approvalRequested() call of the thread's run.

@@ -3,6 +3,7 @@
 #include "messagecleanupservice.h"
 
 #include "core/logging.h"
+#include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -54,7 +55,11 @@ Result<QStringList> RunLease::recoverIfAlone(const QSqlDatabase &db) const
         qCInfo(lcRun) << "another AgentDesk process is running runs; interrupted-run recovery skipped";
         return QStringList();
     }
-    return MessageCleanupService(db).recoverInterruptedRuns();
+    auto recovered = MessageCleanupService(db).recoverInterruptedRuns();
+    // A local API request's thread that was not to be kept, left by a crash while it answered.
+    if (auto unkept = Sql::exec(db, u"DELETE FROM threads WHERE origin = 'api-unkept'"_s); !unkept)
+        qCWarning(lcRun) << "removing unkept API conversations failed:" << unkept.error().message;
+    return recovered;
 }
 
 } // namespace AgentDesk

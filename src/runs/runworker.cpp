@@ -38,7 +38,8 @@ void RunWorker::initialize()
     Q_EMIT initialized(QString());
 }
 
-void RunWorker::startRun(const QString &runId, const QString &threadId, const RunInput &input, const QString &apiKey)
+void RunWorker::startRun(const QString &runId, const QString &threadId, const RunInput &input, const QString &apiKey,
+                         const RunOptions &options)
 {
     if (!m_database) {
         ExecuteRun::Result failed;
@@ -47,7 +48,9 @@ void RunWorker::startRun(const QString &runId, const QString &threadId, const Ru
         Q_EMIT runFinished(runId, failed);
         return;
     }
-    auto *run = new ExecuteRunAndSetTitle(m_network, m_database->connection(), m_options, this);
+    ExecuteRun::Options runOptions = m_options;
+    runOptions.run = options;
+    auto *run = new ExecuteRunAndSetTitle(m_network, m_database->connection(), runOptions, this);
     m_runs.insert(runId, run);
     connect(run, &ExecuteRunAndSetTitle::eventReady, this, &RunWorker::eventReady);
     connect(run, &ExecuteRunAndSetTitle::finished, this, [this, runId, run](const ExecuteRun::Result &result) {

@@ -31,7 +31,8 @@ public:
 
 public Q_SLOTS:
     void initialize();
-    void startRun(const QString &runId, const QString &threadId, const AgentDesk::RunInput &input, const QString &apiKey);
+    void startRun(const QString &runId, const QString &threadId, const AgentDesk::RunInput &input, const QString &apiKey,
+                  const AgentDesk::RunOptions &options);
     void cancelRun(const QString &runId);
     void answerApproval(const QString &runId, const QString &toolCallId, AgentDesk::ApprovalDecision decision);
     // For the runs that start from now on.

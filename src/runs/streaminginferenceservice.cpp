@@ -255,6 +255,8 @@ void StreamingInferenceService::finish(std::optional<Error> error, MessageStatus
     outcome.attempts = m_attempts;
     outcome.durationMs = m_clock.elapsed();
     outcome.firstTokenMs = m_firstTokenMs;
+    if (m_acc)
+        outcome.finishReason = m_acc->finishReason().value_or(FinishReason::Stop);
     // Tool calls only when the turn completed whole.
     m_message.content = m_acc ? content(status == MessageStatus::Complete) : QList<ContentPart>();
     m_message.status = status;

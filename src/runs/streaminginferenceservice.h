@@ -60,6 +60,7 @@ public:
         int attempts = 0;
         qint64 durationMs = 0;
         qint64 firstTokenMs = -1;
+        FinishReason finishReason = FinishReason::Stop; // why the model stopped (Length: at its token limit)
     };
     using Done = std::function<void(const Outcome &)>;
 

@@ -12,17 +12,18 @@
 
 namespace AgentDesk {
 
-ToolRegistry ToolAssemblyService::build(const RunTarget &target, const McpServers &mcp) const
+ToolRegistry ToolAssemblyService::build(const RunTarget &target, const McpServers &mcp, bool windowTools) const
 {
     ToolRegistry registry;
     if (!target.model.capabilities.tools)
         return registry;
     // runs-reference.md §3.2: widgets and charts, artifacts, skill proposals, the web, sources,
     // knowledge bases, activate_skill; MCP last.
-    QList<std::shared_ptr<Tool>> tools = {std::make_shared<SendEmailTool>(), std::make_shared<CalendarEventTool>(),
-                                          std::make_shared<ChartTool>(ChartTool::Type::Bar),
-                                          std::make_shared<ChartTool>(ChartTool::Type::Line),
-                                          std::make_shared<ChartTool>(ChartTool::Type::Pie)};
+    QList<std::shared_ptr<Tool>> tools;
+    if (windowTools) {
+        tools = {std::make_shared<SendEmailTool>(), std::make_shared<CalendarEventTool>(), std::make_shared<ChartTool>(ChartTool::Type::Bar),
+                 std::make_shared<ChartTool>(ChartTool::Type::Line), std::make_shared<ChartTool>(ChartTool::Type::Pie)};
+    }
     tools << ArtifactTool::forThread(m_db, target.thread.id);
     tools.append(std::make_shared<CreateSkillTool>());
     if (const auto all = ActivateSkillTool::entriesFor(m_db, false); !all.isEmpty()) {

@@ -30,7 +30,8 @@ public:
     explicit ToolAssemblyService(QSqlDatabase db) : m_db(std::move(db)) {}
     ToolAssemblyService(QSqlDatabase db, Web web) : m_db(std::move(db)), m_web(std::move(web)) {}
     using McpServers = QList<std::pair<McpServerConfig, McpClient *>>;
-    ToolRegistry build(const RunTarget &target, const McpServers &mcp = {}) const;
+    // `windowTools`: the tools only a window can show (e-mail and calendar drafts, charts).
+    ToolRegistry build(const RunTarget &target, const McpServers &mcp = {}, bool windowTools = true) const;
     // The MCP servers a run may use: the thread's (attached by the user or by a skill) and its
     // agent's, enabled ones only, each once.
     QList<McpServerConfig> mcpServers(const RunTarget &target) const;

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -192,6 +193,77 @@ Result<void> SettingsRepository::setBackupSettings(const BackupSettings &setting
         return std::unexpected(invalidArgument(u"The backup folder must be a full path, not %1"_s.arg(settings.folder)));
     const QJsonObject json{{u"automatic"_s, settings.automatic}, {u"keep"_s, settings.keep}, {u"folder"_s, settings.folder}};
     return setValue(u"backup"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+namespace {
+
+// An IPv4 address in dotted decimal or an IPv6 address (as a URL's host in brackets accepts it).
+bool isIpAddress(const QString &host)
+{
+    static const QRegularExpression ipv4(uR"(^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$)"_s);
+    if (const auto match = ipv4.match(host); match.hasMatch()) {
+        for (int i = 1; i <= 4; ++i) {
+            if (match.captured(i).toInt() > 255)
+                return false;
+        }
+        return true;
+    }
+    return host.contains(u':') && QUrl(u"http://["_s + host + u"]/"_s, QUrl::StrictMode).isValid();
+}
+
+} // namespace
+
+Result<SettingsRepository::LocalApiSettings> SettingsRepository::localApiSettings() const
+{
+    auto stored = value(u"localApi"_s);
+    if (!stored)
+        return std::unexpected(stored.error());
+    LocalApiSettings settings;
+    if (!*stored)
+        return settings;
+    const QJsonObject json = QJsonDocument::fromJson((*stored)->toUtf8()).object();
+    settings.enabled = json.value("enabled"_L1).toBool(settings.enabled);
+    settings.host = json.value("host"_L1).toString(settings.host);
+    settings.port = json.value("port"_L1).toInt(settings.port);
+    settings.keepConversations = json.value("keepConversations"_L1).toBool(settings.keepConversations);
+    settings.allowAskingTools = json.value("allowAskingTools"_L1).toBool(settings.allowAskingTools);
+    for (const QJsonValue &origin : json.value("allowedOrigins"_L1).toArray())
+        settings.allowedOrigins << origin.toString();
+    settings.maxBodyMegabytes = json.value("maxBodyMegabytes"_L1).toInt(settings.maxBodyMegabytes);
+    settings.maxConcurrentRuns = json.value("maxConcurrentRuns"_L1).toInt(settings.maxConcurrentRuns);
+    settings.requestsPerMinute = json.value("requestsPerMinute"_L1).toInt(settings.requestsPerMinute);
+    return settings;
+}
+
+Result<void> SettingsRepository::setLocalApiSettings(const LocalApiSettings &settings)
+{
+    if (settings.port < 1 || settings.port > 65535)
+        return std::unexpected(invalidArgument(u"The port must be between 1 and 65535, not %1"_s.arg(settings.port)));
+    if (settings.host != "localhost"_L1 && !isIpAddress(settings.host))
+        return std::unexpected(invalidArgument(u"The address to listen on must be an IP address or localhost, not %1"_s.arg(settings.host)));
+    for (const QString &origin : settings.allowedOrigins) {
+        const QUrl url(origin);
+        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) || url.host().isEmpty()
+            || !url.path().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+            return std::unexpected(invalidArgument(u"An allowed origin is a scheme, a host and an optional port, such as http://localhost:3000, not %1"_s.arg(origin)));
+    }
+    const auto within = [](int value, int most) { return value >= 1 && value <= most; };
+    if (!within(settings.maxBodyMegabytes, 1024))
+        return std::unexpected(invalidArgument(u"The largest request must be between 1 and 1024 MB, not %1"_s.arg(settings.maxBodyMegabytes)));
+    if (!within(settings.maxConcurrentRuns, 1024))
+        return std::unexpected(invalidArgument(u"Between 1 and 1024 requests may answer at once, not %1"_s.arg(settings.maxConcurrentRuns)));
+    if (!within(settings.requestsPerMinute, 100000))
+        return std::unexpected(invalidArgument(u"Between 1 and 100000 requests a minute, not %1"_s.arg(settings.requestsPerMinute)));
+    const QJsonObject json{{u"enabled"_s, settings.enabled},
+                           {u"host"_s, settings.host},
+                           {u"port"_s, settings.port},
+                           {u"keepConversations"_s, settings.keepConversations},
+                           {u"allowAskingTools"_s, settings.allowAskingTools},
+                           {u"allowedOrigins"_s, QJsonArray::fromStringList(settings.allowedOrigins)},
+                           {u"maxBodyMegabytes"_s, settings.maxBodyMegabytes},
+                           {u"maxConcurrentRuns"_s, settings.maxConcurrentRuns},
+                           {u"requestsPerMinute"_s, settings.requestsPerMinute}};
+    return setValue(u"localApi"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
 }
 
 namespace {

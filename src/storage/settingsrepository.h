@@ -53,6 +53,28 @@ public:
     Result<BackupSettings> backupSettings() const;
     Result<void> setBackupSettings(const BackupSettings &settings);
 
+    // The local API (product.md §16, Settings → Local API): off until turned on; the address it
+    // listens on (loopback unless changed); whether its requests are kept as threads; whether a
+    // tool whose policy is to ask runs for them (no one can answer); the web origins allowed to
+    // call it from a browser (none: no CORS headers); and its caps.
+    struct LocalApiSettings
+    {
+        bool enabled = false;
+        QString host = QStringLiteral("127.0.0.1");
+        int port = 8765;
+        bool keepConversations = true;
+        bool allowAskingTools = false;
+        QStringList allowedOrigins;
+        int maxBodyMegabytes = 32;
+        int maxConcurrentRuns = 16;
+        int requestsPerMinute = 600;
+        friend bool operator==(const LocalApiSettings &, const LocalApiSettings &) = default;
+    };
+    Result<LocalApiSettings> localApiSettings() const;
+    // Refused: a port outside 1…65535, a host that is no IP address or "localhost", an origin that
+    // is no http(s) origin, caps below 1 (or above 1024 MB, 1024 runs, 100000 requests a minute).
+    Result<void> setLocalApiSettings(const LocalApiSettings &settings);
+
     // The web tools' settings. Refused: a search provider without its URL, a URL that is not
     // http(s), a Brave key variable that is not a variable name.
     Result<WebSettings> webSettings() const;

@@ -174,6 +174,11 @@ Result<void> ThreadRepository::setAgent(const QString &id, const QString &agentI
     return update(id, u"agent_id"_s, Sql::nullIfEmpty(agentId));
 }
 
+Result<void> ThreadRepository::setOriginId(const QString &id, const QString &originId)
+{
+    return update(id, u"origin_id"_s, Sql::nullIfEmpty(originId));
+}
+
 Result<void> ThreadRepository::setAnonymous(const QString &id, bool anonymous)
 {
     return update(id, u"anonymous"_s, anonymous);

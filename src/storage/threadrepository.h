@@ -46,6 +46,8 @@ public:
     Result<void> setModel(const QString &id, const QString &model);
     Result<void> setAgent(const QString &id, const QString &agentId);
     Result<void> setAnonymous(const QString &id, bool anonymous);
+    // The id of the conversation elsewhere this thread holds (empty: none).
+    Result<void> setOriginId(const QString &id, const QString &originId);
     Result<void> remove(const QString &id);
 
     Result<void> attach(const QString &threadId, AttachmentKind kind, const ThreadAttachment &attachment);

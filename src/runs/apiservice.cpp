@@ -1,0 +1,501 @@
+#include "apiservice.h"
+
+#include "runcontext.h"
+
+#include "core/logging.h"
+#include "core/usagecost.h"
+#include "storage/agentrepository.h"
+#include "storage/blobstore.h"
+#include "storage/messagerepository.h"
+#include "storage/providerrepository.h"
+#include "storage/settingsrepository.h"
+#include "storage/sqlhelpers.h"
+#include "storage/threadrepository.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+Error invalidRequest(const QString &message)
+{
+    return Error{u"RUN_INVALID_INPUT"_s, message, {}};
+}
+
+// The thread's title: the first question, on one line, as long as a title may be.
+QString titleFrom(const QList<ApiMessage> &messages)
+{
+    for (const ApiMessage &m : messages) {
+        if (m.role != MessageRole::User || m.text.trimmed().isEmpty())
+            continue;
+        QString title = m.text.simplified();
+        if (title.size() > 80)
+            title = title.left(79).trimmed() + u'…';
+        return title;
+    }
+    return u"API request"_s;
+}
+
+// Where the request's new part starts: its last question, or the results of the last answer's
+// tool calls. Everything before is the conversation so far.
+Result<qsizetype> tailStart(const QList<ApiMessage> &messages)
+{
+    if (messages.isEmpty())
+        return std::unexpected(invalidRequest(u"The request has no messages"_s));
+    const MessageRole last = messages.constLast().role;
+    if (last == MessageRole::User)
+        return messages.size() - 1;
+    if (last != MessageRole::Tool)
+        return std::unexpected(invalidRequest(u"The last message must be the user's or a tool result, not %1"_s.arg(messageRoleName(last))));
+    qsizetype start = messages.size();
+    while (start > 0 && messages.at(start - 1).role == MessageRole::Tool)
+        --start;
+    if (start == 0 || messages.at(start - 1).role != MessageRole::Assistant || messages.at(start - 1).toolCalls.isEmpty())
+        return std::unexpected(invalidRequest(u"Tool results must follow an assistant message with the tool calls they answer"_s));
+    return start;
+}
+
+// Every result answers a call of the assistant message before it.
+Result<void> checkResults(const QList<ApiMessage> &messages)
+{
+    QHash<QString, QString> open; // call id → tool name
+    for (const ApiMessage &m : messages) {
+        if (m.role == MessageRole::Assistant) {
+            open.clear();
+            for (const ApiToolCall &call : m.toolCalls)
+                open.insert(call.id, call.name);
+        } else if (m.role == MessageRole::Tool) {
+            if (!open.contains(m.toolCallId))
+                return std::unexpected(invalidRequest(u"The tool result for %1 answers no tool call of the message before it"_s.arg(m.toolCallId)));
+        } else {
+            open.clear();
+        }
+    }
+    return {};
+}
+
+Result<void> checkTools(const QList<ToolDefinition> &tools)
+{
+    static const QRegularExpression name(u"^[A-Za-z0-9_-]{1,64}$"_s);
+    QSet<QString> seen;
+    for (const ToolDefinition &tool : tools) {
+        if (!name.match(tool.name).hasMatch())
+            return std::unexpected(invalidRequest(u"The tool name \"%1\" must be 1 to 64 letters, digits, _ or -"_s.arg(tool.name)));
+        if (seen.contains(tool.name))
+            return std::unexpected(invalidRequest(u"The tool %1 is offered twice"_s.arg(tool.name)));
+        seen.insert(tool.name);
+    }
+    return {};
+}
+
+// The AgentDesk messages of the request's messages `from`…`to`, below `parentId`.
+Result<QString> storeMessages(QSqlDatabase db, const BlobStore &blobs, const QString &threadId, QString parentId,
+                              const QList<ApiMessage> &messages, qsizetype from, qsizetype to)
+{
+    MessageRepository repository(db);
+    QHash<QString, QString> callNames;
+    for (qsizetype i = 0; i < to; ++i) {
+        for (const ApiToolCall &call : messages.at(i).toolCalls)
+            callNames.insert(call.id, call.name);
+    }
+    for (qsizetype i = from; i < to; ++i) {
+        const ApiMessage &m = messages.at(i);
+        Message message;
+        message.threadId = threadId;
+        message.role = m.role;
+        message.parentId = parentId;
+        if (m.role == MessageRole::Tool) {
+            message.content.append(ToolResultPart{m.toolCallId, callNames.value(m.toolCallId), m.text, m.isError, {}});
+            // The results of one answer's calls are one message, as a run stores them.
+            while (i + 1 < to && messages.at(i + 1).role == MessageRole::Tool) {
+                const ApiMessage &next = messages.at(++i);
+                message.content.append(ToolResultPart{next.toolCallId, callNames.value(next.toolCallId), next.text, next.isError, {}});
+            }
+        } else {
+            if (!m.text.isEmpty())
+                message.content.append(TextPart{m.text, false, {}, {}});
+            for (qsizetype n = 0; n < m.images.size(); ++n) {
+                auto address = blobs.put(m.images.at(n).bytes);
+                if (!address)
+                    return std::unexpected(address.error());
+                message.content.append(ImagePart{int(n), m.images.at(n).mimeType, m.images.at(n).altText, *address, {}});
+            }
+            for (const ApiToolCall &call : m.toolCalls)
+                message.content.append(ToolUsePart{call.id, call.name, call.arguments, std::nullopt, {}, {}});
+        }
+        if (message.content.isEmpty())
+            message.content.append(TextPart{QString(), false, {}, {}});
+        auto stored = repository.append(message, MessageRepository::Placement::UnderParent);
+        if (!stored)
+            return std::unexpected(stored.error());
+        parentId = stored->id;
+    }
+    return parentId;
+}
+
+// The client's results take the place of the ones the run stored when it ended at the calls.
+// False when the thread's newest message holds none of them.
+Result<bool> replaceSettledResults(QSqlDatabase db, const QString &threadId, const QList<ApiMessage> &results)
+{
+    MessageRepository repository(db);
+    auto leaf = repository.activeLeaf(threadId);
+    if (!leaf)
+        return std::unexpected(leaf.error());
+    auto message = repository.get(*leaf);
+    if (!message)
+        return std::unexpected(message.error());
+    if (message->role != MessageRole::Tool)
+        return false;
+    int replaced = 0;
+    for (ContentPart &part : message->content) {
+        auto *settled = std::get_if<ToolResultPart>(&part);
+        if (!settled)
+            continue;
+        for (const ApiMessage &result : results) {
+            if (result.toolCallId == settled->toolId) {
+                settled->result = result.text;
+                settled->isError = result.isError;
+                ++replaced;
+            }
+        }
+    }
+    if (replaced != results.size())
+        return false;
+    if (auto updated = repository.update(message->id, message->content, message->status); !updated)
+        return std::unexpected(updated.error());
+    return true;
+}
+
+} // namespace
+
+ApiService::ApiService(ConversationService *conversations, ConversationService::KeySource keys, QObject *parent)
+    : QObject(parent), m_conversations(conversations), m_db(conversations->database()), m_keys(keys)
+{
+    qRegisterMetaType<ApiAnswer>();
+    connect(conversations, &ConversationService::messageDelta, this, [this](const QString &threadId, const RunMessageDeltaEvent &delta) {
+        route(threadId, [&](ApiCall *call) { call->onDelta(delta); });
+    });
+    connect(conversations, &ConversationService::messageReady, this, [this](const QString &threadId, const Message &message) {
+        route(threadId, [&](ApiCall *call) { call->onMessage(message); });
+    });
+    connect(conversations, &ConversationService::runFinished, this,
+            [this](const QString &threadId, const ExecuteRun::Result &result, const QStringList &) {
+                if (m_unkeptRunning.remove(threadId)) // its client has gone; nothing of it stays
+            (void)ThreadRepository(m_db).remove(threadId);
+        route(threadId, [&](ApiCall *call) { call->onRunFinished(result); });
+            });
+}
+
+ApiService::~ApiService()
+{
+    for (ApiCall *call : std::as_const(m_calls))
+        call->m_service = nullptr;
+}
+
+void ApiService::route(const QString &threadId, const std::function<void(ApiCall *)> &deliver)
+{
+    if (ApiCall *call = m_calls.value(threadId))
+        deliver(call);
+}
+
+Result<QList<ApiService::ModelEntry>> ApiService::models() const
+{
+    QList<ModelEntry> entries;
+    ProviderRepository providers(m_db);
+    auto models = providers.models();
+    if (!models)
+        return std::unexpected(models.error());
+    for (const Model &model : *models)
+        entries.append({model.qualifiedName(), model.providerName, {}});
+    auto agents = AgentRepository(m_db).agents();
+    if (!agents)
+        return std::unexpected(agents.error());
+    for (const Agent &agent : *agents)
+        entries.append({AgentPrefix + agent.name, u"agentdesk"_s, agent.createdAt});
+    std::stable_sort(entries.begin(), entries.end(), [](const ModelEntry &a, const ModelEntry &b) {
+        const bool agentA = a.id.startsWith(AgentPrefix), agentB = b.id.startsWith(AgentPrefix);
+        if (agentA != agentB)
+            return agentB;
+        return a.id.compare(b.id, Qt::CaseInsensitive) < 0;
+    });
+    return entries;
+}
+
+QString ApiService::fingerprint(const QString &model, const QList<ApiMessage> &messages)
+{
+    QJsonArray all{model};
+    for (const ApiMessage &m : messages) {
+        QJsonArray images;
+        for (const PendingImage &image : m.images)
+            images.append(QString::fromLatin1(QCryptographicHash::hash(image.bytes, QCryptographicHash::Sha256).toHex()));
+        QJsonArray calls;
+        for (const ApiToolCall &call : m.toolCalls)
+            calls.append(QJsonArray{call.id, call.name, call.arguments});
+        all.append(QJsonArray{messageRoleName(m.role), m.text, images, calls, m.toolCallId, m.isError});
+    }
+    // QJsonObject keeps its keys sorted, so the same arguments always give the same text.
+    return QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(all).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+
+Result<ApiCall *> ApiService::serve(const ApiRequest &request, QObject *parent)
+{
+    if (!m_conversations)
+        return std::unexpected(Error{u"RUN_EXECUTION_FAILED"_s, u"AgentDesk is shutting down"_s, {}});
+    auto tail = tailStart(request.messages);
+    if (!tail)
+        return std::unexpected(tail.error());
+    if (auto checked = checkResults(request.messages); !checked)
+        return std::unexpected(checked.error());
+    if (auto checked = checkTools(request.tools); !checked)
+        return std::unexpected(checked.error());
+    if (request.maxTokens && *request.maxTokens < 1)
+        return std::unexpected(invalidRequest(u"max_tokens must be at least 1, not %1"_s.arg(*request.maxTokens)));
+
+    // Who answers, and with which provider: known before anything is stored.
+    ProviderRepository providers(m_db);
+    QString modelName = request.model;
+    if (request.model.startsWith(AgentPrefix)) {
+        auto agent = AgentRepository(m_db).agent(request.model.mid(AgentPrefix.size()));
+        if (!agent || agent->name != request.model.mid(AgentPrefix.size())) {
+            return std::unexpected(Error{u"RUN_NO_MODEL_FOUND"_s,
+                                         u"There is no agent named %1; GET /v1/models lists the agents and models"_s.arg(request.model.mid(AgentPrefix.size())),
+                                         {}});
+        }
+        modelName = agent->model;
+    }
+    auto model = modelName.isEmpty() ? providers.defaultModel() : providers.model(modelName);
+    if (!model) {
+        return std::unexpected(Error{u"RUN_NO_MODEL_FOUND"_s,
+                                     modelName.isEmpty() ? u"The agent names no model and no default model is set"_s
+                                                         : u"The model %1 is not configured; GET /v1/models lists the agents and models"_s.arg(modelName),
+                                     {}});
+    }
+    auto provider = providers.providerById(model->providerId);
+    if (!provider)
+        return std::unexpected(Error{u"RUN_NO_MODEL_FOUND"_s, u"The provider of %1 is not configured"_s.arg(model->qualifiedName()), {}});
+
+    auto *call = new ApiCall(this, parent);
+    call->m_model = request.model;
+    call->m_history = request.messages;
+    for (const ToolDefinition &tool : request.tools)
+        call->m_clientTools << tool.name;
+    ConversationService::PreparedRun forKey;
+    forKey.provider = *provider;
+    QPointer<ApiCall> guard(call);
+    m_conversations->readKey(forKey, m_keys, [this, guard, request](Result<QString> key) {
+        if (!guard)
+            return;
+        if (!key)
+            return guard->fail(key.error());
+        begin(guard, request, *key);
+    }, call);
+    return call;
+}
+
+void ApiService::begin(ApiCall *call, const ApiRequest &request, const QString &key)
+{
+    const auto settings = SettingsRepository(m_db).localApiSettings().value_or(SettingsRepository::LocalApiSettings());
+    call->m_keep = settings.keepConversations;
+    const qsizetype tail = *tailStart(request.messages);
+    const QList<ApiMessage> prefix = request.messages.mid(0, tail);
+    const bool results = request.messages.constLast().role == MessageRole::Tool;
+
+    ThreadRepository threads(m_db);
+    // The thread this request goes on from, when it is here and not answering.
+    QString threadId;
+    if (call->m_keep && !prefix.isEmpty()) {
+        auto found = threads.findByOrigin(Origin, fingerprint(request.model, prefix));
+        if (found && *found && !m_conversations->isRunning((*found)->id) && !m_calls.contains((*found)->id))
+            threadId = (*found)->id;
+    }
+    const BlobStore blobs(m_conversations->dataDir());
+    auto stored = Sql::transaction(m_db, [&]() -> Result<RunInput> {
+        qsizetype storeFrom = 0;
+        if (threadId.isEmpty()) {
+            Thread thread;
+            thread.title = titleFrom(request.messages);
+            if (request.model.startsWith(AgentPrefix)) {
+                auto agent = AgentRepository(m_db).agent(request.model.mid(AgentPrefix.size()));
+                if (!agent)
+                    return std::unexpected(agent.error());
+                thread.agentId = agent->id;
+            } else {
+                thread.model = request.model;
+            }
+            thread.origin = call->m_keep ? QString(Origin) : QString(UnkeptOrigin);
+            thread.label = request.client.left(80);
+            auto created = threads.create(thread);
+            if (!created)
+                return std::unexpected(created.error());
+            threadId = created->id;
+            call->m_threadCreated = true;
+        } else {
+            storeFrom = prefix.size();
+        }
+        auto leaf = MessageRepository(m_db).activeLeaf(threadId);
+        if (!leaf)
+            return std::unexpected(leaf.error());
+        if (results && !call->m_threadCreated) {
+            auto replaced = replaceSettledResults(m_db, threadId, request.messages.mid(tail));
+            if (!replaced)
+                return std::unexpected(replaced.error());
+            if (*replaced)
+                return RunInput(RunContinueInput{});
+        }
+        // A question is stored by the run (masked first where the model sees only masks).
+        const qsizetype storeTo = results ? request.messages.size() : tail;
+        auto last = storeMessages(m_db, blobs, threadId, *leaf, request.messages, storeFrom, storeTo);
+        if (!last)
+            return std::unexpected(last.error());
+        if (results)
+            return RunInput(RunContinueInput{});
+        const ApiMessage &question = request.messages.constLast();
+        return RunInput(RunUserInput{question.text, question.images, {}, std::nullopt});
+    });
+    if (!stored) {
+        call->m_threadCreated = false;
+        return call->fail(stored.error());
+    }
+    call->m_threadId = threadId;
+
+    RunOptions options;
+    options.plainModel = !request.model.startsWith(AgentPrefix);
+    options.windowTools = false;
+    options.clientTools = request.tools;
+    QStringList system;
+    for (const ApiMessage &m : request.messages) {
+        if (m.role == MessageRole::System && !m.text.trimmed().isEmpty())
+            system << m.text;
+    }
+    options.instructions = system.join(u"\n\n"_s);
+    options.asking = settings.allowAskingTools ? RunOptions::Asking::Allow : RunOptions::Asking::Deny;
+    options.maxOutputTokens = request.maxTokens;
+    options.generateTitle = false;
+    options.deltaIntervalMs = 0; // each piece goes to the client as it comes
+    auto prepared = m_conversations->prepareInput(threadId, *stored, options);
+    Result<QString> started = prepared ? Result<QString>() : std::unexpected(prepared.error());
+    if (prepared) {
+        m_calls.insert(threadId, call);
+        started = m_conversations->start(*prepared, key);
+    }
+    if (!started) {
+        m_calls.remove(threadId);
+        if (call->m_threadCreated) // a thread made for a request that never ran goes again
+            (void)threads.remove(threadId);
+        return call->fail(started.error());
+    }
+}
+
+void ApiService::detach(ApiCall *call)
+{
+    if (call->m_threadId.isEmpty() || m_calls.value(call->m_threadId) != call)
+        return;
+    m_calls.remove(call->m_threadId);
+    if (!call->m_keep && m_conversations && m_conversations->isRunning(call->m_threadId))
+        m_unkeptRunning.insert(call->m_threadId);
+}
+
+ApiCall::ApiCall(ApiService *service, QObject *parent) : QObject(parent), m_service(service)
+{
+}
+
+ApiCall::~ApiCall()
+{
+    cancel();
+    if (m_service)
+        m_service->detach(this);
+}
+
+void ApiCall::cancel()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (!m_service || m_threadId.isEmpty())
+        return;
+    // The call stays registered until its run has ended (an unkept thread goes then).
+    if (m_service->m_conversations && m_service->m_conversations->isRunning(m_threadId))
+        m_service->m_conversations->stop(m_threadId);
+}
+
+void ApiCall::fail(const Error &error)
+{
+    if (m_service && !m_keep && !m_threadId.isEmpty())
+        (void)ThreadRepository(m_service->m_db).remove(m_threadId);
+    if (m_done)
+        return;
+    m_done = true;
+    Q_EMIT failed(error);
+}
+
+void ApiCall::onDelta(const RunMessageDeltaEvent &delta)
+{
+    if (m_done || delta.partType != ContentPartType::Text || delta.text.isEmpty())
+        return;
+    QString text = delta.text;
+    // The text of another turn of the run (after the agent's tools) starts a new paragraph.
+    if (!m_textMessageId.isEmpty() && m_textMessageId != delta.messageId && !m_text.isEmpty())
+        text.prepend(m_text.endsWith(u'\n') ? u"\n"_s : u"\n\n"_s);
+    m_textMessageId = delta.messageId;
+    m_text += text;
+    Q_EMIT textDelta(text);
+}
+
+void ApiCall::onMessage(const Message &message)
+{
+    if (message.role == MessageRole::Assistant)
+        m_lastAnswer = message;
+}
+
+void ApiCall::onRunFinished(const ExecuteRun::Result &result)
+{
+    ApiService *service = m_service;
+    service->m_calls.remove(m_threadId);
+    const bool unkept = !m_keep;
+    const QSqlDatabase db = service->m_db;
+    const QString threadId = m_threadId;
+    auto dropUnkept = qScopeGuard([&] {
+        if (unkept)
+            (void)ThreadRepository(db).remove(threadId);
+    });
+    if (m_done)
+        return;
+    if (result.outcome != ExecuteRun::Outcome::Completed) {
+        m_done = true;
+        Q_EMIT failed(result.error.value_or(Error{u"INFERENCE_ABORTED"_s, u"The answer was stopped in AgentDesk"_s, {}}));
+        return;
+    }
+    ApiAnswer answer;
+    answer.text = m_text;
+    for (const ContentPart &part : std::as_const(m_lastAnswer.content)) {
+        if (const auto *call = std::get_if<ToolUsePart>(&part); call && m_clientTools.contains(call->name))
+            answer.toolCalls.append({call->id, call->name, call->params});
+    }
+    answer.finishReason = answer.toolCalls.isEmpty() ? result.finishReason : FinishReason::ToolCalls;
+    if (answer.finishReason == FinishReason::ToolCalls && answer.toolCalls.isEmpty())
+        answer.finishReason = FinishReason::Stop; // the agent's own tools ran; its answer is done
+    const UsageCost::Tokens tokens = UsageCost::billed(result.usage);
+    answer.inputTokens = tokens.input;
+    answer.outputTokens = tokens.output;
+    answer.cachedTokens = tokens.cached;
+    if (!unkept) {
+        answer.threadId = threadId;
+        // The conversation as the client now has it: its next request goes on here.
+        QList<ApiMessage> seen = m_history;
+        seen.append(ApiMessage{MessageRole::Assistant, answer.text, {}, answer.toolCalls, {}, false});
+        if (auto saved = ThreadRepository(db).setOriginId(threadId, ApiService::fingerprint(m_model, seen)); !saved)
+            qCWarning(lcRun) << "the API conversation cannot be continued:" << saved.error().message;
+    }
+    m_done = true;
+    Q_EMIT finished(answer);
+}
+
+} // namespace AgentDesk
