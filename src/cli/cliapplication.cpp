@@ -35,6 +35,7 @@ CliApplication::CliApplication(QStringList arguments, QTextStream &out, QTextStr
     registerSourceCommands(*this);
     registerWebCommands(*this);
     registerImportCommands(*this);
+    registerServeCommand(*this);
 }
 
 CliApplication::~CliApplication() = default;

@@ -95,5 +95,6 @@ void registerSourceCommands(CliApplication &app);
 void registerWebCommands(CliApplication &app);
 void registerMcpCommands(CliApplication &app);
 void registerImportCommands(CliApplication &app);
+void registerServeCommand(CliApplication &app);
 
 } // namespace AgentDesk
