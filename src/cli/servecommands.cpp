@@ -81,6 +81,21 @@ int serveCommand(CliApplication &app, CliApplication::Context &c)
         if (!ok || *target < 1)
             return app.usageError(u"--%1 must be a number of at least 1"_s.arg(option));
     }
+    if (c.parser.isSet(u"max-body-mb"_s)) {
+        const int megabytes = c.parser.value(u"max-body-mb"_s).toInt(&ok);
+        if (!ok || megabytes < 1 || megabytes > 1024)
+            return app.usageError(u"--max-body-mb must be a number from 1 to 1024"_s);
+        config.maxBodyBytes = qint64(megabytes) * 1024 * 1024;
+    }
+    ApiService::Policy policy{settings->keepConversations, settings->allowAskingTools};
+    if (c.parser.isSet(u"keep-conversations"_s)) {
+        const QString keep = c.parser.value(u"keep-conversations"_s);
+        if (keep != "on"_L1 && keep != "off"_L1)
+            return app.usageError(u"--keep-conversations must be on or off"_s);
+        policy.keepConversations = keep == "on"_L1;
+    }
+    if (c.parser.isSet(u"allow-tools-that-ask"_s))
+        policy.allowAskingTools = true;
     if (c.parser.isSet(u"token-env"_s)) {
         const QString name = c.parser.value(u"token-env"_s);
         config.token = qEnvironmentVariable(name.toLocal8Bit().constData()).trimmed();
@@ -105,6 +120,7 @@ int serveCommand(CliApplication &app, CliApplication::Context &c)
     auto runs = std::make_unique<RunController>(app.dataDir(), options);
     conversations.attachRuns(runs.get());
     auto api = std::make_unique<ApiService>(&conversations, ConversationService::KeySource::KeychainThenEnvironment);
+    api->setPolicy(policy);
     auto server = std::make_unique<LocalApiServer>(api.get(), config);
     auto started = server->start();
     if (!started)
@@ -143,7 +159,7 @@ int serveCommand(CliApplication &app, CliApplication::Context &c)
 
 void registerServeCommand(CliApplication &app)
 {
-    app.addCommand({u"serve"_s, QString(), u"[--port 8765] [--host 127.0.0.1] [--token-env VAR] [--max-concurrent N] [--rate N] | --show-token | --new-token"_s,
+    app.addCommand({u"serve"_s, QString(), u"[--port 8765] [--host 127.0.0.1] [--token-env VAR] [--keep-conversations on|off] [--allow-tools-that-ask] [--max-concurrent N] [--rate N] [--max-body-mb N] | --show-token | --new-token"_s,
                     u"Serve the local API until Ctrl+C or SIGTERM: OpenAI's /v1/chat/completions and /v1/models and Anthropic's /v1/messages, "
                     "with your models as PROVIDER/MODEL and your agents as agent/NAME. Every request needs the access token (from the "
                     "keychain; --show-token prints it). The first line says where it listens."_s,
@@ -153,6 +169,9 @@ void registerServeCommand(CliApplication &app)
                         p.addOption({u"token-env"_s, u"Take the access token from this environment variable instead of the keychain."_s, u"VAR"_s});
                         p.addOption({u"max-concurrent"_s, u"How many requests may be answered at once (default 16)."_s, u"N"_s});
                         p.addOption({u"rate"_s, u"How many requests a minute are taken (default 600)."_s, u"N"_s});
+                        p.addOption({u"max-body-mb"_s, u"The largest request body in MB (default 32)."_s, u"N"_s});
+                        p.addOption({u"keep-conversations"_s, u"Keep requests as threads of the API section (default: Settings → Local API, on)."_s, u"on|off"_s});
+                        p.addOption({u"allow-tools-that-ask"_s, u"Run tools whose policy is to ask (no one can answer an API request); else they are denied."_s});
                         p.addOption({u"show-token"_s, u"Print the access token (made when there is none) and exit."_s});
                         p.addOption({u"new-token"_s, u"Replace the access token with a new one, print it and exit."_s});
                     },

@@ -8,7 +8,6 @@
 #include "storage/blobstore.h"
 #include "storage/messagerepository.h"
 #include "storage/providerrepository.h"
-#include "storage/settingsrepository.h"
 #include "storage/sqlhelpers.h"
 #include "storage/threadrepository.h"
 
@@ -302,8 +301,7 @@ Result<ApiCall *> ApiService::serve(const ApiRequest &request, QObject *parent)
 
 void ApiService::begin(ApiCall *call, const ApiRequest &request, const QString &key)
 {
-    const auto settings = SettingsRepository(m_db).localApiSettings().value_or(SettingsRepository::LocalApiSettings());
-    call->m_keep = settings.keepConversations;
+    call->m_keep = m_policy.keepConversations;
     const qsizetype tail = *tailStart(request.messages);
     const QList<ApiMessage> prefix = request.messages.mid(0, tail);
     const bool results = request.messages.constLast().role == MessageRole::Tool;
@@ -376,7 +374,7 @@ void ApiService::begin(ApiCall *call, const ApiRequest &request, const QString &
             system << m.text;
     }
     options.instructions = system.join(u"\n\n"_s);
-    options.asking = settings.allowAskingTools ? RunOptions::Asking::Allow : RunOptions::Asking::Deny;
+    options.asking = m_policy.allowAskingTools ? RunOptions::Asking::Allow : RunOptions::Asking::Deny;
     options.maxOutputTokens = request.maxTokens;
     options.generateTitle = false;
     options.deltaIntervalMs = 0; // each piece goes to the client as it comes

@@ -48,6 +48,17 @@ public:
     // goes at the next start (ConversationService::startRunning).
     static constexpr QLatin1StringView UnkeptOrigin{"api-unkept"};
 
+    // What the user chose in Settings → Local API (or on serve's command line): whether requests
+    // are kept as threads, and whether a tool whose policy is to ask runs for them (no one can
+    // answer). For the requests that come from now on.
+    struct Policy
+    {
+        bool keepConversations = true;
+        bool allowAskingTools = false;
+    };
+    void setPolicy(Policy policy) { m_policy = policy; }
+    Policy policy() const { return m_policy; }
+
     struct ModelEntry
     {
         QString id; // PROVIDER/MODEL or agent/NAME
@@ -81,6 +92,7 @@ private:
     QPointer<ConversationService> m_conversations;
     QSqlDatabase m_db;
     ConversationService::KeySource m_keys;
+    Policy m_policy;
     QHash<QString, ApiCall *> m_calls; // the calls answering, by thread
     QSet<QString> m_unkeptRunning;     // unkept threads whose client has gone, removed when their run ends
 };

@@ -566,9 +566,7 @@ void TestLocalApiServer::anthropicClientToolRoundTrip()
 
 void TestLocalApiServer::unkeptConversationLeavesOnlyUsage()
 {
-    SettingsRepository::LocalApiSettings settings;
-    settings.keepConversations = false;
-    QVERIFY(SettingsRepository(m_t->connection()).setLocalApiSettings(settings));
+    m_api->setPolicy({false, false});
     AD_CHECKED(startServer());
     answerWith({u"Hello"_s});
     QCOMPARE(send("POST", "/v1/chat/completions", chat("local/m", {message(u"user"_s, u"Hi"_s)})).status, 200);
@@ -658,9 +656,7 @@ void TestLocalApiServer::toolsThatAskRunWhenAllowed()
     agent.name = u"Helper"_s;
     agent.mcpServerIds = {serverId};
     QVERIFY(AgentRepository(m_t->connection()).addAgent(agent));
-    SettingsRepository::LocalApiSettings settings;
-    settings.allowAskingTools = true;
-    QVERIFY(SettingsRepository(m_t->connection()).setLocalApiSettings(settings));
+    m_api->setPolicy({true, true});
     AD_CHECKED(startServer());
     callTool(u"call_1"_s, u"echo"_s, {{u"text"_s, u"hello"_s}});
     answerWith({u"It echoed."_s});
