@@ -665,7 +665,7 @@
         <location filename="../src/ui/historyactions.cpp" line="46"/>
         <location filename="../src/ui/historyactions.cpp" line="84"/>
         <location filename="../src/ui/historyactions.cpp" line="101"/>
-        <location filename="../src/ui/historyactions.cpp" line="115"/>
+        <location filename="../src/ui/historyactions.cpp" line="113"/>
         <source>Import conversations</source>
         <translation>Unterhaltungen importieren</translation>
     </message>
@@ -681,7 +681,8 @@
     </message>
     <message>
         <location filename="../src/ui/historyactions.cpp" line="53"/>
-        <location filename="../src/ui/historyactions.cpp" line="141"/>
+        <location filename="../src/ui/historyactions.cpp" line="148"/>
+        <location filename="../src/ui/historyactions.cpp" line="152"/>
         <source>Export all conversations</source>
         <translation>Alle Unterhaltungen exportieren</translation>
     </message>
@@ -698,7 +699,8 @@
     </message>
     <message>
         <location filename="../src/ui/historyactions.cpp" line="61"/>
-        <location filename="../src/ui/historyactions.cpp" line="161"/>
+        <location filename="../src/ui/historyactions.cpp" line="169"/>
+        <location filename="../src/ui/historyactions.cpp" line="172"/>
         <source>Back up</source>
         <translation>Sichern</translation>
     </message>
@@ -722,9 +724,9 @@
     </message>
     <message numerus="yes">
         <location filename="../src/ui/historyactions.cpp" line="95"/>
-        <location filename="../src/ui/historyactions.cpp" line="110"/>
-        <location filename="../src/ui/historyactions.cpp" line="137"/>
-        <location filename="../src/ui/historyactions.cpp" line="157"/>
+        <location filename="../src/ui/historyactions.cpp" line="108"/>
+        <location filename="../src/ui/historyactions.cpp" line="153"/>
+        <location filename="../src/ui/historyactions.cpp" line="173"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -737,12 +739,12 @@
         <translation>Es wurde nichts importiert: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="108"/>
+        <location filename="../src/ui/historyactions.cpp" line="106"/>
         <source>Cancelled. </source>
         <translation>Abgebrochen. </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="109"/>
+        <location filename="../src/ui/historyactions.cpp" line="107"/>
         <source>Imported from %1: %n conversation(s)</source>
         <translation>
             <numerusform>Aus %1 importiert: %n Unterhaltung</numerusform>
@@ -750,7 +752,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="110"/>
+        <location filename="../src/ui/historyactions.cpp" line="108"/>
         <source>%n image(s).</source>
         <translation>
             <numerusform>%n Bild.</numerusform>
@@ -758,7 +760,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="112"/>
+        <location filename="../src/ui/historyactions.cpp" line="110"/>
         <source>%n conversation(s) were imported before and had nothing new.</source>
         <translation>
             <numerusform>%n Unterhaltung war schon importiert und hatte nichts Neues.</numerusform>
@@ -766,12 +768,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="114"/>
+        <location filename="../src/ui/historyactions.cpp" line="112"/>
         <source>Import the same file again to go on where it stopped.</source>
         <translation>Importieren Sie dieselbe Datei noch einmal, um dort weiterzumachen, wo es aufgehört hat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="117"/>
+        <location filename="../src/ui/historyactions.cpp" line="115"/>
         <source>%n item(s) skipped; see the details.</source>
         <translation>
             <numerusform>%n Eintrag übersprungen; siehe Details.</numerusform>
@@ -779,17 +781,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="125"/>
+        <location filename="../src/ui/historyactions.cpp" line="123"/>
         <source>Cancelling after the conversation being stored…</source>
         <translation>Abbruch nach der Unterhaltung, die gerade gespeichert wird…</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="131"/>
+        <location filename="../src/ui/historyactions.cpp" line="142"/>
         <source>Exporting all conversations to %1…</source>
         <translation>Alle Unterhaltungen werden nach %1 exportiert…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="136"/>
+        <location filename="../src/ui/historyactions.cpp" line="153"/>
         <source>Exported %n conversation(s)</source>
         <translation>
             <numerusform>%n Unterhaltung exportiert</numerusform>
@@ -797,8 +799,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="137"/>
-        <location filename="../src/ui/historyactions.cpp" line="157"/>
+        <location filename="../src/ui/historyactions.cpp" line="154"/>
+        <location filename="../src/ui/historyactions.cpp" line="174"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -806,27 +808,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="138"/>
+        <location filename="../src/ui/historyactions.cpp" line="155"/>
         <source>to %1. Import it in AgentDesk to bring everything back.</source>
         <translation>nach %1. Importieren Sie die Datei in AgentDesk, um alles zurückzuholen.</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="139"/>
+        <location filename="../src/ui/historyactions.cpp" line="148"/>
         <source>Nothing was exported: %1</source>
         <translation>Nichts wurde exportiert: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="140"/>
+        <location filename="../src/ui/historyactions.cpp" line="156"/>
         <source>Exported to %1</source>
         <translation>Nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="151"/>
+        <location filename="../src/ui/historyactions.cpp" line="163"/>
         <source>Backing up to %1…</source>
         <translation>Sicherung nach %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="156"/>
+        <location filename="../src/ui/historyactions.cpp" line="173"/>
         <source>Backed up %n conversation(s)</source>
         <translation>
             <numerusform>%n Unterhaltung gesichert</numerusform>
@@ -834,65 +836,291 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="158"/>
+        <location filename="../src/ui/historyactions.cpp" line="174"/>
         <source>to %1.</source>
         <translation>nach %1.</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="159"/>
+        <location filename="../src/ui/historyactions.cpp" line="169"/>
         <source>The backup failed: %1</source>
         <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="160"/>
+        <location filename="../src/ui/historyactions.cpp" line="175"/>
         <source>Backed up to %1</source>
         <translation>Nach %1 gesichert</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="163"/>
+        <location filename="../src/ui/historyactions.cpp" line="175"/>
         <source>To restore it, close AgentDesk and run: agentdesk-cli restore FILE</source>
         <translation>Zum Wiederherstellen AgentDesk schließen und ausführen: agentdesk-cli restore DATEI</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="189"/>
+        <location filename="../src/ui/historyactions.cpp" line="197"/>
         <source>The automatic backup failed: %1</source>
         <translation>Die automatische Sicherung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/historyactions.cpp" line="191"/>
+        <location filename="../src/ui/historyactions.cpp" line="199"/>
         <source>Backed up automatically to %1</source>
         <translation>Automatisch nach %1 gesichert</translation>
     </message>
 </context>
 <context>
+    <name>AgentDesk::LocalApiPage</name>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="40"/>
+        <source>Serve the local API</source>
+        <translation>Die lokale API anbieten</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="41"/>
+        <location filename="../src/ui/localapipage.cpp" line="144"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="42"/>
+        <source>Keep API conversations (in the API section of the thread list)</source>
+        <translation>API-Unterhaltungen behalten (im Abschnitt API der Unterhaltungsliste)</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="43"/>
+        <source>Allow tools that ask, for API requests</source>
+        <translation>Werkzeuge, die fragen, für API-Anfragen erlauben</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="44"/>
+        <location filename="../src/ui/localapipage.cpp" line="120"/>
+        <source>Largest request</source>
+        <translation>Größte Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="44"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="45"/>
+        <source>Requests answered at once</source>
+        <translation>Gleichzeitig beantwortete Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="46"/>
+        <location filename="../src/ui/localapipage.cpp" line="122"/>
+        <source>Requests a minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="51"/>
+        <source>Address to listen on</source>
+        <translation>Adresse, auf der gelauscht wird</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="53"/>
+        <location filename="../src/ui/localapipage.cpp" line="93"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="58"/>
+        <source>Base URL for clients</source>
+        <translation>Basis-URL für Programme</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="61"/>
+        <location filename="../src/ui/localapipage.cpp" line="105"/>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="66"/>
+        <source>Show the access token</source>
+        <translation>Das Zugriffstoken anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="67"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="69"/>
+        <source>Copy the access token</source>
+        <translation>Das Zugriffstoken kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="70"/>
+        <source>Regenerate</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="72"/>
+        <source>Make a new access token</source>
+        <translation>Ein neues Zugriffstoken erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="74"/>
+        <source>Example request</source>
+        <translation>Beispielanfrage</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="80"/>
+        <source>Copy example</source>
+        <translation>Beispiel kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="85"/>
+        <source>Web pages allowed to call the API</source>
+        <translation>Webseiten, die die API aufrufen dürfen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="86"/>
+        <source>None (for example: http://localhost:3000, https://app.example.com)</source>
+        <translation>Keine (zum Beispiel: http://localhost:3000, https://app.example.com)</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="90"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="102"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="103"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="104"/>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="109"/>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="111"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="115"/>
+        <source>No one can answer a tool&apos;s question during an API request: without this, a tool whose policy is to ask (network and MCP tools) is denied.</source>
+        <translation>Während einer API-Anfrage kann niemand die Frage eines Werkzeugs beantworten: ohne diese Einstellung wird ein Werkzeug, das fragen soll (Netzwerk- und MCP-Werkzeuge), abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="119"/>
+        <source>Allowed web pages</source>
+        <translation>Erlaubte Webseiten</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="121"/>
+        <source>Answered at once</source>
+        <translation>Gleichzeitig beantwortet</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="124"/>
+        <source>Tools that speak the OpenAI or Anthropic API can use your models as &lt;b&gt;PROVIDER/MODEL&lt;/b&gt; and your agents as &lt;b&gt;agent/NAME&lt;/b&gt;: set their base URL to the one above and their API key to the access token.</source>
+        <translation>Programme, die die OpenAI- oder Anthropic-API sprechen, können Ihre Modelle als &lt;b&gt;ANBIETER/MODELL&lt;/b&gt; und Ihre Agenten als &lt;b&gt;agent/NAME&lt;/b&gt; nutzen: Stellen Sie dort die Basis-URL von oben und als API-Schlüssel das Zugriffstoken ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="127"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="144"/>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="149"/>
+        <source>The access token was copied.</source>
+        <translation>Das Zugriffstoken wurde kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="153"/>
+        <source>The example was copied, with the access token.</source>
+        <translation>Das Beispiel wurde kopiert, mit dem Zugriffstoken.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="159"/>
+        <source>A new access token is in use; clients with the old one are refused.</source>
+        <translation>Ein neues Zugriffstoken gilt; Programme mit dem alten werden abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="206"/>
+        <source>Saved. %1 can be reached from other computers: anyone there with the access token can use your agents.</source>
+        <translation>Gespeichert. %1 ist von anderen Rechnern erreichbar: Wer dort das Zugriffstoken hat, kann Ihre Agenten nutzen.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="207"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="216"/>
+        <source>Not serving</source>
+        <translation>Nicht aktiv</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="217"/>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="218"/>
+        <source>Not serving: %1</source>
+        <translation>Nicht aktiv: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/localapipage.cpp" line="220"/>
+        <source>Serving, %n request(s) being answered</source>
+        <translation>
+            <numerusform>Aktiv, %n Anfrage wird beantwortet</numerusform>
+            <numerusform>Aktiv, %n Anfragen werden beantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/localapipage.cpp" line="220"/>
+        <source>Serving</source>
+        <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::MainWindow</name>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="44"/>
+        <location filename="../src/ui/mainwindow.cpp" line="45"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="103"/>
+        <location filename="../src/ui/mainwindow.cpp" line="104"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="105"/>
+        <location filename="../src/ui/mainwindow.cpp" line="106"/>
         <source>Undo the deletion</source>
         <translation>Das Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="150"/>
+        <location filename="../src/ui/mainwindow.cpp" line="152"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="151"/>
+        <location filename="../src/ui/mainwindow.cpp" line="153"/>
         <source>&amp;New conversation</source>
         <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="156"/>
+        <location filename="../src/ui/mainwindow.cpp" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -902,79 +1130,112 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="164"/>
+        <location filename="../src/ui/mainwindow.cpp" line="167"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="165"/>
+        <location filename="../src/ui/mainwindow.cpp" line="168"/>
         <source>&amp;Search conversations</source>
         <translation>Unterhaltungen &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="168"/>
+        <location filename="../src/ui/mainwindow.cpp" line="171"/>
         <source>&amp;Go to conversation…</source>
         <translation>&amp;Gehe zu Unterhaltung…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="172"/>
+        <location filename="../src/ui/mainwindow.cpp" line="175"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="173"/>
+        <location filename="../src/ui/mainwindow.cpp" line="176"/>
         <source>Show &amp;archived conversations</source>
         <translation>&amp;Archivierte Unterhaltungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="177"/>
+        <location filename="../src/ui/mainwindow.cpp" line="180"/>
         <source>A&amp;rtifacts panel</source>
         <translation>A&amp;rtefakt-Bereich</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="185"/>
+        <location filename="../src/ui/mainwindow.cpp" line="188"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="186"/>
+        <location filename="../src/ui/mainwindow.cpp" line="189"/>
         <source>&amp;Agents and skills…</source>
         <translation>&amp;Agenten und Skills…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="188"/>
+        <location filename="../src/ui/mainwindow.cpp" line="191"/>
         <source>&amp;Usage and budgets…</source>
         <translation>&amp;Nutzung und Budgets…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="195"/>
+        <location filename="../src/ui/mainwindow.cpp" line="198"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="196"/>
+        <location filename="../src/ui/mainwindow.cpp" line="199"/>
         <source>&amp;Stop the answer</source>
         <translation>Antwort &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="203"/>
+        <location filename="../src/ui/mainwindow.cpp" line="206"/>
         <source>&amp;Allow the waiting tool call once</source>
         <translation>Wartenden Werkzeugaufruf einmal &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="204"/>
+        <location filename="../src/ui/mainwindow.cpp" line="207"/>
         <source>Allow the waiting tool for this &amp;thread</source>
         <translation>Wartendes Werkzeug für diese &amp;Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="205"/>
+        <location filename="../src/ui/mainwindow.cpp" line="208"/>
         <source>&amp;Deny the waiting tool call</source>
         <translation>Wartenden Werkzeugaufruf &amp;ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="222"/>
+        <location filename="../src/ui/mainwindow.cpp" line="225"/>
         <source>Main</source>
         <translation>Haupt</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="317"/>
+        <source>Local API</source>
+        <translation>Lokale API</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="326"/>
+        <source>Local API starting…</source>
+        <translation>Lokale API startet…</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="327"/>
+        <source>Local API not serving</source>
+        <translation>Lokale API nicht aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="329"/>
+        <source>Local API: %1 · %n answering</source>
+        <translation>
+            <numerusform>Lokale API: %1 · %n antwortet</numerusform>
+            <numerusform>Lokale API: %1 · %n antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="330"/>
+        <source>Local API: %1</source>
+        <translation>Lokale API: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="334"/>
+        <source>Settings → Local API</source>
+        <translation>Einstellungen → Lokale API</translation>
     </message>
 </context>
 <context>
@@ -1766,303 +2027,308 @@
 <context>
     <name>AgentDesk::SettingsDialog</name>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="54"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="56"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="83"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="85"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="85"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="87"/>
         <source>Settings pages</source>
         <translation>Seiten der Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="88"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="90"/>
         <source>Providers and models</source>
         <translation>Anbieter und Modelle</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="88"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="90"/>
         <source>MCP servers</source>
         <translation>MCP-Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="88"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="90"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="89"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="335"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="91"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="337"/>
         <source>Tool approvals</source>
         <translation>Werkzeug-Freigaben</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="89"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="91"/>
         <source>Privacy and data</source>
         <translation>Datenschutz und Daten</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="90"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="92"/>
         <source>Appearance and language</source>
         <translation>Darstellung und Sprache</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="127"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="92"/>
+        <source>Local API</source>
+        <translation>Lokale API</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/settingsdialog.cpp" line="129"/>
         <source>Your instructions for every conversation</source>
         <translation>Ihre Anweisungen für jede Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="128"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="130"/>
         <source>For example: answer in German; I work as a tax advisor.</source>
         <translation>Zum Beispiel: Antworte auf Deutsch; ich arbeite als Steuerberaterin.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="133"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="135"/>
         <source>Start new conversations in anonymous mode</source>
         <translation>Neue Unterhaltungen im anonymen Modus beginnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="137"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="139"/>
         <source>Monthly budget</source>
         <translation>Monatsbudget</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="141"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="143"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="144"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="146"/>
         <source>Model turns per answer</source>
         <translation>Modell-Durchläufe pro Antwort</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="148"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="212"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="343"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="426"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="150"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="214"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="345"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="428"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="151"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="153"/>
         <source>Monthly budget:</source>
         <translation>Monatsbudget:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="152"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="154"/>
         <source>Model turns per answer:</source>
         <translation>Modell-Durchläufe pro Antwort:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="154"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="156"/>
         <source>Your instructions, added to every conversation:</source>
         <translation>Ihre Anweisungen, die jeder Unterhaltung beigefügt werden:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="177"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="179"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 Zeichen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="187"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="189"/>
         <source>Your instructions are %1 characters long; at most %2 fit. Nothing was saved.</source>
         <translation>Ihre Anweisungen sind %1 Zeichen lang; höchstens %2 passen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="202"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="204"/>
         <source>Names to mask, one per line</source>
         <translation>Zu maskierende Namen, einer pro Zeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="205"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="207"/>
         <source>Organisations to mask, one per line</source>
         <translation>Zu maskierende Organisationen, eine pro Zeile</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="208"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="210"/>
         <source>Values never masked, as category: value</source>
         <translation>Nie maskierte Werte, als Kategorie: Wert</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="214"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="216"/>
         <source>In anonymous mode these are replaced by placeholders before anything reaches the model.</source>
         <translation>Im anonymen Modus werden diese durch Platzhalter ersetzt, bevor etwas das Modell erreicht.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="217"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="219"/>
         <source>People (one per line):</source>
         <translation>Personen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="220"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="222"/>
         <source>Organisations (one per line):</source>
         <translation>Organisationen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="225"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="227"/>
         <source>Never mask (category: value, one per line):</source>
         <translation>Nie maskieren (Kategorie: Wert, einer pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="236"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="238"/>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="237"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="239"/>
         <source>Back up automatically once a day</source>
         <translation>Einmal täglich automatisch sichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="242"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="244"/>
         <source>How many automatic backups to keep</source>
         <translation>Wie viele automatische Sicherungen behalten werden</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="245"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="251"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="247"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="253"/>
         <source>Folder for automatic backups</source>
         <translation>Ordner für automatische Sicherungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="247"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="249"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="257"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="259"/>
         <source>Keep the last</source>
         <translation>Die letzten</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="259"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="261"/>
         <source>backups, in</source>
         <translation>Sicherungen behalten, in</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="266"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="268"/>
         <source>File → Back up… makes one now. To restore a backup, close AgentDesk and run &lt;code&gt;agentdesk-cli restore FILE&lt;/code&gt;; the database in place is backed up first.</source>
         <translation>Datei → Sichern… legt sofort eine an. Zum Wiederherstellen AgentDesk schließen und &lt;code&gt;agentdesk-cli restore DATEI&lt;/code&gt; ausführen; die vorhandene Datenbank wird vorher gesichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="285"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="287"/>
         <source>No automatic backup yet.</source>
         <translation>Noch keine automatische Sicherung.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="286"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="288"/>
         <source>Newest automatic backup: %1, %2</source>
         <translation>Neueste automatische Sicherung: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="315"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="317"/>
         <source>“%1” is not of the form category: value. Nothing was saved.</source>
         <translation>„%1“ hat nicht die Form Kategorie: Wert. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="323"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="325"/>
         <source>The backup folder must be a full path. Nothing was saved.</source>
         <translation>Der Sicherungsordner muss ein vollständiger Pfad sein. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="336"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="338"/>
         <source>Tool</source>
         <translation>Werkzeug</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="336"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="338"/>
         <source>When the model calls it</source>
         <translation>Wenn das Modell es aufruft</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="345"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="347"/>
         <source>Whether a tool runs at once, asks you first, or never runs. Tools of MCP servers ask unless you decide otherwise.</source>
         <translation>Ob ein Werkzeug sofort läuft, Sie zuerst fragt oder nie läuft. Werkzeuge von MCP-Servern fragen, solange Sie nichts anderes festlegen.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="373"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="375"/>
         <source>Policy for %1</source>
         <translation>Regel für %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="375"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="377"/>
         <source>run</source>
         <translation>ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="375"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="377"/>
         <source>ask</source>
         <translation>fragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="375"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="377"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="376"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="378"/>
         <source>Default (%1)</source>
         <translation>Standard (%1)</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="377"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="379"/>
         <source>Run without asking</source>
         <translation>Ohne Nachfrage ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="378"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="380"/>
         <source>Ask me first</source>
         <translation>Mich zuerst fragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="379"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="381"/>
         <source>Never run</source>
         <translation>Nie ausführen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="409"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="411"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="410"/>
-        <location filename="../src/ui/settingsdialog.cpp" line="417"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="412"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="419"/>
         <source>Follow the system</source>
         <translation>Dem System folgen</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="411"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="413"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="412"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="414"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="416"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="418"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="426"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="428"/>
         <source>Saved. The language changes when AgentDesk starts again.</source>
         <translation>Gespeichert. Die Sprache wechselt beim nächsten Start von AgentDesk.</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="429"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="431"/>
         <source>Colours:</source>
         <translation>Farben:</translation>
     </message>
     <message>
-        <location filename="../src/ui/settingsdialog.cpp" line="430"/>
+        <location filename="../src/ui/settingsdialog.cpp" line="432"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
@@ -2075,7 +2341,19 @@
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/itemmodels/threadlistmodel.cpp" line="49"/>
+        <location filename="../src/itemmodels/threadlistmodel.cpp" line="23"/>
+        <location filename="../src/itemmodels/threadlistmodel.cpp" line="27"/>
+        <source>Asked by %1 through the local API</source>
+        <translation>Von %1 über die lokale API gefragt</translation>
+    </message>
+    <message>
+        <location filename="../src/itemmodels/threadlistmodel.cpp" line="23"/>
+        <location filename="../src/itemmodels/threadlistmodel.cpp" line="27"/>
+        <source>a program</source>
+        <translation>einem Programm</translation>
+    </message>
+    <message>
+        <location filename="../src/itemmodels/threadlistmodel.cpp" line="61"/>
         <source>Imported from %1</source>
         <translation>Importiert aus %1</translation>
     </message>
@@ -2108,27 +2386,32 @@
         <translation>Älter</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="169"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="40"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/threadsidebar.cpp" line="170"/>
         <source>Search conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="170"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="171"/>
         <source>Search conversations (Ctrl+F)</source>
         <translation>Unterhaltungen durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="185"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="186"/>
         <source>Threads</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="195"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="196"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/threadsidebar.cpp" line="260"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="261"/>
         <source>The search was shortened to its first %n different word(s).</source>
         <translation>
             <numerusform>Die Suche wurde auf %n verschiedenes Wort gekürzt.</numerusform>
@@ -2136,68 +2419,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="262"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="263"/>
         <source>No conversation contains “%1”.</source>
         <translation>Keine Unterhaltung enthält „%1“.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="298"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="299"/>
         <source>A title cannot be empty.</source>
         <translation>Ein Titel darf nicht leer sein.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="335"/>
-        <location filename="../src/ui/threadsidebar.cpp" line="348"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="336"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="349"/>
         <source>New conversation</source>
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="336"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="337"/>
         <source>Deleted “%1”.</source>
         <translation>„%1“ gelöscht.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="348"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="349"/>
         <source>Restored “%1”.</source>
         <translation>„%1“ wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="381"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="382"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="383"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="384"/>
         <source>Rename conversation</source>
         <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="383"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="384"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="390"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="391"/>
         <source>Unpin</source>
         <translation>Lösen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="390"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="391"/>
         <source>Pin</source>
         <translation>Anheften</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="391"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="392"/>
         <source>Unarchive</source>
         <translation>Aus dem Archiv holen</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="391"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="392"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/threadsidebar.cpp" line="394"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="395"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>

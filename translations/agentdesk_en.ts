@@ -24,9 +24,9 @@
     </message>
     <message numerus="yes">
         <location filename="../src/ui/historyactions.cpp" line="95"/>
-        <location filename="../src/ui/historyactions.cpp" line="110"/>
-        <location filename="../src/ui/historyactions.cpp" line="137"/>
-        <location filename="../src/ui/historyactions.cpp" line="157"/>
+        <location filename="../src/ui/historyactions.cpp" line="108"/>
+        <location filename="../src/ui/historyactions.cpp" line="153"/>
+        <location filename="../src/ui/historyactions.cpp" line="173"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="109"/>
+        <location filename="../src/ui/historyactions.cpp" line="107"/>
         <source>Imported from %1: %n conversation(s)</source>
         <translation>
             <numerusform>Imported from %1: %n conversation</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="110"/>
+        <location filename="../src/ui/historyactions.cpp" line="108"/>
         <source>%n image(s).</source>
         <translation>
             <numerusform>%n image.</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="112"/>
+        <location filename="../src/ui/historyactions.cpp" line="110"/>
         <source>%n conversation(s) were imported before and had nothing new.</source>
         <translation>
             <numerusform>%n conversation was imported before and had nothing new.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="117"/>
+        <location filename="../src/ui/historyactions.cpp" line="115"/>
         <source>%n item(s) skipped; see the details.</source>
         <translation>
             <numerusform>%n item skipped; see the details.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="136"/>
+        <location filename="../src/ui/historyactions.cpp" line="153"/>
         <source>Exported %n conversation(s)</source>
         <translation>
             <numerusform>Exported %n conversation</numerusform>
@@ -74,8 +74,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="137"/>
-        <location filename="../src/ui/historyactions.cpp" line="157"/>
+        <location filename="../src/ui/historyactions.cpp" line="154"/>
+        <location filename="../src/ui/historyactions.cpp" line="174"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -83,11 +83,33 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/historyactions.cpp" line="156"/>
+        <location filename="../src/ui/historyactions.cpp" line="173"/>
         <source>Backed up %n conversation(s)</source>
         <translation>
             <numerusform>Backed up %n conversation</numerusform>
             <numerusform>Backed up %n conversations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::LocalApiPage</name>
+    <message numerus="yes">
+        <location filename="../src/ui/localapipage.cpp" line="220"/>
+        <source>Serving, %n request(s) being answered</source>
+        <translation>
+            <numerusform>Serving, %n request being answered</numerusform>
+            <numerusform>Serving, %n requests being answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../src/ui/mainwindow.cpp" line="329"/>
+        <source>Local API: %1 · %n answering</source>
+        <translation>
+            <numerusform>Local API: %1 · %n answering</numerusform>
+            <numerusform>Local API: %1 · %n answering</numerusform>
         </translation>
     </message>
 </context>
@@ -146,7 +168,7 @@
 <context>
     <name>AgentDesk::ThreadSidebar</name>
     <message numerus="yes">
-        <location filename="../src/ui/threadsidebar.cpp" line="260"/>
+        <location filename="../src/ui/threadsidebar.cpp" line="261"/>
         <source>The search was shortened to its first %n different word(s).</source>
         <translation>
             <numerusform>The search was shortened to its first %n different word.</numerusform>

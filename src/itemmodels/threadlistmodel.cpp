@@ -18,10 +18,17 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
     const Thread &t = m_threads.at(index.row());
     switch (role) {
     case Qt::DisplayRole: return t.title.isEmpty() ? tr("New conversation") : t.title;
-    case Qt::ToolTipRole: return t.origin.isEmpty() ? t.title : t.title + u'\n' + importedFrom(t.origin);
-    case Qt::AccessibleDescriptionRole: return t.origin.isEmpty() ? QString() : importedFrom(t.origin);
+    case Qt::ToolTipRole:
+        if (isApi(t))
+            return t.title + u'\n' + tr("Asked by %1 through the local API").arg(t.label.isEmpty() ? tr("a program") : t.label);
+        return t.origin.isEmpty() ? t.title : t.title + u'\n' + importedFrom(t.origin);
+    case Qt::AccessibleDescriptionRole:
+        if (isApi(t))
+            return tr("Asked by %1 through the local API").arg(t.label.isEmpty() ? tr("a program") : t.label);
+        return t.origin.isEmpty() ? QString() : importedFrom(t.origin);
     case OriginRole: return t.origin;
-    case OriginNameRole: return originName(t.origin);
+    // An API conversation's tag is the program that asked.
+    case OriginNameRole: return isApi(t) ? (t.label.isEmpty() ? u"API"_s : t.label) : originName(t.origin);
     case IdRole: return t.id;
     case TitleRole: return t.title;
     case ModelRole: return t.model;
@@ -44,6 +51,11 @@ QString ThreadListModel::originName(const QString &origin)
     return origin;
 }
 
+bool ThreadListModel::isApi(const Thread &thread)
+{
+    return thread.origin == "api"_L1 || thread.origin == "api-unkept"_L1;
+}
+
 QString ThreadListModel::importedFrom(const QString &origin)
 {
     return tr("Imported from %1").arg(originName(origin));
@@ -62,6 +74,8 @@ ThreadListModel::Group ThreadListModel::groupOf(const Thread &thread, QDate toda
 {
     if (thread.pinned)
         return Group::Pinned;
+    if (isApi(thread))
+        return Group::Api;
     const QDate day = thread.lastActivityAt.toLocalTime().date();
     const qint64 age = day.daysTo(today);
     if (age <= 0)

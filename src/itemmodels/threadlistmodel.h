@@ -28,7 +28,8 @@ public:
     };
     Q_ENUM(Roles)
 
-    enum class Group { Pinned, Today, Yesterday, PreviousSevenDays, Older };
+    // Api: conversations other programs held through the local API, after the user's own.
+    enum class Group { Pinned, Today, Yesterday, PreviousSevenDays, Older, Api };
     Q_ENUM(Group)
 
     explicit ThreadListModel(QObject *parent = nullptr);
@@ -38,6 +39,8 @@ public:
     // "ChatGPT" for "chatgpt"; "Imported from ChatGPT".
     static QString originName(const QString &origin);
     static QString importedFrom(const QString &origin);
+    // A conversation of the local API (kept, or answering while API conversations are not kept).
+    static bool isApi(const Thread &thread);
     QHash<int, QByteArray> roleNames() const override;
 
     // Replaces everything (opening the database): the one place that resets the model.

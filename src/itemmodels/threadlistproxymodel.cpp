@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+using namespace Qt::StringLiterals;
+
 namespace AgentDesk {
 
 ThreadListProxyModel::ThreadListProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
@@ -35,6 +37,9 @@ bool ThreadListProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_showArchived && index.data(ThreadListModel::ArchivedRole).toBool())
         return false;
+    // An API request's thread that is not kept lives only while it answers: not listed.
+    if (index.data(ThreadListModel::OriginRole).toString() == "api-unkept"_L1)
+        return false;
     if (m_words.isEmpty())
         return true;
     const QString title = index.data(Qt::DisplayRole).toString();
@@ -52,6 +57,11 @@ bool ThreadListProxyModel::lessThan(const QModelIndex &left, const QModelIndex &
     const bool rightPinned = right.data(ThreadListModel::PinnedRole).toBool();
     if (leftPinned != rightPinned)
         return leftPinned;
+    // The local API's conversations come after the user's own.
+    const bool leftApi = left.data(ThreadListModel::GroupRole).value<ThreadListModel::Group>() == ThreadListModel::Group::Api;
+    const bool rightApi = right.data(ThreadListModel::GroupRole).value<ThreadListModel::Group>() == ThreadListModel::Group::Api;
+    if (leftApi != rightApi)
+        return rightApi;
     const QDateTime a = left.data(ThreadListModel::LastActivityRole).toDateTime();
     const QDateTime b = right.data(ThreadListModel::LastActivityRole).toDateTime();
     if (a != b)

@@ -17,6 +17,7 @@
 #include "itemmodels/messagelistmodel.h"
 #include "itemmodels/threadlistmodel.h"
 #include "itemmodels/threadlistproxymodel.h"
+#include "localapi/localapihost.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -116,6 +117,7 @@ MainWindow::MainWindow(Workspace *workspace, RunController *runs,
     createActions();
     resize(1100, 760);
     reloadThreads();
+    setUpLocalApi();
     // First start: nothing to talk to and nothing to read yet.
     const bool noProvider = m_workspace->providers().providers().value_or(QList<Provider>{}).isEmpty();
     if (noProvider && m_threads->rowCount() == 0)
@@ -296,6 +298,48 @@ AgentEditor *MainWindow::showAgentEditor()
     connect(m_agentEditor, &AgentEditor::changed, m_chat, &ChatPane::reloadChoices);
     m_agentEditor->show();
     return m_agentEditor;
+}
+
+void MainWindow::setUpLocalApi()
+{
+    // Conversations that other programs start through the local API appear as they start, and
+    // move (or go, when they are not kept) when they end.
+    connect(&m_workspace->conversations(), &ConversationService::runStarted, this, [this](const QString &threadId) {
+        if (m_threads->rowOf(threadId) < 0)
+            refreshThread(threadId);
+    });
+    connect(&m_workspace->conversations(), &ConversationService::runFinished, this, [this](const QString &threadId) {
+        refreshThread(threadId);
+    }, Qt::QueuedConnection);
+    m_apiStatus = new QPushButton;
+    m_apiStatus->setObjectName(u"localApiStatus"_s);
+    m_apiStatus->setFlat(true);
+    m_apiStatus->setAccessibleName(tr("Local API"));
+    m_apiStatus->hide();
+    statusBar()->addPermanentWidget(m_apiStatus);
+    connect(m_apiStatus, &QPushButton::clicked, this, [this] { showSettings()->showPage(SettingsDialog::Page::LocalApi); });
+    LocalApiHost &api = m_workspace->localApi();
+    const auto update = [this, &api] {
+        QString text;
+        switch (api.state()) {
+        case LocalApiHost::State::Stopped: break;
+        case LocalApiHost::State::Starting: text = tr("Local API starting…"); break;
+        case LocalApiHost::State::Failed: text = tr("Local API not serving"); break;
+        case LocalApiHost::State::Serving:
+            text = api.activeRequests() > 0 ? tr("Local API: %1 · %n answering", nullptr, api.activeRequests()).arg(QUrl(api.url()).authority())
+                                            : tr("Local API: %1").arg(QUrl(api.url()).authority());
+            break;
+        }
+        m_apiStatus->setText(text);
+        m_apiStatus->setToolTip(api.state() == LocalApiHost::State::Failed ? api.error() : tr("Settings → Local API"));
+        m_apiStatus->setAccessibleDescription(text);
+        m_apiStatus->setVisible(!text.isEmpty());
+    };
+    connect(&api, &LocalApiHost::stateChanged, this, update);
+    connect(&api, &LocalApiHost::activeRequestsChanged, this, update);
+    if (const auto settings = m_workspace->settings().localApiSettings(); settings && settings->enabled)
+        api.apply(*settings);
+    update();
 }
 
 SettingsDialog *MainWindow::showSettings()

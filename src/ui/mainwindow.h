@@ -66,6 +66,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void setUpLocalApi();
     void createActions();
     void refreshThread(const QString &threadId);
     void showUndo(const QString &text, bool available);
@@ -80,6 +81,7 @@ private:
     QStackedWidget *m_content = nullptr;
     QPushButton *m_undoButton = nullptr;
     QLabel *m_undoLabel = nullptr;
+    QPushButton *m_apiStatus = nullptr;
     QPointer<SettingsDialog> m_settings;
     HistoryActions *m_history = nullptr;
     QPointer<AgentEditor> m_agentEditor;

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "localapipage.h"
+
 #include "ui/workspace.h"
 
 #include "appearance.h"
@@ -77,7 +79,7 @@ QLabel *statusLabel(const QString &objectName)
 
 SettingsDialog::SettingsDialog(Workspace *workspace, QWidget *parent)
     : QDialog(parent), m_workspace(workspace), m_pages(new QListWidget), m_stack(new QStackedWidget),
-      m_providers(new ProvidersPage(m_workspace)), m_mcp(new McpServersPage(m_workspace))
+      m_providers(new ProvidersPage(m_workspace)), m_mcp(new McpServersPage(m_workspace)), m_localApi(new LocalApiPage(m_workspace))
 {
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
@@ -87,7 +89,7 @@ SettingsDialog::SettingsDialog(Workspace *workspace, QWidget *parent)
     const QList<std::pair<QString, QWidget *>> pages = {
         {tr("Providers and models"), m_providers}, {tr("MCP servers"), m_mcp},   {tr("Chat"), makeChatPage()},
         {tr("Privacy and data"), makePrivacyPage()}, {tr("Tool approvals"), makeApprovalsPage()},
-        {tr("Appearance and language"), makeAppearancePage()}};
+        {tr("Local API"), m_localApi}, {tr("Appearance and language"), makeAppearancePage()}};
     for (const auto &[title, page] : pages) {
         m_pages->addItem(title);
         m_stack->addWidget(page);

@@ -17,6 +17,8 @@ class QTableWidget;
 
 namespace AgentDesk {
 
+class LocalApiPage;
+
 class Workspace;
 
 class McpServersPage;
@@ -31,13 +33,14 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Page { Providers, McpServers, Chat, Privacy, ToolApprovals, Appearance };
+    enum class Page { Providers, McpServers, Chat, Privacy, ToolApprovals, LocalApi, Appearance };
 
     SettingsDialog(Workspace *workspace, QWidget *parent = nullptr);
 
     void showPage(Page page);
     ProvidersPage *providersPage() const { return m_providers; }
     McpServersPage *mcpServersPage() const { return m_mcp; }
+    LocalApiPage *localApiPage() const { return m_localApi; }
 
     Result<void> saveChat();
     Result<void> savePrivacy();
@@ -72,6 +75,7 @@ private:
     QStackedWidget *m_stack;
     ProvidersPage *m_providers;
     McpServersPage *m_mcp;
+    LocalApiPage *m_localApi;
     QPlainTextEdit *m_systemPrompt = nullptr;
     QLabel *m_counter = nullptr;
     QCheckBox *m_anonymousDefault = nullptr;

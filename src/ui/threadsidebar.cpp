@@ -37,6 +37,7 @@ QString groupTitle(ThreadListModel::Group group)
     case ThreadListModel::Group::Yesterday: return ThreadSidebar::tr("Yesterday");
     case ThreadListModel::Group::PreviousSevenDays: return ThreadSidebar::tr("Previous 7 days");
     case ThreadListModel::Group::Older: return ThreadSidebar::tr("Older");
+    case ThreadListModel::Group::Api: return ThreadSidebar::tr("API");
     }
     return {};
 }

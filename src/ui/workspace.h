@@ -26,6 +26,8 @@
 
 namespace AgentDesk {
 
+class LocalApiHost;
+
 // The GUI's composition root (house-style.md §1: the widgets never hold a connection or send a
 // request themselves; §10: the use cases live in the engine's services, this only hands them
 // out). Not engine — the CLI and later front ends build the services themselves — so it lives
@@ -60,12 +62,15 @@ public:
 
     // Providers and models: the provider of a thread, keys in the keychain, model discovery.
     ProviderService &providerService() const { return *m_providerService; }
+    // The local API as Settings → Local API runs it, over the conversations.
+    LocalApiHost &localApi() const { return *m_localApi; }
 
 private:
     QSqlDatabase m_db;
     QString m_dataDir;
     ConversationService *m_conversations;
     ProviderService *m_providerService;
+    LocalApiHost *m_localApi;
 };
 
 } // namespace AgentDesk
