@@ -23,7 +23,7 @@ RunWorker::~RunWorker() = default;
 
 void RunWorker::initialize()
 {
-    m_network = new QNetworkAccessManager(this);
+    m_networks << new QNetworkAccessManager(this);
     // MCP servers live as long as the worker: started by the first run that needs them.
     m_mcp = new McpServerPool(QDir(m_dataDir).filePath(u"mcp-logs"_s), McpClient::Options{}, this);
     if (!m_options.mcpPool)
@@ -50,15 +50,32 @@ void RunWorker::startRun(const QString &runId, const QString &threadId, const Ru
     }
     ExecuteRun::Options runOptions = m_options;
     runOptions.run = options;
-    auto *run = new ExecuteRunAndSetTitle(m_network, m_database->connection(), runOptions, this);
+    QNetworkAccessManager *network = acquireNetwork();
+    auto *run = new ExecuteRunAndSetTitle(network, m_database->connection(), runOptions, this);
     m_runs.insert(runId, run);
     connect(run, &ExecuteRunAndSetTitle::eventReady, this, &RunWorker::eventReady);
-    connect(run, &ExecuteRunAndSetTitle::finished, this, [this, runId, run](const ExecuteRun::Result &result) {
+    connect(run, &ExecuteRunAndSetTitle::finished, this, [this, runId, run, network](const ExecuteRun::Result &result) {
         m_runs.remove(runId);
+        --m_networkRuns[network];
         run->deleteLater();
         Q_EMIT runFinished(runId, result);
     });
     run->start(runId, threadId, input, apiKey);
+}
+
+QNetworkAccessManager *RunWorker::acquireNetwork()
+{
+    QNetworkAccessManager *least = m_networks.value(0);
+    for (QNetworkAccessManager *network : std::as_const(m_networks)) {
+        if (m_networkRuns.value(network) < m_networkRuns.value(least))
+            least = network;
+    }
+    if ((!least || m_networkRuns.value(least) >= RunsPerNetwork) && m_networks.size() < MaxNetworks) {
+        least = new QNetworkAccessManager(this);
+        m_networks << least;
+    }
+    ++m_networkRuns[least];
+    return least;
 }
 
 void RunWorker::answerApproval(const QString &runId, const QString &toolCallId, ApprovalDecision decision)
@@ -87,8 +104,9 @@ void RunWorker::shutdown()
         delete m_mcp;
         m_mcp = nullptr;
     }
-    delete m_network;
-    m_network = nullptr;
+    qDeleteAll(m_networks);
+    m_networks.clear();
+    m_networkRuns.clear();
     m_database.reset();
 }
 

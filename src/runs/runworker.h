@@ -49,7 +49,14 @@ private:
     QString m_dataDir;
     ExecuteRun::Options m_options;
     std::unique_ptr<Database> m_database;
-    QNetworkAccessManager *m_network = nullptr;
+    // Qt's network manager opens at most six connections to a host, so runs of one provider beyond
+    // six would wait for each other: each run takes the manager with the fewest runs, and another
+    // manager is made when every one has six (up to MaxNetworks).
+    static constexpr int RunsPerNetwork = 6;
+    static constexpr int MaxNetworks = 64;
+    QNetworkAccessManager *acquireNetwork();
+    QList<QNetworkAccessManager *> m_networks;
+    QHash<QNetworkAccessManager *, int> m_networkRuns;
     McpServerPool *m_mcp = nullptr;
     QHash<QString, ExecuteRunAndSetTitle *> m_runs;
 };

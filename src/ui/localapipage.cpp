@@ -73,10 +73,12 @@ LocalApiPage::LocalApiPage(Workspace *workspace, QWidget *parent)
     m_example->setObjectName(u"localApiExample"_s);
     m_example->setAccessibleName(tr("Example request"));
     m_example->setReadOnly(true);
-    m_example->setMaximumHeight(110);
     QFont mono(u"monospace"_s);
     mono.setStyleHint(QFont::Monospace);
     m_example->setFont(mono);
+    // The four lines of the example without scrolling.
+    m_example->setFixedHeight(QFontMetrics(mono).lineSpacing() * 4 + 2 * m_example->frameWidth() + 12);
+    m_example->setLineWrapMode(QPlainTextEdit::NoWrap);
     auto *copyExample = new QPushButton(tr("Copy example"));
     copyExample->setObjectName(u"localApiCopyExample"_s);
     m_keep->setObjectName(u"localApiKeep"_s);
