@@ -1,9 +1,14 @@
 // The local API under load (issue 17 point 7): `agentdesk-cli serve` between 100 concurrent
 // streaming clients and a fast local provider, against the same clients calling the provider
-// directly in the same run. Prints one JSON object: time to the first token through the server and
-// direct (p50, p99) and the difference, tokens per second both ways, failed requests, and the
-// server's resident memory with 0, 10, 50 and 100 streams open.
-// Usage: bench_api WORKDIR AGENTDESK_CLI [--clients N] [--rounds N] [--tokens N]
+// directly in the same run. Three phases:
+// - streaming: 100 clients keep an answer streaming each (100 tokens at 50 tokens/s, as a fast
+//   model writes; the clients start 20 ms apart, then each asks again as soon as its answer ends):
+//   time to the first token through the server and direct (p50, p99) and the difference;
+// - relay: 10 clients, answers of 2,000 tokens sent as fast as the provider can: tokens per second
+//   through the server and direct;
+// - memory: the server's resident memory idle and with 10, 50 and 100 streams held open.
+// Prints one JSON object; exits 1 if any request failed.
+// Usage: bench_api WORKDIR AGENTDESK_CLI [--clients N] [--rounds N]
 
 #include "storage/database.h"
 #include "storage/providerrepository.h"
@@ -55,7 +60,7 @@ bool writeAll(int fd, const QByteArray &bytes)
 class FastProvider
 {
 public:
-    FastProvider(int tokens, int gapUs) : m_tokens(tokens), m_gapUs(gapUs)
+    FastProvider() 
     {
         m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
         int yes = 1;
@@ -80,6 +85,12 @@ public:
         m_idle.wait(lock, [this] { return m_open == 0; });
     }
     int port() const { return m_port; }
+    // For the requests that come from now on.
+    void setAnswers(int tokens, int gapUs)
+    {
+        m_tokens = tokens;
+        m_gapUs = gapUs;
+    }
     void hold()
     {
         std::lock_guard lock(m_mutex);
@@ -139,19 +150,24 @@ private:
             std::unique_lock lock(m_mutex);
             m_released.wait(lock, [this] { return !m_hold; });
         }
-        for (int i = 1; i < m_tokens; ++i) {
-            if (m_gapUs > 0)
-                std::this_thread::sleep_for(std::chrono::microseconds(m_gapUs));
-            if (!writeAll(client, token))
-                return;
+        const int tokens = m_tokens;
+        const int gapUs = m_gapUs;
+        if (gapUs > 0) {
+            for (int i = 1; i < tokens; ++i) {
+                std::this_thread::sleep_for(std::chrono::microseconds(gapUs));
+                if (!writeAll(client, token))
+                    return;
+            }
+        } else if (!writeAll(client, token.repeated(tokens - 1))) {
+            return;
         }
         writeAll(client, "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":"
-                             + QByteArray::number(m_tokens) + "}}\n\ndata: [DONE]\n\n");
+                             + QByteArray::number(tokens) + "}}\n\ndata: [DONE]\n\n");
         ::shutdown(client, SHUT_WR);
     }
 
-    int m_tokens;
-    int m_gapUs;
+    std::atomic<int> m_tokens{50};
+    std::atomic<int> m_gapUs{0};
     int m_listen = -1;
     int m_port = 0;
     std::thread m_accept;
@@ -232,20 +248,22 @@ struct Phase
     double seconds = 0;
 };
 
-// `clients` streams at once, each `rounds` requests one after the other.
-Phase load(quint16 port, const QByteArray &path, bool withToken, int clients, int rounds)
+// `clients` streams at once (the first ones `staggerMs` apart), each `rounds` requests one after
+// the other.
+Phase load(quint16 port, const QByteArray &path, bool withToken, int clients, int rounds, int staggerMs = 0)
 {
     Phase phase;
     std::vector<Stream> streams(static_cast<size_t>(clients));
     std::vector<int> left(size_t(clients), rounds);
     QElapsedTimer wall;
     wall.start();
-    for (int i = 0; i < clients; ++i)
-        start(streams[size_t(i)], port, path, withToken);
+    int started = 0;
     int running = clients;
     while (running > 0) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        for (int i = 0; i < clients; ++i) {
+        while (started < clients && wall.elapsed() >= qint64(started) * staggerMs)
+            start(streams[size_t(started++)], port, path, withToken);
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+        for (int i = 0; i < started; ++i) {
             Stream &s = streams[size_t(i)];
             if (!s.socket || !s.done)
                 continue;
@@ -304,13 +322,16 @@ int main(int argc, char *argv[])
         return at > 0 ? args.value(at + 1).toInt() : fallback;
     };
     const int clients = option(u"--clients"_s, 100);
-    const int rounds = option(u"--rounds"_s, 5);
-    const int tokens = option(u"--tokens"_s, 50);
+    const int rounds = option(u"--rounds"_s, 3);
+    constexpr int StreamTokens = 100;
+    constexpr int StreamGapUs = 20'000; // 50 tokens a second
+    constexpr int RelayClients = 10;
+    constexpr int RelayTokens = 2000;
     const QString dataDir = QDir(args.at(1)).filePath(u"api-bench"_s);
     QDir(dataDir).removeRecursively();
     QDir().mkpath(dataDir);
 
-    FastProvider provider(tokens, 1000);
+    FastProvider provider;
     {
         auto db = Database::open(dataDir);
         if (!db)
@@ -341,11 +362,18 @@ int main(int argc, char *argv[])
     const quint16 serverPort = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
 
     // Warm up both ways (connections, the database's pages, the engine's first run).
+    provider.setAnswers(20, 0);
     load(provider.port(), "/v1/chat/completions", false, 4, 2);
     load(serverPort, "/v1/chat/completions", true, 4, 2);
 
-    const Phase direct = load(provider.port(), "/v1/chat/completions", false, clients, rounds);
-    const Phase through = load(serverPort, "/v1/chat/completions", true, clients, rounds);
+    const int stagger = StreamTokens * StreamGapUs / 1000 / clients;
+    provider.setAnswers(StreamTokens, StreamGapUs);
+    const Phase direct = load(provider.port(), "/v1/chat/completions", false, clients, rounds, stagger);
+    const Phase through = load(serverPort, "/v1/chat/completions", true, clients, rounds, stagger);
+    provider.setAnswers(RelayTokens, 0);
+    const Phase relayDirect = load(provider.port(), "/v1/chat/completions", false, RelayClients, rounds);
+    const Phase relayThrough = load(serverPort, "/v1/chat/completions", true, RelayClients, rounds);
+    provider.setAnswers(StreamTokens, 0);
 
     // Memory with streams held open after their first token.
     QJsonObject memory{{u"idleKb"_s, rssKb(serve.processId())}};
@@ -372,13 +400,18 @@ int main(int argc, char *argv[])
 
     const QJsonObject out{{u"clients"_s, clients},
                           {u"requestsPerClient"_s, rounds},
-                          {u"tokensPerAnswer"_s, tokens},
+                          {u"tokensPerAnswer"_s, StreamTokens},
+                          {u"tokensPerSecondPerAnswer"_s, 1e6 / StreamGapUs},
                           {u"direct"_s, summary(direct)},
                           {u"throughServer"_s, summary(through)},
+                          {u"relay"_s, QJsonObject{{u"clients"_s, RelayClients},
+                                                   {u"tokensPerAnswer"_s, RelayTokens},
+                                                   {u"direct"_s, summary(relayDirect)},
+                                                   {u"throughServer"_s, summary(relayThrough)}}},
                           {u"addedFirstTokenMsP50"_s, percentile(through.firstTokenUs, 0.50) - percentile(direct.firstTokenUs, 0.50)},
                           {u"addedFirstTokenMsP99"_s, percentile(through.firstTokenUs, 0.99) - percentile(direct.firstTokenUs, 0.99)},
                           {u"serverMemory"_s, memory},
                           {u"kbPerOpenStream"_s, perStream}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
-    return direct.failed + through.failed > 0 ? 1 : 0;
+    return direct.failed + through.failed + relayDirect.failed + relayThrough.failed > 0 ? 1 : 0;
 }

@@ -35,6 +35,7 @@ void StreamingInferenceService::start(const RunTarget &target, const QString &ap
     m_message.parentId = parentId.value_or(QString());
     m_placement = parentId ? MessageRepository::Placement::UnderParent : MessageRepository::Placement::AtActiveLeaf;
     m_rowCreated = false;
+    m_threadGone = false;
     m_attempts = 0;
     m_retried = false;
     m_firstTokenMs = -1;
@@ -78,14 +79,30 @@ void StreamingInferenceService::onChunks(const QList<StreamChunk> &chunks)
         return;
     if (m_firstTokenMs < 0)
         m_firstTokenMs = m_clock.elapsed();
-    if (!m_rowCreated) {
-        // The row exists from the first content on, so a crash keeps what streamed.
+    if (m_threadGone) {
+        // Its conversation is gone: nothing is written; the checkpoint stops the request.
+    } else if (!m_rowCreated) {
+        // The first text goes out before its row is written (a millisecond sooner on the screen
+        // and at a local API client); the row exists from the first content on, so a crash keeps
+        // what streamed.
+        if (m_sinceDeltaFlush.elapsed() >= m_options.deltaIntervalMs)
+            flushDeltas();
         m_message.createdAt = QDateTime::currentDateTimeUtc();
         m_message.content = checkpointContent();
         if (auto stored = MessageRepository(m_db).append(m_message, m_placement); stored) {
             m_message = *stored;
             m_rowCreated = true;
             m_sinceCheckpoint.start();
+        } else if (stored.error().code == QLatin1String(ErrorCode::NotFound)) {
+            // The conversation was deleted as the first text went out: the request stops at the
+            // next checkpoint, as it would had the row been written (a short answer ends first
+            // and its usage is kept).
+            m_threadGone = true;
+            if (!m_sinceCheckpoint.isValid())
+                m_sinceCheckpoint.start();
+            if (!m_checkpointTimer.isActive())
+                m_checkpointTimer.start(m_options.checkpointIntervalMs);
+            return;
         } else {
             qCWarning(lcRun) << "creating the streaming row failed:" << stored.error().message;
         }
@@ -166,6 +183,11 @@ QList<ContentPart> StreamingInferenceService::checkpointContent() const
 void StreamingInferenceService::checkpoint()
 {
     m_checkpointTimer.stop();
+    if (m_threadGone && m_done) {
+        qCInfo(lcRun) << "the conversation of the streaming message was deleted; stopping the request";
+        QMetaObject::invokeMethod(this, &StreamingInferenceService::cancel, Qt::QueuedConnection);
+        return;
+    }
     if (!m_rowCreated || !m_done)
         return;
     m_sinceCheckpoint.restart();

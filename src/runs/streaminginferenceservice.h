@@ -114,6 +114,7 @@ private:
     Message m_message; // id fixed for the whole turn, across attempts
     MessageRepository::Placement m_placement = MessageRepository::Placement::AtActiveLeaf;
     bool m_rowCreated = false;
+    bool m_threadGone = false; // the conversation was deleted before the row was written
     int m_attempts = 0;
     bool m_retried = false;
     qint64 m_firstTokenMs = -1;
