@@ -181,7 +181,8 @@ namespace {
 
 QJsonObject usage(const ApiAnswer &answer)
 {
-    return {{u"input_tokens"_s, answer.inputTokens},
+    // Anthropic counts cache reads apart from the input; the engine's input includes them.
+    return {{u"input_tokens"_s, std::max<qint64>(0, answer.inputTokens - answer.cachedTokens)},
             {u"output_tokens"_s, answer.outputTokens},
             {u"cache_creation_input_tokens"_s, 0},
             {u"cache_read_input_tokens"_s, answer.cachedTokens}};

@@ -15,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
 #include <QtHttpServer/QHttpServerRequest>
@@ -114,24 +115,55 @@ QString newId(QLatin1StringView prefix)
 
 } // namespace
 
-// Our own TCP server: it sees every connection before Qt HTTP Server does, to refuse a body that
-// is too large from its Content-Length (before it is read into memory), and to know each request's
-// socket (to notice a client that goes away).
+// Whether `given` is the access token; compared as hashes, so the time taken says nothing about it.
+bool tokenMatches(const QByteArray &given, const QString &token)
+{
+    const QByteArray expected = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray actual = QCryptographicHash::hash(given, QCryptographicHash::Sha256);
+    int difference = 0;
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        difference |= expected.at(i) ^ actual.at(i);
+    return !given.isEmpty() && !token.isEmpty() && difference == 0;
+}
+
+// The token a request carries: x-api-key, else a bearer token.
+QByteArray givenToken(const QByteArray &apiKey, const QByteArray &authorization)
+{
+    if (!apiKey.isEmpty())
+        return apiKey;
+    return authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
+}
+
+// Our own TCP server: it sees every connection and every byte before Qt HTTP Server does (its
+// readyRead handler is connected first), to bound what a client can make the process hold: at most
+// MaxConnections connections, a request head of MaxHeadBytes, a body of the configured size, and
+// 30 s to send a request whole. A request without the token, or with a body too large, is answered
+// from its head — before the body is read — and the connection closes.
 class ApiTcpServer : public QTcpServer
 {
 public:
+    static constexpr int MaxConnections = 256;
+    static constexpr int RequestTimeoutMs = 30'000;
+
     ApiTcpServer(LocalApiServer *server) : QTcpServer(server), m_server(server) {}
 
     QTcpSocket *socketFor(const QHostAddress &address, quint16 port) const
     {
-        for (QTcpSocket *socket : m_sockets) {
-            if (socket->peerPort() == port && socket->peerAddress().isEqual(address))
-                return socket;
+        for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+            if (it.key()->peerPort() == port && it.key()->peerAddress().isEqual(address))
+                return it.key();
         }
         return nullptr;
     }
     // The request on `socket` was read whole: the next bytes start another.
-    void requestRead(QTcpSocket *socket) { m_headChecked.remove(socket); }
+    void requestRead(QTcpSocket *socket)
+    {
+        if (auto it = m_sockets.find(socket); it != m_sockets.end()) {
+            it->head.clear();
+            it->headDone = false;
+            it->timer->stop();
+        }
+    }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -141,84 +173,128 @@ protected:
             delete socket;
             return;
         }
-        m_sockets.insert(socket);
-        connect(socket, &QObject::destroyed, this, [this, socket] {
-            m_sockets.remove(socket);
-            m_headChecked.remove(socket);
+        if (m_sockets.size() >= MaxConnections) {
+            qCWarning(lcApi) << "refused a connection: already" << MaxConnections << "open";
+            socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n");
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            return;
+        }
+        // Qt keeps a request's bytes until it is whole: no more than a head and the largest body.
+        socket->setReadBufferSize(m_server->m_config.maxBodyBytes + 2 * MaxHeadBytes);
+        auto *timer = new QTimer(socket);
+        timer->setSingleShot(true);
+        timer->setInterval(RequestTimeoutMs);
+        connect(timer, &QTimer::timeout, socket, [socket] {
+            qCInfo(lcApi) << "closed a connection whose request did not come whole in time";
+            socket->abort();
         });
+        m_sockets.insert(socket, Connection{{}, false, timer});
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_sockets.remove(socket); });
         // Connected before Qt HTTP Server connects its own: this one runs first.
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { checkHead(socket); });
         addPendingConnection(socket);
     }
 
 private:
+    struct Connection
+    {
+        QByteArray head; // the request head so far
+        bool headDone = false;
+        QTimer *timer = nullptr;
+    };
+
     void checkHead(QTcpSocket *socket)
     {
-        if (m_headChecked.contains(socket))
+        auto it = m_sockets.find(socket);
+        if (it == m_sockets.end() || it->headDone)
             return;
-        const QByteArray head = socket->peek(MaxHeadBytes);
-        const qsizetype end = head.indexOf("\r\n\r\n");
+        if (!it->timer->isActive())
+            it->timer->start();
+        // Qt reads everything each time it is told: what is available now is new.
+        it->head += socket->peek(std::min<qint64>(socket->bytesAvailable(), MaxHeadBytes + 4 - it->head.size()));
+        const qsizetype end = it->head.indexOf("\r\n\r\n");
         if (end < 0) {
-            if (head.size() >= MaxHeadBytes)
-                refuse(socket, head, Status::RequestHeaderFieldsTooLarge, u"The request's headers are larger than %1 KB"_s.arg(MaxHeadBytes / 1024), 0);
+            if (it->head.size() >= MaxHeadBytes)
+                refuse(socket, it->head, Status::RequestHeaderFieldsTooLarge, u"The request's headers are larger than %1 KB"_s.arg(MaxHeadBytes / 1024), 0);
             return;
         }
-        m_headChecked.insert(socket);
-        qint64 length = 0;
+        it->headDone = true;
+        const QByteArray head = it->head.left(end);
+        const QList<QByteArray> lines = head.split('\n');
+        const QByteArray method = lines.value(0).split(' ').value(0);
+        QList<qint64> lengths;
         bool chunked = false;
-        for (const QByteArray &line : head.left(end).split('\n')) {
-            const QByteArray field = line.trimmed();
+        QByteArray apiKey;
+        QByteArray authorization;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray field = lines.at(i).trimmed();
             const qsizetype colon = field.indexOf(':');
             if (colon < 0)
                 continue;
             const QByteArray name = field.left(colon).trimmed().toLower();
+            const QByteArray value = field.mid(colon + 1).trimmed();
             if (name == "content-length")
-                length = field.mid(colon + 1).trimmed().toLongLong();
+                lengths << value.toLongLong();
             else if (name == "transfer-encoding")
                 chunked = true;
+            else if (name == "x-api-key")
+                apiKey = value;
+            else if (name == "authorization")
+                authorization = value;
         }
+        const qint64 length = lengths.value(0);
         if (chunked)
             return refuse(socket, head, Status::LengthRequired, u"Send the request body with a Content-Length"_s, 0);
+        if (std::any_of(lengths.cbegin(), lengths.cend(), [&](qint64 l) { return l != length || l < 0; }))
+            return refuse(socket, head, Status::BadRequest, u"The request has conflicting Content-Length headers"_s, 0);
+        const qint64 drain = end + 4 + length;
+        // A browser's preflight carries no token; everything else must, before its body is read.
+        if (method != "OPTIONS" && !tokenMatches(givenToken(apiKey, authorization), m_server->m_config.token)) {
+            return refuse(socket, head, Status::Unauthorized,
+                          u"Incorrect or missing access token. Send the token of Settings → Local API as a bearer token or in x-api-key."_s, drain,
+                          u"invalid_api_key"_s);
+        }
         if (length > m_server->m_config.maxBodyBytes) {
             refuse(socket, head, Status::PayloadTooLarge,
                    u"The request body is %1 MB; the local API takes at most %2 MB"_s.arg(double(length) / (1024 * 1024), 0, 'f', 1)
                        .arg(m_server->m_config.maxBodyBytes / (1024 * 1024)),
-                   end + 4 + length);
+                   drain, u"request_too_large"_s);
         }
     }
 
     // Answers at once and reads what the client still sends (up to `drain` bytes) before closing,
     // so the client reads the answer instead of a reset connection.
-    void refuse(QTcpSocket *socket, const QByteArray &head, Status status, const QString &message, qint64 drain)
+    void refuse(QTcpSocket *socket, const QByteArray &head, Status status, const QString &message, qint64 drain, const QString &code = {})
     {
         const QByteArray path = head.left(head.indexOf("\r\n")).split(' ').value(1);
-        const ErrorReply reply = errorReply(wireOf(QString::fromLatin1(path)), status, message, u"invalid_request_error"_s);
+        const ErrorReply reply = errorReply(wireOf(QString::fromLatin1(path)), status, message, u"invalid_request_error"_s, code);
         qCInfo(lcApi) << "refused:" << message;
         QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-        QByteArray reason = QByteArray::number(int(status));
-        socket->write("HTTP/1.1 " + reason + " " + QVariant::fromValue(status).toString().toLatin1() + "\r\nContent-Type: application/json\r\nContent-Length: "
-                      + QByteArray::number(reply.body.size()) + "\r\nConnection: close\r\n\r\n" + reply.body);
+        socket->setReadBufferSize(0);
+        socket->write("HTTP/1.1 " + QByteArray::number(int(status)) + " " + QVariant::fromValue(status).toString().toLatin1()
+                      + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size())
+                      + "\r\nConnection: close\r\n\r\n" + reply.body);
         auto left = std::make_shared<qint64>(drain);
         const auto discard = [socket, left] {
-            const QByteArray read = socket->read(std::min<qint64>(socket->bytesAvailable(), 1 << 20));
-            *left -= read.size();
+            *left -= socket->skip(socket->bytesAvailable());
             if (*left <= 0)
                 socket->disconnectFromHost();
         };
         connect(socket, &QTcpSocket::readyRead, socket, discard);
-        QTimer::singleShot(30'000, socket, [socket] { socket->abort(); });
+        QTimer::singleShot(RequestTimeoutMs, socket, [socket] { socket->abort(); });
         discard();
     }
 
     LocalApiServer *m_server;
-    QSet<QTcpSocket *> m_sockets;
-    QSet<QTcpSocket *> m_headChecked;
+    QHash<QTcpSocket *, Connection> m_sockets;
 };
 
 // One request being answered: its responder and socket, and — for a chat request — its ApiCall
 // turned into the wire format, streamed or whole.
 class ApiExchange : public QObject
 {
+    Q_OBJECT
 public:
     ApiExchange(LocalApiServer *server, QHttpServerResponder &&responder, QTcpSocket *socket, Wire wire, Headers extra)
         : QObject(server), m_server(server), m_responder(std::move(responder)), m_socket(socket), m_wire(wire), m_extra(std::move(extra))
@@ -410,10 +486,11 @@ LocalApiServer::LocalApiServer(ApiService *service, Config config, QObject *pare
 
 LocalApiServer::~LocalApiServer()
 {
-    // Every answer still running stops (its call is a child of its exchange).
-    const auto exchanges = m_exchanges;
+    // Every answer stops (its call is a child of its exchange), and every exchange — also one
+    // already done and waiting to be deleted — goes before the connections whose responders they
+    // hold, which Qt deletes as children of this server in the order they were made.
     m_exchanges.clear();
-    qDeleteAll(exchanges);
+    qDeleteAll(findChildren<ApiExchange *>(Qt::FindDirectChildrenOnly));
 }
 
 bool LocalApiServer::isExposed(const QString &host)
@@ -478,17 +555,7 @@ bool LocalApiServer::hostAllowed(const QHttpServerRequest &request, QTcpSocket *
 
 bool LocalApiServer::authorized(const QHttpServerRequest &request) const
 {
-    QByteArray given = header(request, "x-api-key");
-    const QByteArray authorization = header(request, "authorization");
-    if (given.isEmpty() && authorization.startsWith("Bearer "))
-        given = authorization.mid(7).trimmed();
-    // Compared as hashes: the time taken says nothing about the token.
-    const QByteArray expected = QCryptographicHash::hash(m_config.token.toUtf8(), QCryptographicHash::Sha256);
-    const QByteArray actual = QCryptographicHash::hash(given, QCryptographicHash::Sha256);
-    int difference = 0;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        difference |= expected.at(i) ^ actual.at(i);
-    return !given.isEmpty() && difference == 0;
+    return tokenMatches(givenToken(header(request, "x-api-key"), header(request, "authorization")), m_config.token);
 }
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
@@ -538,7 +605,6 @@ void LocalApiServer::handle(ApiExchange *exchange, const QHttpServerRequest &req
                                                u"invalid_request_error"_s, u"host_not_allowed"_s));
     }
     const QByteArray origin = header(request, "origin");
-    Headers cors;
     if (!origin.isEmpty()) {
         if (!m_config.allowedOrigins.contains(QString::fromLatin1(origin))) {
             return exchange->replyError(errorReply(wire, Status::Forbidden,
@@ -546,58 +612,70 @@ void LocalApiServer::handle(ApiExchange *exchange, const QHttpServerRequest &req
                                                        .arg(QString::fromLatin1(origin)),
                                                    u"invalid_request_error"_s, u"origin_not_allowed"_s));
         }
-        cors = {{"Access-Control-Allow-Origin", origin}, {"Vary", "Origin"}};
-        exchange->setExtraHeaders(cors);
+        // Every answer to an allowed page says so, once.
+        exchange->setExtraHeaders({{"Access-Control-Allow-Origin", origin}, {"Vary", "Origin"}});
         if (method == QHttpServerRequest::Method::Options) {
+            // The page's origin is allowed: the headers its request will carry are too.
+            const QByteArray asked = header(request, "access-control-request-headers");
             exchange->reply(Status::NoContent, {},
-                            cors + Headers{{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
-                                           {"Access-Control-Allow-Headers", "authorization, content-type, x-api-key, anthropic-version, anthropic-beta, openai-organization, openai-project, x-stainless-os, x-stainless-lang, x-stainless-package-version, x-stainless-runtime, x-stainless-runtime-version, x-stainless-arch, x-stainless-retry-count, x-stainless-timeout"},
-                                           {"Access-Control-Max-Age", "600"}});
+                            {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+                             {"Access-Control-Allow-Headers", asked.isEmpty() ? QByteArray("authorization, content-type, x-api-key, anthropic-version") : asked},
+                             {"Access-Control-Max-Age", "600"}});
             return;
         }
-    }
-    if (const int wait = rateLimited(); wait > 0) {
-        return exchange->replyError(errorReply(wire, Status::TooManyRequests,
-                                               u"More than %1 requests in a minute; try again in %2 s"_s.arg(m_config.requestsPerMinute).arg(wait),
-                                               u"requests"_s, u"rate_limit_exceeded"_s),
-                                    cors + Headers{{"Retry-After", QByteArray::number(wait)}});
     }
     if (!authorized(request)) {
         return exchange->replyError(errorReply(wire, Status::Unauthorized,
                                                u"Incorrect or missing access token. Send the token of Settings → Local API as a bearer token or in x-api-key."_s,
-                                               u"invalid_request_error"_s, u"invalid_api_key"_s),
-                                    cors);
+                                               u"invalid_request_error"_s, u"invalid_api_key"_s));
+    }
+    // Counted once the token is right: requests without it cannot use up the clients' minute.
+    if (const int wait = rateLimited(); wait > 0) {
+        return exchange->replyError(errorReply(wire, Status::TooManyRequests,
+                                               u"More than %1 requests in a minute; try again in %2 s"_s.arg(m_config.requestsPerMinute).arg(wait),
+                                               u"requests"_s, u"rate_limit_exceeded"_s),
+                                    {{"Retry-After", QByteArray::number(wait)}});
     }
     if (request.body().size() > m_config.maxBodyBytes) {
         return exchange->replyError(errorReply(wire, Status::PayloadTooLarge,
                                                u"The request body is larger than %1 MB"_s.arg(m_config.maxBodyBytes / (1024 * 1024)),
-                                               u"invalid_request_error"_s, u"request_too_large"_s),
-                                    cors);
+                                               u"invalid_request_error"_s, u"request_too_large"_s));
     }
     if (!m_service)
-        return exchange->replyError(errorReply(wire, Status::ServiceUnavailable, u"AgentDesk is shutting down"_s, u"server_error"_s), cors);
+        return exchange->replyError(errorReply(wire, Status::ServiceUnavailable, u"AgentDesk is shutting down"_s, u"server_error"_s));
 
     if (path == "/v1/models"_L1 && method == QHttpServerRequest::Method::Get) {
         auto models = m_service->models();
         if (!models)
-            return exchange->replyError(errorReply(wire, models.error()), cors);
+            return exchange->replyError(errorReply(wire, models.error()));
         QJsonArray data;
+        // Anthropic's clients send their API version, and read the list in their shape.
+        const bool anthropic = !header(request, "anthropic-version").isEmpty();
         for (const ApiService::ModelEntry &model : *models) {
-            data.append(QJsonObject{{u"id"_s, model.id},
-                                    {u"object"_s, u"model"_s},
-                                    {u"created"_s, model.created.isValid() ? model.created.toSecsSinceEpoch() : 0},
-                                    {u"owned_by"_s, model.ownedBy}});
+            const qint64 created = model.created.isValid() ? model.created.toSecsSinceEpoch() : 0;
+            if (anthropic) {
+                data.append(QJsonObject{{u"type"_s, u"model"_s},
+                                        {u"id"_s, model.id},
+                                        {u"display_name"_s, model.id},
+                                        {u"created_at"_s, QDateTime::fromSecsSinceEpoch(created, QTimeZone::utc()).toString(u"yyyy-MM-dd'T'HH:mm:ss'Z'"_s)}});
+            } else {
+                data.append(QJsonObject{{u"id"_s, model.id}, {u"object"_s, u"model"_s}, {u"created"_s, created}, {u"owned_by"_s, model.ownedBy}});
+            }
         }
-        return exchange->reply(Status::Ok, QJsonDocument(QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}}).toJson(QJsonDocument::Compact), cors);
+        const QJsonObject list = anthropic ? QJsonObject{{u"data"_s, data},
+                                                         {u"has_more"_s, false},
+                                                         {u"first_id"_s, data.isEmpty() ? QJsonValue() : data.first()["id"_L1]},
+                                                         {u"last_id"_s, data.isEmpty() ? QJsonValue() : data.last()["id"_L1]}}
+                                           : QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}};
+        return exchange->reply(Status::Ok, QJsonDocument(list).toJson(QJsonDocument::Compact));
     }
     const bool chat = path == "/v1/chat/completions"_L1 || path == "/v1/messages"_L1;
     if (!chat) {
         return exchange->replyError(errorReply(wire, Status::NotFound, u"There is no %1 here; the local API offers GET /v1/models, POST /v1/chat/completions and POST /v1/messages"_s.arg(path),
-                                               u"invalid_request_error"_s, u"unknown_url"_s),
-                                    cors);
+                                               u"invalid_request_error"_s, u"unknown_url"_s));
     }
     if (method != QHttpServerRequest::Method::Post)
-        return exchange->replyError(errorReply(wire, Status::MethodNotAllowed, u"%1 takes POST"_s.arg(path), u"invalid_request_error"_s), cors);
+        return exchange->replyError(errorReply(wire, Status::MethodNotAllowed, u"%1 takes POST"_s.arg(path), u"invalid_request_error"_s));
 
     ApiRequest parsed;
     bool stream = false;
@@ -605,13 +683,13 @@ void LocalApiServer::handle(ApiExchange *exchange, const QHttpServerRequest &req
     if (wire == Wire::Anthropic) {
         auto read = AnthropicWire::parseMessages(request.body());
         if (!read)
-            return exchange->replyError(errorReply(wire, read.error()), cors);
+            return exchange->replyError(errorReply(wire, read.error()));
         parsed = read->request;
         stream = read->stream;
     } else {
         auto read = OpenAiWire::parseChatCompletion(request.body());
         if (!read)
-            return exchange->replyError(errorReply(wire, read.error()), cors);
+            return exchange->replyError(errorReply(wire, read.error()));
         parsed = read->request;
         stream = read->stream;
         includeUsage = read->includeUsage;
@@ -621,11 +699,11 @@ void LocalApiServer::handle(ApiExchange *exchange, const QHttpServerRequest &req
         return exchange->replyError(errorReply(wire, Status::TooManyRequests,
                                                u"%1 requests are being answered, the most at once; try again shortly"_s.arg(m_config.maxConcurrentRuns),
                                                u"requests"_s, u"rate_limit_exceeded"_s),
-                                    cors + Headers{{"Retry-After", "1"}});
+                                    {{"Retry-After", "1"}});
     }
     auto call = m_service->serve(parsed, exchange);
     if (!call)
-        return exchange->replyError(errorReply(wire, call.error()), cors);
+        return exchange->replyError(errorReply(wire, call.error()));
     exchange->answer(*call, parsed.model, stream, includeUsage);
     ++m_answering;
 }
@@ -639,3 +717,5 @@ void LocalApiServer::finished(ApiExchange *exchange)
 }
 
 } // namespace AgentDesk
+
+#include "localapiserver.moc"

@@ -43,20 +43,22 @@ QString titleFrom(const QList<ApiMessage> &messages)
     return u"API request"_s;
 }
 
-// Where the request's new part starts: its last question, or the results of the last answer's
-// tool calls. Everything before is the conversation so far.
+// Where the request's new part starts: the results of the last answer's tool calls (if any) and
+// its last question (if any; a client may send text with the results). Everything before is the
+// conversation so far.
 Result<qsizetype> tailStart(const QList<ApiMessage> &messages)
 {
     if (messages.isEmpty())
         return std::unexpected(invalidRequest(u"The request has no messages"_s));
     const MessageRole last = messages.constLast().role;
-    if (last == MessageRole::User)
-        return messages.size() - 1;
-    if (last != MessageRole::Tool)
+    if (last != MessageRole::User && last != MessageRole::Tool)
         return std::unexpected(invalidRequest(u"The last message must be the user's or a tool result, not %1"_s.arg(messageRoleName(last))));
-    qsizetype start = messages.size();
+    qsizetype start = last == MessageRole::User ? messages.size() - 1 : messages.size();
+    const qsizetype question = start;
     while (start > 0 && messages.at(start - 1).role == MessageRole::Tool)
         --start;
+    if (start == question)
+        return start;
     if (start == 0 || messages.at(start - 1).role != MessageRole::Assistant || messages.at(start - 1).toolCalls.isEmpty())
         return std::unexpected(invalidRequest(u"Tool results must follow an assistant message with the tool calls they answer"_s));
     return start;
@@ -195,8 +197,15 @@ ApiService::ApiService(ConversationService *conversations, ConversationService::
 
 ApiService::~ApiService()
 {
-    for (ApiCall *call : std::as_const(m_calls))
+    // Threads of requests not to be kept go now, answered or not (the run engine has stopped).
+    ThreadRepository threads(m_db);
+    for (const QString &threadId : std::as_const(m_unkeptRunning))
+        (void)threads.remove(threadId);
+    for (ApiCall *call : std::as_const(m_calls)) {
+        if (!call->m_keep)
+            (void)threads.remove(call->m_threadId);
         call->m_service = nullptr;
+    }
 }
 
 void ApiService::route(const QString &threadId, const std::function<void(ApiCall *)> &deliver)
@@ -280,6 +289,11 @@ Result<ApiCall *> ApiService::serve(const ApiRequest &request, QObject *parent)
     auto provider = providers.providerById(model->providerId);
     if (!provider)
         return std::unexpected(Error{u"RUN_NO_MODEL_FOUND"_s, u"The provider of %1 is not configured"_s.arg(model->qualifiedName()), {}});
+    // Anonymous mode masks what is typed in AgentDesk; a client's history arrives unmasked.
+    if (model->anonymousOnly) {
+        return std::unexpected(invalidRequest(u"%1 answers only in anonymous mode, which the local API does not offer: its requests would reach "
+                                               "the model unmasked"_s.arg(model->qualifiedName())));
+    }
 
     auto *call = new ApiCall(this, parent);
     call->m_model = request.model;
@@ -288,14 +302,17 @@ Result<ApiCall *> ApiService::serve(const ApiRequest &request, QObject *parent)
         call->m_clientTools << tool.name;
     ConversationService::PreparedRun forKey;
     forKey.provider = *provider;
-    QPointer<ApiCall> guard(call);
-    m_conversations->readKey(forKey, m_keys, [this, guard, request](Result<QString> key) {
-        if (!guard)
-            return;
-        if (!key)
-            return guard->fail(key.error());
-        begin(guard, request, *key);
-    }, call);
+    // After the front end has connected to the call: a key from the environment comes at once.
+    QMetaObject::invokeMethod(call, [this, call, forKey, request] {
+        QPointer<ApiCall> guard(call);
+        m_conversations->readKey(forKey, m_keys, [this, guard, request](Result<QString> key) {
+            if (!guard || guard->m_done) // the client went away meanwhile
+                return;
+            if (!key)
+                return guard->fail(key.error());
+            begin(guard, request, *key);
+        }, call);
+    }, Qt::QueuedConnection);
     return call;
 }
 
@@ -304,7 +321,9 @@ void ApiService::begin(ApiCall *call, const ApiRequest &request, const QString &
     call->m_keep = m_policy.keepConversations;
     const qsizetype tail = *tailStart(request.messages);
     const QList<ApiMessage> prefix = request.messages.mid(0, tail);
-    const bool results = request.messages.constLast().role == MessageRole::Tool;
+    const bool question = request.messages.constLast().role == MessageRole::User;
+    // The new results (without the question after them).
+    const QList<ApiMessage> results = request.messages.mid(tail, request.messages.size() - tail - (question ? 1 : 0));
 
     ThreadRepository threads(m_db);
     // The thread this request goes on from, when it is here and not answering.
@@ -338,25 +357,28 @@ void ApiService::begin(ApiCall *call, const ApiRequest &request, const QString &
         } else {
             storeFrom = prefix.size();
         }
+        // This request's answer is not the conversation's end yet: a retry does not come here.
+        if (auto cleared = threads.setOriginId(threadId, QString()); !cleared)
+            return std::unexpected(cleared.error());
         auto leaf = MessageRepository(m_db).activeLeaf(threadId);
         if (!leaf)
             return std::unexpected(leaf.error());
-        if (results && !call->m_threadCreated) {
-            auto replaced = replaceSettledResults(m_db, threadId, request.messages.mid(tail));
+        bool resultsStored = false;
+        if (!results.isEmpty() && !call->m_threadCreated) {
+            auto replaced = replaceSettledResults(m_db, threadId, results);
             if (!replaced)
                 return std::unexpected(replaced.error());
-            if (*replaced)
-                return RunInput(RunContinueInput{});
+            resultsStored = *replaced;
         }
         // A question is stored by the run (masked first where the model sees only masks).
-        const qsizetype storeTo = results ? request.messages.size() : tail;
+        const qsizetype storeTo = resultsStored ? storeFrom : tail + results.size();
         auto last = storeMessages(m_db, blobs, threadId, *leaf, request.messages, storeFrom, storeTo);
         if (!last)
             return std::unexpected(last.error());
-        if (results)
+        if (!question)
             return RunInput(RunContinueInput{});
-        const ApiMessage &question = request.messages.constLast();
-        return RunInput(RunUserInput{question.text, question.images, {}, std::nullopt});
+        const ApiMessage &asked = request.messages.constLast();
+        return RunInput(RunUserInput{asked.text, asked.images, {}, std::nullopt});
     });
     if (!stored) {
         call->m_threadCreated = false;
@@ -468,6 +490,10 @@ void ApiCall::onRunFinished(const ExecuteRun::Result &result)
         return;
     if (result.outcome != ExecuteRun::Outcome::Completed) {
         m_done = true;
+        // A request that failed leaves no thread of its own behind (a client's retry would add
+        // one each time); one stopped in the window keeps what was said.
+        if (result.outcome == ExecuteRun::Outcome::Failed && m_threadCreated && !unkept)
+            (void)ThreadRepository(db).remove(threadId);
         Q_EMIT failed(result.error.value_or(Error{u"INFERENCE_ABORTED"_s, u"The answer was stopped in AgentDesk"_s, {}}));
         return;
     }

@@ -432,6 +432,7 @@ void ExecuteRun::recordUsage(const StreamingInferenceService::Outcome &outcome)
     add(m_result.usage.outputTokens, outcome.usage.outputTokens);
     add(m_result.usage.cachedInputTokens, outcome.usage.cachedInputTokens);
     add(m_result.usage.reasoningTokens, outcome.usage.reasoningTokens);
+    m_result.usage.reasoningIncludedInOutput = outcome.usage.reasoningIncludedInOutput;
     UsageRecord record = usageRecord(m_result.target, outcome.usage, outcome.message ? outcome.message->id : QString(), outcome.durationMs);
     record.interrupted = outcome.error && outcome.error->code == "INFERENCE_ABORTED"_L1;
     if (threadDeleted()) // the tokens were still spent: kept, without the conversation

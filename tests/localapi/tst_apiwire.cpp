@@ -287,7 +287,7 @@ void TestApiWire::anthropicMessageObject()
     QCOMPARE(object(AnthropicWire::message(u"msg_1"_s, u"agent/helper"_s, a)), object(R"({"id":"msg_1","type":"message","role":"assistant","model":"agent/helper",
         "content":[{"type":"text","text":"Let me look."},{"type":"tool_use","id":"toolu_1","name":"lookup","input":{"q":"x"}}],
         "stop_reason":"tool_use","stop_sequence":null,
-        "usage":{"input_tokens":12,"output_tokens":4,"cache_creation_input_tokens":0,"cache_read_input_tokens":2}})"));
+        "usage":{"input_tokens":10,"output_tokens":4,"cache_creation_input_tokens":0,"cache_read_input_tokens":2}})"));
     QCOMPARE(object(AnthropicWire::message(u"msg_2"_s, u"m"_s, answer(u"Hi"_s, FinishReason::Length)))["stop_reason"_L1].toString(), u"max_tokens"_s);
     QCOMPARE(object(AnthropicWire::error(u"Nope"_s, u"not_found_error"_s)), object(R"({"type":"error","error":{"type":"not_found_error","message":"Nope"}})"));
 }
@@ -311,7 +311,7 @@ void TestApiWire::anthropicStreamEventsInOrder()
     QCOMPARE(events.at(4), object(R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"lo"}})"));
     QCOMPARE(events.at(5), object(R"({"type":"content_block_stop","index":0})"));
     QCOMPARE(events.at(6), object(R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},
-        "usage":{"input_tokens":12,"output_tokens":4,"cache_creation_input_tokens":0,"cache_read_input_tokens":2}})"));
+        "usage":{"input_tokens":10,"output_tokens":4,"cache_creation_input_tokens":0,"cache_read_input_tokens":2}})"));
     QCOMPARE(events.at(7), object(R"({"type":"message_stop"})"));
     QVERIFY(all.startsWith("event: message_start\ndata: {"));
 }

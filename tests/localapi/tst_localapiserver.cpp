@@ -10,6 +10,7 @@
 #include "runs/runcontroller.h"
 #include "storage/agentrepository.h"
 #include "storage/mcpserverrepository.h"
+#include "storage/providerrepository.h"
 #include "storage/messagerepository.h"
 #include "storage/settingsrepository.h"
 #include "storage/threadrepository.h"
@@ -50,12 +51,19 @@ private Q_SLOTS:
     void agentRunsWithItsInstructionsAndToolsThatAskAreDenied();
     void toolsThatAskRunWhenAllowed();
     void badRequestsStoreNothing();
+    void headsAreCheckedBeforeBodiesAreRead();
+    void anonymousOnlyModelsAreRefused();
+    void aKeyThatIsMissingIsAnErrorAnswer();
+    void aFailedRequestLeavesNoThread();
+    void anthropicResultsWithTextGoOnInTheSameThread();
+    void anthropicClientsGetTheirModelList();
 
 private:
     struct Reply
     {
         int status = 0;
         QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray head;                       // as sent
         QByteArray body;
         QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     };
@@ -181,6 +189,7 @@ TestLocalApiServer::Reply TestLocalApiServer::parse(const QByteArray &raw)
     const qsizetype end = raw.indexOf("\r\n\r\n");
     if (end < 0)
         return r;
+    r.head = raw.left(end);
     const QList<QByteArray> lines = raw.left(end).split('\n');
     r.status = lines.value(0).split(' ').value(1).toInt();
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -315,11 +324,19 @@ void TestLocalApiServer::browserOriginsOnlyWhenAllowed()
     QCOMPARE(allowed.status, 200);
     QCOMPARE(allowed.headers.value("access-control-allow-origin"), QByteArray("http://localhost:3000"));
     QCOMPARE(allowed.headers.value("vary"), QByteArray("Origin"));
+    QCOMPARE(allowed.head.count("Access-Control-Allow-Origin"), 1);
     // The browser's preflight needs no token.
     const Reply preflight = send("OPTIONS", "/v1/chat/completions", {}, {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Method", "POST"}}, false);
     QCOMPARE(preflight.status, 204);
     QCOMPARE(preflight.headers.value("access-control-allow-methods"), QByteArray("GET, POST, OPTIONS"));
-    QVERIFY(preflight.headers.value("access-control-allow-headers").contains("authorization, content-type, x-api-key"));
+    QCOMPARE(preflight.headers.value("access-control-allow-headers"), QByteArray("authorization, content-type, x-api-key, anthropic-version"));
+    QCOMPARE(preflight.head.count("Access-Control-Allow-Origin"), 1);
+    // The headers the page asks for are allowed (its origin is).
+    const Reply asked = send("OPTIONS", "/v1/messages", {}, {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Headers", "x-api-key, anthropic-dangerous-direct-browser-access"}}, false);
+    QCOMPARE(asked.headers.value("access-control-allow-headers"), QByteArray("x-api-key, anthropic-dangerous-direct-browser-access"));
+    // An error answer to an allowed page carries the header once too.
+    const Reply denied = send("GET", "/v1/models", {}, {{"Origin", "http://localhost:3000"}, {"Authorization", "Bearer wrong"}}, false);
+    QCOMPARE(denied.status, 401);
 }
 
 void TestLocalApiServer::oversizedBodyIsRefusedBeforeItIsRead()
@@ -691,6 +708,132 @@ void TestLocalApiServer::badRequestsStoreNothing()
     QCOMPARE(send("GET", "/v1/embeddings").status, 404);
     QVERIFY(threads().isEmpty());
     QVERIFY(m_provider->requests().isEmpty());
+}
+
+void TestLocalApiServer::headsAreCheckedBeforeBodiesAreRead()
+{
+    AD_CHECKED(startServer());
+    // Each piece of a head arrives on its own: the head is read whole before it is judged.
+    const auto raw = [&](const QList<QByteArray> &pieces) {
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, m_port);
+        if (!socket.waitForConnected(5000))
+            return Reply{};
+        QByteArray got;
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { got += socket.readAll(); });
+        for (const QByteArray &piece : pieces) {
+            socket.write(piece);
+            QTest::qWait(50);
+        }
+        if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState || parse(got).status != 0; }, 10'000))
+            return Reply{};
+        QTest::qWait(50);
+        got += socket.readAll();
+        return parse(got);
+    };
+    const QByteArray host = "Host: 127.0.0.1:" + QByteArray::number(m_port) + "\r\n";
+    // No token: refused from the head, though a huge body is announced and never sent.
+    const Reply noToken = raw({"POST /v1/chat/completions HTTP/1.1\r\n", host + "Content-Length: 9999999999\r\n", "\r\n"});
+    QCOMPARE(noToken.status, 401);
+    QCOMPARE(noToken.json()["error"_L1]["code"_L1].toString(), u"invalid_api_key"_s);
+    // With the token, a body over the cap is refused from its announced length, in pieces too.
+    const Reply tooLarge = raw({"POST /v1/messages HTTP/1.1\r\nAuthorization: Bearer " + Token + "\r\n", host + "Content-Length: 99999999999\r\n\r\n"});
+    QCOMPARE(tooLarge.status, 413);
+    QCOMPARE(tooLarge.json()["error"_L1]["type"_L1].toString(), u"request_too_large"_s);
+    const Reply conflicting = raw({"POST /v1/chat/completions HTTP/1.1\r\nAuthorization: Bearer " + Token + "\r\n" + host
+                                   + "Content-Length: 99999999999\r\nContent-Length: 2\r\n\r\n{}"});
+    QCOMPARE(conflicting.status, 400);
+    QCOMPARE(conflicting.json()["error"_L1]["message"_L1].toString(), u"The request has conflicting Content-Length headers"_s);
+    const Reply chunked = raw({"POST /v1/chat/completions HTTP/1.1\r\nAuthorization: Bearer " + Token + "\r\n" + host
+                               + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"});
+    QCOMPARE(chunked.status, 411);
+    const Reply endless = raw({"GET /v1/models HTTP/1.1\r\n", "X-Filler: " + QByteArray(40 * 1024, 'a') + "\r\n", "X-More: " + QByteArray(40 * 1024, 'b') + "\r\n"});
+    QCOMPARE(endless.status, 431);
+    QVERIFY(threads().isEmpty());
+    QVERIFY(m_provider->requests().isEmpty());
+    QCOMPARE(send("GET", "/v1/models").status, 200);
+}
+
+void TestLocalApiServer::anonymousOnlyModelsAreRefused()
+{
+    ProviderRepository providers(m_t->connection());
+    Model secret;
+    secret.providerName = u"local"_s;
+    secret.name = u"private"_s;
+    secret.anonymousOnly = true;
+    QVERIFY(providers.addModel(secret));
+    AD_CHECKED(startServer());
+    const Reply r = send("POST", "/v1/chat/completions", chat("local/private", {message(u"user"_s, u"My name is Jane Doe"_s)}));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["error"_L1]["message"_L1].toString(),
+             u"local/private answers only in anonymous mode, which the local API does not offer: its requests would reach the model unmasked"_s);
+    QVERIFY(threads().isEmpty());
+    QVERIFY(m_provider->requests().isEmpty());
+}
+
+void TestLocalApiServer::aKeyThatIsMissingIsAnErrorAnswer()
+{
+    ProviderRepository providers(m_t->connection());
+    Provider p = AD_VERIFY_OK(providers.provider(u"local"_s)).value();
+    p.apiKey.envVar = u"AGENTDESK_TEST_NO_SUCH_KEY"_s;
+    QVERIFY(providers.updateProvider(p));
+    qunsetenv("AGENTDESK_TEST_NO_SUCH_KEY");
+    AD_CHECKED(startServer());
+    // The key is read at once from the environment: the answer still reaches the client.
+    const Reply r = send("POST", "/v1/chat/completions", chat("local/m", {message(u"user"_s, u"Hi"_s)}, true));
+    QCOMPARE(r.status, 502);
+    QCOMPARE(r.json()["error"_L1]["message"_L1].toString(), u"The environment variable AGENTDESK_TEST_NO_SUCH_KEY (the API key of provider local) is not set"_s);
+    QCOMPARE(r.json()["error"_L1]["code"_L1].toString(), u"provider_auth_failed"_s);
+    QVERIFY(threads().isEmpty());
+    AD_CHECKED(waitIdle());
+}
+
+void TestLocalApiServer::aFailedRequestLeavesNoThread()
+{
+    AD_CHECKED(startServer());
+    m_provider->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(400, R"({"error":{"message":"bad model","type":"invalid_request_error"}})"));
+    const Reply r = send("POST", "/v1/chat/completions", chat("local/m", {message(u"user"_s, u"Hi"_s)}));
+    QCOMPARE(r.status, 502);
+    QVERIFY(r.json()["error"_L1]["message"_L1].toString().contains(u"bad model"_s));
+    AD_CHECKED(waitIdle());
+    QVERIFY(QTest::qWaitFor([&] { return threads().isEmpty(); }, 5000));
+}
+
+void TestLocalApiServer::anthropicResultsWithTextGoOnInTheSameThread()
+{
+    AD_CHECKED(startServer());
+    callTool(u"toolu_1"_s, u"get_time"_s, {{u"zone"_s, u"UTC"_s}});
+    const QJsonArray tools{QJsonObject{{u"name"_s, u"get_time"_s}, {u"input_schema"_s, QJsonObject{{u"type"_s, u"object"_s}}}}};
+    QJsonObject body{{u"model"_s, u"local/m"_s}, {u"max_tokens"_s, 100}, {u"tools"_s, tools}, {u"messages"_s, QJsonArray{message(u"user"_s, u"Time?"_s)}}};
+    QCOMPARE(send("POST", "/v1/messages", QJsonDocument(body).toJson(QJsonDocument::Compact)).status, 200);
+    AD_CHECKED(waitIdle());
+    answerWith({u"Noon, and you are welcome."_s});
+    body[u"messages"_s] = QJsonArray{message(u"user"_s, u"Time?"_s),
+                                     QJsonObject{{u"role"_s, u"assistant"_s},
+                                                 {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"tool_use"_s}, {u"id"_s, u"toolu_1"_s}, {u"name"_s, u"get_time"_s},
+                                                                                       {u"input"_s, QJsonObject{{u"zone"_s, u"UTC"_s}}}}}}},
+                                     QJsonObject{{u"role"_s, u"user"_s},
+                                                 {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"tool_result"_s}, {u"tool_use_id"_s, u"toolu_1"_s}, {u"content"_s, u"12:00"_s}},
+                                                                           QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"Thanks!"_s}}}}}};
+    const Reply done = send("POST", "/v1/messages", QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QCOMPARE(done.status, 200);
+    QCOMPARE(threads().size(), 1);
+    const QList<Message> stored = messagesOf(threads().at(0).id);
+    QCOMPARE(stored.size(), 5);
+    QCOMPARE(std::get<ToolResultPart>(stored.at(2).content.at(0)).result, u"12:00"_s);
+    QCOMPARE(stored.at(3).plainText(), u"Thanks!"_s);
+    const QJsonArray sent = providerRequests().value(1)["messages"_L1].toArray();
+    QCOMPARE(sent.at(sent.size() - 2).toObject(), (QJsonObject{{u"role"_s, u"tool"_s}, {u"tool_call_id"_s, u"toolu_1"_s}, {u"content"_s, u"12:00"_s}}));
+    QCOMPARE(sent.last().toObject(), message(u"user"_s, u"Thanks!"_s));
+}
+
+void TestLocalApiServer::anthropicClientsGetTheirModelList()
+{
+    AD_CHECKED(startServer());
+    const Reply r = send("GET", "/v1/models", {}, {{"anthropic-version", "2023-06-01"}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json(), QJsonDocument::fromJson(R"({"data":[{"type":"model","id":"local/m","display_name":"local/m","created_at":"1970-01-01T00:00:00Z"}],
+        "has_more":false,"first_id":"local/m","last_id":"local/m"})").object());
 }
 
 QTEST_GUILESS_MAIN(TestLocalApiServer)
