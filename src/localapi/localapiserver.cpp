@@ -644,6 +644,24 @@ void LocalApiServer::handle(ApiExchange *exchange, const QHttpServerRequest &req
     if (!m_service)
         return exchange->replyError(errorReply(wire, Status::ServiceUnavailable, u"AgentDesk is shutting down"_s, u"server_error"_s));
 
+    if (path.startsWith("/v1/models/"_L1) && method == QHttpServerRequest::Method::Get) {
+        // One model or agent (its id holds a slash: /v1/models/agent/NAME).
+        const QString id = path.mid(11);
+        auto models = m_service->models();
+        if (!models)
+            return exchange->replyError(errorReply(wire, models.error()));
+        const auto found = std::find_if(models->cbegin(), models->cend(), [&](const ApiService::ModelEntry &m) { return m.id == id; });
+        if (found == models->cend()) {
+            return exchange->replyError(errorReply(wire, Status::NotFound, u"The model %1 does not exist; GET /v1/models lists the agents and models"_s.arg(id),
+                                                   u"invalid_request_error"_s, u"model_not_found"_s, u"model"_s));
+        }
+        const qint64 created = found->created.isValid() ? found->created.toSecsSinceEpoch() : 0;
+        const QJsonObject model = header(request, "anthropic-version").isEmpty()
+            ? QJsonObject{{u"id"_s, found->id}, {u"object"_s, u"model"_s}, {u"created"_s, created}, {u"owned_by"_s, found->ownedBy}}
+            : QJsonObject{{u"type"_s, u"model"_s}, {u"id"_s, found->id}, {u"display_name"_s, found->id},
+                          {u"created_at"_s, QDateTime::fromSecsSinceEpoch(created, QTimeZone::utc()).toString(u"yyyy-MM-dd'T'HH:mm:ss'Z'"_s)}};
+        return exchange->reply(Status::Ok, QJsonDocument(model).toJson(QJsonDocument::Compact));
+    }
     if (path == "/v1/models"_L1 && method == QHttpServerRequest::Method::Get) {
         auto models = m_service->models();
         if (!models)

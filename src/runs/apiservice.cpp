@@ -305,18 +305,18 @@ Result<ApiCall *> ApiService::serve(const ApiRequest &request, QObject *parent)
     // After the front end has connected to the call: a key from the environment comes at once.
     QMetaObject::invokeMethod(call, [this, call, forKey, request] {
         QPointer<ApiCall> guard(call);
-        m_conversations->readKey(forKey, m_keys, [this, guard, request](Result<QString> key) {
+        m_conversations->readKey(forKey, m_keys, [this, guard, request, provider = forKey.provider](Result<QString> key) {
             if (!guard || guard->m_done) // the client went away meanwhile
                 return;
             if (!key)
                 return guard->fail(key.error());
-            begin(guard, request, *key);
+            begin(guard, request, provider, *key);
         }, call);
     }, Qt::QueuedConnection);
     return call;
 }
 
-void ApiService::begin(ApiCall *call, const ApiRequest &request, const QString &key)
+void ApiService::begin(ApiCall *call, const ApiRequest &request, const Provider &provider, const QString &key)
 {
     call->m_keep = m_policy.keepConversations;
     const qsizetype tail = *tailStart(request.messages);
@@ -400,12 +400,9 @@ void ApiService::begin(ApiCall *call, const ApiRequest &request, const QString &
     options.maxOutputTokens = request.maxTokens;
     options.generateTitle = false;
     options.deltaIntervalMs = 0; // each piece goes to the client as it comes
-    auto prepared = m_conversations->prepareInput(threadId, *stored, options);
-    Result<QString> started = prepared ? Result<QString>() : std::unexpected(prepared.error());
-    if (prepared) {
-        m_calls.insert(threadId, call);
-        started = m_conversations->start(*prepared, key);
-    }
+    // The provider is known since serve(): the run's target is resolved once more, by the run.
+    m_calls.insert(threadId, call);
+    auto started = m_conversations->start(ConversationService::PreparedRun{threadId, *stored, provider, false, {}, options}, key);
     if (!started) {
         m_calls.remove(threadId);
         if (call->m_threadCreated) // a thread made for a request that never ran goes again

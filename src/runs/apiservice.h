@@ -84,7 +84,7 @@ public:
 
 private:
     friend class ApiCall;
-    void begin(ApiCall *call, const ApiRequest &request, const QString &key);
+    void begin(ApiCall *call, const ApiRequest &request, const Provider &provider, const QString &key);
     // A call that is deleted stops being told of its run.
     void detach(ApiCall *call);
     void route(const QString &threadId, const std::function<void(ApiCall *)> &deliver);

@@ -133,14 +133,6 @@ Result<ConversationService::PreparedRun> ConversationService::prepare(const QStr
     return PreparedRun{threadId, std::move(input), target->provider, false, {}, {}};
 }
 
-Result<ConversationService::PreparedRun> ConversationService::prepareInput(const QString &threadId, RunInput input, RunOptions options)
-{
-    auto prepared = prepare(threadId, std::move(input));
-    if (prepared)
-        prepared->options = std::move(options);
-    return prepared;
-}
-
 Result<ConversationService::PreparedRun> ConversationService::prepareSend(const QString &threadId, const NewThread &settings,
                                                                           const RunUserInput &input, const QStringList &files)
 {

@@ -86,8 +86,6 @@ public:
     // A new answer to the question of `messageId` (a user message, or any message of an answer);
     // with an empty id, to the last question of the active path.
     Result<PreparedRun> prepareRegenerate(const QString &threadId, const QString &messageId = {});
-    // A run of `input` in an existing thread whose messages the caller stored (the local API).
-    Result<PreparedRun> prepareInput(const QString &threadId, RunInput input, RunOptions options);
     // The run of a prepared request could not start: what prepare…() stored for it goes again.
     void abandon(const PreparedRun &prepared);
 

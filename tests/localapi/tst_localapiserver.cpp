@@ -275,6 +275,13 @@ void TestLocalApiServer::modelsListsModelsThenAgents()
     QCOMPARE(data.at(0).toObject(), (QJsonObject{{u"id"_s, u"local/m"_s}, {u"object"_s, u"model"_s}, {u"created"_s, 0}, {u"owned_by"_s, u"local"_s}}));
     QCOMPARE(data.at(1)["id"_L1].toString(), u"agent/Helper"_s);
     QCOMPARE(data.at(1)["owned_by"_L1].toString(), u"agentdesk"_s);
+    // One of them by its id, slash and all.
+    const Reply one = send("GET", "/v1/models/agent/Helper");
+    QCOMPARE(one.status, 200);
+    QCOMPARE(one.json(), data.at(1).toObject());
+    const Reply none = send("GET", "/v1/models/local/nothing");
+    QCOMPARE(none.status, 404);
+    QCOMPARE(none.json()["error"_L1]["code"_L1].toString(), u"model_not_found"_s);
 }
 
 void TestLocalApiServer::everyRequestNeedsTheToken()
