@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -35,6 +36,8 @@ struct ApiMessage
     QList<ApiToolCall> toolCalls;
     QString toolCallId;
     bool isError = false;
+    // Images the request names by an http(s) address: fetched (ApiService) into `images`.
+    QList<QUrl> imageUrls;
 };
 
 struct ApiRequest

@@ -73,8 +73,12 @@ Result<QList<ApiMessage>> readMessage(const QJsonValue &value, qsizetype index)
             texts << block.value("text"_L1).toString();
         } else if (type == "image"_L1 && message.role == MessageRole::User) {
             const QJsonObject source = block.value("source"_L1).toObject();
+            if (source.value("type"_L1).toString() == "url"_L1) {
+                message.imageUrls.append(QUrl(source.value("url"_L1).toString()));
+                continue;
+            }
             if (source.value("type"_L1).toString() != "base64"_L1)
-                return std::unexpected(invalid(u"%1.source: images must be base64; AgentDesk does not download images"_s.arg(at)));
+                return std::unexpected(invalid(u"%1.source.type: an image is base64 or url"_s.arg(at)));
             auto image = imageFromBase64(source.value("media_type"_L1).toString(), source.value("data"_L1).toString(), at);
             if (!image)
                 return std::unexpected(Error{u"invalid_request_error"_s, image.error().message, {}});
@@ -136,7 +140,7 @@ Result<MessagesRequest> parseMessages(const QByteArray &body)
         if (!text)
             return std::unexpected(text.error());
         if (!text->isEmpty())
-            out.request.messages.append(ApiMessage{MessageRole::System, *text, {}, {}, {}, false});
+            out.request.messages.append(ApiMessage{MessageRole::System, *text, {}, {}, {}, false, {}});
     }
     const QJsonArray messages = object.value("messages"_L1).toArray();
     if (messages.isEmpty())

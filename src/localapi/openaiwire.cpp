@@ -48,6 +48,11 @@ Result<void> readContent(const QJsonValue &content, ApiMessage &message, bool im
         } else if (type == "image_url"_L1 && imagesAllowed) {
             const QJsonValue url = part.value("image_url"_L1);
             const QString address = url.isString() ? url.toString() : url.toObject().value("url"_L1).toString();
+            // An address the service fetches; a data: URL holds the image itself.
+            if (address.startsWith("http://"_L1, Qt::CaseInsensitive) || address.startsWith("https://"_L1, Qt::CaseInsensitive)) {
+                message.imageUrls.append(QUrl(address));
+                continue;
+            }
             auto image = imageFromDataUrl(address, at + u".image_url.url"_s);
             if (!image)
                 return std::unexpected(image.error());
@@ -138,7 +143,7 @@ Result<PendingImage> imageFromBase64(const QString &mediaType, const QString &ba
 Result<PendingImage> imageFromDataUrl(const QString &url, const QString &param)
 {
     if (!url.startsWith("data:"_L1)) {
-        return std::unexpected(invalid(u"%1: images must be sent as data: URLs with base64 content; AgentDesk does not download images"_s.arg(param), param));
+        return std::unexpected(invalid(u"%1: an image is an http(s) address or a data: URL with base64 content"_s.arg(param), param));
     }
     const qsizetype comma = url.indexOf(u',');
     const QString header = url.mid(5, comma - 5);

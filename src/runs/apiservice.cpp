@@ -4,14 +4,18 @@
 
 #include "core/logging.h"
 #include "core/usagecost.h"
+#include "core/websettings.h"
 #include "storage/agentrepository.h"
 #include "storage/blobstore.h"
 #include "storage/messagerepository.h"
 #include "storage/providerrepository.h"
+#include "storage/settingsrepository.h"
 #include "storage/sqlhelpers.h"
 #include "storage/threadrepository.h"
+#include "tools/safefetch.h"
 
 #include <QCryptographicHash>
+#include <QNetworkAccessManager>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -80,6 +84,26 @@ Result<void> checkResults(const QList<ApiMessage> &messages)
             open.clear();
         }
     }
+    return {};
+}
+
+// The media type of a fetched image, from its header or its first bytes; empty when it is none the
+// providers take.
+QString imageType(const QByteArray &contentType, const QByteArray &body)
+{
+    const QByteArray declared = contentType.split(';').value(0).trimmed().toLower();
+    for (const char *type : {"image/png", "image/jpeg", "image/gif", "image/webp"}) {
+        if (declared == type)
+            return QString::fromLatin1(type);
+    }
+    if (body.startsWith("\x89PNG\r\n\x1a\n"))
+        return u"image/png"_s;
+    if (body.startsWith("\xff\xd8\xff"))
+        return u"image/jpeg"_s;
+    if (body.startsWith("GIF87a") || body.startsWith("GIF89a"))
+        return u"image/gif"_s;
+    if (body.startsWith("RIFF") && body.mid(8, 4) == "WEBP")
+        return u"image/webp"_s;
     return {};
 }
 
@@ -304,16 +328,53 @@ Result<ApiCall *> ApiService::serve(const ApiRequest &request, QObject *parent)
     forKey.provider = *provider;
     // After the front end has connected to the call: a key from the environment comes at once.
     QMetaObject::invokeMethod(call, [this, call, forKey, request] {
-        QPointer<ApiCall> guard(call);
-        m_conversations->readKey(forKey, m_keys, [this, guard, request, provider = forKey.provider](Result<QString> key) {
-            if (!guard || guard->m_done) // the client went away meanwhile
-                return;
-            if (!key)
-                return guard->fail(key.error());
-            begin(guard, request, provider, *key);
-        }, call);
+        fetchImages(call, std::make_shared<ApiRequest>(request), 0, 0, [this, call, forKey](const ApiRequest &complete) {
+            QPointer<ApiCall> guard(call);
+            m_conversations->readKey(forKey, m_keys, [this, guard, complete, provider = forKey.provider](Result<QString> key) {
+                if (!guard || guard->m_done) // the client went away meanwhile
+                    return;
+                if (!key)
+                    return guard->fail(key.error());
+                begin(guard, complete, provider, *key);
+            }, call);
+        });
     }, Qt::QueuedConnection);
     return call;
+}
+
+void ApiService::fetchImages(ApiCall *call, std::shared_ptr<ApiRequest> request, qsizetype message, qsizetype index,
+                             std::function<void(const ApiRequest &)> then)
+{
+    while (message < request->messages.size() && index >= request->messages.at(message).imageUrls.size()) {
+        ++message;
+        index = 0;
+    }
+    if (message >= request->messages.size())
+        return then(*request);
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    const WebSettings web = SettingsRepository(m_db).webSettings().value_or(WebSettings());
+    SafeFetch::Options options{web.allowPrivateAddresses, MaxImageBytes, ImageTimeoutMs, u"image"_s,
+                               "image/png,image/jpeg,image/gif,image/webp;q=0.9,image/*;q=0.5", "AgentDesk"};
+    call->m_fetch = std::make_unique<SafeFetch>(m_network, options);
+    const QUrl url = request->messages.at(message).imageUrls.at(index);
+    call->m_fetch->get(url, [this, call, request, message, index, then = std::move(then)](Result<SafeFetch::Response> fetched) {
+        if (call->m_done) // the client went away meanwhile
+            return;
+        const QString param = u"messages[%1]"_s.arg(message);
+        if (!fetched)
+            return call->fail(Error{u"invalid_request_error"_s, u"%1: %2"_s.arg(param, fetched.error().message), {{u"param"_s, param}}});
+        const QString type = imageType(fetched->contentType, fetched->body);
+        if (type.isEmpty()) {
+            return call->fail(Error{u"invalid_request_error"_s,
+                                    u"%1: %2 is no PNG, JPEG, GIF or WebP image"_s.arg(param, fetched->url.toDisplayString()),
+                                    {{u"param"_s, param}}});
+        }
+        request->messages[message].images.append(PendingImage{fetched->body, type, QString()});
+        // The next one after this callback has returned (its fetch object goes with it).
+        QMetaObject::invokeMethod(call, [this, call, request, message, index, then] { fetchImages(call, request, message, index + 1, then); },
+                                  Qt::QueuedConnection);
+    });
 }
 
 void ApiService::begin(ApiCall *call, const ApiRequest &request, const Provider &provider, const QString &key)
@@ -511,7 +572,7 @@ void ApiCall::onRunFinished(const ExecuteRun::Result &result)
         answer.threadId = threadId;
         // The conversation as the client now has it: its next request goes on here.
         QList<ApiMessage> seen = m_history;
-        seen.append(ApiMessage{MessageRole::Assistant, answer.text, {}, answer.toolCalls, {}, false});
+        seen.append(ApiMessage{MessageRole::Assistant, answer.text, {}, answer.toolCalls, {}, false, {}});
         if (auto saved = ThreadRepository(db).setOriginId(threadId, ApiService::fingerprint(m_model, seen)); !saved)
             qCWarning(lcRun) << "the API conversation cannot be continued:" << saved.error().message;
     }

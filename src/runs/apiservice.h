@@ -13,9 +13,12 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+class QNetworkAccessManager;
+
 namespace AgentDesk {
 
 class ApiCall;
+class SafeFetch;
 
 // The local API's use case (product.md §16, house-style.md §10): answering one request of a tool
 // that speaks the OpenAI or Anthropic API, written once for the server of the CLI and of the
@@ -84,6 +87,12 @@ public:
 
 private:
     friend class ApiCall;
+    // Images named by address are fetched (as the web tools fetch pages: public addresses only
+    // unless the web settings allow private ones), one after the other, into their messages.
+    static constexpr qint64 MaxImageBytes = 20 * 1024 * 1024;
+    static constexpr int ImageTimeoutMs = 30'000;
+    void fetchImages(ApiCall *call, std::shared_ptr<ApiRequest> request, qsizetype message, qsizetype index,
+                     std::function<void(const ApiRequest &)> then);
     void begin(ApiCall *call, const ApiRequest &request, const Provider &provider, const QString &key);
     // A call that is deleted stops being told of its run.
     void detach(ApiCall *call);
@@ -93,6 +102,7 @@ private:
     QSqlDatabase m_db;
     ConversationService::KeySource m_keys;
     Policy m_policy;
+    QNetworkAccessManager *m_network = nullptr; // for images named by address
     QHash<QString, ApiCall *> m_calls; // the calls answering, by thread
     QSet<QString> m_unkeptRunning;     // unkept threads whose client has gone, removed when their run ends
 };
@@ -124,6 +134,7 @@ private:
     void onRunFinished(const ExecuteRun::Result &result);
 
     QPointer<ApiService> m_service;
+    std::unique_ptr<SafeFetch> m_fetch; // an image being fetched for the request
     QString m_threadId;
     bool m_threadCreated = false;
     bool m_keep = true;

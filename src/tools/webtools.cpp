@@ -1,5 +1,7 @@
 #include "webtools.h"
 
+#include "safefetch.h"
+
 #include "schemabuilder.h"
 
 #include "core/htmltext.h"
@@ -58,16 +60,6 @@ QString decodeWith(const QByteArray &charset, const QByteArray &body, bool *ok)
     return text;
 }
 
-QString networkError(QNetworkReply *reply)
-{
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status >= 400) {
-        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        return u"HTTP %1%2"_s.arg(status).arg(reason.isEmpty() ? QString() : u' ' + reason);
-    }
-    return reply->errorString();
-}
-
 // Aborts a tool's pending reply. Only the tool's own connections (to `context`) are cut: the
 // network manager's must still see the abort, or the connection stays open.
 void abortReply(QPointer<QNetworkReply> &pending, QObject *context)
@@ -87,17 +79,10 @@ void abortReply(QPointer<QNetworkReply> &pending, QObject *context)
 // ---------------------------------------------------------------------------------------------
 // website_content
 
-WebsiteContentTool::Resolver WebsiteContentTool::systemResolver()
-{
-    return [](const QString &host, QObject *context, std::function<void(const QList<QHostAddress> &, const QString &)> done) {
-        QHostInfo::lookupHost(host, context, [done = std::move(done)](const QHostInfo &info) {
-            done(info.addresses(), info.error() == QHostInfo::NoError ? QString() : info.errorString());
-        });
-    };
-}
-
 WebsiteContentTool::WebsiteContentTool(QNetworkAccessManager *network, bool allowPrivateAddresses, int timeoutMs, Resolver resolver)
-    : m_network(network), m_allowPrivate(allowPrivateAddresses), m_timeoutMs(timeoutMs), m_resolve(std::move(resolver))
+    : m_fetch(network, SafeFetch::Options{allowPrivateAddresses, MaxBytes, timeoutMs, u"page"_s,
+                                          "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5", userAgent},
+              std::move(resolver))
 {
 }
 
@@ -132,33 +117,6 @@ QString WebsiteContentTool::validate(const QJsonObject &arguments) const
     return {};
 }
 
-bool WebsiteContentTool::isPublicAddress(const QHostAddress &address)
-{
-    if (address.isNull())
-        return false;
-    bool mapped = false;
-    const quint32 v4 = address.toIPv4Address(&mapped); // also unwraps ::ffff:a.b.c.d
-    if (address.protocol() == QAbstractSocket::IPv4Protocol || mapped) {
-        const auto in = [v4](quint32 network, int bits) { return (v4 >> (32 - bits)) == (network >> (32 - bits)); };
-        return !(in(0x00000000, 8)       // 0.0.0.0/8 "this network"
-                 || in(0x0A000000, 8)    // 10/8
-                 || in(0x64400000, 10)   // 100.64/10 carrier-grade NAT
-                 || in(0x7F000000, 8)    // 127/8 loopback
-                 || in(0xA9FE0000, 16)   // 169.254/16 link-local
-                 || in(0xAC100000, 12)   // 172.16/12
-                 || in(0xC0000000, 24)   // 192.0.0/24 protocol assignments
-                 || in(0xC0A80000, 16)   // 192.168/16
-                 || in(0xC6120000, 15)   // 198.18/15 benchmarking
-                 || in(0xE0000000, 4)    // 224/4 multicast
-                 || in(0xF0000000, 4));  // 240/4 reserved, broadcast
-    }
-    if (address.isLoopback() || address.isMulticast() || address.isLinkLocal() || address.isUniqueLocalUnicast()
-        || address.isSiteLocal() || address == QHostAddress(QHostAddress::AnyIPv6)) {
-        return false;
-    }
-    return true;
-}
-
 QString WebsiteContentTool::decode(const QByteArray &body, const QByteArray &contentType)
 {
     bool ok = false;
@@ -186,94 +144,17 @@ QString WebsiteContentTool::decode(const QByteArray &body, const QByteArray &con
 
 void WebsiteContentTool::execute(const QJsonObject &arguments, const ToolContext &, Done done)
 {
-    cancel();
-    m_done = std::move(done);
-    m_context = std::make_unique<QObject>();
-    // The whole fetch, redirects included, has one deadline.
-    QTimer::singleShot(m_timeoutMs, m_context.get(), [this] {
-        finish({u"The page did not load within %1 seconds."_s.arg(m_timeoutMs / 1000.0), true});
-    });
-    fetch(QUrl(arguments.value("url"_L1).toString().trimmed()), MaxRedirects);
-}
-
-void WebsiteContentTool::fetch(const QUrl &url, int redirectsLeft)
-{
-    if (!isHttp(url))
-        return finish({u"Only http and https pages can be fetched, not %1."_s.arg(url.toDisplayString()), true});
-    const auto check = [this, url, redirectsLeft](const QList<QHostAddress> &addresses, const QString &lookupError) {
-        if (addresses.isEmpty())
-            return finish({u"The host %1 could not be resolved%2."_s.arg(url.host(), lookupError.isEmpty() ? QString() : u": "_s + lookupError), true});
-        if (!m_allowPrivate) {
-            for (const QHostAddress &address : addresses) {
-                if (!isPublicAddress(address)) {
-                    return finish({u"%1 was not fetched: %2 is a loopback, private or link-local address (%3). Such addresses "
-                                   "are refused unless the user allows them in the settings."_s
-                                       .arg(url.toDisplayString(), url.host(), address.toString()),
-                                   true});
-                }
-            }
-        }
-        request(url, addresses.constFirst(), redirectsLeft);
-    };
-    const QHostAddress literal(url.host());
-    if (!literal.isNull())
-        return check({literal}, {});
-    // The context goes with the fetch: an answer that comes after a cancel is dropped.
-    m_resolve(url.host(), m_context.get(), check);
-}
-
-void WebsiteContentTool::request(const QUrl &url, const QHostAddress &address, int redirectsLeft)
-{
-    // To the checked address, never to whatever a second lookup would say now; the server sees
-    // the original host in Host and in TLS (server name and certificate check).
-    QUrl pinned = url;
-    pinned.setHost(address.toString());
-    QNetworkRequest request(pinned);
-    if (pinned.host() != url.host()) {
-        const int defaultPort = url.scheme() == "https"_L1 ? 443 : 80;
-        const int port = url.port(defaultPort);
-        request.setRawHeader("Host", (url.host(QUrl::FullyEncoded) + (port == defaultPort ? QString() : u":%1"_s.arg(port))).toUtf8());
-        request.setPeerVerifyName(url.host());
-    }
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent);
-    request.setRawHeader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5");
-    request.setRawHeader("Accept-Language", "en, de;q=0.8, *;q=0.5");
-    QNetworkReply *reply = m_network->get(request);
-    m_reply = reply;
-    QObject::connect(reply, &QNetworkReply::metaDataChanged, m_context.get(), [this, reply] {
-        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        if (length > MaxBytes)
-            finish({u"The page is larger than %1 MB."_s.arg(MaxBytes / (1024 * 1024)), true});
-    });
-    QObject::connect(reply, &QNetworkReply::downloadProgress, m_context.get(), [this](qint64 received, qint64) {
-        if (received > MaxBytes)
-            finish({u"The page is larger than %1 MB."_s.arg(MaxBytes / (1024 * 1024)), true});
-    });
-    QObject::connect(reply, &QNetworkReply::finished, m_context.get(), [this, reply, url, redirectsLeft] {
-        reply->deleteLater();
-        m_reply = nullptr;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
-            if (redirectsLeft <= 0)
-                return finish({u"%1 redirected more than %2 times."_s.arg(url.toDisplayString()).arg(MaxRedirects), true});
-            const QUrl target = url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
-            return fetch(target, redirectsLeft - 1);
-        }
-        if (reply->error() != QNetworkReply::NoError)
-            return finish({u"%1 could not be fetched: %2."_s.arg(url.toDisplayString(), networkError(reply)), true});
-        const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-        const QByteArray mime = contentType.split(';').value(0).trimmed().toLower();
-        const QByteArray body = reply->readAll();
+    m_fetch.get(QUrl(arguments.value("url"_L1).toString().trimmed()), [done = std::move(done)](Result<SafeFetch::Response> fetched) {
+        if (!fetched)
+            return done({fetched.error().message, true});
+        const QString url = fetched->url.toDisplayString();
+        const QByteArray mime = fetched->contentType.split(';').value(0).trimmed().toLower();
         const bool html = mime.isEmpty() || mime == "text/html" || mime == "application/xhtml+xml";
         const bool text = mime.startsWith("text/") || mime == "application/json" || mime == "application/xml" || mime.endsWith("+json")
             || mime.endsWith("+xml");
-        if (!html && !text) {
-            return finish({u"%1 is %2, not a web page; website_content reads HTML and text."_s.arg(url.toDisplayString(),
-                                                                                                       QString::fromLatin1(mime)),
-                           true});
-        }
-        const QString decoded = decode(body, contentType);
+        if (!html && !text)
+            return done({u"%1 is %2, not a web page; website_content reads HTML and text."_s.arg(url, QString::fromLatin1(mime)), true});
+        const QString decoded = decode(fetched->body, fetched->contentType);
         QString title;
         QString content = decoded;
         if (html || (mime.isEmpty() && decoded.contains("<html"_L1, Qt::CaseInsensitive))) {
@@ -284,35 +165,20 @@ void WebsiteContentTool::request(const QUrl &url, const QHostAddress &address, i
         QString out;
         if (!title.isEmpty())
             out += u"Title: "_s + title + u'\n';
-        out += u"URL: "_s + url.toDisplayString() + u"\n\n"_s;
+        out += u"URL: "_s + url + u"\n\n"_s;
         if (content.trimmed().isEmpty())
             content = u"(The page has no readable text; it may need JavaScript to show its content.)"_s;
         if (content.size() > MaxTextCharacters) {
             const qsizetype rest = content.size() - MaxTextCharacters;
             content = content.first(MaxTextCharacters) + u"\n\n[The page continues for %1 more characters.]"_s.arg(rest);
         }
-        finish({out + content, false});
+        done({out + content, false});
     });
-}
-
-void WebsiteContentTool::finish(ToolResult result)
-{
-    if (!m_done)
-        return;
-    Done done = std::move(m_done);
-    m_done = nullptr;
-    // Stop everything still running; the context goes once the current slot has returned.
-    abortReply(m_reply, m_context.get());
-    if (m_context)
-        m_context.release()->deleteLater();
-    done(std::move(result));
 }
 
 void WebsiteContentTool::cancel()
 {
-    m_done = nullptr;
-    abortReply(m_reply, m_context.get());
-    m_context.reset();
+    m_fetch.cancel();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -428,7 +294,7 @@ void InternetSearchTool::execute(const QJsonObject &arguments, const ToolContext
         if (reply->error() == QNetworkReply::OperationCanceledError)
             return done({u"%1 did not answer within %2 seconds."_s.arg(service).arg(TimeoutMs / 1000), true});
         if (reply->error() != QNetworkReply::NoError)
-            return done({u"%1 could not be reached: %2."_s.arg(service, networkError(reply)), true});
+            return done({u"%1 could not be reached: %2."_s.arg(service, SafeFetch::networkError(reply)), true});
         auto results = resultsJson(provider, reply->readAll());
         if (!results)
             return done({u"%1: %2."_s.arg(service, results.error().message), true});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "safefetch.h"
 #include "tool.h"
 
 #include "core/error.h"
@@ -29,15 +30,12 @@ class WebsiteContentTool : public Tool
 {
 public:
     static constexpr qint64 MaxBytes = 5 * 1024 * 1024;
-    static constexpr int MaxRedirects = 5;
+    static constexpr int MaxRedirects = SafeFetch::MaxRedirects;
     static constexpr int TimeoutMs = 20'000;
     static constexpr qsizetype MaxTextCharacters = 18'000; // below the run loop's 20,000-character cut
 
-    // Resolves `host` and calls `done` with its addresses (or an error text), unless `context` is
-    // gone by then. The default asks the system (QHostInfo); tests put in their own answers.
-    using Resolver = std::function<void(const QString &host, QObject *context,
-                                        std::function<void(const QList<QHostAddress> &, const QString &)> done)>;
-    static Resolver systemResolver();
+    using Resolver = SafeFetch::Resolver;
+    static Resolver systemResolver() { return SafeFetch::systemResolver(); }
 
     WebsiteContentTool(QNetworkAccessManager *network, bool allowPrivateAddresses, int timeoutMs = TimeoutMs,
                        Resolver resolver = systemResolver());
@@ -51,24 +49,12 @@ public:
     void execute(const QJsonObject &arguments, const ToolContext &context, Done done) override;
     void cancel() override;
 
-    // False for loopback, private (RFC 1918, fc00::/7), link-local, CGNAT (100.64/10), multicast,
-    // unspecified and IPv4-mapped forms of these.
-    static bool isPublicAddress(const QHostAddress &address);
+    static bool isPublicAddress(const QHostAddress &address) { return SafeFetch::isPublicAddress(address); }
     // The text of a response body: charset from the Content-Type header, the page or a guess.
     static QString decode(const QByteArray &body, const QByteArray &contentType);
 
 private:
-    void fetch(const QUrl &url, int redirectsLeft);
-    void request(const QUrl &url, const QHostAddress &address, int redirectsLeft);
-    void finish(ToolResult result);
-
-    QNetworkAccessManager *m_network;
-    bool m_allowPrivate;
-    int m_timeoutMs;
-    Done m_done;
-    std::unique_ptr<QObject> m_context; // owns the pending lookup's and reply's connections
-    QPointer<QNetworkReply> m_reply;
-    Resolver m_resolve;
+    SafeFetch m_fetch;
 };
 
 // internet_search through the configured service (SearXNG's JSON API or Brave Search); offered

@@ -102,6 +102,18 @@ void TestApiWire::openAiRequestWithEveryKindOfMessage()
     QCOMPARE(r.tools.at(0).description, u"Looks up"_s);
     QCOMPARE(r.tools.at(0).inputSchema, object(R"({"type":"object","properties":{"q":{"type":"string"}}})"));
 
+    // Images by address are fetched later (ApiService), in the order given.
+    auto remote = OpenAiWire::parseChatCompletion(R"({"model":"a/b","messages":[{"role":"user","content":[{"type":"text","text":"Look"},
+        {"type":"image_url","image_url":{"url":"https://example.com/a.png"}},{"type":"image_url","image_url":"http://example.com/b.jpg"}]}]})");
+    QVERIFY(remote);
+    QCOMPARE(remote->request.messages.at(0).imageUrls, (QList<QUrl>{QUrl(u"https://example.com/a.png"_s), QUrl(u"http://example.com/b.jpg"_s)}));
+    QVERIFY(remote->request.messages.at(0).images.isEmpty());
+    auto anthropicRemote = AnthropicWire::parseMessages(R"({"model":"a/b","max_tokens":5,"messages":[{"role":"user","content":[
+        {"type":"image","source":{"type":"url","url":"https://example.com/c.webp"}},{"type":"text","text":"What is it?"}]}]})");
+    QVERIFY(anthropicRemote);
+    QCOMPARE(anthropicRemote->request.messages.at(0).imageUrls, QList<QUrl>{QUrl(u"https://example.com/c.webp"_s)});
+    QCOMPARE(anthropicRemote->request.messages.at(0).text, u"What is it?"_s);
+
     // tool_choice "none": the client's tools are not offered.
     auto none = OpenAiWire::parseChatCompletion(R"({"model":"a/b","tool_choice":"none","messages":[{"role":"user","content":"x"}],
         "tools":[{"type":"function","function":{"name":"t"}}]})");
@@ -126,9 +138,9 @@ void TestApiWire::openAiRequestErrorsNameTheField_data()
     QTest::newRow("arguments not json") << QByteArray(R"({"model":"a/b","messages":[{"role":"assistant","tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":"{oops"}}]}]})")
                                         << u"messages[0].tool_calls[0].function.arguments must be a JSON object in a string"_s
                                         << u"messages[0].tool_calls[0].function.arguments"_s;
-    QTest::newRow("remote image") << QByteArray(R"({"model":"a/b","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://example.com/a.png"}}]}]})")
-                                  << u"messages[0].content[0].image_url.url: images must be sent as data: URLs with base64 content; AgentDesk does not download images"_s
-                                  << u"messages[0].content[0].image_url.url"_s;
+    QTest::newRow("ftp image") << QByteArray(R"({"model":"a/b","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"ftp://example.com/a.png"}}]}]})")
+                               << u"messages[0].content[0].image_url.url: an image is an http(s) address or a data: URL with base64 content"_s
+                               << u"messages[0].content[0].image_url.url"_s;
     QTest::newRow("svg image") << QByteArray(R"({"model":"a/b","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/svg+xml;base64,PHN2Zz4="}}]}]})")
                                << u"messages[0].content[0].image_url.url: images must be PNG, JPEG, GIF or WebP, not \"image/svg+xml\""_s
                                << u"messages[0].content[0].image_url.url"_s;
@@ -262,8 +274,8 @@ void TestApiWire::anthropicRequestErrors_data()
     QTest::newRow("no messages") << QByteArray(R"({"model":"a/b","max_tokens":5,"messages":[]})") << u"messages: at least one message is required"_s;
     QTest::newRow("system role") << QByteArray(R"({"model":"a/b","max_tokens":5,"messages":[{"role":"system","content":"x"}]})")
                                  << u"messages.0.role: Input should be 'user' or 'assistant'"_s;
-    QTest::newRow("url image") << QByteArray(R"({"model":"a/b","max_tokens":5,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"url","url":"https://x/a.png"}}]}]})")
-                               << u"messages.0.content.0.source: images must be base64; AgentDesk does not download images"_s;
+    QTest::newRow("file image") << QByteArray(R"({"model":"a/b","max_tokens":5,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"file","file_id":"f1"}}]}]})")
+                                << u"messages.0.content.0.source.type: an image is base64 or url"_s;
     QTest::newRow("server tool") << QByteArray(R"({"model":"a/b","max_tokens":5,"messages":[{"role":"user","content":"x"}],"tools":[{"type":"web_search_20250305","name":"web_search"}]})")
                                  << u"tools.0: the server tool \"web_search_20250305\" is not available; AgentDesk offers its own tools through agents"_s;
     QTest::newRow("result without id") << QByteArray(R"({"model":"a/b","max_tokens":5,"messages":[{"role":"user","content":[{"type":"tool_result","content":"x"}]}]})")

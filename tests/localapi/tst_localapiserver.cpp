@@ -13,6 +13,7 @@
 #include "storage/providerrepository.h"
 #include "storage/messagerepository.h"
 #include "storage/settingsrepository.h"
+#include "storage/blobstore.h"
 #include "storage/threadrepository.h"
 #include "storage/usagerepository.h"
 
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void aFailedRequestLeavesNoThread();
     void anthropicResultsWithTextGoOnInTheSameThread();
     void anthropicClientsGetTheirModelList();
+    void imagesByAddressAreFetchedLikeWebPages();
 
 private:
     struct Reply
@@ -841,6 +843,50 @@ void TestLocalApiServer::anthropicClientsGetTheirModelList()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json(), QJsonDocument::fromJson(R"({"data":[{"type":"model","id":"local/m","display_name":"local/m","created_at":"1970-01-01T00:00:00Z"}],
         "has_more":false,"first_id":"local/m","last_id":"local/m"})").object());
+}
+
+void TestLocalApiServer::imagesByAddressAreFetchedLikeWebPages()
+{
+    ProviderRepository providers(m_t->connection());
+    Model model = AD_VERIFY_OK(providers.model(u"local/m"_s)).value();
+    model.capabilities.vision = true;
+    QVERIFY(providers.updateModel(model));
+    const QByteArray png = QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    ScriptedHttpServer images;
+    AD_CHECKED(startServer());
+    const QString address = images.url(u"/cat.png"_s).toString();
+    const QJsonArray content{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"What is this?"_s}},
+                             QJsonObject{{u"type"_s, u"image_url"_s}, {u"image_url"_s, QJsonObject{{u"url"_s, address}}}}};
+    const QByteArray body = chat("local/m", {QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, content}}});
+    // 127.0.0.1 is this computer: refused, as website_content refuses it, unless allowed.
+    const Reply refused = send("POST", "/v1/chat/completions", body);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json()["error"_L1]["message"_L1].toString(),
+             u"messages[0]: %1 was not fetched: 127.0.0.1 is a loopback, private or link-local address (127.0.0.1). Such addresses are refused "
+             "unless the user allows them in the settings."_s.arg(address));
+    QVERIFY(images.requests().isEmpty());
+    WebSettings web = SettingsRepository(m_t->connection()).webSettings().value_or(WebSettings());
+    web.allowPrivateAddresses = true;
+    QVERIFY(SettingsRepository(m_t->connection()).setWebSettings(web));
+    // Not an image: refused with what it is.
+    images.enqueue("/cat.png", ScriptedHttpServer::Response::stream("text/html", "<html>no</html>"));
+    const Reply html = send("POST", "/v1/chat/completions", body);
+    QCOMPARE(html.status, 400);
+    QCOMPARE(html.json()["error"_L1]["message"_L1].toString(), u"messages[0]: %1 is no PNG, JPEG, GIF or WebP image"_s.arg(address));
+    // An image (its type from its bytes when the header says nothing useful).
+    images.enqueue("/cat.png", ScriptedHttpServer::Response::stream("application/octet-stream", png));
+    answerWith({u"A pixel."_s});
+    const Reply ok = send("POST", "/v1/chat/completions", body);
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(ok.json()["choices"_L1][0]["message"_L1]["content"_L1].toString(), u"A pixel."_s);
+    const QList<Message> stored = messagesOf(threads().value(0).id);
+    QCOMPARE(stored.size(), 2);
+    const auto *image = std::get_if<ImagePart>(&stored.at(0).content.at(1));
+    QVERIFY(image);
+    QCOMPARE(image->mimeType, u"image/png"_s);
+    QCOMPARE(BlobStore(m_t->dir.path()).get(image->blob).value_or(QByteArray()), png);
+    const QJsonArray sent = providerRequests().value(0)["messages"_L1][0]["content"_L1].toArray();
+    QCOMPARE(sent.at(1)["image_url"_L1]["url"_L1].toString(), u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64()));
 }
 
 QTEST_GUILESS_MAIN(TestLocalApiServer)

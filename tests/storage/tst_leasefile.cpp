@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QProcess>
 
+#include <csignal>
+
 using namespace AgentDesk;
 using namespace AgentDesk::Test;
 using namespace Qt::StringLiterals;
@@ -56,20 +58,22 @@ void TestLeaseFile::aLeaseHeldByAnotherProcessNamesIt()
     TempDatabase t;
     QDir(t.dir.path()).mkpath(u"runs"_s);
     const QString file = QDir(t.dir.path()).filePath(u"runs/thread-c.lock"_s);
-    // flock(1) holds the lock while it sleeps: another process.
+    // flock(1) holds the lock while its command runs: another process. The command names a pid
+    // once the lock is held, so waiting for it never races the holder.
     QProcess holder;
-    holder.start(u"sh"_s, {u"-c"_s, u"echo 4242 > \"$0\"; exec flock -n -o \"$0\" sleep 30"_s, file});
+    holder.start(u"flock"_s, {u"-n"_s, u"-o"_s, file, u"sh"_s, u"-c"_s, u"echo 4242 > \"$0\"; exec sleep 30"_s, file});
     QVERIFY(holder.waitForStarted());
     QVERIFY(QTest::qWaitFor([&] {
-        auto tried = LeaseFile::tryAcquire(t.connection(), u"thread-c"_s);
-        return !tried && tried.error().code == "LEASE_HELD"_L1;
+        QFile named(file);
+        return named.open(QIODevice::ReadOnly) && named.readAll() == "4242\n";
     }, 5000));
     auto held = LeaseFile::tryAcquire(t.connection(), u"thread-c"_s);
+    QVERIFY(!held);
     QCOMPARE(held.error().details.value(u"pid"_s).toLongLong(), 4242);
     QCOMPARE(held.error().message, u"thread-c is held by process 4242"_s);
     // The holder dies without a word: the lease is free at once.
-    holder.kill();
-    QVERIFY(holder.waitForFinished());
+    ::kill(pid_t(holder.processId()), SIGKILL);
+    QVERIFY(holder.waitForFinished()); // its sleep (without the lock, -o) ends by itself
     QVERIFY(LeaseFile::tryAcquire(t.connection(), u"thread-c"_s));
 }
 
