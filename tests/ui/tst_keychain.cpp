@@ -13,8 +13,17 @@
 #include "ui/providerspage.h"
 #include "ui/settingsdialog.h"
 #include "ui/welcomepage.h"
+#include "ui/localapipage.h"
+#include "localapi/localapihost.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTcpServer>
 #include <QDirIterator>
 #include <QFile>
 #include <QLabel>
@@ -41,6 +50,7 @@ private Q_SLOTS:
     void aKeyTypedInSettingsLivesOnlyInTheKeychain();
     void aChatSendsTheKeyFromTheKeychain();
     void aPasswordInTheUrlMovesToTheKeychain();
+    void theLocalApiServesWithTheTokenFromTheKeychain();
 
 private:
     static Result<QString> read(const QString &reference);
@@ -262,6 +272,77 @@ void TestKeychain::aPasswordInTheUrlMovesToTheKeychain()
                                      "from the URL, or the key from its field."_s);
     QCOMPARE(AD_VERIFY_OK(read(stored.apiKey.keychainKey)).value(), u"pw-in-url-5151"_s);
     QCOMPARE(filesContaining("other-6262"), QStringList());
+}
+
+// Settings → Local API (issue 17 point 1): turned on, the window serves with a token it made and
+// keeps in the keychain (and nowhere else); the page shows the address and, on request, the token
+// and an example that carries it; a new token refuses the old one at once; turned off, it stops.
+void TestKeychain::theLocalApiServesWithTheTokenFromTheKeychain()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe; // a port that is free now
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    Workspace workspace(m_t->connection(), m_t->dir.path());
+    SettingsDialog dialog(&workspace);
+    dialog.showPage(SettingsDialog::Page::LocalApi);
+    LocalApiPage *page = dialog.localApiPage();
+    page->findChild<QCheckBox *>(u"localApiEnabled"_s)->setChecked(true);
+    page->findChild<QSpinBox *>(u"localApiPort"_s)->setValue(port);
+    QVERIFY(page->save());
+    LocalApiHost &host = workspace.localApi();
+    QVERIFY2(QTest::qWaitFor([&] { return host.state() == LocalApiHost::State::Serving; }, 10'000), qPrintable(host.error()));
+    QCOMPARE(page->findChild<QLineEdit *>(u"localApiUrl"_s)->text(), u"http://127.0.0.1:%1/v1"_s.arg(port));
+    QCOMPARE(page->findChild<QLabel *>(u"localApiState"_s)->text(), u"Serving"_s);
+    const QString token = AD_VERIFY_OK(read(u"local-api/token"_s)).value();
+    QVERIFY(token.startsWith(u"adk-"_s));
+    QCOMPARE(token.size(), 47);
+    QCOMPARE(host.token(), token);
+    QVERIFY2(filesContaining(token.toUtf8()).isEmpty(), qPrintable(filesContaining(token.toUtf8()).join(u", "_s)));
+    // Shown only on request; the example carries it then.
+    QLineEdit *tokenField = page->findChild<QLineEdit *>(u"localApiToken"_s);
+    QCOMPARE(tokenField->echoMode(), QLineEdit::Password);
+    auto *example = page->findChild<QPlainTextEdit *>(u"localApiExample"_s);
+    QVERIFY(example->toPlainText().contains(u"Bearer $AGENTDESK_TOKEN"_s));
+    page->findChild<QPushButton *>(u"localApiShowToken"_s)->click();
+    QCOMPARE(tokenField->echoMode(), QLineEdit::Normal);
+    QCOMPARE(tokenField->text(), token);
+    QVERIFY(example->toPlainText().contains(u"Bearer "_s + token));
+    QCOMPARE(page->curlExample(true), u"curl http://127.0.0.1:%1/v1/chat/completions \\\n  -H \"Authorization: Bearer %2\" \\\n"
+                                      "  -H \"Content-Type: application/json\" \\\n  -d '{\"model\": \"agent/NAME\", \"messages\": "
+                                      "[{\"role\": \"user\", \"content\": \"Hello\"}]}'"_s.arg(port).arg(token));
+
+    QNetworkAccessManager network;
+    network.setProxy(QNetworkProxy::NoProxy);
+    const auto status = [&](const QString &bearer) {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/v1/models"_s.arg(port)));
+        request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+        QNetworkReply *reply = network.get(request);
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10'000))
+            return -1;
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    QCOMPARE(status(token), 200);
+    QCOMPARE(status(u"wrong"_s), 401);
+
+    // A new token: the old one is refused from now on.
+    page->findChild<QPushButton *>(u"localApiRegenerate"_s)->click();
+    QVERIFY(QTest::qWaitFor([&] { return host.state() == LocalApiHost::State::Serving && host.token() != token; }, 10'000));
+    const QString fresh = AD_VERIFY_OK(read(u"local-api/token"_s)).value();
+    QCOMPARE(host.token(), fresh);
+    QCOMPARE(tokenField->text(), fresh);
+    QCOMPARE(status(token), 401);
+    QCOMPARE(status(fresh), 200);
+
+    // Off: nothing listens.
+    page->findChild<QCheckBox *>(u"localApiEnabled"_s)->setChecked(false);
+    QVERIFY(page->save());
+    QCOMPARE(host.state(), LocalApiHost::State::Stopped);
+    QCOMPARE(status(fresh), 0);
+    QCOMPARE(AD_VERIFY_OK(workspace.settings().localApiSettings()).value().port, int(port));
 }
 
 QTEST_MAIN(TestKeychain)
