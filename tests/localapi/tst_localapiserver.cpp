@@ -333,13 +333,13 @@ void TestLocalApiServer::browserOriginsOnlyWhenAllowed()
     QCOMPARE(allowed.status, 200);
     QCOMPARE(allowed.headers.value("access-control-allow-origin"), QByteArray("http://localhost:3000"));
     QCOMPARE(allowed.headers.value("vary"), QByteArray("Origin"));
-    QCOMPARE(allowed.head.count("Access-Control-Allow-Origin"), 1);
+    QCOMPARE(allowed.head.toLower().count("access-control-allow-origin"), 1);
     // The browser's preflight needs no token.
     const Reply preflight = send("OPTIONS", "/v1/chat/completions", {}, {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Method", "POST"}}, false);
     QCOMPARE(preflight.status, 204);
     QCOMPARE(preflight.headers.value("access-control-allow-methods"), QByteArray("GET, POST, OPTIONS"));
     QCOMPARE(preflight.headers.value("access-control-allow-headers"), QByteArray("authorization, content-type, x-api-key, anthropic-version"));
-    QCOMPARE(preflight.head.count("Access-Control-Allow-Origin"), 1);
+    QCOMPARE(preflight.head.toLower().count("access-control-allow-origin"), 1);
     // The headers the page asks for are allowed (its origin is).
     const Reply asked = send("OPTIONS", "/v1/messages", {}, {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Headers", "x-api-key, anthropic-dangerous-direct-browser-access"}}, false);
     QCOMPARE(asked.headers.value("access-control-allow-headers"), QByteArray("x-api-key, anthropic-dangerous-direct-browser-access"));
