@@ -593,108 +593,120 @@ void LocalApiServer::handle(ApiExchange *exchange, const QHttpServerRequest &req
 {
     m_exchanges.insert(exchange);
     Q_EMIT activeRequestsChanged(int(m_exchanges.size()));
+    if (!admit(exchange, request, socket))
+        return;
     const QString path = request.url().path();
     const Wire wire = wireOf(path);
     const auto method = request.method();
+    if (path.startsWith("/v1/models"_L1) && method == QHttpServerRequest::Method::Get)
+        return serveModels(exchange, request);
+    if (path != "/v1/chat/completions"_L1 && path != "/v1/messages"_L1) {
+        return exchange->replyError(errorReply(wire, Status::NotFound, u"There is no %1 here; the local API offers GET /v1/models, POST /v1/chat/completions and POST /v1/messages"_s.arg(path),
+                                               u"invalid_request_error"_s, u"unknown_url"_s));
+    }
+    if (method != QHttpServerRequest::Method::Post)
+        return exchange->replyError(errorReply(wire, Status::MethodNotAllowed, u"%1 takes POST"_s.arg(path), u"invalid_request_error"_s));
+    serveChat(exchange, request);
+}
 
+bool LocalApiServer::admit(ApiExchange *exchange, const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const Wire wire = wireOf(request.url().path());
     if (!hostAllowed(request, socket)) {
         qCWarning(lcApi) << "refused a request for the host" << header(request, "host");
-        return exchange->replyError(errorReply(wire, Status::Forbidden,
-                                               u"The Host header \"%1\" does not name this server; requests through other names are refused (DNS rebinding)"_s
-                                                   .arg(QString::fromLatin1(header(request, "host"))),
-                                               u"invalid_request_error"_s, u"host_not_allowed"_s));
+        exchange->replyError(errorReply(wire, Status::Forbidden,
+                                        u"The Host header \"%1\" does not name this server; requests through other names are refused (DNS rebinding)"_s
+                                            .arg(QString::fromLatin1(header(request, "host"))),
+                                        u"invalid_request_error"_s, u"host_not_allowed"_s));
+        return false;
     }
     const QByteArray origin = header(request, "origin");
     if (!origin.isEmpty()) {
         if (!m_config.allowedOrigins.contains(QString::fromLatin1(origin))) {
-            return exchange->replyError(errorReply(wire, Status::Forbidden,
-                                                   u"Requests from web pages of %1 are not allowed; add the origin in Settings → Local API"_s
-                                                       .arg(QString::fromLatin1(origin)),
-                                                   u"invalid_request_error"_s, u"origin_not_allowed"_s));
+            exchange->replyError(errorReply(wire, Status::Forbidden,
+                                            u"Requests from web pages of %1 are not allowed; add the origin in Settings → Local API"_s.arg(QString::fromLatin1(origin)),
+                                            u"invalid_request_error"_s, u"origin_not_allowed"_s));
+            return false;
         }
         // Every answer to an allowed page says so, once.
         exchange->setExtraHeaders({{"Access-Control-Allow-Origin", origin}, {"Vary", "Origin"}});
-        if (method == QHttpServerRequest::Method::Options) {
+        if (request.method() == QHttpServerRequest::Method::Options) {
             // The page's origin is allowed: the headers its request will carry are too.
             const QByteArray asked = header(request, "access-control-request-headers");
             exchange->reply(Status::NoContent, {},
                             {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
                              {"Access-Control-Allow-Headers", asked.isEmpty() ? QByteArray("authorization, content-type, x-api-key, anthropic-version") : asked},
                              {"Access-Control-Max-Age", "600"}});
-            return;
+            return false;
         }
     }
     if (!authorized(request)) {
-        return exchange->replyError(errorReply(wire, Status::Unauthorized,
-                                               u"Incorrect or missing access token. Send the token of Settings → Local API as a bearer token or in x-api-key."_s,
-                                               u"invalid_request_error"_s, u"invalid_api_key"_s));
+        exchange->replyError(errorReply(wire, Status::Unauthorized,
+                                        u"Incorrect or missing access token. Send the token of Settings → Local API as a bearer token or in x-api-key."_s,
+                                        u"invalid_request_error"_s, u"invalid_api_key"_s));
+        return false;
     }
     // Counted once the token is right: requests without it cannot use up the clients' minute.
     if (const int wait = rateLimited(); wait > 0) {
-        return exchange->replyError(errorReply(wire, Status::TooManyRequests,
-                                               u"More than %1 requests in a minute; try again in %2 s"_s.arg(m_config.requestsPerMinute).arg(wait),
-                                               u"requests"_s, u"rate_limit_exceeded"_s),
-                                    {{"Retry-After", QByteArray::number(wait)}});
+        exchange->replyError(errorReply(wire, Status::TooManyRequests,
+                                        u"More than %1 requests in a minute; try again in %2 s"_s.arg(m_config.requestsPerMinute).arg(wait),
+                                        u"requests"_s, u"rate_limit_exceeded"_s),
+                             {{"Retry-After", QByteArray::number(wait)}});
+        return false;
     }
     if (request.body().size() > m_config.maxBodyBytes) {
-        return exchange->replyError(errorReply(wire, Status::PayloadTooLarge,
-                                               u"The request body is larger than %1 MB"_s.arg(m_config.maxBodyBytes / (1024 * 1024)),
-                                               u"invalid_request_error"_s, u"request_too_large"_s));
+        exchange->replyError(errorReply(wire, Status::PayloadTooLarge, u"The request body is larger than %1 MB"_s.arg(m_config.maxBodyBytes / (1024 * 1024)),
+                                        u"invalid_request_error"_s, u"request_too_large"_s));
+        return false;
     }
-    if (!m_service)
-        return exchange->replyError(errorReply(wire, Status::ServiceUnavailable, u"AgentDesk is shutting down"_s, u"server_error"_s));
+    if (!m_service) {
+        exchange->replyError(errorReply(wire, Status::ServiceUnavailable, u"AgentDesk is shutting down"_s, u"server_error"_s));
+        return false;
+    }
+    return true;
+}
 
-    if (path.startsWith("/v1/models/"_L1) && method == QHttpServerRequest::Method::Get) {
+void LocalApiServer::serveModels(ApiExchange *exchange, const QHttpServerRequest &request)
+{
+    const Wire wire = wireOf(request.url().path());
+    auto models = m_service->models();
+    if (!models)
+        return exchange->replyError(errorReply(wire, models.error()));
+    // Anthropic's clients send their API version, and read models in their shape.
+    const bool anthropic = !header(request, "anthropic-version").isEmpty();
+    const auto json = [anthropic](const ApiService::ModelEntry &model) {
+        const qint64 created = model.created.isValid() ? model.created.toSecsSinceEpoch() : 0;
+        if (anthropic) {
+            return QJsonObject{{u"type"_s, u"model"_s}, {u"id"_s, model.id}, {u"display_name"_s, model.id},
+                               {u"created_at"_s, QDateTime::fromSecsSinceEpoch(created, QTimeZone::utc()).toString(u"yyyy-MM-dd'T'HH:mm:ss'Z'"_s)}};
+        }
+        return QJsonObject{{u"id"_s, model.id}, {u"object"_s, u"model"_s}, {u"created"_s, created}, {u"owned_by"_s, model.ownedBy}};
+    };
+    const QString path = request.url().path();
+    if (path != "/v1/models"_L1) {
         // One model or agent (its id holds a slash: /v1/models/agent/NAME).
         const QString id = path.mid(11);
-        auto models = m_service->models();
-        if (!models)
-            return exchange->replyError(errorReply(wire, models.error()));
         const auto found = std::find_if(models->cbegin(), models->cend(), [&](const ApiService::ModelEntry &m) { return m.id == id; });
-        if (found == models->cend()) {
+        if (found == models->cend() || !path.startsWith("/v1/models/"_L1)) {
             return exchange->replyError(errorReply(wire, Status::NotFound, u"The model %1 does not exist; GET /v1/models lists the agents and models"_s.arg(id),
                                                    u"invalid_request_error"_s, u"model_not_found"_s, u"model"_s));
         }
-        const qint64 created = found->created.isValid() ? found->created.toSecsSinceEpoch() : 0;
-        const QJsonObject model = header(request, "anthropic-version").isEmpty()
-            ? QJsonObject{{u"id"_s, found->id}, {u"object"_s, u"model"_s}, {u"created"_s, created}, {u"owned_by"_s, found->ownedBy}}
-            : QJsonObject{{u"type"_s, u"model"_s}, {u"id"_s, found->id}, {u"display_name"_s, found->id},
-                          {u"created_at"_s, QDateTime::fromSecsSinceEpoch(created, QTimeZone::utc()).toString(u"yyyy-MM-dd'T'HH:mm:ss'Z'"_s)}};
-        return exchange->reply(Status::Ok, QJsonDocument(model).toJson(QJsonDocument::Compact));
+        return exchange->reply(Status::Ok, QJsonDocument(json(*found)).toJson(QJsonDocument::Compact));
     }
-    if (path == "/v1/models"_L1 && method == QHttpServerRequest::Method::Get) {
-        auto models = m_service->models();
-        if (!models)
-            return exchange->replyError(errorReply(wire, models.error()));
-        QJsonArray data;
-        // Anthropic's clients send their API version, and read the list in their shape.
-        const bool anthropic = !header(request, "anthropic-version").isEmpty();
-        for (const ApiService::ModelEntry &model : *models) {
-            const qint64 created = model.created.isValid() ? model.created.toSecsSinceEpoch() : 0;
-            if (anthropic) {
-                data.append(QJsonObject{{u"type"_s, u"model"_s},
-                                        {u"id"_s, model.id},
-                                        {u"display_name"_s, model.id},
-                                        {u"created_at"_s, QDateTime::fromSecsSinceEpoch(created, QTimeZone::utc()).toString(u"yyyy-MM-dd'T'HH:mm:ss'Z'"_s)}});
-            } else {
-                data.append(QJsonObject{{u"id"_s, model.id}, {u"object"_s, u"model"_s}, {u"created"_s, created}, {u"owned_by"_s, model.ownedBy}});
-            }
-        }
-        const QJsonObject list = anthropic ? QJsonObject{{u"data"_s, data},
-                                                         {u"has_more"_s, false},
-                                                         {u"first_id"_s, data.isEmpty() ? QJsonValue() : data.first()["id"_L1]},
-                                                         {u"last_id"_s, data.isEmpty() ? QJsonValue() : data.last()["id"_L1]}}
-                                           : QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}};
-        return exchange->reply(Status::Ok, QJsonDocument(list).toJson(QJsonDocument::Compact));
-    }
-    const bool chat = path == "/v1/chat/completions"_L1 || path == "/v1/messages"_L1;
-    if (!chat) {
-        return exchange->replyError(errorReply(wire, Status::NotFound, u"There is no %1 here; the local API offers GET /v1/models, POST /v1/chat/completions and POST /v1/messages"_s.arg(path),
-                                               u"invalid_request_error"_s, u"unknown_url"_s));
-    }
-    if (method != QHttpServerRequest::Method::Post)
-        return exchange->replyError(errorReply(wire, Status::MethodNotAllowed, u"%1 takes POST"_s.arg(path), u"invalid_request_error"_s));
+    QJsonArray data;
+    for (const ApiService::ModelEntry &model : *models)
+        data.append(json(model));
+    const QJsonObject list = anthropic ? QJsonObject{{u"data"_s, data},
+                                                     {u"has_more"_s, false},
+                                                     {u"first_id"_s, data.isEmpty() ? QJsonValue() : data.first()["id"_L1]},
+                                                     {u"last_id"_s, data.isEmpty() ? QJsonValue() : data.last()["id"_L1]}}
+                                       : QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}};
+    exchange->reply(Status::Ok, QJsonDocument(list).toJson(QJsonDocument::Compact));
+}
 
+void LocalApiServer::serveChat(ApiExchange *exchange, const QHttpServerRequest &request)
+{
+    const Wire wire = wireOf(request.url().path());
     ApiRequest parsed;
     bool stream = false;
     bool includeUsage = false;

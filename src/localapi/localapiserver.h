@@ -68,6 +68,11 @@ private:
     friend class ApiExchange;
     friend class ApiTcpServer;
     void handle(ApiExchange *exchange, const QHttpServerRequest &request, QTcpSocket *socket);
+    // The checks every request passes (Host, Origin and CORS, token, rate, size); false when the
+    // request was answered (refused, or a preflight).
+    bool admit(ApiExchange *exchange, const QHttpServerRequest &request, QTcpSocket *socket);
+    void serveModels(ApiExchange *exchange, const QHttpServerRequest &request);
+    void serveChat(ApiExchange *exchange, const QHttpServerRequest &request);
     // Seconds until a request is allowed again; 0 when it is now (and it is counted).
     int rateLimited();
     bool hostAllowed(const QHttpServerRequest &request, QTcpSocket *socket) const;
