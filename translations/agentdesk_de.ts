@@ -875,7 +875,7 @@
     </message>
     <message>
         <location filename="../src/ui/localapipage.cpp" line="41"/>
-        <location filename="../src/ui/localapipage.cpp" line="144"/>
+        <location filename="../src/ui/localapipage.cpp" line="136"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
@@ -891,7 +891,7 @@
     </message>
     <message>
         <location filename="../src/ui/localapipage.cpp" line="44"/>
-        <location filename="../src/ui/localapipage.cpp" line="120"/>
+        <location filename="../src/ui/localapipage.cpp" line="180"/>
         <source>Largest request</source>
         <translation>Größte Anfrage</translation>
     </message>
@@ -907,7 +907,7 @@
     </message>
     <message>
         <location filename="../src/ui/localapipage.cpp" line="46"/>
-        <location filename="../src/ui/localapipage.cpp" line="122"/>
+        <location filename="../src/ui/localapipage.cpp" line="182"/>
         <source>Requests a minute</source>
         <translation>Anfragen pro Minute</translation>
     </message>
@@ -918,7 +918,7 @@
     </message>
     <message>
         <location filename="../src/ui/localapipage.cpp" line="53"/>
-        <location filename="../src/ui/localapipage.cpp" line="93"/>
+        <location filename="../src/ui/localapipage.cpp" line="87"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
@@ -929,7 +929,7 @@
     </message>
     <message>
         <location filename="../src/ui/localapipage.cpp" line="61"/>
-        <location filename="../src/ui/localapipage.cpp" line="105"/>
+        <location filename="../src/ui/localapipage.cpp" line="94"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
@@ -939,147 +939,147 @@
         <translation>Das Zugriffstoken anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="67"/>
+        <location filename="../src/ui/localapipage.cpp" line="123"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="69"/>
+        <location filename="../src/ui/localapipage.cpp" line="125"/>
         <source>Copy the access token</source>
         <translation>Das Zugriffstoken kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="70"/>
+        <location filename="../src/ui/localapipage.cpp" line="126"/>
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="72"/>
+        <location filename="../src/ui/localapipage.cpp" line="128"/>
         <source>Make a new access token</source>
         <translation>Ein neues Zugriffstoken erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="74"/>
+        <location filename="../src/ui/localapipage.cpp" line="68"/>
         <source>Example request</source>
         <translation>Beispielanfrage</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="80"/>
+        <location filename="../src/ui/localapipage.cpp" line="157"/>
         <source>Copy example</source>
         <translation>Beispiel kopieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="85"/>
+        <location filename="../src/ui/localapipage.cpp" line="79"/>
         <source>Web pages allowed to call the API</source>
         <translation>Webseiten, die die API aufrufen dürfen</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="86"/>
+        <location filename="../src/ui/localapipage.cpp" line="80"/>
         <source>None (for example: http://localhost:3000, https://app.example.com)</source>
         <translation>Keine (zum Beispiel: http://localhost:3000, https://app.example.com)</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="90"/>
+        <location filename="../src/ui/localapipage.cpp" line="84"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="102"/>
+        <location filename="../src/ui/localapipage.cpp" line="91"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="103"/>
+        <location filename="../src/ui/localapipage.cpp" line="92"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="104"/>
+        <location filename="../src/ui/localapipage.cpp" line="93"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="109"/>
+        <location filename="../src/ui/localapipage.cpp" line="95"/>
         <source>Try it</source>
         <translation>Ausprobieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="111"/>
+        <location filename="../src/ui/localapipage.cpp" line="171"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="115"/>
+        <location filename="../src/ui/localapipage.cpp" line="175"/>
         <source>No one can answer a tool&apos;s question during an API request: without this, a tool whose policy is to ask (network and MCP tools) is denied.</source>
         <translation>Während einer API-Anfrage kann niemand die Frage eines Werkzeugs beantworten: ohne diese Einstellung wird ein Werkzeug, das fragen soll (Netzwerk- und MCP-Werkzeuge), abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="119"/>
+        <location filename="../src/ui/localapipage.cpp" line="179"/>
         <source>Allowed web pages</source>
         <translation>Erlaubte Webseiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="121"/>
+        <location filename="../src/ui/localapipage.cpp" line="181"/>
         <source>Answered at once</source>
         <translation>Gleichzeitig beantwortet</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="124"/>
+        <location filename="../src/ui/localapipage.cpp" line="98"/>
         <source>Tools that speak the OpenAI or Anthropic API can use your models as &lt;b&gt;PROVIDER/MODEL&lt;/b&gt; and your agents as &lt;b&gt;agent/NAME&lt;/b&gt;: set their base URL to the one above and their API key to the access token.</source>
         <translation>Programme, die die OpenAI- oder Anthropic-API sprechen, können Ihre Modelle als &lt;b&gt;ANBIETER/MODELL&lt;/b&gt; und Ihre Agenten als &lt;b&gt;agent/NAME&lt;/b&gt; nutzen: Stellen Sie dort die Basis-URL von oben und als API-Schlüssel das Zugriffstoken ein.</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="127"/>
+        <location filename="../src/ui/localapipage.cpp" line="101"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="144"/>
+        <location filename="../src/ui/localapipage.cpp" line="136"/>
         <source>Hide</source>
         <translation>Verbergen</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="149"/>
+        <location filename="../src/ui/localapipage.cpp" line="141"/>
         <source>The access token was copied.</source>
         <translation>Das Zugriffstoken wurde kopiert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="153"/>
+        <location filename="../src/ui/localapipage.cpp" line="164"/>
         <source>The example was copied, with the access token.</source>
         <translation>Das Beispiel wurde kopiert, mit dem Zugriffstoken.</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="159"/>
+        <location filename="../src/ui/localapipage.cpp" line="147"/>
         <source>A new access token is in use; clients with the old one are refused.</source>
         <translation>Ein neues Zugriffstoken gilt; Programme mit dem alten werden abgewiesen.</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="206"/>
+        <location filename="../src/ui/localapipage.cpp" line="223"/>
         <source>Saved. %1 can be reached from other computers: anyone there with the access token can use your agents.</source>
         <translation>Gespeichert. %1 ist von anderen Rechnern erreichbar: Wer dort das Zugriffstoken hat, kann Ihre Agenten nutzen.</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="207"/>
+        <location filename="../src/ui/localapipage.cpp" line="224"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="216"/>
+        <location filename="../src/ui/localapipage.cpp" line="233"/>
         <source>Not serving</source>
         <translation>Nicht aktiv</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="217"/>
+        <location filename="../src/ui/localapipage.cpp" line="234"/>
         <source>Starting…</source>
         <translation>Startet…</translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="218"/>
+        <location filename="../src/ui/localapipage.cpp" line="235"/>
         <source>Not serving: %1</source>
         <translation>Nicht aktiv: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/localapipage.cpp" line="220"/>
+        <location filename="../src/ui/localapipage.cpp" line="237"/>
         <source>Serving, %n request(s) being answered</source>
         <translation>
             <numerusform>Aktiv, %n Anfrage wird beantwortet</numerusform>
@@ -1087,7 +1087,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/localapipage.cpp" line="220"/>
+        <location filename="../src/ui/localapipage.cpp" line="237"/>
         <source>Serving</source>
         <translation>Aktiv</translation>
     </message>

@@ -94,7 +94,7 @@
 <context>
     <name>AgentDesk::LocalApiPage</name>
     <message numerus="yes">
-        <location filename="../src/ui/localapipage.cpp" line="220"/>
+        <location filename="../src/ui/localapipage.cpp" line="237"/>
         <source>Serving, %n request(s) being answered</source>
         <translation>
             <numerusform>Serving, %n request being answered</numerusform>

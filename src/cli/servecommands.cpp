@@ -48,6 +48,46 @@ Result<QString> keychainToken(bool fresh)
     return *token;
 }
 
+// The server's settings as Settings → Local API stores them, changed by the command line; a
+// usage error's text when an option is wrong.
+QString readOptions(CliApplication::Context &c, const SettingsRepository::LocalApiSettings &settings, LocalApiServer::Config &config,
+                    ApiService::Policy &policy)
+{
+    config.host = c.parser.isSet(u"host"_s) ? c.parser.value(u"host"_s) : settings.host;
+    bool ok = true;
+    const int port = c.parser.isSet(u"port"_s) ? c.parser.value(u"port"_s).toInt(&ok) : settings.port;
+    if (!ok || port < 0 || port > 65535)
+        return u"--port must be a number from 0 (any free port) to 65535"_s;
+    config.port = quint16(port);
+    config.maxBodyBytes = qint64(settings.maxBodyMegabytes) * 1024 * 1024;
+    config.maxConcurrentRuns = settings.maxConcurrentRuns;
+    config.requestsPerMinute = settings.requestsPerMinute;
+    config.allowedOrigins = settings.allowedOrigins;
+    for (const auto &[option, target] : {std::pair{u"max-concurrent"_s, &config.maxConcurrentRuns}, std::pair{u"rate"_s, &config.requestsPerMinute}}) {
+        if (!c.parser.isSet(option))
+            continue;
+        *target = c.parser.value(option).toInt(&ok);
+        if (!ok || *target < 1)
+            return u"--%1 must be a number of at least 1"_s.arg(option);
+    }
+    if (c.parser.isSet(u"max-body-mb"_s)) {
+        const int megabytes = c.parser.value(u"max-body-mb"_s).toInt(&ok);
+        if (!ok || megabytes < 1 || megabytes > 1024)
+            return u"--max-body-mb must be a number from 1 to 1024"_s;
+        config.maxBodyBytes = qint64(megabytes) * 1024 * 1024;
+    }
+    policy = ApiService::Policy{settings.keepConversations, settings.allowAskingTools};
+    if (c.parser.isSet(u"keep-conversations"_s)) {
+        const QString keep = c.parser.value(u"keep-conversations"_s);
+        if (keep != "on"_L1 && keep != "off"_L1)
+            return u"--keep-conversations must be on or off"_s;
+        policy.keepConversations = keep == "on"_L1;
+    }
+    if (c.parser.isSet(u"allow-tools-that-ask"_s))
+        policy.allowAskingTools = true;
+    return {};
+}
+
 int serveCommand(CliApplication &app, CliApplication::Context &c)
 {
     if (c.parser.isSet(u"show-token"_s) || c.parser.isSet(u"new-token"_s)) {
@@ -64,38 +104,9 @@ int serveCommand(CliApplication &app, CliApplication::Context &c)
     if (!settings)
         return app.fail(settings.error());
     LocalApiServer::Config config;
-    config.host = c.parser.isSet(u"host"_s) ? c.parser.value(u"host"_s) : settings->host;
-    bool ok = true;
-    const int port = c.parser.isSet(u"port"_s) ? c.parser.value(u"port"_s).toInt(&ok) : settings->port;
-    if (!ok || port < 0 || port > 65535)
-        return app.usageError(u"--port must be a number from 0 (any free port) to 65535"_s);
-    config.port = quint16(port);
-    config.maxBodyBytes = qint64(settings->maxBodyMegabytes) * 1024 * 1024;
-    config.maxConcurrentRuns = settings->maxConcurrentRuns;
-    config.requestsPerMinute = settings->requestsPerMinute;
-    config.allowedOrigins = settings->allowedOrigins;
-    for (const auto &[option, target] : {std::pair{u"max-concurrent"_s, &config.maxConcurrentRuns}, std::pair{u"rate"_s, &config.requestsPerMinute}}) {
-        if (!c.parser.isSet(option))
-            continue;
-        *target = c.parser.value(option).toInt(&ok);
-        if (!ok || *target < 1)
-            return app.usageError(u"--%1 must be a number of at least 1"_s.arg(option));
-    }
-    if (c.parser.isSet(u"max-body-mb"_s)) {
-        const int megabytes = c.parser.value(u"max-body-mb"_s).toInt(&ok);
-        if (!ok || megabytes < 1 || megabytes > 1024)
-            return app.usageError(u"--max-body-mb must be a number from 1 to 1024"_s);
-        config.maxBodyBytes = qint64(megabytes) * 1024 * 1024;
-    }
-    ApiService::Policy policy{settings->keepConversations, settings->allowAskingTools};
-    if (c.parser.isSet(u"keep-conversations"_s)) {
-        const QString keep = c.parser.value(u"keep-conversations"_s);
-        if (keep != "on"_L1 && keep != "off"_L1)
-            return app.usageError(u"--keep-conversations must be on or off"_s);
-        policy.keepConversations = keep == "on"_L1;
-    }
-    if (c.parser.isSet(u"allow-tools-that-ask"_s))
-        policy.allowAskingTools = true;
+    ApiService::Policy policy;
+    if (const QString wrong = readOptions(c, *settings, config, policy); !wrong.isEmpty())
+        return app.usageError(wrong);
     if (c.parser.isSet(u"token-env"_s)) {
         const QString name = c.parser.value(u"token-env"_s);
         config.token = qEnvironmentVariable(name.toLocal8Bit().constData()).trimmed();

@@ -64,12 +64,6 @@ LocalApiPage::LocalApiPage(Workspace *workspace, QWidget *parent)
     m_showToken->setObjectName(u"localApiShowToken"_s);
     m_showToken->setCheckable(true);
     m_showToken->setAccessibleName(tr("Show the access token"));
-    auto *copyToken = new QPushButton(tr("Copy"));
-    copyToken->setObjectName(u"localApiCopyToken"_s);
-    copyToken->setAccessibleName(tr("Copy the access token"));
-    auto *regenerate = new QPushButton(tr("Regenerate"));
-    regenerate->setObjectName(u"localApiRegenerate"_s);
-    regenerate->setAccessibleName(tr("Make a new access token"));
     m_example->setObjectName(u"localApiExample"_s);
     m_example->setAccessibleName(tr("Example request"));
     m_example->setReadOnly(true);
@@ -79,8 +73,6 @@ LocalApiPage::LocalApiPage(Workspace *workspace, QWidget *parent)
     // The four lines of the example without scrolling.
     m_example->setFixedHeight(QFontMetrics(mono).lineSpacing() * 4 + 2 * m_example->frameWidth() + 12);
     m_example->setLineWrapMode(QPlainTextEdit::NoWrap);
-    auto *copyExample = new QPushButton(tr("Copy example"));
-    copyExample->setObjectName(u"localApiCopyExample"_s);
     m_keep->setObjectName(u"localApiKeep"_s);
     m_allowAsking->setObjectName(u"localApiAllowAsking"_s);
     m_origins->setObjectName(u"localApiOrigins"_s);
@@ -94,34 +86,14 @@ LocalApiPage::LocalApiPage(Workspace *workspace, QWidget *parent)
     address->addWidget(m_host, 1);
     address->addWidget(new QLabel(tr("Port")));
     address->addWidget(m_port);
-    auto *tokenRow = new QHBoxLayout;
-    tokenRow->addWidget(m_token, 1);
-    tokenRow->addWidget(m_showToken);
-    tokenRow->addWidget(copyToken);
-    tokenRow->addWidget(regenerate);
     auto *form = new QFormLayout(serving);
     form->addRow(m_enabled);
     form->addRow(tr("Address"), address);
     form->addRow(tr("Status"), m_state);
     form->addRow(tr("Base URL"), m_url);
-    form->addRow(tr("Access token"), tokenRow);
-    auto *exampleColumn = new QVBoxLayout;
-    exampleColumn->addWidget(m_example);
-    exampleColumn->addWidget(copyExample, 0, Qt::AlignLeft);
-    form->addRow(tr("Try it"), exampleColumn);
+    form->addRow(tr("Access token"), makeTokenRow());
+    form->addRow(tr("Try it"), makeExampleColumn());
 
-    auto *requests = new QGroupBox(tr("Requests"));
-    auto *requestForm = new QFormLayout(requests);
-    requestForm->addRow(m_keep);
-    requestForm->addRow(m_allowAsking);
-    auto *askingHint = new QLabel(tr("No one can answer a tool's question during an API request: without this, a tool whose "
-                                     "policy is to ask (network and MCP tools) is denied."));
-    askingHint->setWordWrap(true);
-    requestForm->addRow(askingHint);
-    requestForm->addRow(tr("Allowed web pages"), m_origins);
-    requestForm->addRow(tr("Largest request"), m_maxBody);
-    requestForm->addRow(tr("Answered at once"), m_concurrent);
-    requestForm->addRow(tr("Requests a minute"), m_rate);
 
     auto *hint = new QLabel(tr("Tools that speak the OpenAI or Anthropic API can use your models as <b>PROVIDER/MODEL</b> and your "
                                "agents as <b>agent/NAME</b>: set their base URL to the one above and their API key to the access token."));
@@ -134,13 +106,31 @@ LocalApiPage::LocalApiPage(Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(hint);
     layout->addWidget(serving);
-    layout->addWidget(requests);
+    layout->addWidget(makeRequestsBox());
     layout->addStretch(1);
     layout->addLayout(saveRow);
 
     LocalApiHost &host = m_workspace->localApi();
     connect(&host, &LocalApiHost::stateChanged, this, &LocalApiPage::updateState);
     connect(&host, &LocalApiHost::activeRequestsChanged, this, &LocalApiPage::updateState);
+    connect(save, &QPushButton::clicked, this, &LocalApiPage::save);
+    load();
+    updateState();
+}
+
+QLayout *LocalApiPage::makeTokenRow()
+{
+    auto *copyToken = new QPushButton(tr("Copy"));
+    copyToken->setObjectName(u"localApiCopyToken"_s);
+    copyToken->setAccessibleName(tr("Copy the access token"));
+    auto *regenerate = new QPushButton(tr("Regenerate"));
+    regenerate->setObjectName(u"localApiRegenerate"_s);
+    regenerate->setAccessibleName(tr("Make a new access token"));
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_token, 1);
+    tokenRow->addWidget(m_showToken);
+    tokenRow->addWidget(copyToken);
+    tokenRow->addWidget(regenerate);
     connect(m_showToken, &QPushButton::toggled, this, [this](bool shown) {
         m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
         m_showToken->setText(shown ? tr("Hide") : tr("Show"));
@@ -149,10 +139,6 @@ LocalApiPage::LocalApiPage(Workspace *workspace, QWidget *parent)
     connect(copyToken, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_workspace->localApi().token());
         m_status->setText(tr("The access token was copied."));
-    });
-    connect(copyExample, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(curlExample(true));
-        m_status->setText(tr("The example was copied, with the access token."));
     });
     connect(regenerate, &QPushButton::clicked, this, [this] {
         m_workspace->localApi().regenerateToken([this, guard = QPointer<LocalApiPage>(this)](Result<QString> token) {
@@ -163,9 +149,38 @@ LocalApiPage::LocalApiPage(Workspace *workspace, QWidget *parent)
             updateExample();
         });
     });
-    connect(save, &QPushButton::clicked, this, &LocalApiPage::save);
-    load();
-    updateState();
+    return tokenRow;
+}
+
+QLayout *LocalApiPage::makeExampleColumn()
+{
+    auto *copyExample = new QPushButton(tr("Copy example"));
+    copyExample->setObjectName(u"localApiCopyExample"_s);
+    auto *exampleColumn = new QVBoxLayout;
+    exampleColumn->addWidget(m_example);
+    exampleColumn->addWidget(copyExample, 0, Qt::AlignLeft);
+    connect(copyExample, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(curlExample(true));
+        m_status->setText(tr("The example was copied, with the access token."));
+    });
+    return exampleColumn;
+}
+
+QGroupBox *LocalApiPage::makeRequestsBox()
+{
+    auto *requests = new QGroupBox(tr("Requests"));
+    auto *requestForm = new QFormLayout(requests);
+    requestForm->addRow(m_keep);
+    requestForm->addRow(m_allowAsking);
+    auto *askingHint = new QLabel(tr("No one can answer a tool's question during an API request: without this, a tool whose "
+                                     "policy is to ask (network and MCP tools) is denied."));
+    askingHint->setWordWrap(true);
+    requestForm->addRow(askingHint);
+    requestForm->addRow(tr("Allowed web pages"), m_origins);
+    requestForm->addRow(tr("Largest request"), m_maxBody);
+    requestForm->addRow(tr("Answered at once"), m_concurrent);
+    requestForm->addRow(tr("Requests a minute"), m_rate);
+    return requests;
 }
 
 void LocalApiPage::load()

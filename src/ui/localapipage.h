@@ -3,6 +3,8 @@
 #include <QWidget>
 
 class QCheckBox;
+class QGroupBox;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -29,6 +31,9 @@ public:
     QString curlExample(bool withToken) const;
 
 private:
+    QLayout *makeTokenRow();
+    QLayout *makeExampleColumn();
+    QGroupBox *makeRequestsBox();
     void load();
     void updateState();
     void updateExample();
