@@ -147,54 +147,12 @@ public:
 
     ApiTcpServer(LocalApiServer *server) : QTcpServer(server), m_server(server) {}
 
-    QTcpSocket *socketFor(const QHostAddress &address, quint16 port) const
-    {
-        for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-            if (it.key()->peerPort() == port && it.key()->peerAddress().isEqual(address))
-                return it.key();
-        }
-        return nullptr;
-    }
+    QTcpSocket *socketFor(const QHostAddress &address, quint16 port) const;
     // The request on `socket` was read whole: the next bytes start another.
-    void requestRead(QTcpSocket *socket)
-    {
-        if (auto it = m_sockets.find(socket); it != m_sockets.end()) {
-            it->head.clear();
-            it->headDone = false;
-            it->timer->stop();
-        }
-    }
+    void requestRead(QTcpSocket *socket);
 
 protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        if (m_sockets.size() >= MaxConnections) {
-            qCWarning(lcApi) << "refused a connection: already" << MaxConnections << "open";
-            socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n");
-            socket->disconnectFromHost();
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            return;
-        }
-        // Qt keeps a request's bytes until it is whole: no more than a head and the largest body.
-        socket->setReadBufferSize(m_server->m_config.maxBodyBytes + 2 * MaxHeadBytes);
-        auto *timer = new QTimer(socket);
-        timer->setSingleShot(true);
-        timer->setInterval(RequestTimeoutMs);
-        connect(timer, &QTimer::timeout, socket, [socket] {
-            qCInfo(lcApi) << "closed a connection whose request did not come whole in time";
-            socket->abort();
-        });
-        m_sockets.insert(socket, Connection{{}, false, timer});
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_sockets.remove(socket); });
-        // Connected before Qt HTTP Server connects its own: this one runs first.
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { checkHead(socket); });
-        addPendingConnection(socket);
-    }
+    void incomingConnection(qintptr descriptor) override;
 
 private:
     struct Connection
@@ -204,91 +162,139 @@ private:
         QTimer *timer = nullptr;
     };
 
-    void checkHead(QTcpSocket *socket)
-    {
-        auto it = m_sockets.find(socket);
-        if (it == m_sockets.end() || it->headDone)
-            return;
-        if (!it->timer->isActive())
-            it->timer->start();
-        // Qt reads everything each time it is told: what is available now is new.
-        it->head += socket->peek(std::min<qint64>(socket->bytesAvailable(), MaxHeadBytes + 4 - it->head.size()));
-        const qsizetype end = it->head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (it->head.size() >= MaxHeadBytes)
-                refuse(socket, it->head, Status::RequestHeaderFieldsTooLarge, u"The request's headers are larger than %1 KB"_s.arg(MaxHeadBytes / 1024), 0);
-            return;
-        }
-        it->headDone = true;
-        const QByteArray head = it->head.left(end);
-        const QList<QByteArray> lines = head.split('\n');
-        const QByteArray method = lines.value(0).split(' ').value(0);
-        QList<qint64> lengths;
-        bool chunked = false;
-        QByteArray apiKey;
-        QByteArray authorization;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray field = lines.at(i).trimmed();
-            const qsizetype colon = field.indexOf(':');
-            if (colon < 0)
-                continue;
-            const QByteArray name = field.left(colon).trimmed().toLower();
-            const QByteArray value = field.mid(colon + 1).trimmed();
-            if (name == "content-length")
-                lengths << value.toLongLong();
-            else if (name == "transfer-encoding")
-                chunked = true;
-            else if (name == "x-api-key")
-                apiKey = value;
-            else if (name == "authorization")
-                authorization = value;
-        }
-        const qint64 length = lengths.value(0);
-        if (chunked)
-            return refuse(socket, head, Status::LengthRequired, u"Send the request body with a Content-Length"_s, 0);
-        if (std::any_of(lengths.cbegin(), lengths.cend(), [&](qint64 l) { return l != length || l < 0; }))
-            return refuse(socket, head, Status::BadRequest, u"The request has conflicting Content-Length headers"_s, 0);
-        const qint64 drain = end + 4 + length;
-        // A browser's preflight carries no token; everything else must, before its body is read.
-        if (method != "OPTIONS" && !tokenMatches(givenToken(apiKey, authorization), m_server->m_config.token)) {
-            return refuse(socket, head, Status::Unauthorized,
-                          u"Incorrect or missing access token. Send the token of Settings → Local API as a bearer token or in x-api-key."_s, drain,
-                          u"invalid_api_key"_s);
-        }
-        if (length > m_server->m_config.maxBodyBytes) {
-            refuse(socket, head, Status::PayloadTooLarge,
-                   u"The request body is %1 MB; the local API takes at most %2 MB"_s.arg(double(length) / (1024 * 1024), 0, 'f', 1)
-                       .arg(m_server->m_config.maxBodyBytes / (1024 * 1024)),
-                   drain, u"request_too_large"_s);
-        }
-    }
+    void checkHead(QTcpSocket *socket);
 
     // Answers at once and reads what the client still sends (up to `drain` bytes) before closing,
     // so the client reads the answer instead of a reset connection.
-    void refuse(QTcpSocket *socket, const QByteArray &head, Status status, const QString &message, qint64 drain, const QString &code = {})
-    {
-        const QByteArray path = head.left(head.indexOf("\r\n")).split(' ').value(1);
-        const ErrorReply reply = errorReply(wireOf(QString::fromLatin1(path)), status, message, u"invalid_request_error"_s, code);
-        qCInfo(lcApi) << "refused:" << message;
-        QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-        socket->setReadBufferSize(0);
-        socket->write("HTTP/1.1 " + QByteArray::number(int(status)) + " " + QVariant::fromValue(status).toString().toLatin1()
-                      + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size())
-                      + "\r\nConnection: close\r\n\r\n" + reply.body);
-        auto left = std::make_shared<qint64>(drain);
-        const auto discard = [socket, left] {
-            *left -= socket->skip(socket->bytesAvailable());
-            if (*left <= 0)
-                socket->disconnectFromHost();
-        };
-        connect(socket, &QTcpSocket::readyRead, socket, discard);
-        QTimer::singleShot(RequestTimeoutMs, socket, [socket] { socket->abort(); });
-        discard();
-    }
+    void refuse(QTcpSocket *socket, const QByteArray &head, Status status, const QString &message, qint64 drain, const QString &code = {});
 
     LocalApiServer *m_server;
     QHash<QTcpSocket *, Connection> m_sockets;
 };
+
+QTcpSocket *ApiTcpServer::socketFor(const QHostAddress &address, quint16 port) const
+{
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (it.key()->peerPort() == port && it.key()->peerAddress().isEqual(address))
+            return it.key();
+    }
+    return nullptr;
+}
+void ApiTcpServer::requestRead(QTcpSocket *socket)
+{
+    if (auto it = m_sockets.find(socket); it != m_sockets.end()) {
+        it->head.clear();
+        it->headDone = false;
+        it->timer->stop();
+    }
+}
+void ApiTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    if (m_sockets.size() >= MaxConnections) {
+        qCWarning(lcApi) << "refused a connection: already" << MaxConnections << "open";
+        socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n");
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    // Qt keeps a request's bytes until it is whole: no more than a head and the largest body.
+    socket->setReadBufferSize(m_server->m_config.maxBodyBytes + 2 * MaxHeadBytes);
+    auto *timer = new QTimer(socket);
+    timer->setSingleShot(true);
+    timer->setInterval(RequestTimeoutMs);
+    connect(timer, &QTimer::timeout, socket, [socket] {
+        qCInfo(lcApi) << "closed a connection whose request did not come whole in time";
+        socket->abort();
+    });
+    m_sockets.insert(socket, Connection{{}, false, timer});
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_sockets.remove(socket); });
+    // Connected before Qt HTTP Server connects its own: this one runs first.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { checkHead(socket); });
+    addPendingConnection(socket);
+}
+void ApiTcpServer::checkHead(QTcpSocket *socket)
+{
+    auto it = m_sockets.find(socket);
+    if (it == m_sockets.end() || it->headDone)
+        return;
+    if (!it->timer->isActive())
+        it->timer->start();
+    // Qt reads everything each time it is told: what is available now is new.
+    it->head += socket->peek(std::min<qint64>(socket->bytesAvailable(), MaxHeadBytes + 4 - it->head.size()));
+    const qsizetype end = it->head.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (it->head.size() >= MaxHeadBytes)
+            refuse(socket, it->head, Status::RequestHeaderFieldsTooLarge, u"The request's headers are larger than %1 KB"_s.arg(MaxHeadBytes / 1024), 0);
+        return;
+    }
+    it->headDone = true;
+    const QByteArray head = it->head.left(end);
+    const QList<QByteArray> lines = head.split('\n');
+    const QByteArray method = lines.value(0).split(' ').value(0);
+    QList<qint64> lengths;
+    bool chunked = false;
+    QByteArray apiKey;
+    QByteArray authorization;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray field = lines.at(i).trimmed();
+        const qsizetype colon = field.indexOf(':');
+        if (colon < 0)
+            continue;
+        const QByteArray name = field.left(colon).trimmed().toLower();
+        const QByteArray value = field.mid(colon + 1).trimmed();
+        if (name == "content-length")
+            lengths << value.toLongLong();
+        else if (name == "transfer-encoding")
+            chunked = true;
+        else if (name == "x-api-key")
+            apiKey = value;
+        else if (name == "authorization")
+            authorization = value;
+    }
+    const qint64 length = lengths.value(0);
+    if (chunked)
+        return refuse(socket, head, Status::LengthRequired, u"Send the request body with a Content-Length"_s, 0);
+    if (std::any_of(lengths.cbegin(), lengths.cend(), [&](qint64 l) { return l != length || l < 0; }))
+        return refuse(socket, head, Status::BadRequest, u"The request has conflicting Content-Length headers"_s, 0);
+    const qint64 drain = end + 4 + length;
+    // A browser's preflight carries no token; everything else must, before its body is read.
+    if (method != "OPTIONS" && !tokenMatches(givenToken(apiKey, authorization), m_server->m_config.token)) {
+        return refuse(socket, head, Status::Unauthorized,
+                      u"Incorrect or missing access token. Send the token of Settings → Local API as a bearer token or in x-api-key."_s, drain,
+                      u"invalid_api_key"_s);
+    }
+    if (length > m_server->m_config.maxBodyBytes) {
+        refuse(socket, head, Status::PayloadTooLarge,
+               u"The request body is %1 MB; the local API takes at most %2 MB"_s.arg(double(length) / (1024 * 1024), 0, 'f', 1)
+                   .arg(m_server->m_config.maxBodyBytes / (1024 * 1024)),
+               drain, u"request_too_large"_s);
+    }
+}
+void ApiTcpServer::refuse(QTcpSocket *socket, const QByteArray &head, Status status, const QString &message, qint64 drain, const QString &code)
+{
+    const QByteArray path = head.left(head.indexOf("\r\n")).split(' ').value(1);
+    const ErrorReply reply = errorReply(wireOf(QString::fromLatin1(path)), status, message, u"invalid_request_error"_s, code);
+    qCInfo(lcApi) << "refused:" << message;
+    QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    socket->setReadBufferSize(0);
+    socket->write("HTTP/1.1 " + QByteArray::number(int(status)) + " " + QVariant::fromValue(status).toString().toLatin1()
+                  + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size())
+                  + "\r\nConnection: close\r\n\r\n" + reply.body);
+    auto left = std::make_shared<qint64>(drain);
+    const auto discard = [socket, left] {
+        *left -= socket->skip(socket->bytesAvailable());
+        if (*left <= 0)
+            socket->disconnectFromHost();
+    };
+    connect(socket, &QTcpSocket::readyRead, socket, discard);
+    QTimer::singleShot(RequestTimeoutMs, socket, [socket] { socket->abort(); });
+    discard();
+}
 
 // One request being answered: its responder and socket, and — for a chat request — its ApiCall
 // turned into the wire format, streamed or whole.
@@ -296,169 +302,23 @@ class ApiExchange : public QObject
 {
     Q_OBJECT
 public:
-    ApiExchange(LocalApiServer *server, QHttpServerResponder &&responder, QTcpSocket *socket, Wire wire, Headers extra)
-        : QObject(server), m_server(server), m_responder(std::move(responder)), m_socket(socket), m_wire(wire), m_extra(std::move(extra))
-    {
-        if (socket) {
-            connect(socket, &QTcpSocket::disconnected, this, &ApiExchange::clientGone);
-            connect(socket, &QObject::destroyed, this, &ApiExchange::clientGone);
-        }
-    }
+    ApiExchange(LocalApiServer *server, QHttpServerResponder &&responder, QTcpSocket *socket, Wire wire, Headers extra);
 
-    void reply(Status status, const QByteArray &body, const Headers &more = {})
-    {
-        if (m_closed)
-            return;
-        m_closed = true;
-        Headers headers = m_extra + more;
-        headers.prepend({"Content-Type", "application/json"});
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-        QHttpHeaders all;
-        for (const auto &[name, value] : std::as_const(headers))
-            all.append(name, value);
-        m_responder.write(body, all, status);
-#else
-        if (!m_socket)
-            return done();
-        m_responder.writeStatusLine(status);
-        for (const auto &[name, value] : std::as_const(headers))
-            m_responder.writeHeader(name, value);
-        m_responder.writeHeader("Content-Length", QByteArray::number(body.size()));
-        m_responder.writeBody(body);
-#endif
-        done();
-    }
-
+    void reply(Status status, const QByteArray &body, const Headers &more = {});
     void replyError(const ErrorReply &error, const Headers &more = {}) { reply(error.status, error.body, more); }
     // Headers of every reply (CORS).
     void setExtraHeaders(Headers headers) { m_extra = std::move(headers); }
     bool answering() const { return m_call != nullptr || m_answered; }
 
     // A chat request: answered by `call`, in the wire format.
-    void answer(ApiCall *call, const QString &model, bool stream, bool includeUsage)
-    {
-        m_call = call;
-        m_answered = true;
-        m_model = model;
-        m_stream = stream;
-        m_id = newId(m_wire == Wire::Anthropic ? "msg_"_L1 : "chatcmpl-"_L1);
-        m_created = QDateTime::currentSecsSinceEpoch();
-        if (stream) {
-            m_openAi = std::make_unique<OpenAiWire::Stream>(m_id, m_created, model, includeUsage);
-            m_anthropic = std::make_unique<AnthropicWire::Stream>(m_id, model);
-            // A long silence (an agent's tools) still gets the headers, then pings.
-            m_keepAlive.setInterval(HeadersAfterMs);
-            connect(&m_keepAlive, &QTimer::timeout, this, [this] {
-                if (!m_headersSent)
-                    beginStream();
-                else
-                    write(m_wire == Wire::Anthropic ? m_anthropic->ping() : QByteArray(": keep-alive\n\n"));
-                m_keepAlive.setInterval(KeepAliveMs);
-            });
-            m_keepAlive.start();
-        }
-        connect(call, &ApiCall::textDelta, this, [this](const QString &text) {
-            if (!m_stream)
-                return;
-            if (!m_headersSent)
-                beginStream();
-            m_keepAlive.start(KeepAliveMs);
-            write(m_wire == Wire::Anthropic ? m_anthropic->text(text) : m_openAi->text(text));
-        });
-        connect(call, &ApiCall::finished, this, [this](const ApiAnswer &answer) {
-            if (!m_stream) {
-                return reply(Status::Ok, m_wire == Wire::Anthropic ? AnthropicWire::message(m_id, m_model, answer)
-                                                                   : OpenAiWire::completion(m_id, m_created, m_model, answer));
-            }
-            if (!m_headersSent)
-                beginStream();
-            write(m_wire == Wire::Anthropic ? m_anthropic->finish(answer) : m_openAi->finish(answer));
-            endStream();
-        });
-        connect(call, &ApiCall::failed, this, [this](const Error &error) {
-            qCInfo(lcApi) << "request failed:" << error.code << error.message;
-            const ErrorReply wire = errorReply(m_wire, error);
-            if (!m_headersSent)
-                return replyError(wire);
-            const QJsonObject body = QJsonDocument::fromJson(wire.body).object().value("error"_L1).toObject();
-            write(m_wire == Wire::Anthropic ? m_anthropic->failure(error.message, body.value("type"_L1).toString())
-                                            : m_openAi->failure(error.message, body.value("type"_L1).toString(), body.value("code"_L1).toString()));
-            endStream();
-        });
-    }
+    void answer(ApiCall *call, const QString &model, bool stream, bool includeUsage);
 
 private:
-    void beginStream()
-    {
-        m_headersSent = true;
-        Headers headers = m_extra;
-        headers.prepend({"Cache-Control", "no-cache"});
-        headers.prepend({"Content-Type", "text/event-stream; charset=utf-8"});
-        headers.append(std::pair<QByteArray, QByteArray>("X-Accel-Buffering", "no"));
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-        QHttpHeaders all;
-        for (const auto &[name, value] : std::as_const(headers))
-            all.append(name, value);
-        m_responder.writeBeginChunked(all, Status::Ok);
-#else
-        // Qt 6.4's responder writes no chunked encoding: the stream ends when the connection closes.
-        if (!m_socket)
-            return;
-        headers.append(std::pair<QByteArray, QByteArray>("Connection", "close"));
-        m_responder.writeStatusLine(Status::Ok);
-        for (const auto &[name, value] : std::as_const(headers))
-            m_responder.writeHeader(name, value);
-        m_responder.writeBody(QByteArray());
-#endif
-        write(m_wire == Wire::Anthropic ? m_anthropic->start() : m_openAi->start());
-    }
-
-    void write(const QByteArray &bytes)
-    {
-        if (m_closed || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
-            return;
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-        m_responder.writeChunk(bytes);
-#else
-        m_responder.writeBody(bytes);
-#endif
-    }
-
-    void endStream()
-    {
-        if (m_closed)
-            return;
-        m_closed = true;
-        m_keepAlive.stop();
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-        if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
-            m_responder.writeEndChunked(QByteArray());
-#else
-        if (m_socket)
-            m_socket->disconnectFromHost();
-#endif
-        done();
-    }
-
-    void clientGone()
-    {
-        m_socket = nullptr;
-        if (m_closed)
-            return;
-        m_closed = true;
-        qCInfo(lcApi) << "the client went away; its answer stops";
-        if (m_call)
-            m_call->cancel();
-        done();
-    }
-
-    void done()
-    {
-        m_keepAlive.stop();
-        if (m_server)
-            m_server->finished(this);
-        deleteLater();
-    }
+    void beginStream();
+    void write(const QByteArray &bytes);
+    void endStream();
+    void clientGone();
+    void done();
 
     QPointer<LocalApiServer> m_server;
     QHttpServerResponder m_responder;
@@ -477,6 +337,156 @@ private:
     std::unique_ptr<OpenAiWire::Stream> m_openAi;
     std::unique_ptr<AnthropicWire::Stream> m_anthropic;
 };
+
+ApiExchange::ApiExchange(LocalApiServer *server, QHttpServerResponder &&responder, QTcpSocket *socket, Wire wire, Headers extra)
+    : QObject(server), m_server(server), m_responder(std::move(responder)), m_socket(socket), m_wire(wire), m_extra(std::move(extra))
+{
+    if (socket) {
+        connect(socket, &QTcpSocket::disconnected, this, &ApiExchange::clientGone);
+        connect(socket, &QObject::destroyed, this, &ApiExchange::clientGone);
+    }
+}
+void ApiExchange::reply(Status status, const QByteArray &body, const Headers &more)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    Headers headers = m_extra + more;
+    headers.prepend({"Content-Type", "application/json"});
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    QHttpHeaders all;
+    for (const auto &[name, value] : std::as_const(headers))
+        all.append(name, value);
+    m_responder.write(body, all, status);
+#else
+    if (!m_socket)
+        return done();
+    m_responder.writeStatusLine(status);
+    for (const auto &[name, value] : std::as_const(headers))
+        m_responder.writeHeader(name, value);
+    m_responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    m_responder.writeBody(body);
+#endif
+    done();
+}
+void ApiExchange::answer(ApiCall *call, const QString &model, bool stream, bool includeUsage)
+{
+    m_call = call;
+    m_answered = true;
+    m_model = model;
+    m_stream = stream;
+    m_id = newId(m_wire == Wire::Anthropic ? "msg_"_L1 : "chatcmpl-"_L1);
+    m_created = QDateTime::currentSecsSinceEpoch();
+    if (stream) {
+        m_openAi = std::make_unique<OpenAiWire::Stream>(m_id, m_created, model, includeUsage);
+        m_anthropic = std::make_unique<AnthropicWire::Stream>(m_id, model);
+        // A long silence (an agent's tools) still gets the headers, then pings.
+        m_keepAlive.setInterval(HeadersAfterMs);
+        connect(&m_keepAlive, &QTimer::timeout, this, [this] {
+            if (!m_headersSent)
+                beginStream();
+            else
+                write(m_wire == Wire::Anthropic ? m_anthropic->ping() : QByteArray(": keep-alive\n\n"));
+            m_keepAlive.setInterval(KeepAliveMs);
+        });
+        m_keepAlive.start();
+    }
+    connect(call, &ApiCall::textDelta, this, [this](const QString &text) {
+        if (!m_stream)
+            return;
+        if (!m_headersSent)
+            beginStream();
+        m_keepAlive.start(KeepAliveMs);
+        write(m_wire == Wire::Anthropic ? m_anthropic->text(text) : m_openAi->text(text));
+    });
+    connect(call, &ApiCall::finished, this, [this](const ApiAnswer &answer) {
+        if (!m_stream) {
+            return reply(Status::Ok, m_wire == Wire::Anthropic ? AnthropicWire::message(m_id, m_model, answer)
+                                                               : OpenAiWire::completion(m_id, m_created, m_model, answer));
+        }
+        if (!m_headersSent)
+            beginStream();
+        write(m_wire == Wire::Anthropic ? m_anthropic->finish(answer) : m_openAi->finish(answer));
+        endStream();
+    });
+    connect(call, &ApiCall::failed, this, [this](const Error &error) {
+        qCInfo(lcApi) << "request failed:" << error.code << error.message;
+        const ErrorReply wire = errorReply(m_wire, error);
+        if (!m_headersSent)
+            return replyError(wire);
+        const QJsonObject body = QJsonDocument::fromJson(wire.body).object().value("error"_L1).toObject();
+        write(m_wire == Wire::Anthropic ? m_anthropic->failure(error.message, body.value("type"_L1).toString())
+                                        : m_openAi->failure(error.message, body.value("type"_L1).toString(), body.value("code"_L1).toString()));
+        endStream();
+    });
+}
+void ApiExchange::beginStream()
+{
+    m_headersSent = true;
+    Headers headers = m_extra;
+    headers.prepend({"Cache-Control", "no-cache"});
+    headers.prepend({"Content-Type", "text/event-stream; charset=utf-8"});
+    headers.append(std::pair<QByteArray, QByteArray>("X-Accel-Buffering", "no"));
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    QHttpHeaders all;
+    for (const auto &[name, value] : std::as_const(headers))
+        all.append(name, value);
+    m_responder.writeBeginChunked(all, Status::Ok);
+#else
+    // Qt 6.4's responder writes no chunked encoding: the stream ends when the connection closes.
+    if (!m_socket)
+        return;
+    headers.append(std::pair<QByteArray, QByteArray>("Connection", "close"));
+    m_responder.writeStatusLine(Status::Ok);
+    for (const auto &[name, value] : std::as_const(headers))
+        m_responder.writeHeader(name, value);
+    m_responder.writeBody(QByteArray());
+#endif
+    write(m_wire == Wire::Anthropic ? m_anthropic->start() : m_openAi->start());
+}
+void ApiExchange::write(const QByteArray &bytes)
+{
+    if (m_closed || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    m_responder.writeChunk(bytes);
+#else
+    m_responder.writeBody(bytes);
+#endif
+}
+void ApiExchange::endStream()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_keepAlive.stop();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_responder.writeEndChunked(QByteArray());
+#else
+    if (m_socket)
+        m_socket->disconnectFromHost();
+#endif
+    done();
+}
+void ApiExchange::clientGone()
+{
+    m_socket = nullptr;
+    if (m_closed)
+        return;
+    m_closed = true;
+    qCInfo(lcApi) << "the client went away; its answer stops";
+    if (m_call)
+        m_call->cancel();
+    done();
+}
+void ApiExchange::done()
+{
+    m_keepAlive.stop();
+    if (m_server)
+        m_server->finished(this);
+    deleteLater();
+}
 
 LocalApiServer::LocalApiServer(ApiService *service, Config config, QObject *parent)
     : QAbstractHttpServer(parent), m_service(service), m_config(std::move(config))
