@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "runs/executerun.h"
 
 #include <QCommandLineParser>
 #include <QSqlDatabase>
@@ -14,6 +15,7 @@
 namespace AgentDesk {
 
 class Database;
+class McpServerPool;
 
 // The command-line front end: parses `agentdesk-cli [--data-dir DIR] COMMAND SUBCOMMAND …`,
 // opens the database and dispatches. Exit codes: 0 success, 1 the command failed, 2 bad usage.
@@ -96,5 +98,9 @@ void registerWebCommands(CliApplication &app);
 void registerMcpCommands(CliApplication &app);
 void registerImportCommands(CliApplication &app);
 void registerServeCommand(CliApplication &app);
+
+// How the CLI runs runs: images under its data directory, the process's MCP servers (none: the run
+// engine's own), the Brave Search key from the variable the web settings name.
+ExecuteRun::Options runOptions(CliApplication &app, const QSqlDatabase &db, McpServerPool *mcp, bool wait);
 
 } // namespace AgentDesk

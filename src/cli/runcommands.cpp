@@ -347,17 +347,6 @@ private:
     QTimer m_poll;
 };
 
-ExecuteRun::Options runOptions(CliApplication &app, const QSqlDatabase &db, McpServerPool *mcp, bool wait)
-{
-    ExecuteRun::Options options;
-    options.dataDir = app.dataDir();
-    options.mcpPool = mcp;
-    options.waitWhileThreadBusy = wait;
-    // The Brave Search key comes from the variable the web settings name (never from storage).
-    if (const auto web = SettingsRepository(db).webSettings(); web && !web->braveApiKeyEnv.isEmpty())
-        options.webSearchKey = qEnvironmentVariable(web->braveApiKeyEnv.toLocal8Bit().constData());
-    return options;
-}
 
 // Runs the prepared run to its end on this thread; the run's outcome.
 ExecuteRun::Result execute(CliApplication &app, CliApplication::Context &c, const QSqlDatabase &db,
@@ -440,6 +429,18 @@ int runCommand(CliApplication &app, CliApplication::Context &c)
 }
 
 } // namespace
+
+ExecuteRun::Options runOptions(CliApplication &app, const QSqlDatabase &db, McpServerPool *mcp, bool wait)
+{
+    ExecuteRun::Options options;
+    options.dataDir = app.dataDir();
+    options.mcpPool = mcp;
+    options.waitWhileThreadBusy = wait;
+    // The Brave Search key comes from the variable the web settings name (never from storage).
+    if (const auto web = SettingsRepository(db).webSettings(); web && !web->braveApiKeyEnv.isEmpty())
+        options.webSearchKey = qEnvironmentVariable(web->braveApiKeyEnv.toLocal8Bit().constData());
+    return options;
+}
 
 void registerRunCommands(CliApplication &app)
 {

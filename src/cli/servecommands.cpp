@@ -123,12 +123,7 @@ int serveCommand(CliApplication &app, CliApplication::Context &c)
     auto lease = conversations.startRunning();
     if (!lease)
         return app.fail(lease.error());
-    ExecuteRun::Options options;
-    options.dataDir = app.dataDir();
-    // The Brave Search key comes from the variable the web settings name (never from storage).
-    if (const auto web = SettingsRepository(*db).webSettings(); web && !web->braveApiKeyEnv.isEmpty())
-        options.webSearchKey = qEnvironmentVariable(web->braveApiKeyEnv.toLocal8Bit().constData());
-    auto runs = std::make_unique<RunController>(app.dataDir(), options);
+    auto runs = std::make_unique<RunController>(app.dataDir(), runOptions(app, *db, nullptr, false));
     conversations.attachRuns(runs.get());
     auto api = std::make_unique<ApiService>(&conversations, ConversationService::KeySource::KeychainThenEnvironment);
     api->setPolicy(policy);

@@ -418,9 +418,11 @@ void ApiService::begin(ApiCall *call, const ApiRequest &request, const Provider 
         } else {
             storeFrom = prefix.size();
         }
-        // This request's answer is not the conversation's end yet: a retry does not come here.
-        if (auto cleared = threads.setOriginId(threadId, QString()); !cleared)
-            return std::unexpected(cleared.error());
+        // A continued thread's answer is not the conversation's end yet: a retry does not come here.
+        if (!call->m_threadCreated) {
+            if (auto cleared = threads.setOriginId(threadId, QString()); !cleared)
+                return std::unexpected(cleared.error());
+        }
         auto leaf = MessageRepository(m_db).activeLeaf(threadId);
         if (!leaf)
             return std::unexpected(leaf.error());

@@ -1,5 +1,6 @@
 #include "runlease.h"
 
+#include "apiservice.h"
 #include "messagecleanupservice.h"
 
 #include "core/logging.h"
@@ -57,7 +58,7 @@ Result<QStringList> RunLease::recoverIfAlone(const QSqlDatabase &db) const
     }
     auto recovered = MessageCleanupService(db).recoverInterruptedRuns();
     // A local API request's thread that was not to be kept, left by a crash while it answered.
-    if (auto unkept = Sql::exec(db, u"DELETE FROM threads WHERE origin = 'api-unkept'"_s); !unkept)
+    if (auto unkept = Sql::exec(db, u"DELETE FROM threads WHERE origin = ?"_s, {QString(ApiService::UnkeptOrigin)}); !unkept)
         qCWarning(lcRun) << "removing unkept API conversations failed:" << unkept.error().message;
     return recovered;
 }

@@ -10,15 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-namespace {
-
-bool isHttp(const QUrl &url)
-{
-    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
-}
-
-} // namespace
-
 QString SafeFetch::networkError(QNetworkReply *reply)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -27,6 +18,11 @@ QString SafeFetch::networkError(QNetworkReply *reply)
         return u"HTTP %1%2"_s.arg(status).arg(reason.isEmpty() ? QString() : u' ' + reason);
     }
     return reply->errorString();
+}
+
+bool SafeFetch::isHttp(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
 }
 
 SafeFetch::Resolver SafeFetch::systemResolver()

@@ -39,6 +39,8 @@ public:
     // False for loopback, private (RFC 1918, fc00::/7), link-local, CGNAT (100.64/10), multicast,
     // unspecified and IPv4-mapped forms of these.
     static bool isPublicAddress(const QHostAddress &address);
+    // An http or https URL with a host.
+    static bool isHttp(const QUrl &url);
     // "HTTP 404 Not Found", or the network's own words.
     static QString networkError(QNetworkReply *reply);
 

@@ -24,11 +24,6 @@ namespace {
 
 const QByteArray userAgent = QByteArrayLiteral("Mozilla/5.0 (compatible; AgentDesk/" AGENTDESK_TOOLS_VERSION "; +desktop AI client)");
 
-bool isHttp(const QUrl &url)
-{
-    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
-}
-
 // WHATWG: the Latin-1 labels mean Windows-1252, which browsers use for them.
 QByteArray canonicalCharset(QByteArray name)
 {
@@ -112,7 +107,7 @@ QString WebsiteContentTool::validate(const QJsonObject &arguments) const
 {
     const QString text = arguments.value("url"_L1).toString().trimmed();
     const QUrl url(text, QUrl::StrictMode);
-    if (!isHttp(url))
+    if (!SafeFetch::isHttp(url))
         return u"url must be a full http:// or https:// address, not \"%1\""_s.arg(text);
     return {};
 }
@@ -200,8 +195,8 @@ bool InternetSearchTool::isConfigured(const WebSettings &settings, const QString
         return false;
     switch (settings.searchProvider) {
     case WebSettings::SearchProvider::None: return false;
-    case WebSettings::SearchProvider::SearXng: return isHttp(settings.searxngUrl);
-    case WebSettings::SearchProvider::Brave: return isHttp(settings.braveUrl) && !braveApiKey.isEmpty();
+    case WebSettings::SearchProvider::SearXng: return SafeFetch::isHttp(settings.searxngUrl);
+    case WebSettings::SearchProvider::Brave: return SafeFetch::isHttp(settings.braveUrl) && !braveApiKey.isEmpty();
     }
     return false;
 }

@@ -82,6 +82,8 @@ private:
     QList<Thread> threads() const;
     QList<Message> messagesOf(const QString &threadId) const;
     void waitIdle();
+    // The agent "Helper" with `instructions` and the scripted MCP server (its echo asks first).
+    void addHelperAgent(const QString &instructions);
 
     std::unique_ptr<TempDatabase> m_t;
     std::unique_ptr<ScriptedHttpServer> m_provider;
@@ -260,6 +262,19 @@ QList<Message> TestLocalApiServer::messagesOf(const QString &threadId) const
 void TestLocalApiServer::waitIdle()
 {
     QVERIFY(QTest::qWaitFor([&] { return m_api->activeCalls() == 0 && m_server->activeRequests() == 0; }, 10'000));
+}
+
+void TestLocalApiServer::addHelperAgent(const QString &instructions)
+{
+    McpServerConfig fake;
+    fake.name = u"fake"_s;
+    fake.command = QString::fromLocal8Bit(FAKE_MCP_SERVER_PATH);
+    const QString serverId = AD_VERIFY_OK(McpServerRepository(m_t->connection()).add(fake)).value().id;
+    Agent agent;
+    agent.name = u"Helper"_s;
+    agent.instructions = instructions;
+    agent.mcpServerIds = {serverId};
+    QVERIFY(AgentRepository(m_t->connection()).addAgent(agent));
 }
 
 void TestLocalApiServer::modelsListsModelsThenAgents()
@@ -633,15 +648,7 @@ void TestLocalApiServer::clientThatGoesAwayStopsTheRun()
 
 void TestLocalApiServer::agentRunsWithItsInstructionsAndToolsThatAskAreDenied()
 {
-    McpServerConfig fake;
-    fake.name = u"fake"_s;
-    fake.command = QString::fromLocal8Bit(FAKE_MCP_SERVER_PATH);
-    const QString serverId = AD_VERIFY_OK(McpServerRepository(m_t->connection()).add(fake)).value().id;
-    Agent agent;
-    agent.name = u"Helper"_s;
-    agent.instructions = u"You are the helper agent."_s;
-    agent.mcpServerIds = {serverId};
-    QVERIFY(AgentRepository(m_t->connection()).addAgent(agent));
+    AD_CHECKED(addHelperAgent(u"You are the helper agent."_s));
     AD_CHECKED(startServer());
     callTool(u"call_1"_s, u"echo"_s, {{u"text"_s, u"hello"_s}});
     answerWith({u"The tool was not allowed."_s});
@@ -674,14 +681,7 @@ void TestLocalApiServer::agentRunsWithItsInstructionsAndToolsThatAskAreDenied()
 
 void TestLocalApiServer::toolsThatAskRunWhenAllowed()
 {
-    McpServerConfig fake;
-    fake.name = u"fake"_s;
-    fake.command = QString::fromLocal8Bit(FAKE_MCP_SERVER_PATH);
-    const QString serverId = AD_VERIFY_OK(McpServerRepository(m_t->connection()).add(fake)).value().id;
-    Agent agent;
-    agent.name = u"Helper"_s;
-    agent.mcpServerIds = {serverId};
-    QVERIFY(AgentRepository(m_t->connection()).addAgent(agent));
+    AD_CHECKED(addHelperAgent({}));
     m_api->setPolicy({true, true});
     AD_CHECKED(startServer());
     callTool(u"call_1"_s, u"echo"_s, {{u"text"_s, u"hello"_s}});
