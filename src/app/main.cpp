@@ -7,12 +7,17 @@
 #include "ui/appearance.h"
 #include "ui/historyactions.h"
 #include "ui/mainwindow.h"
+#include "desktopapp.h"
+#include "singleinstance.h"
+#include "qml/quickaskwindow.h"
 
 #include <QApplication>
+#include <QtQml/QQmlExtensionPlugin>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -67,38 +72,96 @@ private:
 
 } // namespace
 
-int main(int argc, char *argv[])
+namespace {
+
+struct StartOptions;
+int runSpecial(const StartOptions &options, QWidget &window);
+
+struct StartOptions
 {
-    startClock().start();
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"AgentDesk"_s);
-    QApplication::setApplicationName(u"agentdesk"_s);
-    QApplication::setApplicationDisplayName(u"AgentDesk"_s);
-    QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
-    QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
-    QGuiApplication::setDesktopFileName(u"org.agentdesk.AgentDesk"_s); // the desktop entry, icon and metainfo id
+    QString dataDir;
+    AgentDesk::InstanceRequest request;
+    bool traceEvents = false;
+    bool benchStartup = false;
+    QString screenshot;
+};
 
-
+// Reads the command line (exits for --help and --version) on the application `app`.
+StartOptions readOptions(const QCoreApplication &app)
+{
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "AgentDesk, a desktop client for AI models and agents."));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "AgentDesk, a desktop client for AI models and agents."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({u"data-dir"_s, QApplication::translate("main", "Data directory holding agentdesk.sqlite3."), u"DIR"_s});
-    parser.addOption({u"screenshot"_s, QApplication::translate("main", "Save a picture of the main window to FILE and quit."),
+    parser.addOption({u"data-dir"_s, QCoreApplication::translate("main", "Data directory holding agentdesk.sqlite3."), u"DIR"_s});
+    parser.addOption({u"screenshot"_s, QCoreApplication::translate("main", "Save a picture of the main window to FILE and quit."),
                       u"FILE"_s});
-    parser.addOption({u"open-thread"_s, QApplication::translate("main", "Open the conversation with this ID at start."),
-                      u"ID"_s});
+    parser.addOption({u"open-thread"_s, QCoreApplication::translate("main", "Open the conversation with this ID."), u"ID"_s});
+    parser.addOption({u"quick-ask"_s, QCoreApplication::translate("main", "Open the Quick Ask window (bind this to a key).")});
+    parser.addPositionalArgument(u"files"_s, QCoreApplication::translate("main", "Files to attach to a new conversation."),
+                                 u"[FILE…]"_s);
     QCommandLineOption benchStartup(u"bench-startup"_s, u"Print the time to the first paint (and the resident memory "
                                                         "after --open-thread) on stdout and quit."_s);
     benchStartup.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(benchStartup);
+    QCommandLineOption traceEvents(u"trace-events"_s, u"Print a JSON line for each window event on stdout."_s);
+    traceEvents.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(traceEvents);
     parser.process(app);
 
-    QString dataDir = parser.value(u"data-dir"_s);
-    if (dataDir.isEmpty())
-        dataDir = qEnvironmentVariable("AGENTDESK_DATA_DIR");
-    if (dataDir.isEmpty())
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    StartOptions options;
+    options.dataDir = parser.value(u"data-dir"_s);
+    if (options.dataDir.isEmpty())
+        options.dataDir = qEnvironmentVariable("AGENTDESK_DATA_DIR");
+    if (options.dataDir.isEmpty())
+        options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    options.request.quickAsk = parser.isSet(u"quick-ask"_s);
+    options.request.openThread = parser.value(u"open-thread"_s);
+    for (const QString &file : parser.positionalArguments())
+        options.request.files << QFileInfo(file).absoluteFilePath();
+    options.request.activationToken = qEnvironmentVariable("XDG_ACTIVATION_TOKEN", qEnvironmentVariable("DESKTOP_STARTUP_ID"));
+    options.traceEvents = parser.isSet(traceEvents);
+    options.benchStartup = parser.isSet(benchStartup);
+    options.screenshot = parser.value(u"screenshot"_s);
+    return options;
+}
+
+void setNames()
+{
+    QCoreApplication::setOrganizationName(u"AgentDesk"_s);
+    QCoreApplication::setApplicationName(u"agentdesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
+}
+
+} // namespace
+
+Q_IMPORT_QML_PLUGIN(AgentDesk_QuickPlugin)
+
+int main(int argc, char *argv[])
+{
+    startClock().start();
+    setNames();
+    StartOptions options;
+    std::unique_ptr<AgentDesk::SingleInstance> instance;
+    {
+        // A later start hands its request to the running AgentDesk and ends, before it connects to
+        // the window system: a plain application is enough for that.
+        QCoreApplication core(argc, argv);
+        options = readOptions(core);
+        if (!options.benchStartup && options.screenshot.isEmpty()) {
+            instance = std::make_unique<AgentDesk::SingleInstance>(options.dataDir);
+            QString why;
+            if (instance->start(options.request, 1000, &why) == AgentDesk::SingleInstance::Start::HandedOver)
+                return 0;
+            if (!why.isEmpty())
+                qInfo("%s", qPrintable(why));
+        }
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(u"AgentDesk"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
+    QGuiApplication::setDesktopFileName(u"org.agentdesk.AgentDesk"_s); // the desktop entry, icon and metainfo id
+    const QString dataDir = options.dataDir;
 
     auto db = AgentDesk::Database::open(dataDir);
     if (!db) {
@@ -122,18 +185,47 @@ int main(int argc, char *argv[])
     if (auto swept = AgentDesk::SourceIngest((*db)->connection()).recoverInterrupted(); !swept)
         qWarning("recovering interrupted sources failed: %s", qPrintable(swept.error().message));
     AgentDesk::RunController runs(dataDir);
-    AgentDesk::MainWindow window(&workspace, &runs);
-    if (parser.isSet(u"open-thread"_s))
-        window.openThread(parser.value(u"open-thread"_s));
-    window.show();
-    // The daily backup (Settings → Privacy and data): checked once start-up has settled, then hourly.
-    if (!parser.isSet(benchStartup) && !parser.isSet(u"screenshot"_s))
-        window.history()->startAutomaticBackups(90 * 1000);
-    if (parser.isSet(benchStartup)) {
+    const bool special = options.benchStartup || !options.screenshot.isEmpty();
+    AgentDesk::DesktopApp desktop(&workspace, &runs, {options.traceEvents, !special});
+    if (instance)
+        QObject::connect(instance.get(), &AgentDesk::SingleInstance::requestReceived, &desktop, &AgentDesk::DesktopApp::handle);
+
+    if (options.request.quickAsk && !special) {
+        // Straight into Quick Ask: the main window is made once Quick Ask is on the screen.
+        QObject::connect(desktop.quickAsk(), &AgentDesk::QuickAskWindow::painted, &desktop, [&desktop] {
+            QTimer::singleShot(0, &desktop, [&desktop] {
+                desktop.mainWindow();
+                desktop.mainWindow()->history()->startAutomaticBackups(90 * 1000);
+            });
+        }, Qt::SingleShotConnection);
+        desktop.handle(options.request);
+        return QApplication::exec();
+    }
+    AgentDesk::MainWindow &window = *desktop.mainWindow();
+    if (!options.request.openThread.isEmpty())
+        window.openThread(options.request.openThread);
+    if (options.request.files.isEmpty())
+        desktop.showMainWindow();
+    else
+        desktop.handle({false, {}, options.request.files, {}});
+    if (special)
+        return runSpecial(options, window);
+    // The daily backup (Settings → Privacy and data): checked once start-up has settled, then
+    // hourly. Quick Ask is loaded then too, so the first --quick-ask only shows it.
+    window.history()->startAutomaticBackups(90 * 1000);
+    QTimer::singleShot(1500, &desktop, &AgentDesk::DesktopApp::preloadQuickAsk);
+    return QApplication::exec();
+}
+
+namespace {
+
+int runSpecial(const StartOptions &options, QWidget &window)
+{
+    if (options.benchStartup) {
         // bench_gui's cold-start figure: the first paint of the window, then what the process holds.
         auto *watcher = new FirstPaintWatcher(&window);
         window.installEventFilter(watcher);
-        QObject::connect(watcher, &FirstPaintWatcher::painted, &app, [] {
+        QObject::connect(watcher, &FirstPaintWatcher::painted, qApp, [] {
             QTimer::singleShot(0, qApp, [] {
                 std::printf("{\"firstPaintMs\":%.1f,\"rssKb\":%lld}\n", startClock().nsecsElapsed() / 1e6,
                             static_cast<long long>(residentKb()));
@@ -141,9 +233,8 @@ int main(int argc, char *argv[])
                 QApplication::quit();
             });
         });
-    }
-    if (parser.isSet(u"screenshot"_s)) {
-        const QString file = parser.value(u"screenshot"_s);
+    } else {
+        const QString file = options.screenshot;
         QTimer::singleShot(300, &window, [&window, file] {
             if (!window.grab().save(file))
                 qCritical("cannot write %s", qPrintable(file));
@@ -152,5 +243,7 @@ int main(int argc, char *argv[])
     }
     return QApplication::exec();
 }
+
+} // namespace
 
 #include "main.moc"

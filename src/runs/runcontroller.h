@@ -33,6 +33,7 @@ public:
     // The Brave Search key (read from the keychain by the GUI) for the runs that start from now on.
     void setWebSearchKey(const QString &key);
     bool isRunning(const QString &threadId) const { return m_runs.contains(threadId); }
+    bool hasRuns() const { return !m_runs.isEmpty(); }
 
 Q_SIGNALS:
     void sessionChanged(const QString &threadId, bool streaming);

@@ -286,6 +286,11 @@ void ChatPane::focusComposer()
     m_composer->focusInput();
 }
 
+void ChatPane::attachFile(const QString &path)
+{
+    m_composer->addFile(path);
+}
+
 void ChatPane::showError(const QString &message)
 {
     m_view->setError(message);

@@ -48,6 +48,8 @@ public:
     void stop();
     void saveDraft();
     void focusComposer();
+    // A file for the next message (as when dropped on the composer).
+    void attachFile(const QString &path);
     // Opens the thread at one of its messages (a search hit): a version not shown becomes shown.
     void revealMessage(const QString &threadId, const QString &messageId);
 

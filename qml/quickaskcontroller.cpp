@@ -1,0 +1,260 @@
+#include "quickaskcontroller.h"
+
+#include "itemmodels/conversationblockmodel.h"
+#include "runs/conversationservice.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+QuickAskController::QuickAskController(ConversationService *conversations, Loaders loaders, QObject *parent)
+    : QObject(parent), m_conversations(conversations), m_loaders(std::move(loaders)), m_messages(new MessageListModel(this)),
+      m_blocks(new ConversationBlockModel(m_messages, this))
+{
+    m_messages->setPageLoader(m_loaders.pages);
+    m_messages->setPathLoader(m_loaders.path);
+    connectConversations();
+    reloadChoices();
+}
+
+QAbstractItemModel *QuickAskController::conversation() const
+{
+    return m_blocks;
+}
+
+void QuickAskController::setRecent(QAbstractItemModel *threads)
+{
+    if (m_recent == threads)
+        return;
+    m_recent = threads;
+    Q_EMIT recentChanged();
+}
+
+QStringList QuickAskController::choiceNames() const
+{
+    QStringList names;
+    for (const Choice &choice : m_choices)
+        names << choice.label;
+    return names;
+}
+
+void QuickAskController::setChoice(int choice)
+{
+    if (choice == m_choice || choice < 0 || choice >= m_choices.size())
+        return;
+    m_choice = choice;
+    Q_EMIT choiceChanged();
+}
+
+void QuickAskController::reloadChoices()
+{
+    const Choice was = m_choice >= 0 ? m_choices.value(m_choice) : Choice{};
+    m_choices = m_loaders.choices ? m_loaders.choices() : QList<Choice>{};
+    int kept = m_choices.isEmpty() ? -1 : 0;
+    for (int i = 0; i < m_choices.size(); ++i) {
+        if (!was.label.isEmpty() && m_choices.at(i).model == was.model && m_choices.at(i).agentId == was.agentId)
+            kept = i;
+    }
+    Q_EMIT choicesChanged();
+    m_choice = kept;
+    Q_EMIT choiceChanged();
+}
+
+bool QuickAskController::running() const
+{
+    return m_sending || (!m_threadId.isEmpty() && m_conversations && m_conversations->isRunning(m_threadId));
+}
+
+QStringList QuickAskController::pendingApprovals() const
+{
+    QStringList ids(m_approvals.begin(), m_approvals.end());
+    ids.sort();
+    return ids;
+}
+
+void QuickAskController::setShortcut(const QString &shortcut)
+{
+    if (shortcut == m_shortcut)
+        return;
+    m_shortcut = shortcut;
+    Q_EMIT shortcutChanged();
+}
+
+void QuickAskController::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    Q_EMIT errorChanged();
+}
+
+void QuickAskController::setSending(bool sending)
+{
+    const bool was = running();
+    m_sending = sending;
+    if (running() != was)
+        Q_EMIT runningChanged();
+}
+
+void QuickAskController::send(const QString &text)
+{
+    const QString question = text.trimmed();
+    if (question.isEmpty() || running() || !m_conversations)
+        return;
+    if (m_threadId.isEmpty() && m_choice < 0) {
+        setError(tr("No model is set up yet. Add a provider and a model in AgentDesk's settings."));
+        return;
+    }
+    RunUserInput input;
+    input.text = question;
+    const Choice choice = m_choices.value(m_choice);
+    const ConversationService::NewThread settings{choice.model, choice.agentId, false};
+    auto prepared = m_conversations->prepareSend(m_threadId, settings, input);
+    if (!prepared) {
+        setError(prepared.error().message);
+        return;
+    }
+    setError({});
+    setSending(true);
+    // The key first (the keychain answers later): without it the service takes a new thread back.
+    m_conversations->readKey(*prepared, ConversationService::KeySource::KeychainThenEnvironment,
+                             [this, prepared = *prepared](Result<QString> key) {
+                                 setSending(false);
+                                 if (!key) {
+                                     setError(key.error().message);
+                                     return;
+                                 }
+                                 auto runId = m_conversations->start(prepared, *key);
+                                 if (!runId) {
+                                     setError(runId.error().message);
+                                     return;
+                                 }
+                                 startRun(prepared.threadId, prepared.threadCreated);
+                             },
+                             this);
+}
+
+void QuickAskController::startRun(const QString &threadId, bool created)
+{
+    if (created || threadId != m_threadId) {
+        m_threadId = threadId;
+        m_approvals.clear();
+        if (auto opened = m_messages->openThread(threadId); !opened)
+            setError(opened.error().message);
+        Q_EMIT threadChanged();
+        Q_EMIT pendingApprovalsChanged();
+    }
+    Q_EMIT runningChanged();
+}
+
+void QuickAskController::stop()
+{
+    if (m_conversations && !m_threadId.isEmpty())
+        m_conversations->stop(m_threadId);
+}
+
+void QuickAskController::answerApproval(const QString &toolCallId, Decision decision)
+{
+    if (!m_conversations || !m_approvals.remove(toolCallId))
+        return;
+    static constexpr ApprovalDecision decisions[] = {ApprovalDecision::AllowOnce, ApprovalDecision::AllowForThread, ApprovalDecision::Deny};
+    m_conversations->answerApproval(m_threadId, toolCallId, decisions[int(decision)]);
+    Q_EMIT pendingApprovalsChanged();
+}
+
+QString QuickAskController::answerText() const
+{
+    for (int row = m_messages->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = m_messages->index(row);
+        if (index.data(MessageListModel::MessageRoleRole).toInt() == int(MessageRole::User))
+            break;
+        const QString text = index.data(MessageListModel::TextRole).toString();
+        if (!text.isEmpty())
+            return text;
+    }
+    return {};
+}
+
+void QuickAskController::copyAnswer()
+{
+    const QString text = answerText();
+    if (text.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT answerCopied();
+}
+
+void QuickAskController::continueInMainWindow()
+{
+    if (!m_threadId.isEmpty())
+        Q_EMIT continueRequested(m_threadId);
+}
+
+void QuickAskController::newConversation()
+{
+    openThread({});
+}
+
+void QuickAskController::openThread(const QString &threadId)
+{
+    if (auto opened = m_messages->openThread(threadId); !opened) {
+        setError(opened.error().message);
+        return;
+    }
+    const bool wasRunning = running();
+    m_threadId = threadId;
+    m_sending = false;
+    m_approvals.clear();
+    if (m_conversations && !threadId.isEmpty()) {
+        m_approvals = m_conversations->pendingApprovals(threadId);
+        setError(m_conversations->lastError(threadId));
+    } else {
+        setError({});
+    }
+    Q_EMIT threadChanged();
+    Q_EMIT pendingApprovalsChanged();
+    if (running() != wasRunning)
+        Q_EMIT runningChanged();
+}
+
+void QuickAskController::connectConversations()
+{
+    // The run engine's events for the open conversation, into the same model the main window uses.
+    ConversationService *service = m_conversations;
+    connect(service, &ConversationService::messageReady, this, [this](const QString &threadId, const Message &message) {
+        if (threadId == m_threadId)
+            m_messages->upsertMessage(message);
+    });
+    connect(service, &ConversationService::messageDelta, this, [this](const QString &threadId, const RunMessageDeltaEvent &delta) {
+        if (threadId == m_threadId)
+            m_messages->applyDelta(delta);
+    });
+    connect(service, &ConversationService::approvalRequested, this, [this](const QString &threadId, const RunApprovalRequestEvent &request) {
+        if (threadId != m_threadId)
+            return;
+        m_approvals.insert(request.toolCallId);
+        Q_EMIT pendingApprovalsChanged();
+    });
+    connect(service, &ConversationService::runFailed, this, [this](const QString &threadId, const RunErrorEvent &error) {
+        if (threadId == m_threadId)
+            setError(error.message);
+    });
+    connect(service, &ConversationService::sessionChanged, this, [this](const QString &threadId) {
+        if (threadId == m_threadId)
+            Q_EMIT runningChanged();
+    });
+    connect(service, &ConversationService::runFinished, this, [this](const QString &threadId) {
+        if (threadId != m_threadId)
+            return;
+        if (!m_approvals.isEmpty()) {
+            m_approvals.clear();
+            Q_EMIT pendingApprovalsChanged();
+        }
+        Q_EMIT runningChanged();
+    });
+}
+
+} // namespace AgentDesk
