@@ -116,7 +116,7 @@ Item {
                 id: code
                 anchors.fill: parent
                 anchors.margins: 8
-                text: row.text
+                text: row.text.endsWith("\n") ? row.text.slice(0, -1) : row.text
                 textFormat: TextEdit.PlainText
                 readOnly: true
                 selectByMouse: true

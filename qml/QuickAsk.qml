@@ -90,11 +90,13 @@ ApplicationWindow {
                     placeholderText: root.hasConversation ? qsTr("Ask a follow-up…") : qsTr("Ask anything…")
                     Accessible.name: qsTr("Question")
                     Accessible.description: qsTr("Enter sends, Shift+Enter starts a new line, Escape hides the window.")
-                    KeyNavigation.tab: picker
                     Keys.onPressed: event => {
                         if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
                                 && !(event.modifiers & Qt.ShiftModifier)) {
                             root.send()
+                            event.accepted = true
+                        } else if (event.key === Qt.Key_Tab) {
+                            picker.forceActiveFocus(Qt.TabFocusReason) // Tab moves on; it never types a tab here
                             event.accepted = true
                         } else if (event.key === Qt.Key_Down && text === "" && recent.visible) {
                             recent.forceActiveFocus()
@@ -116,6 +118,7 @@ ApplicationWindow {
                 ToolTip.visible: hovered && !enabled
                 ToolTip.text: qsTr("A new question (Ctrl+N) can use another model or agent.")
                 KeyNavigation.tab: sendButton
+                KeyNavigation.backtab: question
             }
             Button {
                 id: sendButton
@@ -124,6 +127,7 @@ ApplicationWindow {
                 highlighted: !root.controller.running
                 enabled: root.controller.running || question.text.trim() !== ""
                 onClicked: root.controller.running ? root.controller.stop() : root.send()
+                Accessible.name: text
             }
         }
 
@@ -145,15 +149,15 @@ ApplicationWindow {
                 bottomPadding: 4
             }
             delegate: ItemDelegate {
-                required property string id
+                required property string threadId
                 required property string title
                 required property int index
                 width: ListView.view.width
                 height: 32
                 text: title !== "" ? title : qsTr("Untitled conversation")
                 highlighted: ListView.isCurrentItem && recent.activeFocus
-                onClicked: root.controller.openThread(id)
-                Keys.onReturnPressed: root.controller.openThread(id)
+                onClicked: root.controller.openThread(threadId)
+                Keys.onReturnPressed: root.controller.openThread(threadId)
                 Accessible.name: text
             }
             Keys.onUpPressed: event => {

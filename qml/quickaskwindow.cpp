@@ -66,7 +66,8 @@ void QuickAskWindow::show()
     m_waitingForFrame = true;
     m_window->show();
     m_window->update(); // a frame even when it was showing already
-    m_window->raise();
+    if (QGuiApplication::platformName() != u"offscreen")
+        m_window->raise();
     m_window->requestActivate();
     QMetaObject::invokeMethod(m_window, "focusQuestion");
 }
@@ -75,6 +76,12 @@ void QuickAskWindow::hide()
 {
     if (m_window)
         m_window->hide();
+}
+
+void QuickAskWindow::retranslate()
+{
+    if (m_engine)
+        m_engine->retranslate();
 }
 
 bool QuickAskWindow::isVisible() const

@@ -469,12 +469,12 @@
         <translation>Der Termin wurde an Ihren Kalender übergeben.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="300"/>
+        <location filename="../src/ui/chatpane.cpp" line="305"/>
         <source>No model is set up yet. Add a provider and a model in Settings (Ctrl+,).</source>
         <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen (Strg+,) einen Anbieter und ein Modell hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/chatpane.cpp" line="343"/>
+        <location filename="../src/ui/chatpane.cpp" line="348"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>%n Datei wird gelesen…</numerusform>
@@ -482,37 +482,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="364"/>
+        <location filename="../src/ui/chatpane.cpp" line="369"/>
         <source>The API key could not be read from the keychain: %1</source>
         <translation>Der API-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="437"/>
+        <location filename="../src/ui/chatpane.cpp" line="442"/>
         <source>Editing a message: Send adds your text as a new version; the old one stays.</source>
         <translation>Nachricht bearbeiten: Senden fügt Ihren Text als neue Version hinzu; die alte bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="444"/>
+        <location filename="../src/ui/chatpane.cpp" line="449"/>
         <source>An edited message keeps its own images. Send the edit first, then attach files to a new message.</source>
         <translation>Eine bearbeitete Nachricht behält ihre eigenen Bilder. Senden Sie zuerst die Änderung und hängen Sie Dateien dann an eine neue Nachricht an.</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="566"/>
+        <location filename="../src/ui/chatpane.cpp" line="571"/>
         <source>Forked into a new conversation</source>
         <translation>In eine neue Unterhaltung abgezweigt</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="613"/>
+        <location filename="../src/ui/chatpane.cpp" line="618"/>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="642"/>
+        <location filename="../src/ui/chatpane.cpp" line="647"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../src/ui/chatpane.cpp" line="645"/>
+        <location filename="../src/ui/chatpane.cpp" line="650"/>
         <source>Full-size image</source>
         <translation>Bild in voller Größe</translation>
     </message>
@@ -652,6 +652,35 @@
         <location filename="../src/ui/conversationviewinput.cpp" line="195"/>
         <source>Fork into new conversation</source>
         <translation>In neue Unterhaltung abzweigen</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::DesktopApp</name>
+    <message>
+        <location filename="../src/app/desktopapp.cpp" line="50"/>
+        <source>%1 (agent)</source>
+        <translation>%1 (Agent)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/desktopapp.cpp" line="172"/>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location filename="../src/app/desktopapp.cpp" line="175"/>
+        <location filename="../src/app/desktopapp.cpp" line="191"/>
+        <source>Quick Ask</source>
+        <translation>Schnellfrage</translation>
+    </message>
+    <message>
+        <location filename="../src/app/desktopapp.cpp" line="176"/>
+        <source>Show AgentDesk</source>
+        <translation>AgentDesk anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/desktopapp.cpp" line="178"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -1515,8 +1544,8 @@
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../src/ui/messagedelegatelayout.cpp" line="399"/>
         <location filename="../src/ui/messagedelegate.cpp" line="287"/>
+        <location filename="../src/ui/messagedelegatelayout.cpp" line="399"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -1983,6 +2012,14 @@
         <location filename="../src/ui/providerspage.cpp" line="510"/>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuickAskController</name>
+    <message>
+        <location filename="../qml/quickaskcontroller.cpp" line="108"/>
+        <source>No model is set up yet. Add a provider and a model in AgentDesk&apos;s settings.</source>
+        <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen von AgentDesk einen Anbieter und ein Modell hinzu.</translation>
     </message>
 </context>
 <context>
@@ -2713,34 +2750,276 @@
     </message>
 </context>
 <context>
+    <name>ConversationRow</name>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="62"/>
+        <source>You: %1</source>
+        <translation>Sie: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="75"/>
+        <source>Thinking…</source>
+        <translation>Denkt nach …</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="75"/>
+        <source>Thought</source>
+        <translation>Nachgedacht</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="76"/>
+        <source>Hide the thinking</source>
+        <translation>Das Nachdenken verbergen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="76"/>
+        <source>Show the thinking</source>
+        <translation>Das Nachdenken zeigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="129"/>
+        <source>%1 code: %2</source>
+        <translation>%1-Code: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="129"/>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="155"/>
+        <source>Tool %1 failed</source>
+        <translation>Werkzeug %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="156"/>
+        <source>Tool %1 done</source>
+        <translation>Werkzeug %1 fertig</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="157"/>
+        <source>Tool %1 waits for your approval</source>
+        <translation>Werkzeug %1 wartet auf Ihre Erlaubnis</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="158"/>
+        <source>Tool %1 running</source>
+        <translation>Werkzeug %1 läuft</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="163"/>
+        <source>Allow once</source>
+        <translation>Einmal erlauben</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="170"/>
+        <source>Allow in this conversation</source>
+        <translation>In dieser Unterhaltung erlauben</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="176"/>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="185"/>
+        <source>[Image: %1]</source>
+        <translation>[Bild: %1]</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="185"/>
+        <source>[Image]</source>
+        <translation>[Bild]</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAsk</name>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="26"/>
+        <location filename="../qml/QuickAsk.qml" line="279"/>
+        <source>Quick Ask</source>
+        <translation>Schnellfrage</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="76"/>
+        <source>Ask a question; the answer appears below.</source>
+        <translation>Stellen Sie eine Frage; die Antwort erscheint darunter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="90"/>
+        <source>Ask a follow-up…</source>
+        <translation>Nachfrage stellen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="90"/>
+        <source>Ask anything…</source>
+        <translation>Fragen Sie etwas …</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="91"/>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="92"/>
+        <source>Enter sends, Shift+Enter starts a new line, Escape hides the window.</source>
+        <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile, Escape verbirgt das Fenster.</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="114"/>
+        <source>No model set up</source>
+        <translation>Kein Modell eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="117"/>
+        <source>Model or agent</source>
+        <translation>Modell oder Agent</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="119"/>
+        <source>A new question (Ctrl+N) can use another model or agent.</source>
+        <translation>Eine neue Frage (Strg+N) kann ein anderes Modell oder einen anderen Agenten nutzen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="126"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="126"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="144"/>
+        <source>Recent conversations</source>
+        <translation>Letzte Unterhaltungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="147"/>
+        <source>Recent</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="157"/>
+        <source>Untitled conversation</source>
+        <translation>Unterhaltung ohne Titel</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="185"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="217"/>
+        <source>Answering</source>
+        <translation>Antwortet</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="226"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="232"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="236"/>
+        <source>Copy the answer (Ctrl+Shift+C)</source>
+        <translation>Die Antwort kopieren (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="240"/>
+        <source>Continue in AgentDesk</source>
+        <translation>In AgentDesk fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="244"/>
+        <source>Open this conversation in the main window (Ctrl+O)</source>
+        <translation>Diese Unterhaltung im Hauptfenster öffnen (Strg+O)</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="248"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="254"/>
+        <source>Ask a new question (Ctrl+N)</source>
+        <translation>Eine neue Frage stellen (Strg+N)</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="262"/>
+        <source>%1 opens this window from anywhere. F1: help</source>
+        <translation>%1 öffnet dieses Fenster von überall. F1: Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="263"/>
+        <source>F1: how to open this window with a key</source>
+        <translation>F1: wie Sie dieses Fenster mit einer Taste öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="286"/>
+        <source>Enter sends, Shift+Enter starts a new line, Esc hides the window (an answer goes on). Ctrl+N asks something new, Ctrl+Shift+C copies the answer, Ctrl+O continues in AgentDesk.
+
+**A key for Quick Ask.** Bind the command `agentdesk --quick-ask` to a key:
+
+- GNOME: Settings → Keyboard → View and Customize Shortcuts → Custom Shortcuts → +.
+- KDE Plasma: System Settings → Keyboard → Shortcuts → Add New → Command or Script.</source>
+        <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile, Esc verbirgt das Fenster (eine Antwort läuft weiter). Strg+N fragt etwas Neues, Strg+Umschalt+C kopiert die Antwort, Strg+O setzt in AgentDesk fort.
+
+**Eine Taste für die Schnellfrage.** Legen Sie den Befehl `agentdesk --quick-ask` auf eine Taste:
+
+- GNOME: Einstellungen → Tastatur → Tastenkombinationen anzeigen und anpassen → Eigene Tastenkombinationen → +.
+- KDE Plasma: Systemeinstellungen → Tastatur → Kurzbefehle → Neu hinzufügen → Befehl oder Skript.</translation>
+    </message>
+    <message>
+        <location filename="../qml/QuickAsk.qml" line="293"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="83"/>
+        <location filename="../src/app/main.cpp" line="93"/>
         <source>AgentDesk, a desktop client for AI models and agents.</source>
         <translation>AgentDesk, ein Desktop-Programm für KI-Modelle und Agenten.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="86"/>
+        <location filename="../src/app/main.cpp" line="96"/>
         <source>Data directory holding agentdesk.sqlite3.</source>
         <translation>Datenverzeichnis mit agentdesk.sqlite3.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="87"/>
+        <location filename="../src/app/main.cpp" line="97"/>
         <source>Save a picture of the main window to FILE and quit.</source>
         <translation>Ein Bild des Hauptfensters in DATEI speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="89"/>
-        <source>Open the conversation with this ID at start.</source>
-        <translation>Beim Start die Unterhaltung mit dieser ID öffnen.</translation>
+        <location filename="../src/app/main.cpp" line="99"/>
+        <source>Open the conversation with this ID.</source>
+        <translation>Die Unterhaltung mit dieser ID öffnen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="105"/>
+        <location filename="../src/app/main.cpp" line="100"/>
+        <source>Open the Quick Ask window (bind this to a key).</source>
+        <translation>Das Schnellfrage-Fenster öffnen (legen Sie dies auf eine Taste).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="101"/>
+        <source>Files to attach to a new conversation.</source>
+        <translation>Dateien, die an eine neue Unterhaltung angehängt werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="168"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="106"/>
+        <location filename="../src/app/main.cpp" line="169"/>
         <source>The database could not be opened:
 
 %1</source>

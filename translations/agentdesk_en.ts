@@ -4,7 +4,7 @@
 <context>
     <name>AgentDesk::ChatPane</name>
     <message numerus="yes">
-        <location filename="../src/ui/chatpane.cpp" line="343"/>
+        <location filename="../src/ui/chatpane.cpp" line="348"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>Reading %n file…</numerusform>

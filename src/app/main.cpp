@@ -155,12 +155,18 @@ int main(int argc, char *argv[])
                 return 0;
             if (!why.isEmpty())
                 qInfo("%s", qPrintable(why));
+            if (options.traceEvents) {
+                std::printf("{\"event\":\"listening\",\"socket\":\"%s\"}\n", qPrintable(instance->socketPath()));
+                std::fflush(stdout);
+            }
         }
     }
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(u"AgentDesk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
     QGuiApplication::setDesktopFileName(u"org.agentdesk.AgentDesk"_s); // the desktop entry, icon and metainfo id
+    if (instance)
+        instance->listen(); // early: a later start waits for the answer only while this one starts up
     const QString dataDir = options.dataDir;
 
     auto db = AgentDesk::Database::open(dataDir);

@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <cerrno>
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -24,28 +26,25 @@ namespace {
 
 constexpr qsizetype MaxRequestBytes = 256 * 1024;
 
-// Holds an exclusive flock(2) on `path` for its lifetime (released by the kernel if we die).
-class StartLock
+// An exclusive flock(2) on `path` (released by the kernel if we die). A starting instance holds it
+// until its event loop runs; an instance stuck in its start for `patienceMs` is not waited for
+// longer (-1: go on without the lock).
+int lockStart(const QString &path, int patienceMs)
 {
-public:
-    explicit StartLock(const QString &path) : m_fd(::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600))
-    {
-        if (m_fd >= 0 && ::flock(m_fd, LOCK_EX) != 0) {
-            ::close(m_fd);
-            m_fd = -1;
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1;
+    QElapsedTimer clock;
+    clock.start();
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK || clock.elapsed() > patienceMs) {
+            ::close(fd);
+            return -1;
         }
+        ::usleep(10 * 1000);
     }
-    ~StartLock()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    StartLock(const StartLock &) = delete;
-    StartLock &operator=(const StartLock &) = delete;
-
-private:
-    int m_fd;
-};
+    return fd;
+}
 
 } // namespace
 
@@ -95,15 +94,18 @@ SingleInstance::SingleInstance(const QString &dataDir, QObject *parent) : QObjec
         runtime = QDir::tempPath();
     const QByteArray hash = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(20);
     m_path = runtime + u"/agentdesk-"_s + QString::fromLatin1(hash) + u".socket"_s;
-    m_server.setSocketOptions(QLocalServer::UserAccessOption);
-    connect(&m_server, &QLocalServer::newConnection, this, &SingleInstance::accept);
 }
 
-SingleInstance::~SingleInstance() = default;
+SingleInstance::~SingleInstance()
+{
+    if (m_lock >= 0)
+        ::close(m_lock);
+}
 
 SingleInstance::Start SingleInstance::start(const InstanceRequest &request, int answerTimeoutMs, QString *why)
 {
-    const StartLock lock(m_path + u".lock"_s);
+    if (m_lock < 0)
+        m_lock = lockStart(m_path + u".lock"_s, 15000);
     {
         QLocalSocket socket;
         socket.connectToServer(m_path);
@@ -117,25 +119,39 @@ SingleInstance::Start SingleInstance::start(const InstanceRequest &request, int 
             while (!answer.contains('\n') && clock.elapsed() < answerTimeoutMs
                    && socket.waitForReadyRead(int(answerTimeoutMs - clock.elapsed())))
                 answer += socket.readAll();
-            if (answer.startsWith("ok\n"))
+            if (answer.startsWith("ok\n")) {
+                ::close(std::exchange(m_lock, -1));
                 return Start::HandedOver;
+            }
             if (why)
                 *why = u"the running AgentDesk did not answer within %1 ms; this one takes over"_s.arg(answerTimeoutMs);
         } else if (why && QFileInfo::exists(m_path)) {
             *why = u"a socket left by an AgentDesk that is gone was taken over"_s;
         }
     }
-    // Nobody answers there: this process is the running instance from now on.
-    QLocalServer::removeServer(m_path);
-    if (!m_server.listen(m_path))
-        qWarning("AgentDesk cannot listen on %s (%s): later starts open a window of their own.", qPrintable(m_path),
-                 qPrintable(m_server.errorString()));
     return Start::Primary;
+}
+
+void SingleInstance::listen()
+{
+    // Nobody answered there: this process is the running instance from now on.
+    m_server = std::make_unique<QLocalServer>();
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    connect(m_server.get(), &QLocalServer::newConnection, this, &SingleInstance::accept);
+    QLocalServer::removeServer(m_path);
+    if (!m_server->listen(m_path))
+        qWarning("AgentDesk cannot listen on %s (%s): later starts open a window of their own.", qPrintable(m_path),
+                 qPrintable(m_server->errorString()));
+    // Later starts wait on the lock until this one answers: once its event loop runs.
+    QTimer::singleShot(0, this, [this] {
+        if (m_lock >= 0)
+            ::close(std::exchange(m_lock, -1));
+    });
 }
 
 void SingleInstance::accept()
 {
-    while (QLocalSocket *socket = m_server.nextPendingConnection()) {
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
         QPointer<QLocalSocket> guard(socket);
         auto *buffer = new QByteArray;
         connect(socket, &QObject::destroyed, socket, [buffer] { delete buffer; });

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace AgentDesk {
@@ -25,7 +26,8 @@ struct InstanceRequest
 // the user's runtime directory named after the data directory; a later start connects, hands its
 // request over and exits. A socket a crashed instance left behind is taken over; an instance that
 // accepts but does not answer within the timeout (hung, stopped) is taken over as well, so a
-// start never hangs. A lock file orders two starts at the same moment.
+// start never hangs. A lock file orders two starts at the same moment and holds later starts back
+// while the running one is still starting (up to 15 s), so a slow start is not taken for a hung one.
 class SingleInstance : public QObject
 {
     Q_OBJECT
@@ -36,9 +38,13 @@ public:
     QString socketPath() const { return m_path; }
 
     enum class Start { Primary, HandedOver };
-    // Hands `request` to the running instance (HandedOver: this process is done), or becomes the
-    // running instance and listens (Primary). `why` tells, for Primary, what was taken over.
+    // Hands `request` to the running instance (HandedOver: this process is done), or finds none
+    // that answers (Primary: call listen() next; until then later starts wait). `why` tells, for
+    // Primary, what will be taken over. Needs no window system, only a QCoreApplication.
     Start start(const InstanceRequest &request, int answerTimeoutMs = 1000, QString *why = nullptr);
+    // Becomes the running instance: listens on the socket (taking it over), on the event loop of
+    // the application that exists now.
+    void listen();
 
 Q_SIGNALS:
     // A later start's request, after it was answered.
@@ -48,7 +54,8 @@ private:
     void accept();
 
     QString m_path;
-    QLocalServer m_server;
+    std::unique_ptr<QLocalServer> m_server;
+    int m_lock = -1; // the start lock, held from start() to listen()
 };
 
 } // namespace AgentDesk

@@ -73,8 +73,16 @@ QHash<int, QByteArray> ConversationBlockModel::roleNames() const
 
 QString ConversationBlockModel::toolSummary(const QString &name, const QJsonObject &params)
 {
-    // The first argument that reads as text ("query", "url", "path"…), on one line.
+    // The argument that says most in a few words (what is searched, fetched, read, made), else the
+    // first that reads as text, on one line.
+    static const QStringList telling{u"query"_s, u"url"_s, u"path"_s, u"title"_s, u"name"_s, u"command"_s, u"expression"_s};
     QString argument;
+    for (const QString &key : telling) {
+        if (params.value(key).isString()) {
+            argument = params.value(key).toString();
+            break;
+        }
+    }
     for (auto it = params.begin(); it != params.end() && argument.isEmpty(); ++it) {
         if (it->isString())
             argument = it->toString();

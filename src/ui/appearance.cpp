@@ -53,6 +53,10 @@ QPalette Appearance::lightPalette()
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::Link, QColor(0x1a, 0x62, 0xb8));
     p.setColor(QPalette::Mid, QColor(0xc8, 0xc8, 0xcc));
+    // Disabled controls read as disabled (the roles above set every colour group).
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x9a, 0x9a, 0x9f));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x9a, 0x9a, 0x9f));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x9a, 0x9a, 0x9f));
     return p;
 }
 

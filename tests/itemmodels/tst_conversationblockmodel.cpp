@@ -225,6 +225,9 @@ void TestConversationBlockModel::toolSummaryIsOneLine()
 {
     QCOMPARE(ConversationBlockModel::toolSummary(u"read_file"_s, QJsonObject{{u"path"_s, u"/etc/hosts"_s}}), u"read_file — /etc/hosts"_s);
     QCOMPARE(ConversationBlockModel::toolSummary(u"now"_s, {}), u"now"_s);
+    // The telling argument before the first in order.
+    QCOMPARE(ConversationBlockModel::toolSummary(u"create_document"_s, QJsonObject{{u"content"_s, u"# Notes"_s}, {u"title"_s, u"Notes"_s}}),
+             u"create_document — Notes"_s);
     QCOMPARE(ConversationBlockModel::toolSummary(u"calc"_s, QJsonObject{{u"x"_s, 2.5}}), u"calc — 2.5"_s);
     const QString longText(200, u'x');
     QCOMPARE(ConversationBlockModel::toolSummary(u"echo"_s, QJsonObject{{u"text"_s, longText}}), u"echo — "_s + QString(79, u'x') + u'…');

@@ -85,8 +85,8 @@ QList<TestTranslations::Entry> TestTranslations::lupdated(const QString &name)
     if (!QFile::copy(sourceDir() + u"/translations/"_s + name, copy))
         qFatal("cannot copy %s", qPrintable(name));
     QStringList sources;
-    for (const QString &layer : {u"app"_s, u"ui"_s, u"itemmodels"_s, u"runs"_s}) {
-        QDirIterator it(sourceDir() + u"/src/"_s + layer, {u"*.cpp"_s}, QDir::Files);
+    for (const QString &layer : {u"src/app"_s, u"src/ui"_s, u"src/itemmodels"_s, u"src/runs"_s, u"qml"_s}) {
+        QDirIterator it(sourceDir() + u'/' + layer, {u"*.cpp"_s, u"*.qml"_s}, QDir::Files);
         while (it.hasNext())
             sources << it.next();
     }
