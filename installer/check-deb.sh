@@ -14,7 +14,7 @@ if [[ "$contents" != "$expected" ]]; then
   echo "unexpected package contents:"; echo "$contents"; exit 1
 fi
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libqt6sql6-sqlite libqt6svg6 libqt6widgets6 libsqlite3-0; do
+for lib in libqt6sql6-sqlite libqt6svg6 libqt6widgets6 libsqlite3-0 libqt6quick6 qml6-module-qtquick-controls; do
   [[ $depends == *"$lib"* ]] || { echo "Depends lacks $lib: $depends"; exit 1; }
 done
 echo "ok: $(basename "$deb")"

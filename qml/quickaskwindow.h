@@ -29,6 +29,8 @@ public:
     void show();
     void hide();
     bool isVisible() const;
+    // Shown and holding the keyboard focus.
+    bool isActive() const;
     // Reads the window's texts again after the application's translators changed.
     void retranslate();
     QQuickWindow *window() const { return m_window; }

@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QTimer>
@@ -129,13 +130,25 @@ void DesktopApp::showMainWindow()
 
 void DesktopApp::showQuickAsk()
 {
+    // Loaded at its first use, not before: a user who never asks this way spends no memory on it.
+    const bool loaded = m_quickAsk->window();
+    const qint64 before = loaded ? 0 : residentKb();
     m_quickAsk->show();
+    if (!loaded)
+        trace("quickAskLoaded", "\"rssKbBefore\":" + QByteArray::number(before) + ",\"rssKbAfter\":" + QByteArray::number(residentKb()));
     trace("quickAskShown");
 }
 
-void DesktopApp::preloadQuickAsk()
+qint64 DesktopApp::residentKb()
 {
-    m_quickAsk->preload();
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
 }
 
 void DesktopApp::handle(const InstanceRequest &request)
@@ -146,7 +159,10 @@ void DesktopApp::handle(const InstanceRequest &request)
         qputenv("DESKTOP_STARTUP_ID", request.activationToken.toUtf8());
     }
     trace("request", "\"request\":" + request.toJson());
-    if (request.quickAsk)
+    // The Quick Ask key toggles: pressed again while the window has the focus, it hides it.
+    if (request.quickAsk && m_quickAsk->isActive())
+        m_quickAsk->hide();
+    else if (request.quickAsk)
         showQuickAsk();
     if (!request.openThread.isEmpty()) {
         showMainWindow();

@@ -38,9 +38,9 @@ public:
     MainWindow *mainWindow();
     void showMainWindow();
     void showQuickAsk();
-    // Loads the Quick Ask window hidden, so the first --quick-ask only shows it.
-    void preloadQuickAsk();
     QuickAskWindow *quickAsk() const { return m_quickAsk; }
+    // What the process holds in memory now (VmRSS), in KiB; -1 when unknown.
+    static qint64 residentKb();
 
 Q_SIGNALS:
     void mainWindowCreated(AgentDesk::MainWindow *window);

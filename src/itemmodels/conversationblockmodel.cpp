@@ -18,17 +18,6 @@ QString kindName(int kind)
     return names.value(kind);
 }
 
-QString statusName(MessageStatus status)
-{
-    switch (status) {
-    case MessageStatus::Complete: return u"complete"_s;
-    case MessageStatus::Streaming: return u"streaming"_s;
-    case MessageStatus::Interrupted: return u"interrupted"_s;
-    case MessageStatus::Failed: return u"failed"_s;
-    }
-    return {};
-}
-
 } // namespace
 
 int ConversationBlockModel::Segment::size() const
@@ -144,7 +133,7 @@ QVariant ConversationBlockModel::data(const QModelIndex &index, int role) const
     case KindRole: return kindName(int(row.kind));
     case LanguageRole: return row.kind == Kind::Code ? row.label : QString();
     case MessageIdRole: return message.id;
-    case StatusRole: return statusName(message.status);
+    case StatusRole: return messageStatusName(message.status);
     case ToolCallIdRole:
         if (const auto *call = std::get_if<ToolUsePart>(&part))
             return call->id;

@@ -10,17 +10,6 @@ namespace AgentDesk {
 
 namespace {
 
-QString statusName(MessageStatus status)
-{
-    switch (status) {
-    case MessageStatus::Complete: return u"complete"_s;
-    case MessageStatus::Streaming: return u"streaming"_s;
-    case MessageStatus::Interrupted: return u"interrupted"_s;
-    case MessageStatus::Failed: return u"failed"_s;
-    }
-    return {};
-}
-
 void appendBlock(QString &joined, const QString &text)
 {
     if (!joined.isEmpty())
@@ -127,7 +116,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TextRole: return row.text;
     case IdRole: return m.id;
     case RoleRole: return messageRoleName(m.role);
-    case StatusRole: return statusName(m.status);
+    case StatusRole: return messageStatusName(m.status);
     case CreatedAtRole: return m.createdAt;
     case ThinkingRole: return row.thinking;
     case ParentIdRole: return m.parentId;

@@ -1,0 +1,79 @@
+#pragma once
+
+// What the GUI benchmarks share: simple statistics and the tokens of a long Markdown answer.
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <algorithm>
+#include <random>
+
+namespace AgentDesk::Bench {
+
+using namespace Qt::StringLiterals;
+
+inline double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+inline double median(QList<double> values)
+{
+    return percentile(std::move(values), 0.5);
+}
+
+inline double mean(const QList<double> &values)
+{
+    double sum = 0;
+    for (double v : values)
+        sum += v;
+    return values.isEmpty() ? 0 : sum / double(values.size());
+}
+
+// Tokens of a long Markdown answer: roughly four characters each, as providers stream them.
+inline QStringList markdownTokens(int count)
+{
+    static const QStringList words = {u"the"_s, u"stream"_s, u"renders"_s, u"each"_s, u"block"_s, u"once"_s,
+                                      u"while"_s, u"tokens"_s, u"arrive"_s, u"quickly"_s, u"from"_s, u"a"_s,
+                                      u"model"_s, u"server"_s, u"and"_s, u"layout"_s, u"stays"_s, u"cheap"_s};
+    std::mt19937 rng(7);
+    auto word = [&] { return words.at(int(rng() % words.size())); };
+    QStringList tokens;
+    int block = 0;
+    while (tokens.size() < count) {
+        switch (block++ % 4) {
+        case 0: // a paragraph
+            for (int i = 0, n = 40 + int(rng() % 40); i < n; ++i)
+                tokens << word() + (i + 1 == n ? u".\n\n"_s : u" "_s);
+            break;
+        case 1: // a list
+            for (int i = 0; i < 5; ++i) {
+                tokens << u"- "_s;
+                for (int j = 0; j < 6; ++j)
+                    tokens << word() + (j == 5 ? u"\n"_s : u" "_s);
+            }
+            tokens << u"\n"_s;
+            break;
+        case 2: // a code block
+            tokens << u"```cpp\n"_s;
+            for (int i = 0; i < 15; ++i)
+                tokens << u"    int "_s << word() << u" = "_s << QString::number(i) << u";\n"_s;
+            tokens << u"```\n\n"_s;
+            break;
+        case 3: // a table
+            tokens << u"| a | b | c |\n"_s << u"|---|---|---|\n"_s;
+            for (int i = 0; i < 4; ++i)
+                tokens << u"| "_s << word() << u" | "_s << word() << u" | "_s << QString::number(i) << u" |\n"_s;
+            tokens << u"\n"_s;
+            break;
+        }
+    }
+    tokens.resize(count);
+    return tokens;
+}
+
+} // namespace AgentDesk::Bench
