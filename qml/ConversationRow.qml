@@ -128,13 +128,24 @@ Item {
                 Accessible.role: Accessible.StaticText
                 Accessible.name: row.language !== "" ? qsTr("%1 code: %2").arg(row.language).arg(row.text) : qsTr("Code: %1").arg(row.text)
             }
-            Label {
+            Row {
                 anchors.top: parent.top
                 anchors.right: parent.right
-                anchors.margins: 4
-                text: row.language
-                color: row.palette.placeholderText
-                font.pointSize: Qt.application.font.pointSize * 0.85
+                anchors.margins: 2
+                spacing: 4
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: row.language
+                    color: row.palette.placeholderText
+                    font.pointSize: Qt.application.font.pointSize * 0.85
+                }
+                ToolButton {
+                    objectName: "copyCode"
+                    text: qsTr("Copy")
+                    font.pointSize: Qt.application.font.pointSize * 0.85
+                    onClicked: row.controller.copyText(code.text)
+                    Accessible.name: qsTr("Copy the code")
+                }
             }
         }
     }

@@ -180,7 +180,11 @@ QString QuickAskController::answerText() const
 
 void QuickAskController::copyAnswer()
 {
-    const QString text = answerText();
+    copyText(answerText());
+}
+
+void QuickAskController::copyText(const QString &text)
+{
     if (text.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(text);

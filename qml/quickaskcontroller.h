@@ -75,6 +75,8 @@ public:
     // The last answer's text (Markdown), as Copy puts it on the clipboard.
     Q_INVOKABLE QString answerText() const;
     Q_INVOKABLE void copyAnswer();
+    // Any text (a code block) to the clipboard.
+    Q_INVOKABLE void copyText(const QString &text);
     // Asks the application to open the conversation in the main window.
     Q_INVOKABLE void continueInMainWindow();
     Q_INVOKABLE void newConversation();

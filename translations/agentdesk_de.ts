@@ -657,28 +657,28 @@
 <context>
     <name>AgentDesk::DesktopApp</name>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="50"/>
+        <location filename="../src/app/desktopapp.cpp" line="51"/>
         <source>%1 (agent)</source>
         <translation>%1 (Agent)</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="172"/>
+        <location filename="../src/app/desktopapp.cpp" line="188"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="175"/>
         <location filename="../src/app/desktopapp.cpp" line="191"/>
+        <location filename="../src/app/desktopapp.cpp" line="207"/>
         <source>Quick Ask</source>
         <translation>Schnellfrage</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="176"/>
+        <location filename="../src/app/desktopapp.cpp" line="192"/>
         <source>Show AgentDesk</source>
         <translation>AgentDesk anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="178"/>
+        <location filename="../src/app/desktopapp.cpp" line="194"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
@@ -2787,47 +2787,57 @@
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="155"/>
+        <location filename="../qml/ConversationRow.qml" line="144"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="147"/>
+        <source>Copy the code</source>
+        <translation>Den Code kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationRow.qml" line="166"/>
         <source>Tool %1 failed</source>
         <translation>Werkzeug %1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="156"/>
+        <location filename="../qml/ConversationRow.qml" line="167"/>
         <source>Tool %1 done</source>
         <translation>Werkzeug %1 fertig</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="157"/>
+        <location filename="../qml/ConversationRow.qml" line="168"/>
         <source>Tool %1 waits for your approval</source>
         <translation>Werkzeug %1 wartet auf Ihre Erlaubnis</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="158"/>
+        <location filename="../qml/ConversationRow.qml" line="169"/>
         <source>Tool %1 running</source>
         <translation>Werkzeug %1 läuft</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="163"/>
+        <location filename="../qml/ConversationRow.qml" line="174"/>
         <source>Allow once</source>
         <translation>Einmal erlauben</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="170"/>
+        <location filename="../qml/ConversationRow.qml" line="181"/>
         <source>Allow in this conversation</source>
         <translation>In dieser Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="176"/>
+        <location filename="../qml/ConversationRow.qml" line="187"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="185"/>
+        <location filename="../qml/ConversationRow.qml" line="196"/>
         <source>[Image: %1]</source>
         <translation>[Bild: %1]</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationRow.qml" line="185"/>
+        <location filename="../qml/ConversationRow.qml" line="196"/>
         <source>[Image]</source>
         <translation>[Bild]</translation>
     </message>
@@ -2984,42 +2994,42 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="93"/>
+        <location filename="../src/app/main.cpp" line="81"/>
         <source>AgentDesk, a desktop client for AI models and agents.</source>
         <translation>AgentDesk, ein Desktop-Programm für KI-Modelle und Agenten.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="96"/>
+        <location filename="../src/app/main.cpp" line="84"/>
         <source>Data directory holding agentdesk.sqlite3.</source>
         <translation>Datenverzeichnis mit agentdesk.sqlite3.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="97"/>
+        <location filename="../src/app/main.cpp" line="85"/>
         <source>Save a picture of the main window to FILE and quit.</source>
         <translation>Ein Bild des Hauptfensters in DATEI speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="99"/>
+        <location filename="../src/app/main.cpp" line="87"/>
         <source>Open the conversation with this ID.</source>
         <translation>Die Unterhaltung mit dieser ID öffnen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="100"/>
+        <location filename="../src/app/main.cpp" line="88"/>
         <source>Open the Quick Ask window (bind this to a key).</source>
         <translation>Das Schnellfrage-Fenster öffnen (legen Sie dies auf eine Taste).</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="101"/>
+        <location filename="../src/app/main.cpp" line="89"/>
         <source>Files to attach to a new conversation.</source>
         <translation>Dateien, die an eine neue Unterhaltung angehängt werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="168"/>
+        <location filename="../src/app/main.cpp" line="162"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="169"/>
+        <location filename="../src/app/main.cpp" line="163"/>
         <source>The database could not be opened:
 
 %1</source>

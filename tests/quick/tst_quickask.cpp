@@ -235,7 +235,9 @@ void TestQuickAsk::sendStreamsTheAnswerIntoTheView()
     const QJsonObject request = QJsonDocument::fromJson(m_server->requests().at(0).body).object();
     QCOMPARE(request.value(u"model"_s).toString(), u"large"_s);
 
-    // Copy, then Continue in AgentDesk with the conversation's id.
+    // Copy a code block, the answer, then Continue in AgentDesk with the conversation's id.
+    click(item(u"copyCode"_s));
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"print(2 + 2)"_s);
     click(item(u"copy"_s));
     QCOMPARE(QGuiApplication::clipboard()->text(), messages.messages.at(1).plainText());
     QSignalSpy continued(m_controller.get(), &QuickAskController::continueRequested);
