@@ -662,23 +662,23 @@
         <translation>%1 (Agent)</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="188"/>
+        <location filename="../src/app/desktopapp.cpp" line="190"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="191"/>
-        <location filename="../src/app/desktopapp.cpp" line="207"/>
+        <location filename="../src/app/desktopapp.cpp" line="193"/>
+        <location filename="../src/app/desktopapp.cpp" line="209"/>
         <source>Quick Ask</source>
         <translation>Schnellfrage</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="192"/>
+        <location filename="../src/app/desktopapp.cpp" line="194"/>
         <source>Show AgentDesk</source>
         <translation>AgentDesk anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="194"/>
+        <location filename="../src/app/desktopapp.cpp" line="196"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
@@ -1124,132 +1124,137 @@
 <context>
     <name>AgentDesk::MainWindow</name>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="45"/>
+        <location filename="../src/ui/mainwindow.cpp" line="46"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="104"/>
+        <location filename="../src/ui/mainwindow.cpp" line="105"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="106"/>
+        <location filename="../src/ui/mainwindow.cpp" line="107"/>
         <source>Undo the deletion</source>
         <translation>Das Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="152"/>
+        <location filename="../src/ui/mainwindow.cpp" line="153"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="153"/>
+        <location filename="../src/ui/mainwindow.cpp" line="154"/>
         <source>&amp;New conversation</source>
         <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="164"/>
+        <location filename="../src/ui/mainwindow.cpp" line="168"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="159"/>
+        <location filename="../src/ui/mainwindow.cpp" line="160"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="167"/>
+        <location filename="../src/ui/mainwindow.cpp" line="166"/>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="174"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="168"/>
+        <location filename="../src/ui/mainwindow.cpp" line="175"/>
         <source>&amp;Search conversations</source>
         <translation>Unterhaltungen &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="171"/>
+        <location filename="../src/ui/mainwindow.cpp" line="178"/>
         <source>&amp;Go to conversation…</source>
         <translation>&amp;Gehe zu Unterhaltung…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="175"/>
+        <location filename="../src/ui/mainwindow.cpp" line="182"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="176"/>
+        <location filename="../src/ui/mainwindow.cpp" line="183"/>
         <source>Show &amp;archived conversations</source>
         <translation>&amp;Archivierte Unterhaltungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="180"/>
+        <location filename="../src/ui/mainwindow.cpp" line="187"/>
         <source>A&amp;rtifacts panel</source>
         <translation>A&amp;rtefakt-Bereich</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="188"/>
+        <location filename="../src/ui/mainwindow.cpp" line="195"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="189"/>
+        <location filename="../src/ui/mainwindow.cpp" line="196"/>
         <source>&amp;Agents and skills…</source>
         <translation>&amp;Agenten und Skills…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="191"/>
+        <location filename="../src/ui/mainwindow.cpp" line="198"/>
         <source>&amp;Usage and budgets…</source>
         <translation>&amp;Nutzung und Budgets…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="198"/>
+        <location filename="../src/ui/mainwindow.cpp" line="205"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="199"/>
+        <location filename="../src/ui/mainwindow.cpp" line="206"/>
         <source>&amp;Stop the answer</source>
         <translation>Antwort &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="206"/>
+        <location filename="../src/ui/mainwindow.cpp" line="213"/>
         <source>&amp;Allow the waiting tool call once</source>
         <translation>Wartenden Werkzeugaufruf einmal &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="207"/>
+        <location filename="../src/ui/mainwindow.cpp" line="214"/>
         <source>Allow the waiting tool for this &amp;thread</source>
         <translation>Wartendes Werkzeug für diese &amp;Unterhaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="208"/>
+        <location filename="../src/ui/mainwindow.cpp" line="215"/>
         <source>&amp;Deny the waiting tool call</source>
         <translation>Wartenden Werkzeugaufruf &amp;ablehnen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="225"/>
+        <location filename="../src/ui/mainwindow.cpp" line="232"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="317"/>
+        <location filename="../src/ui/mainwindow.cpp" line="324"/>
         <source>Local API</source>
         <translation>Lokale API</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="326"/>
+        <location filename="../src/ui/mainwindow.cpp" line="333"/>
         <source>Local API starting…</source>
         <translation>Lokale API startet…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="327"/>
+        <location filename="../src/ui/mainwindow.cpp" line="334"/>
         <source>Local API not serving</source>
         <translation>Lokale API nicht aktiv</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="329"/>
+        <location filename="../src/ui/mainwindow.cpp" line="336"/>
         <source>Local API: %1 · %n answering</source>
         <translation>
             <numerusform>Lokale API: %1 · %n antwortet</numerusform>
@@ -1257,12 +1262,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="330"/>
+        <location filename="../src/ui/mainwindow.cpp" line="337"/>
         <source>Local API: %1</source>
         <translation>Lokale API: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="334"/>
+        <location filename="../src/ui/mainwindow.cpp" line="341"/>
         <source>Settings → Local API</source>
         <translation>Einstellungen → Lokale API</translation>
     </message>

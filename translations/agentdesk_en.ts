@@ -105,7 +105,7 @@
 <context>
     <name>AgentDesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="329"/>
+        <location filename="../src/ui/mainwindow.cpp" line="336"/>
         <source>Local API: %1 · %n answering</source>
         <translation>
             <numerusform>Local API: %1 · %n answering</numerusform>

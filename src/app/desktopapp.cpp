@@ -182,7 +182,9 @@ void DesktopApp::handle(const InstanceRequest &request)
 
 void DesktopApp::setUpTray()
 {
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
+    const bool available = QSystemTrayIcon::isSystemTrayAvailable();
+    trace("tray", available ? "\"available\":true" : "\"available\":false");
+    if (!available)
         return;
     m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
     m_tray->setToolTip(tr("AgentDesk"));

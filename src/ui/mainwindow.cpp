@@ -19,6 +19,7 @@
 #include "itemmodels/threadlistproxymodel.h"
 #include "localapi/localapihost.h"
 
+#include <QCoreApplication>
 #include <QAction>
 #include <QCloseEvent>
 #include <QLabel>
@@ -161,7 +162,13 @@ void MainWindow::createActions()
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
-    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    // Closing the window leaves AgentDesk running where it has a tray icon; Quit always ends it.
+    auto *closeWindow = file->addAction(tr("&Close Window"), this, &QWidget::close);
+    closeWindow->setShortcut(QKeySequence::Close);
+    auto *quit = file->addAction(tr("&Quit"), this, [this] {
+        close();
+        QCoreApplication::quit();
+    });
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
