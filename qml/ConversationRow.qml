@@ -99,7 +99,7 @@ Item {
             selectionColor: row.palette.highlight
             selectedTextColor: row.palette.highlightedText
             font: Qt.application.font
-            onLinkActivated: link => Qt.openUrlExternally(link)
+            onLinkActivated: link => row.controller.openLink(link)
             Accessible.role: Accessible.StaticText
             Accessible.name: getText(0, length)
         }

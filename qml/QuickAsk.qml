@@ -16,11 +16,17 @@ ApplicationWindow {
         question.forceActiveFocus()
     }
     function send() {
-        if (controller.running || question.text.trim() === "")
-            return
-        const text = question.text
-        question.text = ""
-        controller.send(text)
+        if (controller.send(question.text))
+            question.text = ""
+    }
+
+    Connections {
+        target: root.controller
+        // A question that got no answer comes back, before what was typed since.
+        function onQuestionReturned(text) {
+            question.text = question.text === "" || text.indexOf(question.text) >= 0 ? text : text + "\n\n" + question.text
+            question.cursorPosition = question.length
+        }
     }
 
     title: qsTr("Quick Ask")
@@ -96,7 +102,8 @@ ApplicationWindow {
                             root.send()
                             event.accepted = true
                         } else if (event.key === Qt.Key_Tab) {
-                            picker.forceActiveFocus(Qt.TabFocusReason) // Tab moves on; it never types a tab here
+                            // Tab moves on (it never types a tab here); past the picker while it is fixed.
+                            (picker.enabled ? picker : sendButton).forceActiveFocus(Qt.TabFocusReason)
                             event.accepted = true
                         } else if (event.key === Qt.Key_Down && text === "" && recent.visible) {
                             recent.forceActiveFocus()
@@ -105,20 +112,32 @@ ApplicationWindow {
                     }
                 }
             }
-            ComboBox {
-                id: picker
-                objectName: "picker"
+            Item {
                 Layout.preferredWidth: 200
-                model: root.controller.choices
-                currentIndex: root.controller.choice
-                displayText: count === 0 ? qsTr("No model set up") : currentText
-                enabled: root.controller.threadId === ""
-                onActivated: index => root.controller.choice = index
-                Accessible.name: qsTr("Model or agent")
-                ToolTip.visible: hovered && !enabled
-                ToolTip.text: qsTr("A new question (Ctrl+N) can use another model or agent.")
-                KeyNavigation.tab: sendButton
-                KeyNavigation.backtab: question
+                implicitHeight: picker.implicitHeight
+                ComboBox {
+                    id: picker
+                    objectName: "picker"
+                    anchors.fill: parent
+                    model: root.controller.choices
+                    currentIndex: root.controller.choice
+                    displayText: count === 0 ? qsTr("No model set up") : currentText
+                    enabled: root.controller.threadId === ""
+                    onActivated: index => root.controller.choice = index
+                    Accessible.name: qsTr("Model or agent")
+                    Accessible.description: enabled ? "" : pickerHint.text
+                    KeyNavigation.tab: sendButton
+                    KeyNavigation.backtab: question
+                }
+                // A disabled control gets no hover: the hint listens on its parent.
+                HoverHandler {
+                    id: pickerHover
+                }
+                ToolTip {
+                    id: pickerHint
+                    visible: pickerHover.hovered && !picker.enabled
+                    text: qsTr("A new question (Ctrl+N) can use another model or agent.")
+                }
             }
             Button {
                 id: sendButton

@@ -4,6 +4,8 @@
 #include "runs/conversationservice.h"
 
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QUrl>
 #include <QGuiApplication>
 
 using namespace Qt::StringLiterals;
@@ -99,14 +101,14 @@ void QuickAskController::setSending(bool sending)
         Q_EMIT runningChanged();
 }
 
-void QuickAskController::send(const QString &text)
+bool QuickAskController::send(const QString &text)
 {
     const QString question = text.trimmed();
     if (question.isEmpty() || running() || !m_conversations)
-        return;
+        return false;
     if (m_threadId.isEmpty() && m_choice < 0) {
         setError(tr("No model is set up yet. Add a provider and a model in AgentDesk's settings."));
-        return;
+        return false;
     }
     RunUserInput input;
     input.text = question;
@@ -115,26 +117,34 @@ void QuickAskController::send(const QString &text)
     auto prepared = m_conversations->prepareSend(m_threadId, settings, input);
     if (!prepared) {
         setError(prepared.error().message);
-        return;
+        return false;
     }
     setError({});
     setSending(true);
-    // The key first (the keychain answers later): without it the service takes a new thread back.
+    // The key first (the keychain may ask the user): without it the service takes a new thread
+    // back; after New, another conversation or Stop meanwhile, the question is dropped the same way.
+    const quint64 generation = ++m_generation;
     m_conversations->readKey(*prepared, ConversationService::KeySource::KeychainThenEnvironment,
-                             [this, prepared = *prepared](Result<QString> key) {
+                             [this, prepared = *prepared, generation, question](Result<QString> key) {
+                                 if (generation != m_generation) {
+                                     m_conversations->abandon(prepared);
+                                     return;
+                                 }
                                  setSending(false);
                                  if (!key) {
                                      setError(key.error().message);
+                                     Q_EMIT questionReturned(question);
                                      return;
                                  }
-                                 auto runId = m_conversations->start(prepared, *key);
-                                 if (!runId) {
+                                 if (auto runId = m_conversations->start(prepared, *key); !runId) {
                                      setError(runId.error().message);
+                                     Q_EMIT questionReturned(question);
                                      return;
                                  }
                                  startRun(prepared.threadId, prepared.threadCreated);
                              },
                              this);
+    return true;
 }
 
 void QuickAskController::startRun(const QString &threadId, bool created)
@@ -152,6 +162,11 @@ void QuickAskController::startRun(const QString &threadId, bool created)
 
 void QuickAskController::stop()
 {
+    if (m_sending) { // still waiting for the key: the question is dropped when it comes
+        ++m_generation;
+        setSending(false);
+        return;
+    }
     if (m_conversations && !m_threadId.isEmpty())
         m_conversations->stop(m_threadId);
 }
@@ -211,6 +226,8 @@ void QuickAskController::openThread(const QString &threadId)
     const bool wasRunning = running();
     m_threadId = threadId;
     m_sending = false;
+    ++m_generation; // a key still being read for the conversation before is not used
+    showThreadSettings();
     m_approvals.clear();
     if (m_conversations && !threadId.isEmpty()) {
         m_approvals = m_conversations->pendingApprovals(threadId);
@@ -222,6 +239,55 @@ void QuickAskController::openThread(const QString &threadId)
     Q_EMIT pendingApprovalsChanged();
     if (running() != wasRunning)
         Q_EMIT runningChanged();
+}
+
+void QuickAskController::showThreadSettings()
+{
+    // The picker shows what the open conversation runs on (it is fixed for the conversation).
+    if (m_threadId.isEmpty() || !m_loaders.threadSettings)
+        return;
+    const ThreadSettings settings = m_loaders.threadSettings(m_threadId);
+    for (int i = 0; i < m_choices.size(); ++i) {
+        if (m_choices.at(i).agentId == settings.agentId && (!settings.agentId.isEmpty() || m_choices.at(i).model == settings.model)) {
+            setChoice(i);
+            return;
+        }
+    }
+}
+
+void QuickAskController::refresh()
+{
+    if (!m_threadId.isEmpty() && !running()) {
+        if (auto reloaded = m_messages->reload(); !reloaded)
+            setError(reloaded.error().message);
+        showThreadSettings();
+    }
+}
+
+void QuickAskController::openLink(const QString &link)
+{
+    const QUrl url(link);
+    if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
+        QDesktopServices::openUrl(url);
+}
+
+void QuickAskController::onRunFinished(const QString &threadId, bool completed)
+{
+    if (threadId != m_threadId)
+        return;
+    if (!m_approvals.isEmpty()) {
+        m_approvals.clear();
+        Q_EMIT pendingApprovalsChanged();
+    }
+    // What the run left is authoritative: a stopped answer is stored as interrupted, and the
+    // cleanup after a failure deletes the failed tip and puts the question into the draft.
+    if (auto reloaded = m_messages->reload(); !reloaded)
+        setError(reloaded.error().message);
+    if (!completed && m_loaders.threadSettings) {
+        if (const QString draft = m_loaders.threadSettings(threadId).draft; !draft.isEmpty())
+            Q_EMIT questionReturned(draft);
+    }
+    Q_EMIT runningChanged();
 }
 
 void QuickAskController::connectConversations()
@@ -250,15 +316,10 @@ void QuickAskController::connectConversations()
         if (threadId == m_threadId)
             Q_EMIT runningChanged();
     });
-    connect(service, &ConversationService::runFinished, this, [this](const QString &threadId) {
-        if (threadId != m_threadId)
-            return;
-        if (!m_approvals.isEmpty()) {
-            m_approvals.clear();
-            Q_EMIT pendingApprovalsChanged();
-        }
-        Q_EMIT runningChanged();
-    });
+    connect(service, &ConversationService::runFinished, this,
+            [this](const QString &threadId, const ExecuteRun::Result &result) {
+                onRunFinished(threadId, result.outcome == ExecuteRun::Outcome::Completed);
+            });
 }
 
 } // namespace AgentDesk

@@ -41,11 +41,19 @@ public:
         QString model; // PROVIDER/MODEL; empty for an agent (its own model, else the default)
         QString agentId;
     };
+    // What a stored conversation was set to, and the text its draft holds.
+    struct ThreadSettings
+    {
+        QString model;
+        QString agentId;
+        QString draft;
+    };
     struct Loaders
     {
         std::function<QList<Choice>()> choices; // models first (the default model first of all), then agents
         MessageListModel::PageLoader pages;
         MessageListModel::PathLoader path;
+        std::function<ThreadSettings(const QString &threadId)> threadSettings;
     };
     enum class Decision { AllowOnce, AllowForThread, Deny };
     Q_ENUM(Decision)
@@ -68,8 +76,10 @@ public:
     QString shortcut() const { return m_shortcut; }
     void setShortcut(const QString &shortcut);
 
-    // Asks `text` in the open conversation, or in a new one with the chosen model or agent.
-    Q_INVOKABLE void send(const QString &text);
+    // Asks `text` in the open conversation, or in a new one with the chosen model or agent. False
+    // when it was not taken (nothing to send, a run going, no model, refused: `error` says why);
+    // a question taken that cannot start after all comes back through questionReturned.
+    Q_INVOKABLE bool send(const QString &text);
     Q_INVOKABLE void stop();
     Q_INVOKABLE void answerApproval(const QString &toolCallId, AgentDesk::QuickAskController::Decision decision);
     // The last answer's text (Markdown), as Copy puts it on the clipboard.
@@ -83,6 +93,10 @@ public:
     Q_INVOKABLE void openThread(const QString &threadId);
     // Reads the models and agents again (the picker keeps what it showed when it still exists).
     Q_INVOKABLE void reloadChoices();
+    // Reads the open conversation again from what is stored (another window may have changed it).
+    Q_INVOKABLE void refresh();
+    // Opens a link of an answer in the desktop's browser or mail program (http, https, mailto only).
+    Q_INVOKABLE void openLink(const QString &link);
 
 Q_SIGNALS:
     void recentChanged();
@@ -95,12 +109,17 @@ Q_SIGNALS:
     void shortcutChanged();
     void continueRequested(const QString &threadId);
     void answerCopied();
+    // A question that did not get an answer, back into the field (the key could not be read, the
+    // run failed and its cleanup put the text into the thread's draft).
+    void questionReturned(const QString &text);
 
 private:
     void connectConversations();
     void setError(const QString &error);
     void setSending(bool sending);
     void startRun(const QString &threadId, bool created);
+    void showThreadSettings();
+    void onRunFinished(const QString &threadId, bool completed);
 
     QPointer<ConversationService> m_conversations;
     Loaders m_loaders;
@@ -111,6 +130,7 @@ private:
     int m_choice = -1;
     QString m_threadId;
     bool m_sending = false;
+    quint64 m_generation = 0; // a send's key may come after New or Stop: then it is dropped
     QString m_error;
     QSet<QString> m_approvals;
     QString m_shortcut;

@@ -4,13 +4,45 @@
 
 #include <QCursor>
 #include <QGuiApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QQmlApplicationEngine>
+#include <QQmlNetworkAccessManagerFactory>
 #include <QQuickWindow>
 #include <QScreen>
 
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
+
+namespace {
+
+// A network access manager that answers every request with an error, at once.
+class OfflineNetworkAccessManager : public QNetworkAccessManager
+{
+public:
+    using QNetworkAccessManager::QNetworkAccessManager;
+
+protected:
+    QNetworkReply *createRequest(Operation operation, const QNetworkRequest &, QIODevice *) override
+    {
+        return QNetworkAccessManager::createRequest(operation, QNetworkRequest(QUrl(u"offline:"_s)), nullptr);
+    }
+};
+
+class OfflineNetworkFactory : public QQmlNetworkAccessManagerFactory
+{
+public:
+    QNetworkAccessManager *create(QObject *parent) override { return new OfflineNetworkAccessManager(parent); }
+};
+
+QQmlNetworkAccessManagerFactory &offlineNetwork()
+{
+    static OfflineNetworkFactory factory;
+    return factory;
+}
+
+} // namespace
 
 QuickAskWindow::QuickAskWindow(QuickAskController *controller, QObject *parent) : QObject(parent), m_controller(controller)
 {
@@ -26,9 +58,17 @@ bool QuickAskWindow::preload()
         // A small window of text: Qt Quick's software renderer paints it in a few milliseconds and
         // spares the OpenGL driver's start (~80 ms) and memory (~85 MB with Mesa), measured by
         // bench_gui. QT_QUICK_BACKEND or QSG_RHI_BACKEND still choose otherwise.
-        if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND") && qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
-            QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        static const bool chosen = [] {
+            if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND") && qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
+                QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+            return true;
+        }(); // once a process: Qt Quick takes it before its first window only
+        Q_UNUSED(chosen)
         m_engine = std::make_unique<QQmlApplicationEngine>();
+        // Nothing in the window goes to the network: an answer's Markdown image (or HTML <img>)
+        // would otherwise be fetched as soon as it shows — a way for a prompt injection to send
+        // data out without a click. Links open only when clicked, through the controller.
+        m_engine->setNetworkAccessManagerFactory(&offlineNetwork());
         m_engine->addImportPath(u"qrc:/qt/qml"_s); // the default from Qt 6.5 on
         m_engine->setInitialProperties({{u"controller"_s, QVariant::fromValue(m_controller)}});
         m_engine->load(QUrl(u"qrc:/qt/qml/AgentDesk/Quick/QuickAsk.qml"_s));
@@ -67,6 +107,7 @@ void QuickAskWindow::show()
             m_window->setPosition(area.x() + (area.width() - m_window->width()) / 2, area.y() + area.height() / 5);
         }
         m_controller->reloadChoices();
+        m_controller->refresh();
     }
     m_waitingForFrame = true;
     m_window->show();

@@ -657,28 +657,34 @@
 <context>
     <name>AgentDesk::DesktopApp</name>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="51"/>
+        <location filename="../src/app/desktopapp.cpp" line="55"/>
         <source>%1 (agent)</source>
         <translation>%1 (Agent)</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="190"/>
+        <location filename="../src/app/desktopapp.cpp" line="226"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="193"/>
-        <location filename="../src/app/desktopapp.cpp" line="209"/>
+        <location filename="../src/app/desktopapp.cpp" line="157"/>
+        <location filename="../src/app/desktopapp.cpp" line="229"/>
+        <location filename="../src/app/desktopapp.cpp" line="243"/>
         <source>Quick Ask</source>
         <translation>Schnellfrage</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="194"/>
+        <location filename="../src/app/desktopapp.cpp" line="157"/>
+        <source>The Quick Ask window could not be loaded; its QML modules may be missing (see the log).</source>
+        <translation>Das Schnellfrage-Fenster konnte nicht geladen werden; vielleicht fehlen seine QML-Module (siehe das Protokoll).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/desktopapp.cpp" line="230"/>
         <source>Show AgentDesk</source>
         <translation>AgentDesk anzeigen</translation>
     </message>
     <message>
-        <location filename="../src/app/desktopapp.cpp" line="196"/>
+        <location filename="../src/app/desktopapp.cpp" line="232"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
@@ -2022,7 +2028,7 @@
 <context>
     <name>AgentDesk::QuickAskController</name>
     <message>
-        <location filename="../qml/quickaskcontroller.cpp" line="108"/>
+        <location filename="../qml/quickaskcontroller.cpp" line="110"/>
         <source>No model is set up yet. Add a provider and a model in AgentDesk&apos;s settings.</source>
         <translation>Noch ist kein Modell eingerichtet. Fügen Sie in den Einstellungen von AgentDesk einen Anbieter und ein Modell hinzu.</translation>
     </message>
@@ -2850,133 +2856,133 @@
 <context>
     <name>QuickAsk</name>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="26"/>
-        <location filename="../qml/QuickAsk.qml" line="279"/>
+        <location filename="../qml/QuickAsk.qml" line="32"/>
+        <location filename="../qml/QuickAsk.qml" line="298"/>
         <source>Quick Ask</source>
         <translation>Schnellfrage</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="76"/>
+        <location filename="../qml/QuickAsk.qml" line="82"/>
         <source>Ask a question; the answer appears below.</source>
         <translation>Stellen Sie eine Frage; die Antwort erscheint darunter.</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="90"/>
+        <location filename="../qml/QuickAsk.qml" line="96"/>
         <source>Ask a follow-up…</source>
         <translation>Nachfrage stellen …</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="90"/>
+        <location filename="../qml/QuickAsk.qml" line="96"/>
         <source>Ask anything…</source>
         <translation>Fragen Sie etwas …</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="91"/>
+        <location filename="../qml/QuickAsk.qml" line="97"/>
         <source>Question</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="92"/>
+        <location filename="../qml/QuickAsk.qml" line="98"/>
         <source>Enter sends, Shift+Enter starts a new line, Escape hides the window.</source>
         <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile, Escape verbirgt das Fenster.</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="114"/>
+        <location filename="../qml/QuickAsk.qml" line="124"/>
         <source>No model set up</source>
         <translation>Kein Modell eingerichtet</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="117"/>
+        <location filename="../qml/QuickAsk.qml" line="127"/>
         <source>Model or agent</source>
         <translation>Modell oder Agent</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="119"/>
+        <location filename="../qml/QuickAsk.qml" line="139"/>
         <source>A new question (Ctrl+N) can use another model or agent.</source>
         <translation>Eine neue Frage (Strg+N) kann ein anderes Modell oder einen anderen Agenten nutzen.</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="126"/>
+        <location filename="../qml/QuickAsk.qml" line="145"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="126"/>
+        <location filename="../qml/QuickAsk.qml" line="145"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="144"/>
+        <location filename="../qml/QuickAsk.qml" line="163"/>
         <source>Recent conversations</source>
         <translation>Letzte Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="147"/>
+        <location filename="../qml/QuickAsk.qml" line="166"/>
         <source>Recent</source>
         <translation>Zuletzt</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="157"/>
+        <location filename="../qml/QuickAsk.qml" line="176"/>
         <source>Untitled conversation</source>
         <translation>Unterhaltung ohne Titel</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="185"/>
+        <location filename="../qml/QuickAsk.qml" line="204"/>
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="217"/>
+        <location filename="../qml/QuickAsk.qml" line="236"/>
         <source>Answering</source>
         <translation>Antwortet</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="226"/>
+        <location filename="../qml/QuickAsk.qml" line="245"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="232"/>
+        <location filename="../qml/QuickAsk.qml" line="251"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="236"/>
+        <location filename="../qml/QuickAsk.qml" line="255"/>
         <source>Copy the answer (Ctrl+Shift+C)</source>
         <translation>Die Antwort kopieren (Strg+Umschalt+C)</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="240"/>
+        <location filename="../qml/QuickAsk.qml" line="259"/>
         <source>Continue in AgentDesk</source>
         <translation>In AgentDesk fortsetzen</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="244"/>
+        <location filename="../qml/QuickAsk.qml" line="263"/>
         <source>Open this conversation in the main window (Ctrl+O)</source>
         <translation>Diese Unterhaltung im Hauptfenster öffnen (Strg+O)</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="248"/>
+        <location filename="../qml/QuickAsk.qml" line="267"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="254"/>
+        <location filename="../qml/QuickAsk.qml" line="273"/>
         <source>Ask a new question (Ctrl+N)</source>
         <translation>Eine neue Frage stellen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="262"/>
+        <location filename="../qml/QuickAsk.qml" line="281"/>
         <source>%1 opens this window from anywhere. F1: help</source>
         <translation>%1 öffnet dieses Fenster von überall. F1: Hilfe</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="263"/>
+        <location filename="../qml/QuickAsk.qml" line="282"/>
         <source>F1: how to open this window with a key</source>
         <translation>F1: wie Sie dieses Fenster mit einer Taste öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="286"/>
+        <location filename="../qml/QuickAsk.qml" line="305"/>
         <source>Enter sends, Shift+Enter starts a new line, Esc hides the window (an answer goes on). Ctrl+N asks something new, Ctrl+Shift+C copies the answer, Ctrl+O continues in AgentDesk.
 
 **A key for Quick Ask.** Bind the command `agentdesk --quick-ask` to a key:
@@ -2991,7 +2997,7 @@
 - KDE Plasma: Systemeinstellungen → Tastatur → Kurzbefehle → Neu hinzufügen → Befehl oder Skript.</translation>
     </message>
     <message>
-        <location filename="../qml/QuickAsk.qml" line="293"/>
+        <location filename="../qml/QuickAsk.qml" line="312"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -3029,12 +3035,12 @@
         <translation>Dateien, die an eine neue Unterhaltung angehängt werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="162"/>
+        <location filename="../src/app/main.cpp" line="210"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="163"/>
+        <location filename="../src/app/main.cpp" line="211"/>
         <source>The database could not be opened:
 
 %1</source>

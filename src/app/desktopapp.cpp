@@ -2,6 +2,7 @@
 
 #include "globalshortcut.h"
 
+#include "itemmodels/threadlistmodel.h"
 #include "itemmodels/threadlistproxymodel.h"
 #include "qml/quickaskcontroller.h"
 #include "qml/quickaskwindow.h"
@@ -14,7 +15,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QMenu>
+#include <QMessageBox>
+#include <QScopeGuard>
 #include <QSystemTrayIcon>
 #include <QTimer>
 
@@ -68,28 +72,44 @@ DesktopApp::DesktopApp(Workspace *workspace, RunController *runs, Options option
         return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
     };
     loaders.path = [workspace](const QString &messageId, int limit) { return workspace->messages().shownBranchFrom(messageId, limit); };
+    loaders.threadSettings = [workspace](const QString &threadId) -> QuickAskController::ThreadSettings {
+        const auto thread = workspace->threads().get(threadId);
+        return thread ? QuickAskController::ThreadSettings{thread->model, thread->agentId, thread->draft}
+                      : QuickAskController::ThreadSettings{};
+    };
     m_controller = new QuickAskController(&workspace->conversations(), std::move(loaders), this);
     m_quickAsk = new QuickAskWindow(m_controller, this);
     connect(m_controller, &QuickAskController::continueRequested, this, [this](const QString &threadId) {
-        m_quickAsk->hide();
-        showMainWindow();
+        showMainWindow(); // first: with nothing shown for a moment, a process without a tray would end
         m_mainWindow->openThread(threadId);
+        m_quickAsk->hide();
         trace("openThread", "\"id\":\"" + threadId.toUtf8() + '"');
+    });
+    connect(m_controller, &QuickAskController::pendingApprovalsChanged, this, [this] {
+        // A run Quick Ask left going waits for the user: the window comes back to ask.
+        if (!m_controller->pendingApprovals().isEmpty() && !m_quickAsk->isVisible())
+            showQuickAsk();
     });
     connect(m_quickAsk, &QuickAskWindow::painted, this, [this] { trace("quickAskPainted"); });
     connect(m_quickAsk, &QuickAskWindow::hidden, this, [this] {
         trace("quickAskHidden");
-        quitWhenNothingShows();
+        quitSoonWhenNothingShows();
     });
-    // Without a tray, a process that shows nothing ends once its runs have.
-    connect(&workspace->conversations(), &ConversationService::runFinished, this, &DesktopApp::quitWhenNothingShows,
-            Qt::QueuedConnection);
+    // Without a tray, a process that shows nothing ends — once its runs have: closing the last
+    // window does not end a run Quick Ask left going.
+    QApplication::setQuitOnLastWindowClosed(false);
+    connect(qApp, &QGuiApplication::lastWindowClosed, this, &DesktopApp::quitSoonWhenNothingShows);
+    connect(&workspace->conversations(), &ConversationService::runFinished, this, &DesktopApp::quitSoonWhenNothingShows);
     if (m_options.tray)
         setUpTray();
-    setUpGlobalShortcut();
+    if (m_options.globalShortcut)
+        setUpGlobalShortcut();
 }
 
-DesktopApp::~DesktopApp() = default;
+DesktopApp::~DesktopApp()
+{
+    delete m_quickAsk; // the window binds to the controller: it goes first
+}
 
 void DesktopApp::trace(const QByteArray &event, const QByteArray &extra) const
 {
@@ -107,12 +127,11 @@ MainWindow *DesktopApp::mainWindow()
 {
     if (!m_mainWindow) {
         m_mainWindow = std::make_unique<MainWindow>(m_workspace, m_runs);
-        m_controller->setRecent(m_mainWindow->threadOrder());
-        // Settings and the agent editor change the models and agents Quick Ask offers.
-        connect(m_mainWindow->chat(), &ChatPane::threadChanged, m_controller, [this] {
-            if (!m_quickAsk->isVisible())
-                m_controller->reloadChoices();
-        });
+        // The main window's thread list, in an order of its own (the sidebar's search and archive
+        // view stay the sidebar's).
+        auto *recent = new ThreadListProxyModel(this);
+        recent->setSourceModel(m_mainWindow->threads());
+        m_controller->setRecent(recent);
         Q_EMIT mainWindowCreated(m_mainWindow.get());
     }
     return m_mainWindow.get();
@@ -133,6 +152,12 @@ void DesktopApp::showQuickAsk()
     // Loaded at its first use, not before: a user who never asks this way spends no memory on it.
     const bool loaded = m_quickAsk->window();
     const qint64 before = loaded ? 0 : residentKb();
+    if (!m_quickAsk->preload()) {
+        showMainWindow();
+        QMessageBox::warning(m_mainWindow.get(), tr("Quick Ask"), tr("The Quick Ask window could not be loaded; its "
+                                                                      "QML modules may be missing (see the log)."));
+        return;
+    }
     m_quickAsk->show();
     if (!loaded)
         trace("quickAskLoaded", "\"rssKbBefore\":" + QByteArray::number(before) + ",\"rssKbAfter\":" + QByteArray::number(residentKb()));
@@ -153,12 +178,16 @@ qint64 DesktopApp::residentKb()
 
 void DesktopApp::handle(const InstanceRequest &request)
 {
-    if (!request.activationToken.isEmpty()) {
-        // The desktop's permission to raise a window, passed on by the start that asked.
-        qputenv("XDG_ACTIVATION_TOKEN", request.activationToken.toUtf8());
-        qputenv("DESKTOP_STARTUP_ID", request.activationToken.toUtf8());
-    }
     trace("request", "\"request\":" + request.toJson());
+    // The desktop's permission to raise a window, passed on by the start that asked, for the
+    // windows shown now only (not inherited by the programs AgentDesk starts later).
+    const bool token = !request.activationToken.isEmpty() && qEnvironmentVariableIsEmpty("XDG_ACTIVATION_TOKEN");
+    if (token)
+        qputenv("XDG_ACTIVATION_TOKEN", request.activationToken.toUtf8());
+    const auto forgetToken = qScopeGuard([token] {
+        if (token)
+            qunsetenv("XDG_ACTIVATION_TOKEN");
+    });
     // The Quick Ask key toggles: pressed again while the window has the focus, it hides it.
     if (request.quickAsk && m_quickAsk->isActive())
         m_quickAsk->hide();
@@ -172,9 +201,16 @@ void DesktopApp::handle(const InstanceRequest &request)
         // Files opened with AgentDesk: attached to a new conversation, to ask about them.
         showMainWindow();
         m_mainWindow->newConversation();
-        for (const QString &file : request.files)
+        int attached = 0;
+        for (const QString &file : request.files) {
+            if (!QFileInfo(file).isFile()) { // a folder, a pipe, a device: nothing to attach
+                qWarning("not a file, not attached: %s", qPrintable(file));
+                continue;
+            }
             m_mainWindow->chat()->attachFile(file);
-        trace("filesAttached", "\"count\":" + QByteArray::number(request.files.size()));
+            ++attached;
+        }
+        trace("filesAttached", "\"count\":" + QByteArray::number(attached));
     }
     if (!request.quickAsk && request.openThread.isEmpty() && request.files.isEmpty())
         showMainWindow(); // a plain second start brings the running window forward
@@ -188,8 +224,8 @@ void DesktopApp::setUpTray()
         return;
     m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
     m_tray->setToolTip(tr("AgentDesk"));
-    auto *menu = new QMenu;
-    connect(this, &QObject::destroyed, menu, &QObject::deleteLater);
+    m_trayMenu = std::make_unique<QMenu>();
+    QMenu *menu = m_trayMenu.get();
     menu->addAction(tr("Quick Ask"), this, &DesktopApp::showQuickAsk);
     menu->addAction(tr("Show AgentDesk"), this, &DesktopApp::showMainWindow);
     menu->addSeparator();
@@ -199,9 +235,7 @@ void DesktopApp::setUpTray()
         if (reason == QSystemTrayIcon::Trigger)
             showMainWindow();
     });
-    m_tray->show();
-    // With a tray, closing the main window keeps AgentDesk (and its runs) going.
-    QApplication::setQuitOnLastWindowClosed(false);
+    m_tray->show(); // closing the main window then keeps AgentDesk (and its runs) going
 }
 
 void DesktopApp::setUpGlobalShortcut()
@@ -209,12 +243,18 @@ void DesktopApp::setUpGlobalShortcut()
     m_quickAskAction = new QAction(tr("Quick Ask"), this);
     m_quickAskAction->setObjectName(u"quick-ask"_s);
     connect(m_quickAskAction, &QAction::triggered, this, [this] {
-        if (m_quickAsk->isVisible())
+        if (m_quickAsk->isActive())
             m_quickAsk->hide();
         else
             showQuickAsk();
     });
     m_controller->setShortcut(GlobalShortcut::bind(m_quickAskAction, QKeySequence(Qt::META | Qt::Key_Space)));
+}
+
+void DesktopApp::quitSoonWhenNothingShows()
+{
+    // Looked at once what is going on now has settled (a window hidden as another is shown).
+    QTimer::singleShot(0, this, &DesktopApp::quitWhenNothingShows);
 }
 
 void DesktopApp::quitWhenNothingShows()

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QAction;
+class QMenu;
 class QSystemTrayIcon;
 
 namespace AgentDesk {
@@ -29,6 +30,7 @@ public:
     {
         bool traceEvents = false; // one JSON line on stdout per window event (tests, bench)
         bool tray = true;         // a tray icon where the desktop has a tray
+        bool globalShortcut = true; // Meta+Space through KF6 GlobalAccel, where built with it
     };
     DesktopApp(Workspace *workspace, RunController *runs, Options options, QObject *parent = nullptr);
     ~DesktopApp() override;
@@ -49,6 +51,7 @@ private:
     void setUpTray();
     void setUpGlobalShortcut();
     void quitWhenNothingShows();
+    void quitSoonWhenNothingShows();
     void trace(const QByteArray &event, const QByteArray &extra = {}) const;
 
     Workspace *m_workspace;
@@ -58,6 +61,7 @@ private:
     QuickAskController *m_controller;
     QuickAskWindow *m_quickAsk;
     QSystemTrayIcon *m_tray = nullptr;
+    std::unique_ptr<QMenu> m_trayMenu;
     QAction *m_quickAskAction = nullptr;
 };
 

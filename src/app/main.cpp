@@ -24,6 +24,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -74,10 +75,9 @@ struct StartOptions
     QString screenshot;
 };
 
-// Reads the command line (exits for --help and --version) on the application `app`.
-StartOptions readOptions(const QCoreApplication &app)
+// The command line's options.
+void describe(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "AgentDesk, a desktop client for AI models and agents."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -95,8 +95,10 @@ StartOptions readOptions(const QCoreApplication &app)
     QCommandLineOption traceEvents(u"trace-events"_s, u"Print a JSON line for each window event on stdout."_s);
     traceEvents.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(traceEvents);
-    parser.process(app);
+}
 
+StartOptions optionsFrom(const QCommandLineParser &parser)
+{
     StartOptions options;
     options.dataDir = parser.value(u"data-dir"_s);
     if (options.dataDir.isEmpty())
@@ -108,10 +110,58 @@ StartOptions readOptions(const QCoreApplication &app)
     for (const QString &file : parser.positionalArguments())
         options.request.files << QFileInfo(file).absoluteFilePath();
     options.request.activationToken = qEnvironmentVariable("XDG_ACTIVATION_TOKEN", qEnvironmentVariable("DESKTOP_STARTUP_ID"));
-    options.traceEvents = parser.isSet(traceEvents);
-    options.benchStartup = parser.isSet(benchStartup);
+    options.traceEvents = parser.isSet(u"trace-events"_s);
+    options.benchStartup = parser.isSet(u"bench-startup"_s);
     options.screenshot = parser.value(u"screenshot"_s);
     return options;
+}
+
+// The options for a hand-over before the window system is reached: only when the command line is
+// ours alone (Qt's own options, such as -session from the session manager, and --help need the
+// QApplication and come the long way).
+std::optional<StartOptions> earlyOptions(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    describe(parser);
+    if (!parser.parse(app.arguments()) || parser.isSet(u"help"_s) || parser.isSet(u"version"_s))
+        return std::nullopt;
+    return optionsFrom(parser);
+}
+
+// Reads the command line on the application (exits for --help, --version and bad options).
+StartOptions readOptions(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    describe(parser);
+    parser.process(app);
+    return optionsFrom(parser);
+}
+
+// Hands the request to the running AgentDesk. True when this process is done (`exitCode` set);
+// otherwise `instance` is the socket to listen on, or null when this process runs without one.
+bool handOver(const StartOptions &options, std::unique_ptr<AgentDesk::SingleInstance> &instance, int *exitCode)
+{
+    using Start = AgentDesk::SingleInstance::Start;
+    if (options.benchStartup || !options.screenshot.isEmpty())
+        return false; // measurements and pictures run on their own
+    instance = std::make_unique<AgentDesk::SingleInstance>(options.dataDir);
+    QString why;
+    const Start start = instance->start(options.request, 1000, &why);
+    if (start == Start::HandedOver || start == Start::Refused) {
+        if (start == Start::Refused)
+            std::fprintf(stderr, "agentdesk: the running AgentDesk refused the request: %s\n", qPrintable(why));
+        *exitCode = start == Start::Refused ? 1 : 0;
+        return true;
+    }
+    if (!why.isEmpty())
+        qInfo("%s", qPrintable(why));
+    if (start == Start::Alone)
+        instance.reset();
+    if (instance && options.traceEvents) {
+        std::printf("{\"event\":\"listening\",\"socket\":\"%s\"}\n", qPrintable(instance->socketPath()));
+        std::fflush(stdout);
+    }
+    return false;
 }
 
 void setNames()
@@ -129,27 +179,25 @@ int main(int argc, char *argv[])
 {
     startClock().start();
     setNames();
-    StartOptions options;
     std::unique_ptr<AgentDesk::SingleInstance> instance;
+    int exitCode = 0;
+    bool triedEarly = false;
     {
-        // A later start hands its request to the running AgentDesk and ends, before it connects to
+        // A later start hands its request to the running AgentDesk and ends before it connects to
         // the window system: a plain application is enough for that.
         QCoreApplication core(argc, argv);
-        options = readOptions(core);
-        if (!options.benchStartup && options.screenshot.isEmpty()) {
-            instance = std::make_unique<AgentDesk::SingleInstance>(options.dataDir);
-            QString why;
-            if (instance->start(options.request, 1000, &why) == AgentDesk::SingleInstance::Start::HandedOver)
-                return 0;
-            if (!why.isEmpty())
-                qInfo("%s", qPrintable(why));
-            if (options.traceEvents) {
-                std::printf("{\"event\":\"listening\",\"socket\":\"%s\"}\n", qPrintable(instance->socketPath()));
-                std::fflush(stdout);
-            }
+        if (const std::optional<StartOptions> early = earlyOptions(core)) {
+            if (handOver(*early, instance, &exitCode))
+                return exitCode;
+            triedEarly = true;
         }
     }
     QApplication app(argc, argv);
+    const StartOptions options = readOptions(app);
+    if (!triedEarly && handOver(options, instance, &exitCode))
+        return exitCode;
+    // The socket goes before the application does (its notifier lives in the event loop).
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&instance] { instance.reset(); });
     QApplication::setApplicationDisplayName(u"AgentDesk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
     QGuiApplication::setDesktopFileName(u"org.agentdesk.AgentDesk"_s); // the desktop entry, icon and metainfo id
@@ -180,7 +228,7 @@ int main(int argc, char *argv[])
         qWarning("recovering interrupted sources failed: %s", qPrintable(swept.error().message));
     AgentDesk::RunController runs(dataDir);
     const bool special = options.benchStartup || !options.screenshot.isEmpty();
-    AgentDesk::DesktopApp desktop(&workspace, &runs, {options.traceEvents, !special});
+    AgentDesk::DesktopApp desktop(&workspace, &runs, {options.traceEvents, !special, !special});
     if (instance)
         QObject::connect(instance.get(), &AgentDesk::SingleInstance::requestReceived, &desktop, &AgentDesk::DesktopApp::handle);
 

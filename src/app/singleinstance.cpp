@@ -15,6 +15,7 @@
 #include <cerrno>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@ namespace AgentDesk {
 namespace {
 
 constexpr qsizetype MaxRequestBytes = 256 * 1024;
+const QByteArray Greeting = QByteArrayLiteral("agentdesk\n");
 
 // An exclusive flock(2) on `path` (released by the kernel if we die). A starting instance holds it
 // until its event loop runs; an instance stuck in its start for `patienceMs` is not waited for
@@ -89,9 +91,11 @@ SingleInstance::SingleInstance(const QString &dataDir, QObject *parent) : QObjec
     QString canonical = QFileInfo(dataDir).canonicalFilePath();
     if (canonical.isEmpty())
         canonical = QFileInfo(dataDir).absoluteFilePath();
-    QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    // Without a runtime directory of the user's own, no single instance (never a shared /tmp path
+    // another user could take).
+    const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
     if (runtime.isEmpty())
-        runtime = QDir::tempPath();
+        return;
     const QByteArray hash = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(20);
     m_path = runtime + u"/agentdesk-"_s + QString::fromLatin1(hash) + u".socket"_s;
 }
@@ -102,38 +106,78 @@ SingleInstance::~SingleInstance()
         ::close(m_lock);
 }
 
+namespace {
+
+// Whether the process on the other end of `socket` can still answer: alive and not stopped.
+bool peerCanAnswer(const QLocalSocket &socket)
+{
+    ucred peer{};
+    socklen_t size = sizeof peer;
+    if (::getsockopt(int(socket.socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &peer, &size) != 0 || peer.pid <= 0)
+        return false;
+    QFile stat(u"/proc/%1/stat"_s.arg(peer.pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false; // gone
+    const QByteArray line = stat.readAll();
+    const qsizetype end = line.lastIndexOf(')'); // the name in parentheses may hold anything
+    const char state = end >= 0 && end + 2 < line.size() ? line.at(end + 2) : '?';
+    return state != 'T' && state != 't' && state != 'Z' && state != 'X';
+}
+
+// Reads one line from `socket` within `timeoutMs`; empty when none came.
+QByteArray readLine(QLocalSocket &socket, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!socket.canReadLine() && clock.elapsed() < timeoutMs
+           && (socket.waitForReadyRead(int(timeoutMs - clock.elapsed())) || socket.bytesAvailable() > 0)) {
+    }
+    return socket.canReadLine() ? socket.readLine() : QByteArray();
+}
+
+} // namespace
+
 SingleInstance::Start SingleInstance::start(const InstanceRequest &request, int answerTimeoutMs, QString *why)
 {
+    if (m_path.isEmpty())
+        return Start::Alone;
     if (m_lock < 0)
         m_lock = lockStart(m_path + u".lock"_s, 15000);
-    {
-        QLocalSocket socket;
-        socket.connectToServer(m_path);
-        if (socket.waitForConnected(answerTimeoutMs)) {
-            socket.write(request.toJson() + '\n');
-            socket.waitForBytesWritten(answerTimeoutMs);
-            // The running instance answers once it has the request; it may be busy for a moment.
-            QByteArray answer;
-            QElapsedTimer clock;
-            clock.start();
-            while (!answer.contains('\n') && clock.elapsed() < answerTimeoutMs
-                   && socket.waitForReadyRead(int(answerTimeoutMs - clock.elapsed())))
-                answer += socket.readAll();
-            if (answer.startsWith("ok\n")) {
-                ::close(std::exchange(m_lock, -1));
-                return Start::HandedOver;
-            }
-            if (why)
-                *why = u"the running AgentDesk did not answer within %1 ms; this one takes over"_s.arg(answerTimeoutMs);
-        } else if (why && QFileInfo::exists(m_path)) {
+    QLocalSocket socket;
+    socket.connectToServer(m_path);
+    if (!socket.waitForConnected(answerTimeoutMs)) {
+        if (why && QFileInfo::exists(m_path))
             *why = u"a socket left by an AgentDesk that is gone was taken over"_s;
-        }
+        return Start::Primary;
     }
-    return Start::Primary;
+    // The running instance greets from its event loop; only then does it get the request, so one
+    // that is stuck never acts on a request later, when this start has gone its own way.
+    if (readLine(socket, answerTimeoutMs) != Greeting) {
+        if (!peerCanAnswer(socket)) {
+            if (why)
+                *why = u"the AgentDesk on this data is stopped; this one takes over"_s;
+            return Start::Primary;
+        }
+        if (why)
+            *why = u"the running AgentDesk did not answer within %1 ms; this one starts on its own"_s.arg(answerTimeoutMs);
+        return Start::Alone;
+    }
+    socket.write(request.toJson() + '\n');
+    const QByteArray answer = readLine(socket, 10 * answerTimeoutMs);
+    if (answer == "ok\n") {
+        ::close(std::exchange(m_lock, -1));
+        return Start::HandedOver;
+    }
+    if (why)
+        *why = answer.startsWith("error: ") ? QString::fromUtf8(answer.mid(7)).trimmed()
+                                            : u"the running AgentDesk did not take the request"_s;
+    return Start::Refused;
 }
 
 void SingleInstance::listen()
 {
+    if (m_path.isEmpty())
+        return;
     // Nobody answered there: this process is the running instance from now on.
     m_server = std::make_unique<QLocalServer>();
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
@@ -156,6 +200,7 @@ void SingleInstance::accept()
         auto *buffer = new QByteArray;
         connect(socket, &QObject::destroyed, socket, [buffer] { delete buffer; });
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        socket->write(Greeting);
         // A start that connects and says nothing is dropped after a while.
         QTimer::singleShot(5000, socket, [guard] {
             if (guard)

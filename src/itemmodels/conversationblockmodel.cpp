@@ -117,6 +117,8 @@ QVariant ConversationBlockModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_segments.at(segment).parts.at(partIndex).rows.at(rowInPart);
     const Message message = m_source->message(segment);
+    if (partIndex >= message.content.size())
+        return {}; // a part the message lost, while its rows go
     const ContentPart &part = message.content.at(partIndex);
     switch (role) {
     case Qt::DisplayRole:
@@ -204,8 +206,9 @@ ConversationBlockModel::Part ConversationBlockModel::makePart(int sourceRow, int
 ConversationBlockModel::Segment ConversationBlockModel::makeSegment(int sourceRow, const Segment *before) const
 {
     Segment segment;
-    const int parts = int(m_source->message(sourceRow).content.size());
-    for (int p = 0; p < parts; ++p)
+    const Message message = m_source->message(sourceRow);
+    segment.status = message.status;
+    for (int p = 0; p < message.content.size(); ++p)
         segment.parts.append(makePart(sourceRow, p, before && p < before->parts.size() ? &before->parts.at(p) : nullptr));
     return segment;
 }
@@ -247,9 +250,7 @@ void ConversationBlockModel::sourceRowsInserted(int first, int last)
     renumberFrom(first);
     if (count > 0)
         endInsertRows();
-    // A result that arrived marks its call done: the rows of the messages before may change too.
-    if (first > 0)
-        sourceRowsChanged(0, first - 1);
+    // (A result that arrived marks its call done: the source reports the call's row as changed.)
 }
 
 void ConversationBlockModel::sourceRowsRemoved(int first, int last)
@@ -274,43 +275,57 @@ void ConversationBlockModel::sourceRowsChanged(int first, int last)
     last = std::min(last, int(m_segments.size()) - 1);
     for (int s = first; s <= last; ++s) {
         const Segment now = makeSegment(s, &m_segments.at(s));
-        Segment &was = m_segments[s];
         // Part by part: an answer that grows changes its last part's tail only. A row holds what
         // it shows (offsets, sizes, the tool's line and state), so an equal row shows the same.
-        int at = was.first;
-        const int parts = int(std::max(was.parts.size(), now.parts.size()));
-        for (int p = 0; p < parts; ++p) {
-            const QList<Row> before = p < was.parts.size() ? was.parts.at(p).rows : QList<Row>{};
-            const Part after = p < now.parts.size() ? now.parts.at(p) : Part{};
-            if (p < was.parts.size())
-                was.parts[p] = after;
-            else
-                was.parts.append(after);
-            replaceRows(at, before, after.rows);
-            at += int(after.rows.size());
+        int at = m_segments.at(s).first;
+        const qsizetype parts = std::max(m_segments.at(s).parts.size(), now.parts.size());
+        for (qsizetype p = 0; p < parts; ++p) {
+            replacePart(s, p, at, p < now.parts.size() ? now.parts.at(p) : Part{});
+            at += int(m_segments.at(s).parts.at(p).rows.size());
         }
-        while (was.parts.size() > now.parts.size())
-            was.parts.removeLast();
+        Segment &was = m_segments[s];
+        was.parts.resize(now.parts.size());
+        if (was.status != now.status) { // every row reports the message's status
+            was.status = now.status;
+            emitChanged(was.first, was.first + was.size() - 1);
+        }
     }
 }
 
-void ConversationBlockModel::replaceRows(int at, const QList<Row> &was, const QList<Row> &now)
+void ConversationBlockModel::replacePart(int segment, qsizetype part, int at, const Part &now)
 {
-    // The segment bookkeeping (m_segments) already holds `now`; counts follow the signals.
-    const int common = int(std::min(was.size(), now.size()));
-    int firstDiff = 0;
-    while (firstDiff < common && was.at(firstDiff) == now.at(firstDiff))
-        ++firstDiff;
-    if (firstDiff < common)
-        emitChanged(at + firstDiff, at + common - 1);
-    if (now.size() > was.size()) {
-        beginInsertRows({}, at + common, at + int(now.size()) - 1);
-        renumberFrom(0);
+    // One step a signal, and the model is at every step what the signals said (views, proxies
+    // and QAbstractItemModelTester read it from inside them): rows that change take their new
+    // values before rows are added after them, and after the rows beyond them went.
+    Segment &seg = m_segments[segment];
+    if (part >= seg.parts.size())
+        seg.parts.resize(part + 1);
+    const QList<Row> was = seg.parts.at(part).rows;
+    const qsizetype common = std::min(was.size(), now.rows.size());
+    const auto changeCommon = [&] {
+        qsizetype first = 0;
+        while (first < common && was.at(first) == now.rows.at(first))
+            ++first;
+        if (first < common)
+            emitChanged(at + int(first), at + int(common) - 1);
+    };
+    if (now.rows.size() > was.size()) {
+        seg.parts[part].rows = now.rows.first(common);
+        changeCommon();
+        beginInsertRows({}, at + int(common), at + int(now.rows.size()) - 1);
+        seg.parts[part] = now;
+        renumberFrom(segment);
         endInsertRows();
-    } else if (now.size() < was.size()) {
-        beginRemoveRows({}, at + common, at + int(was.size()) - 1);
-        renumberFrom(0);
+    } else if (now.rows.size() < was.size()) {
+        beginRemoveRows({}, at + int(common), at + int(was.size()) - 1);
+        seg.parts[part].rows.resize(common);
+        renumberFrom(segment);
         endRemoveRows();
+        seg.parts[part] = now;
+        changeCommon();
+    } else {
+        seg.parts[part] = now;
+        changeCommon();
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/markdownblocks.h"
+#include "core/message.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -65,6 +66,7 @@ private:
     {
         int first = 0; // its first row here
         QList<Part> parts;
+        MessageStatus status = MessageStatus::Complete;
         int size() const;
     };
 
@@ -75,8 +77,9 @@ private:
     Part makePart(int sourceRow, int partIndex, const Part *before) const;
     Segment makeSegment(int sourceRow, const Segment *before) const;
     void renumberFrom(int segment);
-    // Turns the rows of `was` into those of `now` at flat row `at` with the fewest signals.
-    void replaceRows(int at, const QList<Row> &was, const QList<Row> &now);
+    // Turns the rows of part `part` of segment `segment` (its first row at `at`) into `now`'s, with
+    // the fewest signals.
+    void replacePart(int segment, qsizetype part, int at, const Part &now);
     std::pair<int, int> locate(int row, int *partIndex, int *rowInPart) const;
     void emitChanged(int first, int last);
 

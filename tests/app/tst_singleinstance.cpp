@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
 #include <QLocalSocket>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -30,6 +31,10 @@ private Q_SLOTS:
     void aSocketLeftByAKilledInstanceIsTakenOver();
     void anInstanceThatDoesNotAnswerIsTakenOver();
     void garbageOnTheSocketIsRefused();
+    void aBusyInstanceNeverGetsTheRequestAndKeepsItsSocket();
+    void aRefusedRequestEndsTheStartWithTheReason();
+    void qtsOwnOptionsStillHandOver();
+    void hidingQuickAskWhileShowingTheMainWindowKeepsRunning();
 
 private:
     struct Instance
@@ -214,8 +219,10 @@ void TestSingleInstance::garbageOnTheSocketIsRefused()
     socket.connectToServer(first->last(u"listening"_s).value(u"socket"_s).toString());
     QVERIFY(socket.waitForConnected(5000));
     socket.write("{\"files\":[\"relative/path\"]}\n");
-    QTRY_VERIFY(socket.bytesAvailable() > 0 || socket.waitForReadyRead(100));
-    QCOMPARE(socket.readAll(), QByteArray("error: not a request\n"));
+    QTRY_VERIFY(socket.canReadLine() || socket.waitForReadyRead(100));
+    QCOMPARE(socket.readLine(), QByteArray("agentdesk\n")); // the greeting
+    QTRY_VERIFY(socket.canReadLine() || socket.waitForReadyRead(100));
+    QCOMPARE(socket.readLine(), QByteArray("error: not a request\n"));
     socket.disconnectFromServer();
     // It still answers a proper request.
     auto later = start({u"--quick-ask"_s});
@@ -223,6 +230,88 @@ void TestSingleInstance::garbageOnTheSocketIsRefused()
     QCOMPARE(later->process->exitCode(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(first->has(u"quickAskPainted"_s), 30000);
     QCOMPARE(first->process->state(), QProcess::Running);
+}
+
+void TestSingleInstance::aBusyInstanceNeverGetsTheRequestAndKeepsItsSocket()
+{
+    // The socket's owner is alive (this test) but does not greet: the start runs on its own after
+    // a second, without the socket, and the owner never receives the request.
+    auto first = start({});
+    QTRY_VERIFY_WITH_TIMEOUT(first->has(u"mainWindowShown"_s), 30000);
+    const QString path = first->last(u"listening"_s).value(u"socket"_s).toString();
+    first->process->kill();
+    QVERIFY(first->process->waitForFinished(10000));
+    QLocalServer::removeServer(path);
+    QLocalServer busy;
+    QVERIFY(busy.listen(path));
+    auto next = start({u"--quick-ask"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(next->has(u"quickAskPainted"_s), 30000);
+    QVERIFY(!next->has(u"listening"_s));
+    QVERIFY(busy.hasPendingConnections());
+    QLocalSocket *peer = busy.nextPendingConnection();
+    QTest::qWait(200);
+    QCOMPARE(peer->readAll(), QByteArray());
+    QVERIFY(QFileInfo::exists(path) && busy.isListening());
+}
+
+void TestSingleInstance::aRefusedRequestEndsTheStartWithTheReason()
+{
+    // A running instance that greets and refuses (a request it does not understand): the start
+    // says why and ends with 1 — it does not take the socket over.
+    auto first = start({});
+    QTRY_VERIFY_WITH_TIMEOUT(first->has(u"mainWindowShown"_s), 30000);
+    const QString path = first->last(u"listening"_s).value(u"socket"_s).toString();
+    first->process->kill();
+    QVERIFY(first->process->waitForFinished(10000));
+    QLocalServer::removeServer(path);
+    QLocalServer strict;
+    QVERIFY(strict.listen(path));
+    QByteArray received;
+    connect(&strict, &QLocalServer::newConnection, this, [&] {
+        QLocalSocket *peer = strict.nextPendingConnection();
+        peer->write("agentdesk\n");
+        connect(peer, &QLocalSocket::readyRead, peer, [&received, peer] {
+            received += peer->readAll();
+            if (received.endsWith('\n'))
+                peer->write("error: this version wants something else\n");
+        });
+    });
+    auto later = start({u"--quick-ask"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(later->process->state() == QProcess::NotRunning, 30000);
+    QCOMPARE(later->process->exitCode(), 1);
+    QCOMPARE(received, QByteArray("{\"quickAsk\":true}\n"));
+    QVERIFY(strict.isListening() && QFileInfo::exists(path));
+}
+
+void TestSingleInstance::qtsOwnOptionsStillHandOver()
+{
+    // The session manager restarts programs with Qt's own options (-session ID); -platform is one
+    // of them too. They are Qt's to take, and the request still goes to the running instance.
+    auto first = start({});
+    QTRY_VERIFY_WITH_TIMEOUT(first->has(u"mainWindowShown"_s), 30000);
+    auto later = start({u"-platform"_s, u"offscreen"_s, u"--quick-ask"_s});
+    QVERIFY(later->process->waitForFinished(30000));
+    QCOMPARE(later->process->exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(first->has(u"quickAskPainted"_s), 30000);
+}
+
+void TestSingleInstance::hidingQuickAskWhileShowingTheMainWindowKeepsRunning()
+{
+    // Started into Quick Ask with no tray; a request that hides Quick Ask (the key again, while it
+    // has the focus) and opens a conversation in the main window: the process stays.
+    auto first = start({u"--quick-ask"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(first->has(u"quickAskPainted"_s), 30000);
+    const qsizetype seen = first->events.size();
+    auto later = start({u"--quick-ask"_s, u"--open-thread"_s, u"0f3c9a7e-thread"_s});
+    QVERIFY(later->process->waitForFinished(30000));
+    QCOMPARE(later->process->exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(first->has(u"quickAskHidden"_s, seen) && first->has(u"mainWindowShown"_s, seen), 30000);
+    // Still there: it answers the next start.
+    auto again = start({u"--quick-ask"_s});
+    QVERIFY(again->process->waitForFinished(30000));
+    QCOMPARE(again->process->exitCode(), 0);
+    QCOMPARE(first->process->state(), QProcess::Running);
+    QVERIFY(!first->has(u"quit"_s));
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)

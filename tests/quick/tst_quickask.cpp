@@ -17,6 +17,7 @@
 
 #include <QAccessible>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void escapeHidesWhileTheRunGoesOn();
     void approvalsAreAnsweredWithTheButtons();
     void recentConversationsOpenAgain();
+    void answersFetchNothingAndOpenOnlyWebLinks();
+    void aFailedRunGivesTheQuestionBack();
     void screenshotsLightDarkAndGerman();
 
 private:
@@ -116,6 +119,10 @@ void TestQuickAsk::makeWindow()
         return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
     };
     loaders.path = [workspace](const QString &messageId, int limit) { return workspace->messages().shownBranchFrom(messageId, limit); };
+    loaders.threadSettings = [workspace](const QString &threadId) {
+        const Thread thread = workspace->threads().get(threadId).value_or(Thread{});
+        return QuickAskController::ThreadSettings{thread.model, thread.agentId, thread.draft};
+    };
     m_controller = std::make_unique<QuickAskController>(&workspace->conversations(), loaders);
     m_window = std::make_unique<QuickAskWindow>(m_controller.get());
     QSignalSpy painted(m_window.get(), &QuickAskWindow::painted);
@@ -362,6 +369,70 @@ void TestQuickAsk::recentConversationsOpenAgain()
     QTRY_COMPARE(m_controller->threadId(), id);
     QCOMPARE(rows(), QStringList{u"question|Where to go?"_s});
     QVERIFY(!recent->isVisible());
+    // The picker shows what the conversation runs on, fixed; Tab goes past it to Send.
+    QCOMPARE(item(u"picker"_s)->property("currentText").toString(), u"local/small"_s);
+    QVERIFY(!item(u"picker"_s)->isEnabled());
+    m_window->show();
+    QTRY_VERIFY(item(u"question"_s)->hasActiveFocus());
+    type(u"And when?"_s);
+    QTest::keyClick(m_window->window(), Qt::Key_Tab);
+    QTRY_VERIFY(item(u"send"_s)->hasActiveFocus());
+}
+
+// Receives the links the desktop would open.
+class LinkCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened << url; }
+};
+
+void TestQuickAsk::answersFetchNothingAndOpenOnlyWebLinks()
+{
+    // An answer that shows an image from a server (what a prompt injection would use to send data
+    // out) fetches nothing; links open only as web or mail addresses.
+    const QByteArray image = m_server->url(u"/leak.png?secret=42"_s).toEncoded();
+    const QStringList pieces{u"Look: ![chart]("_s + QString::fromLatin1(image) + u")\n\n"_s,
+                             u"<img src=\u0022"_s + QString::fromLatin1(image) + u"\u0022>\n\nDone."_s};
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::stream("text/event-stream", openAiTextStream(pieces)));
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(200, R"({"choices":[{"index":0,"message":{"content":"Chart"}}]})"));
+    AD_CHECKED(makeWindow());
+    type(u"Show the chart"_s);
+    QTest::keyClick(m_window->window(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->threadId().isEmpty() && !m_controller->running(), 10000);
+    QTRY_COMPARE(item(u"conversation"_s)->property("count").toInt(), 4);
+    (void)m_window->window()->grabWindow(); // rendered, images asked for
+    QTest::qWait(500);
+    for (const ScriptedHttpServer::Request &request : m_server->requests())
+        QVERIFY2(!request.path.startsWith("/leak.png"), request.path.constData());
+
+    LinkCatcher catcher;
+    for (const char *scheme : {"https", "http", "mailto", "file", "smb"})
+        QDesktopServices::setUrlHandler(QString::fromLatin1(scheme), &catcher, "open");
+    m_controller->openLink(u"file:///etc/passwd"_s);
+    m_controller->openLink(u"smb://host/share"_s);
+    m_controller->openLink(u"https://example.org/page"_s);
+    m_controller->openLink(u"mailto:ann@example.org"_s);
+    for (const char *scheme : {"https", "http", "mailto", "file", "smb"})
+        QDesktopServices::unsetUrlHandler(QString::fromLatin1(scheme));
+    QCOMPARE(catcher.opened, (QList<QUrl>{QUrl(u"https://example.org/page"_s), QUrl(u"mailto:ann@example.org"_s)}));
+}
+
+void TestQuickAsk::aFailedRunGivesTheQuestionBack()
+{
+    // The provider fails: the cleanup takes the question back into the thread's draft, and Quick
+    // Ask puts it into the field again, with the error; the rows of the failed run go.
+    m_server->enqueue("/v1/chat/completions", ScriptedHttpServer::Response::json(400, R"({"error":{"message":"model is overloaded"}})"));
+    AD_CHECKED(makeWindow());
+    type(u"Will this work?"_s);
+    QTest::keyClick(m_window->window(), Qt::Key_Return);
+    QCOMPARE(item(u"question"_s)->property("text").toString(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->error().isEmpty() && !m_controller->running(), 10000);
+    QVERIFY2(m_controller->error().contains(u"overloaded"_s), qPrintable(m_controller->error()));
+    QTRY_COMPARE(item(u"question"_s)->property("text").toString(), u"Will this work?"_s);
+    QCOMPARE(rows(), QStringList());
 }
 
 void TestQuickAsk::screenshotsLightDarkAndGerman()
