@@ -54,31 +54,19 @@ QJsonObject streaming()
     model.upsertMessage(user);
     QCoreApplication::processEvents();
 
-    QList<double> all;
-    QList<double> near1k;
-    QList<double> near100k;
     RunMessageDeltaEvent delta;
     delta.messageId = u"a1"_s;
-    QElapsedTimer total;
-    total.start();
-    for (int i = 0; i < Tokens; i += TokensPerUpdate) {
-        QElapsedTimer tick;
-        tick.start();
-        for (int k = i; k < std::min(Tokens, i + TokensPerUpdate); ++k) {
-            delta.text = tokens.at(k);
-            model.applyDelta(delta);
-        }
+    const StreamTiming t = timeStream(tokens, TokensPerUpdate, [&](const QString &token) {
+        delta.text = token;
+        model.applyDelta(delta);
+    }, [&] {
         view.flushLayout();
         view.viewport()->repaint();
-        const double ms = double(tick.nsecsElapsed()) / 1e6;
-        all << ms;
-        if (i >= 500 && i < 1500)
-            near1k << ms;
-        if (i >= Tokens - 1000)
-            near100k << ms;
-        QCoreApplication::processEvents(); // what else the loop has to do between updates
-    }
-    const double totalMs = double(total.nsecsElapsed()) / 1e6;
+    });
+    const double totalMs = t.totalMs;
+    const QList<double> &all = t.all;
+    const QList<double> &near1k = t.near1k;
+    const QList<double> &near100k = t.near100k;
     const double at1k = mean(near1k);
     const double at100k = mean(near100k);
     return {{u"tokens"_s, Tokens},

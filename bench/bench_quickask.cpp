@@ -193,31 +193,18 @@ QJsonObject streaming()
     model->upsertMessage(user);
     QCoreApplication::processEvents();
 
-    QList<double> all;
-    QList<double> near1k;
-    QList<double> near100k;
     RunMessageDeltaEvent delta;
     delta.messageId = u"a1"_s;
-    QElapsedTimer total;
-    total.start();
-    for (int i = 0; i < Tokens; i += TokensPerUpdate) {
-        QElapsedTimer tick;
-        tick.start();
-        for (int k = i; k < std::min(Tokens, i + TokensPerUpdate); ++k) {
-            delta.text = tokens.at(k);
-            model->applyDelta(delta);
-        }
-        const QImage frame = window.window()->grabWindow();
-        const double ms = double(tick.nsecsElapsed()) / 1e6;
-        if (frame.isNull())
+    const StreamTiming t = timeStream(tokens, TokensPerUpdate, [&](const QString &token) {
+        delta.text = token;
+        model->applyDelta(delta);
+    }, [&] {
+        if (window.window()->grabWindow().isNull())
             fail("no frame");
-        all << ms;
-        if (i >= 500 && i < 1500)
-            near1k << ms;
-        if (i >= Tokens - 1000)
-            near100k << ms;
-        QCoreApplication::processEvents();
-    }
+    });
+    const QList<double> &all = t.all;
+    const QList<double> &near1k = t.near1k;
+    const QList<double> &near100k = t.near100k;
     const double at1k = mean(near1k);
     const double at100k = mean(near100k);
     return {{u"tokens"_s, Tokens},
@@ -228,7 +215,7 @@ QJsonObject streaming()
             {u"msPerUpdateAt100k"_s, at100k},
             {u"ratio100kTo1k"_s, at1k > 0 ? at100k / at1k : 0},
             {u"stallP99Ms"_s, percentile(all, 0.99)},
-            {u"totalSeconds"_s, double(total.nsecsElapsed()) / 1e9}};
+            {u"totalSeconds"_s, t.totalMs / 1000}};
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 
 // What the GUI benchmarks share: simple statistics and the tokens of a long Markdown answer.
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -74,6 +76,42 @@ inline QStringList markdownTokens(int count)
     }
     tokens.resize(count);
     return tokens;
+}
+
+// Times a stream of `tokens` fed `perUpdate` at a time: `apply(token)` for each token of an update,
+// then `render()`; each update is timed whole (one event-loop task: the stall it causes), then the
+// loop's other events run. `near1k`: updates over tokens 500–1,500; `near100k`: the last 1,000.
+struct StreamTiming
+{
+    QList<double> all;
+    QList<double> near1k;
+    QList<double> near100k;
+    double totalMs = 0;
+};
+
+template<typename Apply, typename Render>
+StreamTiming timeStream(const QStringList &tokens, int perUpdate, Apply apply, Render render)
+{
+    StreamTiming timing;
+    QElapsedTimer total;
+    total.start();
+    const int count = int(tokens.size());
+    for (int i = 0; i < count; i += perUpdate) {
+        QElapsedTimer tick;
+        tick.start();
+        for (int k = i; k < std::min(count, i + perUpdate); ++k)
+            apply(tokens.at(k));
+        render();
+        const double ms = double(tick.nsecsElapsed()) / 1e6;
+        timing.all << ms;
+        if (i >= 500 && i < 1500)
+            timing.near1k << ms;
+        if (i >= count - 1000)
+            timing.near100k << ms;
+        QCoreApplication::processEvents(); // what else the loop has to do between updates
+    }
+    timing.totalMs = double(total.nsecsElapsed()) / 1e6;
+    return timing;
 }
 
 } // namespace AgentDesk::Bench

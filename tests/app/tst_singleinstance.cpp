@@ -48,6 +48,8 @@ private:
     };
     Instance *start(const QStringList &arguments, const QString &dataDir = {});
     QProcessEnvironment environment() const;
+    // The socket a real instance listened on, now `server`'s (the instance killed): its path.
+    QString listenInPlaceOfAnInstance(QLocalServer &server);
 
     std::unique_ptr<QTemporaryDir> m_runtime;
     std::unique_ptr<QTemporaryDir> m_data;
@@ -127,6 +129,19 @@ TestSingleInstance::Instance *TestSingleInstance::start(const QStringList &argum
         qWarning("agentdesk did not start");
     m_running.push_back(std::move(instance));
     return m_running.back().get();
+}
+
+QString TestSingleInstance::listenInPlaceOfAnInstance(QLocalServer &server)
+{
+    auto first = start({});
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(first->has(u"mainWindowShown"_s), 30000); }();
+    const QString path = first->last(u"listening"_s).value(u"socket"_s).toString();
+    first->process->kill();
+    first->process->waitForFinished(10000);
+    QLocalServer::removeServer(path);
+    if (!server.listen(path))
+        QTest::qFail("cannot listen in place of the instance", __FILE__, __LINE__);
+    return path;
 }
 
 void TestSingleInstance::laterStartsHandTheirRequestOver()
@@ -236,14 +251,9 @@ void TestSingleInstance::aBusyInstanceNeverGetsTheRequestAndKeepsItsSocket()
 {
     // The socket's owner is alive (this test) but does not greet: the start runs on its own after
     // a second, without the socket, and the owner never receives the request.
-    auto first = start({});
-    QTRY_VERIFY_WITH_TIMEOUT(first->has(u"mainWindowShown"_s), 30000);
-    const QString path = first->last(u"listening"_s).value(u"socket"_s).toString();
-    first->process->kill();
-    QVERIFY(first->process->waitForFinished(10000));
-    QLocalServer::removeServer(path);
     QLocalServer busy;
-    QVERIFY(busy.listen(path));
+    QString path;
+    AD_CHECKED(path = listenInPlaceOfAnInstance(busy));
     auto next = start({u"--quick-ask"_s});
     QTRY_VERIFY_WITH_TIMEOUT(next->has(u"quickAskPainted"_s), 30000);
     QVERIFY(!next->has(u"listening"_s));
@@ -258,14 +268,9 @@ void TestSingleInstance::aRefusedRequestEndsTheStartWithTheReason()
 {
     // A running instance that greets and refuses (a request it does not understand): the start
     // says why and ends with 1 — it does not take the socket over.
-    auto first = start({});
-    QTRY_VERIFY_WITH_TIMEOUT(first->has(u"mainWindowShown"_s), 30000);
-    const QString path = first->last(u"listening"_s).value(u"socket"_s).toString();
-    first->process->kill();
-    QVERIFY(first->process->waitForFinished(10000));
-    QLocalServer::removeServer(path);
     QLocalServer strict;
-    QVERIFY(strict.listen(path));
+    QString path;
+    AD_CHECKED(path = listenInPlaceOfAnInstance(strict));
     QByteArray received;
     connect(&strict, &QLocalServer::newConnection, this, [&] {
         QLocalSocket *peer = strict.nextPendingConnection();
