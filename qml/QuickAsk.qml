@@ -32,7 +32,8 @@ ApplicationWindow {
     title: qsTr("Quick Ask")
     flags: Qt.Tool | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint
     width: 720
-    height: Math.min(layout.implicitHeight + 2 * layout.anchors.margins, 640)
+    // As tall as what it shows (the help too, while it is open), up to 640 px.
+    height: Math.min(Math.max(layout.implicitHeight + 2 * layout.anchors.margins, help.visible ? help.implicitHeight + 32 : 0), 640)
     minimumWidth: 480
     minimumHeight: 72
     visible: false

@@ -123,7 +123,7 @@ std::optional<StartOptions> earlyOptions(const QCoreApplication &app)
 {
     QCommandLineParser parser;
     describe(parser);
-    if (!parser.parse(app.arguments()) || parser.isSet(u"help"_s) || parser.isSet(u"version"_s))
+    if (!parser.parse(app.arguments()) || parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s) || parser.isSet(u"version"_s))
         return std::nullopt;
     return optionsFrom(parser);
 }
