@@ -50,6 +50,7 @@ public:
     void remove(const QString &id);
     int rowOf(const QString &id) const;
     Thread thread(int row) const { return m_threads.at(row); }
+    const Thread &threadAt(int row) const { return m_threads.at(row); }
 
     // "Today" is relative to this date; tests set it, the app leaves it at the current date.
     void setToday(QDate today);

@@ -13,6 +13,8 @@ class ThreadListProxyModel : public QSortFilterProxyModel
     Q_OBJECT
 public:
     explicit ThreadListProxyModel(QObject *parent = nullptr);
+    // The source is a ThreadListModel (others are shown in their own order).
+    void setSourceModel(QAbstractItemModel *model) override;
 
     void setShowArchived(bool show);
     bool showArchived() const { return m_showArchived; }
@@ -25,6 +27,7 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    const class ThreadListModel *m_threads = nullptr;
     bool m_showArchived = false;
     QStringList m_words;
 };
