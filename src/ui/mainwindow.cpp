@@ -309,8 +309,8 @@ AgentEditor *MainWindow::showAgentEditor()
 
 void MainWindow::setUpLocalApi()
 {
-    // Conversations that other programs start through the local API appear as they start, and
-    // move (or go, when they are not kept) when they end.
+    // Conversations started elsewhere — by other programs through the local API, in Quick Ask —
+    // appear as they start, and move (or go, when they are not kept) when they end.
     connect(&m_workspace->conversations(), &ConversationService::runStarted, this, [this](const QString &threadId) {
         if (m_threads->rowOf(threadId) < 0)
             refreshThread(threadId);
