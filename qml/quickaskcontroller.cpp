@@ -308,6 +308,10 @@ void QuickAskController::connectConversations()
         m_approvals.insert(request.toolCallId);
         Q_EMIT pendingApprovalsChanged();
     });
+    connect(service, &ConversationService::approvalAnswered, this, [this](const QString &threadId, const QString &toolCallId) {
+        if (threadId == m_threadId && m_approvals.remove(toolCallId))
+            Q_EMIT pendingApprovalsChanged(); // answered in the main window
+    });
     connect(service, &ConversationService::runFailed, this, [this](const QString &threadId, const RunErrorEvent &error) {
         if (threadId == m_threadId)
             setError(error.message);

@@ -96,9 +96,11 @@ void ConversationService::stop(const QString &threadId)
 
 void ConversationService::answerApproval(const QString &threadId, const QString &toolCallId, ApprovalDecision decision)
 {
-    m_state[threadId].approvals.remove(toolCallId);
+    const bool waited = m_state[threadId].approvals.remove(toolCallId);
     if (m_runs)
         m_runs->answerApproval(threadId, toolCallId, decision);
+    if (waited)
+        Q_EMIT approvalAnswered(threadId, toolCallId);
 }
 
 bool ConversationService::isRunning(const QString &threadId) const

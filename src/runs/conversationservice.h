@@ -153,6 +153,8 @@ Q_SIGNALS:
     void messageReady(const QString &threadId, const AgentDesk::Message &message);
     void messageDelta(const QString &threadId, const AgentDesk::RunMessageDeltaEvent &delta);
     void approvalRequested(const QString &threadId, const AgentDesk::RunApprovalRequestEvent &request);
+    // A waiting tool call was answered (in any window): views drop its buttons.
+    void approvalAnswered(const QString &threadId, const QString &toolCallId);
     void runFailed(const QString &threadId, const AgentDesk::RunErrorEvent &error);
     void titleUpdated(const QString &threadId, const QString &title);
     // The run ended (the thread accepts a new one); `produced`: the ids of the messages it sent.

@@ -162,6 +162,10 @@ void ChatPane::connectConversations()
                 if (threadId == m_threadId)
                     m_view->addPendingApproval(request.toolCallId);
             });
+    connect(m_conversations, &ConversationService::approvalAnswered, this, [this](const QString &threadId, const QString &toolCallId) {
+        if (threadId == m_threadId)
+            m_view->removePendingApproval(toolCallId);
+    });
     connect(m_conversations, &ConversationService::runFailed, this, [this](const QString &threadId, const RunErrorEvent &error) {
         if (threadId == m_threadId)
             m_view->setError(error.message);

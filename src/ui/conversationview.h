@@ -40,6 +40,8 @@ public:
     void refreshState();
     void setRunning(bool running);
     void addPendingApproval(const QString &toolCallId);
+    // The call was answered elsewhere (Quick Ask): its buttons go.
+    void removePendingApproval(const QString &toolCallId);
     void clearPendingApprovals();
     // The first tool call, top to bottom, that waits for the user (empty: none), and answering it
     // as its card's buttons do (the keyboard's way: the Conversation menu).

@@ -267,6 +267,18 @@ void ConversationView::addPendingApproval(const QString &toolCallId)
         refreshState();
 }
 
+void ConversationView::removePendingApproval(const QString &toolCallId)
+{
+    if (!m_state.pendingApprovals.remove(toolCallId))
+        return;
+    Q_EMIT pendingApprovalsChanged();
+    auto *messages = qobject_cast<MessageListModel *>(model());
+    if (const int row = messages ? messages->rowOfCall(toolCallId) : -1; row >= 0)
+        markDirty(messages->message(row).id);
+    else
+        refreshState();
+}
+
 void ConversationView::clearPendingApprovals()
 {
     if (m_state.pendingApprovals.isEmpty())

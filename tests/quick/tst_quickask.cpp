@@ -46,6 +46,7 @@ private Q_SLOTS:
     void sendStreamsTheAnswerIntoTheView();
     void shiftEnterAddsALineAndTabReachesEveryControl();
     void escapeHidesWhileTheRunGoesOn();
+    void approvalsAreAnsweredWithTheButtons_data();
     void approvalsAreAnsweredWithTheButtons();
     void recentConversationsOpenAgain();
     void answersFetchNothingAndOpenOnlyWebLinks();
@@ -318,8 +319,16 @@ void TestQuickAsk::escapeHidesWhileTheRunGoesOn()
     QTRY_VERIFY(item(u"question"_s)->hasActiveFocus());
 }
 
+void TestQuickAsk::approvalsAreAnsweredWithTheButtons_data()
+{
+    QTest::addColumn<bool>("inTheMainWindow");
+    QTest::newRow("Allow once here") << false;
+    QTest::newRow("answered in the main window") << true; // the buttons here go
+}
+
 void TestQuickAsk::approvalsAreAnsweredWithTheButtons()
 {
+    QFETCH(bool, inTheMainWindow);
     QVERIFY(SettingsRepository(m_t->connection()).setToolApproval({u"create_document"_s, {}, ToolPolicy::Ask}));
     const ProviderWire wire(WireDialect::OpenAi);
     const QJsonObject arguments{{u"title"_s, u"Notes"_s}, {u"content"_s, u"# Notes\n\nBuy milk."_s}};
@@ -339,9 +348,14 @@ void TestQuickAsk::approvalsAreAnsweredWithTheButtons()
     QTRY_VERIFY((allow = item(u"allowOnce"_s)) && allow->isVisible());
     QVERIFY(item(u"deny"_s)->isVisible());
     QVERIFY(accessibleNames().contains(u"Tool create_document — Notes waits for your approval"_s));
-    AD_CHECKED(screenshot(u"approval"_s));
-    click(allow);
+    if (inTheMainWindow) {
+        m_workspace->conversations().answerApproval(m_controller->threadId(), u"call_1"_s, ApprovalDecision::AllowOnce);
+    } else {
+        AD_CHECKED(screenshot(u"approval"_s));
+        click(allow);
+    }
     QCOMPARE(m_controller->pendingApprovals(), QStringList());
+    QTRY_VERIFY(!allow->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->running(), 10000);
     QCOMPARE(rows(), (QStringList{u"question|Write my notes"_s, u"tool|create_document — Notes|done"_s, u"text|I wrote the notes."_s}));
 }

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void renamePinArchiveAndDeleteWithUndo();
     void quickSwitcherOpensTheChosenThread();
     void approveAToolCallInline();
+    void answerAToolCallFromTheKeyboard_data();
     void answerAToolCallFromTheKeyboard();
     void welcomeFindsALocalServerAndSetsItUp();
     void draftsArePerThreadAndImagesPaste();
@@ -793,8 +794,16 @@ void TestMainWindow::attachedFilesBecomeSourcesBeforeTheRun()
 
 // Without a mouse: the Conversation menu's answers are enabled exactly while a call waits, and
 // Ctrl+Shift+D denies it; the model gets the refusal as the tool's result and answers on.
+void TestMainWindow::answerAToolCallFromTheKeyboard_data()
+{
+    QTest::addColumn<bool>("elsewhere");
+    QTest::newRow("Ctrl+Shift+D") << false;
+    QTest::newRow("denied in Quick Ask") << true; // through the service: the view's buttons go
+}
+
 void TestMainWindow::answerAToolCallFromTheKeyboard()
 {
+    QFETCH(bool, elsewhere);
     QVERIFY(SettingsRepository(m_t->connection()).setToolApproval({u"create_document"_s, {}, ToolPolicy::Ask}));
     const ProviderWire wire(WireDialect::OpenAi);
     m_server->enqueue("/v1/chat/completions",
@@ -815,7 +824,10 @@ void TestMainWindow::answerAToolCallFromTheKeyboard()
     QCOMPARE(view->firstPendingApproval(), u"call_1"_s);
     QVERIFY(allowOnce->isEnabled() && deny->isEnabled());
 
-    QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    if (elsewhere)
+        m_workspace->conversations().answerApproval(m_window->chat()->threadId(), u"call_1"_s, ApprovalDecision::Deny);
+    else
+        QTest::keyClick(m_window->chat()->composer()->editor(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(view->state().pendingApprovals.isEmpty());
     QVERIFY(!allowOnce->isEnabled() && !deny->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->chat()->composer()->isRunning(), 10000);
