@@ -65,13 +65,8 @@ DesktopApp::DesktopApp(Workspace *workspace, RunController *runs, Options option
     workspace->conversations().attachRuns(runs);
     QuickAskController::Loaders loaders;
     loaders.choices = [workspace] { return loadChoices(workspace); };
-    loaders.pages = [workspace](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
-        auto page = workspace->messages().page(threadId, cursor, limit);
-        if (!page)
-            return std::unexpected(page.error());
-        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
-    };
-    loaders.path = [workspace](const QString &messageId, int limit) { return workspace->messages().shownBranchFrom(messageId, limit); };
+    loaders.pages = workspace->messagePages();
+    loaders.path = workspace->messagePaths();
     loaders.threadSettings = [workspace](const QString &threadId) -> QuickAskController::ThreadSettings {
         const auto thread = workspace->threads().get(threadId);
         return thread ? QuickAskController::ThreadSettings{thread->model, thread->agentId, thread->draft}

@@ -30,13 +30,8 @@ ChatPane::ChatPane(Workspace *workspace, QWidget *parent)
       m_view(new ConversationView), m_composer(new Composer), m_artifacts(new ArtifactPanel(m_workspace))
 {
     setObjectName(u"chatPane"_s);
-    m_messages->setPageLoader([workspace](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
-        auto page = workspace->messages().page(threadId, cursor, limit);
-        if (!page)
-            return std::unexpected(page.error());
-        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
-    });
-    m_messages->setPathLoader([workspace](const QString &messageId, int limit) { return workspace->messages().shownBranchFrom(messageId, limit); });
+    m_messages->setPageLoader(workspace->messagePages());
+    m_messages->setPathLoader(workspace->messagePaths());
     m_view->setModel(m_messages);
     m_view->state().imageLoader = [this](const QString &blob) { return image(blob); };
     m_view->state().usageText = [this](const QString &messageId) { return usageText(messageId); };

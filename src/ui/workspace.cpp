@@ -17,4 +17,21 @@ Workspace::~Workspace()
     delete m_localApi;
 }
 
+MessageListModel::PageLoader Workspace::messagePages() const
+{
+    const QSqlDatabase db = m_db;
+    return [db](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
+        auto page = MessageRepository(db).page(threadId, cursor, limit);
+        if (!page)
+            return std::unexpected(page.error());
+        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
+    };
+}
+
+MessageListModel::PathLoader Workspace::messagePaths() const
+{
+    const QSqlDatabase db = m_db;
+    return [db](const QString &messageId, int limit) { return MessageRepository(db).shownBranchFrom(messageId, limit); };
+}
+
 } // namespace AgentDesk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "itemmodels/messagelistmodel.h"
+
 #include "core/error.h"
 #include "core/provider.h"
 
@@ -46,6 +48,9 @@ public:
 
     ThreadRepository threads() const { return ThreadRepository(m_db); }
     MessageRepository messages() const { return MessageRepository(m_db); }
+    // How a MessageListModel of a window reads a thread's pages and the rows below a version.
+    MessageListModel::PageLoader messagePages() const;
+    MessageListModel::PathLoader messagePaths() const;
     ProviderRepository providers() const { return ProviderRepository(m_db); }
     AgentRepository agents() const { return AgentRepository(m_db); }
     AgentExchange agentExchange() const { return AgentExchange(m_db); }

@@ -113,13 +113,8 @@ void TestQuickAsk::makeWindow()
             choices.append({m.qualifiedName(), m.qualifiedName(), {}});
         return choices;
     };
-    loaders.pages = [workspace](const QString &threadId, qint64 cursor, int limit) -> Result<MessageListModel::Page> {
-        auto page = workspace->messages().page(threadId, cursor, limit);
-        if (!page)
-            return std::unexpected(page.error());
-        return MessageListModel::Page{page->messages, page->cursor, page->hasMore};
-    };
-    loaders.path = [workspace](const QString &messageId, int limit) { return workspace->messages().shownBranchFrom(messageId, limit); };
+    loaders.pages = workspace->messagePages();
+    loaders.path = workspace->messagePaths();
     loaders.threadSettings = [workspace](const QString &threadId) {
         const Thread thread = workspace->threads().get(threadId).value_or(Thread{});
         return QuickAskController::ThreadSettings{thread.model, thread.agentId, thread.draft};
