@@ -19,7 +19,7 @@ QuickAskController::QuickAskController(ConversationService *conversations, Loade
     m_messages->setPageLoader(m_loaders.pages);
     m_messages->setPathLoader(m_loaders.path);
     connectConversations();
-    reloadChoices();
+    // The models and agents are read when the window shows (QuickAskWindow::show), not at start.
 }
 
 QAbstractItemModel *QuickAskController::conversation() const
