@@ -35,6 +35,8 @@ private:
         return RunMessageDeltaEvent{u"a1"_s, part, type, text, callId, name};
     }
     Message question(const QString &text) const;
+    // The answer "a1" as the run stores it at its end.
+    Message stored(const QList<ContentPart> &content, MessageStatus status = MessageStatus::Complete) const;
 
     std::unique_ptr<Test::TempDatabase> m_t;
     std::unique_ptr<MessageListModel> m_messages;
@@ -109,6 +111,18 @@ Message TestConversationBlockModel::question(const QString &text) const
     return m;
 }
 
+Message TestConversationBlockModel::stored(const QList<ContentPart> &content, MessageStatus status) const
+{
+    Message m;
+    m.id = u"a1"_s;
+    m.threadId = m_thread;
+    m.role = MessageRole::Assistant;
+    m.status = status;
+    m.createdAt = QDateTime(QDate(2026, 12, 5), QTime(9, 1), QTimeZone::utc());
+    m.content = content;
+    return m;
+}
+
 void TestConversationBlockModel::questionThinkingAndBlocksInOrder()
 {
     m_messages->upsertMessage(question(u"Sort a list?"_s));
@@ -165,12 +179,7 @@ void TestConversationBlockModel::finishedAnswerKeepsItsRows()
     QCOMPARE(rows(), (QStringList{u"question|Code?"_s, u"text|Here:⏎⏎"_s, u"code|ls -l⏎|sh"_s}));
     takeEvents();
     // The stored answer replaces the streamed one; its closing fence came without a line break.
-    Message answer;
-    answer.id = u"a1"_s;
-    answer.threadId = m_thread;
-    answer.role = MessageRole::Assistant;
-    answer.createdAt = QDateTime(QDate(2026, 12, 5), QTime(9, 1), QTimeZone::utc());
-    answer.content = {TextPart{u"Here:\n\n```sh\nls -l\n```"_s, false, {}, {}}};
+    const Message answer = stored({TextPart{u"Here:\n\n```sh\nls -l\n```"_s, false, {}, {}}});
     m_messages->upsertMessage(answer);
     QCOMPARE(rows(), (QStringList{u"question|Code?"_s, u"text|Here:⏎⏎"_s, u"code|ls -l⏎|sh"_s}));
     // The rows stay; every row of the answer reports its new status (a view shows "Thinking…"
@@ -187,13 +196,8 @@ void TestConversationBlockModel::toolCallsFollowTheirResults()
     m_messages->applyDelta(delta(1, ContentPartType::ToolUse, {}, u"call_1"_s, u"web_search"_s));
     QCOMPARE(rows(), (QStringList{u"question|Weather?"_s, u"text|Looking."_s, u"tool|web_search|running|call_1"_s}));
     takeEvents();
-    Message answer;
-    answer.id = u"a1"_s;
-    answer.threadId = m_thread;
-    answer.role = MessageRole::Assistant;
-    answer.createdAt = QDateTime(QDate(2026, 12, 5), QTime(9, 1), QTimeZone::utc());
-    answer.content = {TextPart{u"Looking."_s, false, {}, {}},
-                      ToolUsePart{u"call_1"_s, u"web_search"_s, QJsonObject{{u"query"_s, u"weather in\n Berlin"_s}}, {}, {}, {}}};
+    const Message answer = stored({TextPart{u"Looking."_s, false, {}, {}},
+                                    ToolUsePart{u"call_1"_s, u"web_search"_s, QJsonObject{{u"query"_s, u"weather in\n Berlin"_s}}, {}, {}, {}}});
     m_messages->upsertMessage(answer);
     // The call's line has its arguments now; the stored answer is complete.
     QCOMPARE(takeEvents(), (QStringList{u"change 2-2"_s, u"change 1-2"_s}));
@@ -234,13 +238,7 @@ void TestConversationBlockModel::aMessageThatLosesPartsLosesTheirRows()
     QCOMPARE(rows(), (QStringList{u"question|Go"_s, u"text|One.⏎⏎"_s, u"text|Two.⏎⏎"_s, u"text|Three⏎"_s,
                                   u"tool|now|running|c1"_s, u"tool|now|running|c2"_s}));
     takeEvents();
-    Message answer;
-    answer.id = u"a1"_s;
-    answer.threadId = m_thread;
-    answer.role = MessageRole::Assistant;
-    answer.status = MessageStatus::Interrupted;
-    answer.createdAt = QDateTime(QDate(2026, 12, 5), QTime(9, 1), QTimeZone::utc());
-    answer.content = {TextPart{u"One."_s, false, {}, {}}};
+    const Message answer = stored({TextPart{u"One."_s, false, {}, {}}}, MessageStatus::Interrupted);
     m_messages->upsertMessage(answer);
     QCOMPARE(rows(), (QStringList{u"question|Go"_s, u"text|One."_s}));
     QCOMPARE(takeEvents(), (QStringList{u"remove 2-3"_s, u"change 1-1"_s, u"remove 2-2"_s, u"remove 2-2"_s, u"change 1-1"_s}));
