@@ -46,12 +46,7 @@ QJsonObject streaming()
     view.setModel(&model);
     view.resize(1000, 800);
     view.show();
-    Message user;
-    user.id = u"u1"_s;
-    user.threadId = u"bench"_s;
-    user.createdAt = QDateTime::currentDateTimeUtc();
-    user.content = {TextPart{u"Write a long answer with code."_s, false, {}, {}}};
-    model.upsertMessage(user);
+    model.upsertMessage(streamQuestion());
     QCoreApplication::processEvents();
 
     RunMessageDeltaEvent delta;
@@ -63,25 +58,11 @@ QJsonObject streaming()
         view.flushLayout();
         view.viewport()->repaint();
     });
-    const double totalMs = t.totalMs;
-    const QList<double> &all = t.all;
-    const QList<double> &near1k = t.near1k;
-    const QList<double> &near100k = t.near100k;
-    const double at1k = mean(near1k);
-    const double at100k = mean(near100k);
-    return {{u"tokens"_s, Tokens},
-            {u"tokensPerUpdate"_s, TokensPerUpdate},
-            {u"updates"_s, int(all.size())},
-            {u"characters"_s, int(model.index(1).data(MessageListModel::TextRole).toString().size())},
-            {u"msPerUpdateAt1k"_s, at1k},
-            {u"msPerUpdateAt100k"_s, at100k},
-            {u"ratio100kTo1k"_s, at1k > 0 ? at100k / at1k : 0},
-            {u"stallP99Ms"_s, percentile(all, 0.99)},
-            {u"stallMaxMs"_s, percentile(all, 1.0)},
-            {u"totalSeconds"_s, totalMs / 1000},
-            {u"tokensPerSecond"_s, Tokens / (totalMs / 1000)},
-            {u"documentsBuilt"_s, double(view.messageDelegate()->documentsBuilt())},
-            {u"contentHeightPx"_s, view.contentHeight()}};
+    QJsonObject figures = t.figures(Tokens, TokensPerUpdate);
+    figures.insert(u"characters"_s, int(model.index(1).data(MessageListModel::TextRole).toString().size()));
+    figures.insert(u"documentsBuilt"_s, double(view.messageDelegate()->documentsBuilt()));
+    figures.insert(u"contentHeightPx"_s, view.contentHeight());
+    return figures;
 }
 
 // The model reads pages of the active path through the repository, as the window does.

@@ -185,12 +185,7 @@ QJsonObject streaming()
     if (!QTest::qWaitForWindowExposed(window.window()))
         fail("the window was not shown");
     MessageListModel *model = controller.messages();
-    Message user;
-    user.id = u"u1"_s;
-    user.threadId = u"bench"_s;
-    user.createdAt = QDateTime::currentDateTimeUtc();
-    user.content = {TextPart{u"Write a long answer with code."_s, false, {}, {}}};
-    model->upsertMessage(user);
+    model->upsertMessage(streamQuestion());
     QCoreApplication::processEvents();
 
     RunMessageDeltaEvent delta;
@@ -202,20 +197,9 @@ QJsonObject streaming()
         if (window.window()->grabWindow().isNull())
             fail("no frame");
     });
-    const QList<double> &all = t.all;
-    const QList<double> &near1k = t.near1k;
-    const QList<double> &near100k = t.near100k;
-    const double at1k = mean(near1k);
-    const double at100k = mean(near100k);
-    return {{u"tokens"_s, Tokens},
-            {u"tokensPerUpdate"_s, TokensPerUpdate},
-            {u"updates"_s, int(all.size())},
-            {u"rows"_s, controller.conversation()->rowCount()},
-            {u"msPerUpdateAt1k"_s, at1k},
-            {u"msPerUpdateAt100k"_s, at100k},
-            {u"ratio100kTo1k"_s, at1k > 0 ? at100k / at1k : 0},
-            {u"stallP99Ms"_s, percentile(all, 0.99)},
-            {u"totalSeconds"_s, t.totalMs / 1000}};
+    QJsonObject figures = t.figures(Tokens, TokensPerUpdate);
+    figures.insert(u"rows"_s, controller.conversation()->rowCount());
+    return figures;
 }
 
 } // namespace

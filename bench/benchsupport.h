@@ -2,7 +2,11 @@
 
 // What the GUI benchmarks share: simple statistics and the tokens of a long Markdown answer.
 
+#include "core/message.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
 #include <QElapsedTimer>
 #include <QList>
 #include <QString>
@@ -87,7 +91,35 @@ struct StreamTiming
     QList<double> near1k;
     QList<double> near100k;
     double totalMs = 0;
+
+    // The figures both GUI benchmarks report for a stream of `tokens` tokens, `perUpdate` at a time.
+    QJsonObject figures(int tokens, int perUpdate) const
+    {
+        const double at1k = mean(near1k);
+        const double at100k = mean(near100k);
+        return {{u"tokens"_s, tokens},
+                {u"tokensPerUpdate"_s, perUpdate},
+                {u"updates"_s, int(all.size())},
+                {u"msPerUpdateAt1k"_s, at1k},
+                {u"msPerUpdateAt100k"_s, at100k},
+                {u"ratio100kTo1k"_s, at1k > 0 ? at100k / at1k : 0},
+                {u"stallP99Ms"_s, percentile(all, 0.99)},
+                {u"stallMaxMs"_s, percentile(all, 1.0)},
+                {u"totalSeconds"_s, totalMs / 1000},
+                {u"tokensPerSecond"_s, tokens / (totalMs / 1000)}};
+    }
 };
+
+// The question the streamed answer answers, in the thread "bench".
+inline Message streamQuestion()
+{
+    Message user;
+    user.id = u"u1"_s;
+    user.threadId = u"bench"_s;
+    user.createdAt = QDateTime::currentDateTimeUtc();
+    user.content = {TextPart{u"Write a long answer with code."_s, false, {}, {}}};
+    return user;
+}
 
 template<typename Apply, typename Render>
 StreamTiming timeStream(const QStringList &tokens, int perUpdate, Apply apply, Render render)
