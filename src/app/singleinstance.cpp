@@ -129,8 +129,7 @@ QByteArray readLine(QLocalSocket &socket, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
-    while (!socket.canReadLine() && clock.elapsed() < timeoutMs
-           && (socket.waitForReadyRead(int(timeoutMs - clock.elapsed())) || socket.bytesAvailable() > 0)) {
+    while (!socket.canReadLine() && clock.elapsed() < timeoutMs && socket.waitForReadyRead(int(timeoutMs - clock.elapsed()))) {
     }
     return socket.canReadLine() ? socket.readLine() : QByteArray();
 }

@@ -43,11 +43,6 @@ ConversationBlockModel::ConversationBlockModel(MessageListModel *source, QObject
     rebuild();
 }
 
-QAbstractItemModel *ConversationBlockModel::source() const
-{
-    return m_source;
-}
-
 int ConversationBlockModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_rowCount;

@@ -21,7 +21,6 @@ class MessageListModel;
 class ConversationBlockModel : public QAbstractListModel
 {
     Q_OBJECT
-    Q_PROPERTY(QAbstractItemModel *source READ source CONSTANT)
 public:
     enum Roles {
         KindRole = Qt::UserRole + 1, ///< QString: "question", "thinking", "text", "code", "tool", "image"
@@ -37,7 +36,6 @@ public:
 
     explicit ConversationBlockModel(MessageListModel *source, QObject *parent = nullptr);
 
-    QAbstractItemModel *source() const;
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
